@@ -1,0 +1,1 @@
+"""Full-text search over a corpus: everything that touches Whoosh lives here."""

@@ -1,0 +1,57 @@
+"""The `corroborate` command: the GUI with no arguments, the core's features as sub-commands.
+
+Each sub-command lives in its own module here and exposes `register(subparsers)`;
+it sets `run` as the parser default. Errors reach the researcher as one clear line
+(details go to the log file), never as a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import multiprocessing
+import sys
+
+from reader import __version__
+from reader.cli.output import fail
+from reader.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = ("articles",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corroborate",
+        description="Line up how every news outlet told the same story. "
+        "With no command, opens the window on the sample corpus.",
+    )
+    parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="log details to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"reader.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(verbose=args.verbose)
+    if args.command is None:
+        from ui.launch import launch
+
+        return launch()
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return fail("interrupted")
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        log.exception("command %s failed", args.command)
+        return fail(f"{error.__class__.__name__}: {error} (details in the log file)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Printing for the CLI: UTF-8 JSON on stdout, messages on stderr, safe without a console."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from resources import sample_dir
+
+
+def emit_json(value: Any) -> None:
+    if sys.stdout is None:
+        return
+    data = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.buffer.write(data.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def emit_text(text: str) -> None:
+    if sys.stdout is not None:
+        sys.stdout.buffer.write((text + "\n").encode("utf-8"))
+        sys.stdout.flush()
+
+
+def warn(message: str) -> None:
+    if sys.stderr is not None:
+        print(f"corroborate: {message}", file=sys.stderr)
+
+
+def fail(message: str, code: int = 1) -> int:
+    warn(f"error: {message}")
+    return code
+
+
+def add_corpus_arguments(parser: Any) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="article files or folders (default: the bundled sample corpus)")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def corpus_paths(paths: list[Path]) -> list[Path]:
+    return list(paths) or [sample_dir()]

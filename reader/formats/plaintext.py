@@ -1,0 +1,56 @@
+"""Plain text and Markdown: detect the encoding, refuse binaries."""
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+from reader.formats import Document, UnreadableFile, normalise_line_endings
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = set("\n\r\t\f\v")
+
+
+def decode(data: bytes) -> str:
+    """Decode text the way a researcher's files come: UTF-8, UTF-16 with BOM, cp1252/Latin-1."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"damaged {encoding.upper()} text: {error.reason} at byte {error.start}") from None
+    if b"\x00" in data:
+        raise UnreadableFile("binary file, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return str(best)
+    return data.decode("latin-1")
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(1 for char in text if ord(char) < 32 and char not in _ALLOWED_CONTROLS)
+    return controls / len(text) > 0.01
+
+
+def read(data: bytes) -> Document:
+    text = normalise_line_endings(decode(data))
+    if _looks_binary(text):
+        raise UnreadableFile("binary file, not text (too many control characters)")
+    if not text.strip():
+        raise UnreadableFile("the file is empty")
+    return Document(text=text)

@@ -1,0 +1,1 @@
+"""Corroborate's Qt user interface: views over the `reader` and `index` core."""
