@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("CORROBORATE_HOME", tempfile.mkdtemp(prefix="corroborate-tests-"))
 
 from pathlib import Path  # noqa: E402
 
