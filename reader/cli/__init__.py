@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return fail("interrupted")
+    except BrokenPipeError:
+        sys.stdout = None  # the reader of our output went away (e.g. `| head`): nothing to report
+        return 0
     except Exception as error:  # the last line of defence: a message, never a traceback
         log.exception("command %s failed", args.command)
         return fail(f"{error.__class__.__name__}: {error} (details in the log file)")
