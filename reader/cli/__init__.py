@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
     parser.add_argument("--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (window, sample, index, diff) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"reader.cli.{name}").register(subparsers)
@@ -40,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from ui.launch import launch
 
