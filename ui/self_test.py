@@ -45,9 +45,37 @@ def check_main_window() -> str:
         window.close()
 
 
+def check_pdf_export() -> str:
+    """Lays out a sample report as PDF with Qt's writer and reads its text back with pypdf."""
+    from io import BytesIO
+    from xml.sax.saxutils import escape
+
+    from pypdf import PdfReader
+
+    from reader.export import Report
+    from reader.export.html import page, provenance
+    from ui.pdf_export import pdf_bytes
+
+    articles = sample_articles()
+    info = provenance("Self-test report", "bundled sample", articles)
+    first_sentence = articles[1].span_text(articles[1].sentences[0])
+    report = Report(info=info, html=page(info, f"<p>{escape(first_sentence)}</p>"), header=[], rows=[])
+    data = pdf_bytes(report)
+    require(data.startswith(b"%PDF"), "Qt's PDF writer produced no PDF")
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(BytesIO(data)).pages).split())
+    words = first_sentence.split()[:4]
+    require(" ".join(words) in text, f"the PDF does not contain {' '.join(words)!r}")
+    return f"{len(data) // 1024} KiB PDF, text read back"
+
+
 def self_test_checks() -> list[Check]:
-    """The window check comes last: workers are forked before Qt starts any thread."""
-    return [*CHECKS, Check("main window opens offscreen with the sample", check_main_window)]
+    """Qt checks come last, workers being forked before Qt starts any thread; the window
+    first of them, as it needs the QApplication the PDF export would otherwise replace."""
+    return [
+        *CHECKS,
+        Check("main window opens offscreen with the sample", check_main_window),
+        Check("PDF export writes a readable report", check_pdf_export),
+    ]
 
 
 def run_self_test() -> int:
