@@ -34,6 +34,8 @@ def spec_function(name: str):
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",
     "PySide6/Qt/plugins/platforms/libqwayland.so",
     "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/Qt/plugins/imageformats/libqsvg.so",
+    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
     "PySide6/Qt/lib/libQt6Widgets.so.6",
     "babel/locale-data/root.dat",
     "babel/locale-data/en_GB.dat",
@@ -53,6 +55,8 @@ def test_spec_ships_what_the_app_uses(dest: str) -> None:
     "PySide6/Qt/plugins/generic/libqtuiotouchplugin.so",
     "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
     "libQt6Network.so.6",
+    "PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6",
+    "PySide6/Qt/plugins/imageformats/libqtiff.so",
     "babel/locale-data/de.dat",
 ])
 def test_spec_drops_what_the_app_never_uses(dest: str) -> None:
