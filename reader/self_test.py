@@ -3,8 +3,12 @@
 A frozen build can start and still be broken: a data file left out, a module PyInstaller
 did not see, a worker process that re-launches the whole app. Each feature therefore
 contributes one small check that exercises it for real on the bundled sample; the check
-returns a short detail line when the feature works and raises when it does not. The
-window check lives in `ui/self_test.py`, which runs these too.
+returns a short detail line when the feature works and raises when it does not. Checks
+import their libraries themselves, so a library missing from a build fails its own check
+and the others still report.
+
+A feature adds its check by appending a `Check` to `CHECKS` (Qt-free) or, if it needs Qt,
+to `ui.self_test.self_test_checks`, which runs these first and then the window and PDF checks.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`corroborate --self-test`: the window check, then every Qt-free check of `reader.self_test`.
+"""`corroborate --self-test`: every Qt-free check of `reader.self_test`, then the Qt ones.
 
 Prints one line per check (✓ or ✗, a detail, the time it took) and exits 0 only if all
 passed, so CI and a researcher's support request get the same verdict. Qt is forced onto
