@@ -73,6 +73,8 @@ class ActionId(enum.Enum):
     SHOW_LOG = ActionSpec("&Log", "View", ("Ctrl+Shift+L",), tip="What Corroborate has been doing")
     FOCUS_ARTICLES = ActionSpec("&Article list", "Go", ("Alt+1",))
     FOCUS_READER = ActionSpec("&Reader", "Go", ("Alt+2",))
+    READ_ARTICLE = ActionSpec("Read the chosen &article", "Go", ("Return", "Enter"), Scope.ARTICLES,
+                              tip="Move from the article list into the reader")
     NEXT_ARTICLE = ActionSpec("&Next article", "Go", ("Ctrl+PgDown",))
     PREVIOUS_ARTICLE = ActionSpec("&Previous article", "Go", ("Ctrl+PgUp",))
     NEXT_HEADING = ActionSpec("Next &heading", "Go", ("]",), Scope.READER)

@@ -130,12 +130,16 @@ class MainWindow(QMainWindow):
         dock.raise_()
         dock.widget().setFocus()
 
+    def focus_reader(self) -> None:
+        self.show_view("reader")
+        self.reader.setFocus()
+
     def open_article_at(self, article_id: str, start: int, end: int | None = None) -> None:
         """Show an article with a span selected: how search hits, quotes and fact cells open."""
         self.context.corpus.set_current(article_id)
         self.show_view("reader")
         self.reader.reveal(start, end)
-        self.reader.setFocus()
+        self.focus_reader()
 
     # --- corpus --------------------------------------------------------------------------
 
@@ -234,7 +238,8 @@ class MainWindow(QMainWindow):
         actions.on(ActionId.SHOW_MESSAGES, lambda: self.show_dock("messages"))
         actions.on(ActionId.SHOW_LOG, lambda: self.show_dock("log"))
         actions.on(ActionId.FOCUS_ARTICLES, lambda: self.show_dock("articles"))
-        actions.on(ActionId.FOCUS_READER, lambda: (self.show_view("reader"), self.reader.setFocus()))
+        actions.on(ActionId.FOCUS_READER, self.focus_reader)
+        actions.on(ActionId.READ_ARTICLE, self.focus_reader)
         actions.on(ActionId.NEXT_ARTICLE, lambda: context.corpus.step(1))
         actions.on(ActionId.PREVIOUS_ARTICLE, lambda: context.corpus.step(-1))
         actions.on(ActionId.NEXT_HEADING, lambda: self.reader.step_heading(1))
