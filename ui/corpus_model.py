@@ -7,6 +7,7 @@ stale (generation counter), so opening two corpora quickly can never show the fi
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,15 @@ from ui.tasks import Generation, Task, TaskRunner
 log = logging.getLogger(__name__)
 
 FieldValue = str | dt.date | None
+
+FREEZE_EVERY = 250
+"""Articles loaded between `gc.freeze()` calls.
+
+A corpus is millions of small long-lived objects (spans, strings). Python's full garbage
+collection walks them all while holding the GIL, which stalled the UI thread for over 300 ms
+at 10,000 articles. Freezing moves what is already loaded out of the collector's sight; the
+articles are still freed by reference counting when the corpus is closed.
+"""
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,9 @@ def load_with_progress(paths: list[Path], corrections_path: Path, task: Task) ->
         except UnreadableFile as error:
             errors.append(LoadError(str(source.path), str(error)))
         task.report_progress(done, total, source.article_id)
+        if done % FREEZE_EVERY == 0:
+            gc.freeze()
+    gc.freeze()
     return Corpus(articles, errors)
 
 
