@@ -30,7 +30,8 @@ FREEZE_EVERY = 250
 A corpus is millions of small long-lived objects (spans, strings). Python's full garbage
 collection walks them all while holding the GIL, which stalled the UI thread for over 300 ms
 at 10,000 articles. Freezing moves what is already loaded out of the collector's sight; the
-articles are still freed by reference counting when the corpus is closed.
+articles are still freed by reference counting when the corpus is closed. Loading also
+freezes what exists before it starts (the application itself) and the discovered file list.
 """
 
 
@@ -46,7 +47,9 @@ def load_with_progress(paths: list[Path], corrections_path: Path, task: Task) ->
 
     Corrections are re-read from their file here so the worker never shares the UI's object.
     """
+    gc.freeze()
     sources, errors = discover(paths)
+    gc.freeze()
     corrections = Corrections(corrections_path)
     articles: list[Article] = []
     total = len(sources)
