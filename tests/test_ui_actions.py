@@ -124,3 +124,12 @@ def test_shortcut_editor_assigns_keys_and_refuses_a_clash(main_window):
 def test_plain_text_drops_mnemonics():
     assert plain_text("&Open folder…") == "Open folder…"
     assert plain_text("Salt && pepper") == "Salt & pepper"
+
+
+def test_typing_shortcut_characters_in_a_field_types_them(qtbot, main_window):
+    main_window.context.actions.action(ActionId.EDIT_METADATA).trigger()
+    title = main_window.metadata_form.edits["title"]
+    title.setFocus()
+    qtbot.keyClicks(title, "Why? [draft]")
+    assert title.text() == "Why? [draft]"
+    assert not main_window.shortcut_help.isVisible()

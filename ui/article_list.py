@@ -29,7 +29,7 @@ class ArticleList(QTableView):
         header.setSortIndicatorShown(True)
         width = self.fontMetrics().averageCharWidth()
         header.resizeSection(0, width * 18)
-        header.resizeSection(1, width * 12)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + width * 3)
         self.setSortingEnabled(False)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.table_model.sort)

@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
         else:
             metrics = self.fontMetrics()
             self.resize(metrics.averageCharWidth() * 160, metrics.height() * 45)
+            self.resizeDocks([self.docks["articles"], self.docks["details"]],
+                             [metrics.averageCharWidth() * 55, metrics.averageCharWidth() * 36],
+                             Qt.Orientation.Horizontal)
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

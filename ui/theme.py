@@ -49,6 +49,9 @@ def _palette(colours: dict[QPalette.ColorRole, str]) -> QPalette:
     palette = QPalette()
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    muted = QColor(colours[QPalette.ColorRole.PlaceholderText])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
     return palette
 
 
