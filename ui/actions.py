@@ -52,7 +52,8 @@ class ActionId(enum.Enum):
     OPEN_FILES = ActionSpec("Open &files…", "File", ("Ctrl+Shift+O",), tip="Open chosen article files as the corpus")
     OPEN_SAMPLE = ActionSpec("Open the &sample corpus", "File", tip="The five bundled FTC/Amazon articles")
     RELOAD_CORPUS = ActionSpec("&Reload corpus", "File", ("F5",), tip="Read the current corpus again from disk")
-    CANCEL_LOADING = ActionSpec("&Cancel loading", "File", ("Esc",), tip="Stop reading the corpus")
+    CANCEL_TASK = ActionSpec("&Cancel background work", "File", ("Esc",),
+                             tip="Stop the newest job shown in the status bar (e.g. reading a corpus)")
     QUIT = ActionSpec("&Quit", "File", (Key.Quit,))
     UNDO = ActionSpec("&Undo", "Edit", (Key.Undo,))
     REDO = ActionSpec("&Redo", "Edit", (Key.Redo,))

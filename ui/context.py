@@ -23,8 +23,8 @@ class AppContext(QObject):
         self.settings = settings or Settings()
         self.corrections = corrections or Corrections()
         self.tasks = TaskRunner(parent=self)
+        self.undo_stack = QUndoStack(self)  # before the actions: it signals them while it is destroyed
         self.actions = ActionRegistry(self.settings, self)
-        self.undo_stack = QUndoStack(self)
         self.notices = NoticeModel(self)
         self.log = LogModel(self)
         self.corpus = CorpusModel(self.tasks, self.corrections, self)

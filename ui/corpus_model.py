@@ -93,7 +93,7 @@ class CorpusModel(QObject):
 
     def open(self, paths: list[Path]) -> None:
         """Start loading `paths` in the background; the current corpus stays until the new one is ready."""
-        self.cancel()
+        self._abandon()
         paths = [Path(item) for item in paths]
         self.paths = paths
         self._generation.next()
@@ -107,12 +107,18 @@ class CorpusModel(QObject):
         self.loading_started.emit()
 
     def cancel(self) -> None:
+        """The researcher stopped loading: the corpus already open stays."""
+        if self._abandon():
+            self.loading_cancelled.emit()
+
+    def _abandon(self) -> bool:
+        """Stop the running load, if any, and make sure its result is never shown."""
         if self._task is None:
-            return
+            return False
         self._task.cancel()
         self._task = None
         self._generation.next()
-        self.loading_cancelled.emit()
+        return True
 
     def _finish(self, corpus: Corpus) -> None:
         self._task = None

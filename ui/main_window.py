@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListView, QMainWindow,
-                               QMessageBox, QProgressBar, QTabWidget, QToolButton, QVBoxLayout, QWidget)
+                               QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
 from resources import sample_dir
@@ -28,6 +28,7 @@ from ui.notices import Level
 from ui.reader_view import ReaderView, citation
 from ui.shortcut_editor import ShortcutEditor
 from ui.shortcut_help import ShortcutHelp
+from ui.task_status import TaskStatus
 from ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -71,17 +72,10 @@ class MainWindow(QMainWindow):
         self.add_dock("log", "Log", self.log_view, Qt.DockWidgetArea.BottomDockWidgetArea, visible=False)
         self.tabifyDockWidget(self.docks["messages"], self.docks["log"])
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("loadProgress")
-        self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30)
-        self.progress.hide()
-        self.cancel_button = QToolButton()
-        self.cancel_button.setDefaultAction(context.actions.action(ActionId.CANCEL_LOADING))
-        self.cancel_button.hide()
+        self.task_status = TaskStatus(context.actions.action(ActionId.CANCEL_TASK))
         self.summary = QLabel()
         self.statusBar().addPermanentWidget(self.summary)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.statusBar().addPermanentWidget(self.task_status)
 
         self.palette_dialog = CommandPalette(context.actions, self)
         self.shortcut_help = ShortcutHelp(context.actions, self)
@@ -155,38 +149,20 @@ class MainWindow(QMainWindow):
         self.context.corpus.open(paths)
 
     def _connect_corpus(self) -> None:
-        corpus = self.context.corpus
-        corpus.loading_started.connect(self._loading_started)
-        corpus.loading_progress.connect(self._loading_progress)
-        corpus.loaded.connect(self._loaded)
-        corpus.loading_cancelled.connect(self._loading_stopped)
+        corpus, notices, status = self.context.corpus, self.context.notices, self.task_status
+        corpus.loading_started.connect(lambda: status.begin("corpus", "Reading articles", corpus.cancel))
+        corpus.loading_progress.connect(lambda done, total, name: status.update("corpus", done, total, name))
+        corpus.loading_cancelled.connect(lambda: status.end("corpus"))
         corpus.loading_cancelled.connect(
-            lambda: self.context.notices.post(Level.INFO, "Loading cancelled; the previous corpus is still open."))
-        corpus.loading_failed.connect(self._loading_stopped)
+            lambda: notices.post(Level.INFO, "Loading cancelled; the previous corpus is still open."))
+        corpus.loading_failed.connect(lambda _: status.end("corpus"))
         corpus.loading_failed.connect(
-            lambda message: self.context.notices.post(Level.ERROR, f"The corpus could not be opened: {message}"))
+            lambda message: notices.post(Level.ERROR, f"The corpus could not be opened: {message}"))
+        corpus.loaded.connect(self._loaded)
         corpus.current_changed.connect(lambda _: self.reader.show_article(corpus.current))
 
-    def _loading_started(self) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.context.actions.action(ActionId.CANCEL_LOADING).setEnabled(True)
-        self.statusBar().showMessage("Finding articles…")
-
-    def _loading_progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.statusBar().showMessage(f"Reading {done:,} of {total:,}: {name}")
-
-    def _loading_stopped(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.context.actions.action(ActionId.CANCEL_LOADING).setEnabled(False)
-        self.statusBar().clearMessage()
-
     def _loaded(self) -> None:
-        self._loading_stopped()
+        self.task_status.end("corpus")
         context = self.context
         corpus = context.corpus.corpus
         context.undo_stack.clear()
@@ -210,10 +186,14 @@ class MainWindow(QMainWindow):
         actions.on(ActionId.OPEN_FILES, self._choose_files)
         actions.on(ActionId.OPEN_SAMPLE, lambda: self.open_corpus([sample_dir()]))
         actions.on(ActionId.RELOAD_CORPUS, lambda: self.open_corpus(context.corpus.paths))
-        actions.on(ActionId.CANCEL_LOADING, context.corpus.cancel).setEnabled(False)
+        actions.on(ActionId.CANCEL_TASK, self.task_status.cancel_newest)
         actions.on(ActionId.QUIT, self.close)
         actions.on(ActionId.UNDO, context.undo_stack.undo)
         actions.on(ActionId.REDO, context.undo_stack.redo)
+        context.undo_stack.undoTextChanged.connect(
+            lambda text: actions.action(ActionId.UNDO).setText(f"&Undo {text}" if text else "&Undo"))
+        context.undo_stack.redoTextChanged.connect(
+            lambda text: actions.action(ActionId.REDO).setText(f"&Redo {text}" if text else "&Redo"))
         context.undo_stack.canUndoChanged.connect(actions.action(ActionId.UNDO).setEnabled)
         context.undo_stack.canRedoChanged.connect(actions.action(ActionId.REDO).setEnabled)
         actions.action(ActionId.UNDO).setEnabled(False)
