@@ -38,13 +38,12 @@ def test_older_settings_are_upgraded_step_by_step(qapp, monkeypatch):
 
 def test_recent_corpora_newest_first_without_duplicates(qapp, tmp_path):
     settings = Settings()
-    assert settings.is_first_start
+    assert settings.recent_corpora() == []
     first, second = tmp_path / "a", tmp_path / "b"
     settings.add_recent_corpus([first])
     settings.add_recent_corpus([second, first / "x.txt"])
     settings.add_recent_corpus([first])
     assert Settings().recent_corpora() == [[first], [second, first / "x.txt"]]
-    assert not Settings().is_first_start
 
 
 def test_unreadable_recent_entry_is_skipped(qapp):

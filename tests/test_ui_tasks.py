@@ -123,3 +123,19 @@ def test_shutdown_waits_for_running_work_and_runner_is_tracked(qapp):
     assert runner.pool.activeThreadCount() == 1
     assert runner.shutdown(5000)
     assert runner.pool.activeThreadCount() == 0
+
+
+def test_only_the_tasks_module_starts_threads():
+    from pathlib import Path
+
+    import ui
+
+    words = ("QThread", "QRunnable", "import threading", "concurrent.futures", "multiprocessing")
+    offenders = [
+        (path.name, word)
+        for path in Path(ui.__file__).parent.glob("*.py")
+        if path.name != "tasks.py"
+        for word in words
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

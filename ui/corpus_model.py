@@ -87,10 +87,6 @@ class CorpusModel(QObject):
         self._task: Task | None = None
         self._generation = Generation()
 
-    @property
-    def is_loading(self) -> bool:
-        return self._task is not None
-
     def open(self, paths: list[Path]) -> None:
         """Start loading `paths` in the background; the current corpus stays until the new one is ready."""
         self._abandon()

@@ -57,11 +57,6 @@ class NoticeModel(QAbstractListModel):
         self.notices.extend(notices)
         self.endInsertRows()
 
-    def clear(self) -> None:
-        self.beginResetModel()
-        self.notices.clear()
-        self.endResetModel()
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.notices)
 

@@ -35,10 +35,6 @@ class Settings:
         )
         self._upgrade()
 
-    @property
-    def is_first_start(self) -> bool:
-        return not self.qsettings.contains("recent/corpora")
-
     def _upgrade(self) -> None:
         version = int(self.qsettings.value("settings/version", 0 if not self.qsettings.allKeys() else 1))
         if version == 0:
