@@ -12,8 +12,8 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import Article, Span
 from ui.theme import is_dark
@@ -71,15 +71,18 @@ class _Utf16Offsets:
         return position - bisect.bisect_left(self._astral_doc, position)
 
 
-class ReaderView(QPlainTextEdit):
+class ReaderView(QTextEdit):
+    """A rich-text edit (not a plain one) so paragraphs get spacing even where the source
+    separates them by a single line break; the document still holds exactly the article's text."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setCenterOnScroll(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptRichText(False)
         self.article: Article | None = None
         self.boilerplate_visible = True
         self._layers: dict[str, list[Highlight]] = {}
@@ -96,6 +99,7 @@ class ReaderView(QPlainTextEdit):
         text = article.text if article else ""
         self._offsets = _Utf16Offsets(text)
         self.setPlainText(text)
+        self.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 2)
         if article is not None:
             self._format_structure(article)
             self._apply_boilerplate_visibility()
@@ -113,6 +117,14 @@ class ReaderView(QPlainTextEdit):
             self._cursor(start, end).mergeCharFormat(heading)
         for item in article.boilerplate:
             self._cursor(item.start, item.end).mergeCharFormat(dimmed)
+        spaced = QTextBlockFormat()
+        spaced.setBottomMargin(self.fontMetrics().lineSpacing() * 0.6)
+        block = self.document().begin()
+        while block.isValid():
+            following = block.next()
+            if block.length() > 1 and following.isValid() and following.length() > 1:
+                QTextCursor(block).mergeBlockFormat(spaced)
+            block = following
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -200,7 +212,7 @@ class ReaderView(QPlainTextEdit):
         if not block.isVisible():
             self.set_boilerplate_visible(True)
         self.setTextCursor(cursor)
-        self.centerCursor()
+        self.ensureCursorVisible()
 
     def selected_span(self) -> Span | None:
         cursor = self.textCursor()
