@@ -206,6 +206,8 @@ def test_zoom_scales_the_reader_font(main_window):
     before = main_window.reader.font().pointSizeF()
     main_window.context.actions.action(ActionId.ZOOM_IN).trigger()
     assert main_window.reader.font().pointSizeF() > before
+    main_window.context.actions.action(ActionId.NEXT_ARTICLE).trigger()
+    assert main_window.reader.document().defaultFont().pointSizeF() == main_window.reader.font().pointSizeF()
     main_window.context.actions.action(ActionId.ZOOM_RESET).trigger()
     assert main_window.reader.font().pointSizeF() == before
 

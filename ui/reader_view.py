@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import Article, Span
@@ -87,6 +87,7 @@ class ReaderView(QTextEdit):
         self.boilerplate_visible = True
         self._layers: dict[str, list[Highlight]] = {}
         self._offsets = _Utf16Offsets("")
+        self._document: QTextDocument | None = None
 
     def show_article(self, article: Article | None) -> None:
         """Show `article` (None: an empty reader); every highlight layer is cleared."""
@@ -95,18 +96,26 @@ class ReaderView(QTextEdit):
         self._render()
 
     def _render(self) -> None:
+        """Build and format a detached document, then show it: one layout pass, not one per format."""
         article = self.article
         text = article.text if article else ""
         self._offsets = _Utf16Offsets(text)
-        self.setPlainText(text)
-        self.document().setDocumentMargin(self.fontMetrics().averageCharWidth() * 2)
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(self.fontMetrics().averageCharWidth() * 2)
+        document.setPlainText(text)
         if article is not None:
-            self._format_structure(article)
-            self._apply_boilerplate_visibility()
+            self._format_structure(document, article)
+            self._apply_boilerplate_visibility(document)
+        previous, self._document = self._document, document
+        self.setDocument(document)
+        if previous is not None:
+            previous.deleteLater()  # ours; the editor frees only the document it started with
         self._paint_highlights()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _format_structure(self, article: Article) -> None:
+    def _format_structure(self, document: QTextDocument, article: Article) -> None:
         heading = QTextCharFormat()
         heading.setFontWeight(QFont.Weight.Bold)
         heading.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
@@ -114,20 +123,20 @@ class ReaderView(QTextEdit):
         dimmed.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         dimmed.setFontItalic(True)
         for start, end in article.headings:
-            self._cursor(start, end).mergeCharFormat(heading)
+            self._cursor(start, end, document).mergeCharFormat(heading)
         for item in article.boilerplate:
-            self._cursor(item.start, item.end).mergeCharFormat(dimmed)
+            self._cursor(item.start, item.end, document).mergeCharFormat(dimmed)
         spaced = QTextBlockFormat()
         spaced.setBottomMargin(self.fontMetrics().lineSpacing() * 0.6)
-        block = self.document().begin()
+        block = document.begin()
         while block.isValid():
             following = block.next()
             if block.length() > 1 and following.isValid() and following.length() > 1:
                 QTextCursor(block).mergeBlockFormat(spaced)
             block = following
 
-    def _cursor(self, start: int, end: int) -> QTextCursor:
-        cursor = QTextCursor(self.document())
+    def _cursor(self, start: int, end: int, document: QTextDocument | None = None) -> QTextCursor:
+        cursor = QTextCursor(document or self.document())
         cursor.setPosition(self._offsets.to_document(start))
         cursor.setPosition(self._offsets.to_document(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
@@ -137,10 +146,10 @@ class ReaderView(QTextEdit):
         if visible == self.boilerplate_visible:
             return
         self.boilerplate_visible = visible
-        self._apply_boilerplate_visibility()
+        self._apply_boilerplate_visibility(self.document())
+        self.viewport().update()
 
-    def _apply_boilerplate_visibility(self) -> None:
-        document = self.document()
+    def _apply_boilerplate_visibility(self, document: QTextDocument) -> None:
         hidden_spans = [] if self.boilerplate_visible or self.article is None else [
             (self._offsets.to_document(item.start), self._offsets.to_document(item.end))
             for item in self.article.boilerplate
@@ -157,7 +166,6 @@ class ReaderView(QTextEdit):
                 previous_visible_empty = empty
             block = block.next()
         document.markContentsDirty(0, document.characterCount())
-        self.viewport().update()
 
     def set_highlights(self, layer: str, highlights: list[Highlight]) -> None:
         """Replace the spans of one layer (e.g. "quotes", "search", "facts")."""
