@@ -1,0 +1,307 @@
+"""Recognise synonym-spun text by its oddities alone, with no original to compare against.
+
+A thesaurus spinner swaps words one for one, so it keeps what it cannot look up (numbers,
+names, word order) and breaks grammar: the original word's part of speech survives around
+the swapped one ("said successful a statement", "$25 cardinal", "Amazon volition wage").
+Two independent signals decide, so neither an odd word choice nor terse prose is enough:
+- substitutions from the shipped lexicon (`resources/spin_lexicon.toml`) that sit in the
+  grammatical slot of their original, each a span into `Article.text` with the likely original;
+- a deficit of the function words real English cannot do without ("in", "on", "as", "or",
+  "will"), which spinners replace wholesale.
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reader.model import Article, Span
+from resources import resource_path
+
+SENTENCE_OPENERS = ".!?:\"\u201c\u201d'\u2018\n("
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+
+FUNCTION_WORD_RATES = {
+    "in": 0.0200, "on": 0.0070, "as": 0.0060, "at": 0.0050, "or": 0.0035, "will": 0.0030,
+    "be": 0.0060, "have": 0.0045,
+}
+"""Share of all words each function word takes in edited English news (rounded corpus
+frequencies); together about one word in eighteen. Spinners replace most of them."""
+
+MIN_WORDS_FOR_RATES = 120
+"""Below this many words the function-word count is too noisy to mean anything."""
+
+SPUN_THRESHOLD = 0.5
+MIN_DISTINCT_FORMS = 3
+MIN_PAIR_COUNT = 6
+MIN_SPUN_USES = 3
+"""A spun article shows several different swapped words, never one word repeated."""
+
+_NOUN_PHRASE_STARTS = frozenset(
+    "a an the this that these those its their his her our my your some any each every all both "
+    "several many most more few other recent "
+    "no another which whose what one two three four five six seven eight nine ten".split())
+_NOT_BEFORE_ADJECTIVE = frozenset(
+    "a an the be is was were are been being very most more less so highly not too how as quite "
+    "really become became becomes remain remained remains seem seemed seems least".split())
+_SUBJECTS = frozenset("i we you they he she it who which that".split())
+_MODAL_SLOTS = frozenset(
+    "will would can could may might must should shall to not cannot volition tin whitethorn "
+    "mightiness indispensable".split())
+_NOT_BEFORE_VOLITION = frozenset(
+    "own free of by with his her their its my your our a the against without and".split())
+_INTENSIFIED = frozenset("much many few well little".split())
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    original: str
+    when: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A word (or phrase) a spinner most likely swapped in, and what it replaced."""
+
+    start: int
+    end: int
+    text: str
+    original: str | None
+    rule: str
+    weight: float
+
+    def as_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "original": self.original, "rule": self.rule, "weight": self.weight}
+
+
+@dataclass(frozen=True)
+class SpinReport:
+    """Whether an article reads as machine-spun, how strongly, and the spans that say so."""
+
+    article_id: str
+    spun: bool
+    score: float
+    substitutions: tuple[Substitution, ...]
+    words: int
+    function_word_ratio: float | None
+    spun_share: float | None
+
+    def substitution_in(self, span: Span) -> Substitution | None:
+        """The substitution overlapping `span`, so facts can set aside a spun "$25 cardinal"."""
+        for item in self.substitutions:
+            if item.start < span[1] and span[0] < item.end:
+                return item
+        return None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.article_id, "spun": self.spun, "spun_score": self.score,
+                "words": self.words, "function_word_ratio": self.function_word_ratio,
+                "spun_share": self.spun_share,
+                "evidence": [item.as_json() for item in self.substitutions]}
+
+
+class Words:
+    """The words of an article's prose as parallel offset lists (cheap enough for 10,000 articles)."""
+
+    __slots__ = ("text", "starts", "ends", "lowers")
+
+    def __init__(self, text: str, regions: list[Span]) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.lowers: list[str] = []
+        for region_start, region_end in regions:
+            for match in TOKEN.finditer(text, region_start, region_end):
+                self.starts.append(match.start())
+                self.ends.append(match.end())
+                self.lowers.append(match.group().lower().replace("\u2019", "'"))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, index: int) -> str:
+        return self.text[self.starts[index]:self.ends[index]]
+
+    def capitalised(self, index: int) -> bool:
+        return self.text[self.starts[index]].isupper()
+
+    def number(self, index: int) -> bool:
+        return self.text[self.starts[index]].isdigit()
+
+    def sentence_initial(self, index: int) -> bool:
+        """First word of a sentence, paragraph or quotation, where a capital letter means nothing."""
+        position = self.starts[index] - 1
+        while position >= 0 and self.text[position] in " \t":
+            position -= 1
+        return position < 0 or self.text[position] in SENTENCE_OPENERS
+
+    def name_like(self, index: int) -> bool:
+        """Capitalised inside a sentence: a name, which spinners leave alone."""
+        return self.capitalised(index) and not self.sentence_initial(index)
+
+    def neighbour(self, index: int, step: int) -> int | None:
+        """The word just before (-1) or after (+1) `index` when only spaces separate them."""
+        other = index + step
+        if not 0 <= other < len(self.starts):
+            return None
+        left, right = (other, index) if step < 0 else (index, other)
+        gap = self.text[self.ends[left]:self.starts[right]]
+        return other if gap.strip() in ("", "$") else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, LexiconEntry], dict[str, str]]:
+    """The shipped spinner lexicon: single-word substitutions and spun phrases."""
+    with open(resource_path("spin_lexicon.toml"), "rb") as handle:
+        data = tomllib.load(handle)
+    words = {spun: LexiconEntry(entry["original"], entry["when"], float(entry.get("weight", 1.0)))
+             for spun, entry in data["substitutions"].items()}
+    return words, dict(data["phrases"])
+
+
+@lru_cache(maxsize=1)
+def _phrase_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon()[1], key=len, reverse=True)
+    alternatives = (r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def originals() -> dict[str, str]:
+    """Spun form -> likely original, for undoing known substitutions before comparing texts."""
+    return {spun: entry.original for spun, entry in lexicon()[0].items()}
+
+
+def content_regions(article: Article) -> list[Span]:
+    """The article's text minus its boilerplate, so bylines and ads never count as prose."""
+    regions: list[Span] = []
+    position = 0
+    for item in sorted(article.boilerplate, key=lambda b: b.start):
+        if item.start > position:
+            regions.append((position, item.start))
+        position = max(position, item.end)
+    if position < len(article.text):
+        regions.append((position, len(article.text)))
+    return regions
+
+
+def _in_slot(when: str, words: Words, index: int) -> bool:
+    """Whether the word at `index` sits where only its original would make grammatical sense."""
+    prev = words.neighbour(index, -1)
+    nxt = words.neighbour(index, 1)
+    lowers = words.lowers
+    if when == "anywhere":
+        return not words.name_like(index)
+    if when == "before-object":
+        if nxt is None or (prev is not None and (lowers[prev] in _NOT_BEFORE_ADJECTIVE
+                                                 or lowers[prev].endswith("'s"))):
+            return False
+        return lowers[nxt] in _NOUN_PHRASE_STARTS or words.number(nxt) or words.name_like(nxt)
+    if when == "after-number":
+        return prev is not None and words.number(prev)
+    if when == "after-subject":
+        return prev is not None and lowers[prev] in _SUBJECTS
+    if when == "modal":
+        return (nxt is not None and not words.capitalised(nxt) and not words.number(nxt)
+                and (prev is None or lowers[prev] not in _NOT_BEFORE_VOLITION))
+    if when == "after-modal":
+        return prev is not None and lowers[prev] in _MODAL_SLOTS
+    if when == "before-modifier":
+        return nxt is not None and (lowers[nxt].endswith("ly") or lowers[nxt] in _INTENSIFIED)
+    return False
+
+
+def _match_case(original: str, spun: str) -> str:
+    return original[0].upper() + original[1:] if spun[:1].isupper() else original
+
+
+def _phrase_hits(words: Words, regions: list[Span]) -> list[Substitution]:
+    phrases = lexicon()[1]
+    pattern = _phrase_pattern()
+    hits: list[Substitution] = []
+    for region_start, region_end in regions:
+        for match in pattern.finditer(words.text, region_start, region_end):
+            original = phrases[" ".join(match.group().lower().split())]
+            hits.append(Substitution(match.start(), match.end(), match.group(),
+                                     _match_case(original, match.group()), "spun phrase", 1.0))
+    return hits
+
+
+def function_word_ratio(words: Words) -> float | None:
+    """Observed over expected count of common function words; about 1 in real English."""
+    count = sum(1 for index in range(len(words)) if not words.number(index))
+    if count < MIN_WORDS_FOR_RATES:
+        return None
+    observed = sum(1 for word in words.lowers if word in FUNCTION_WORD_RATES)
+    return round(observed / (count * sum(FUNCTION_WORD_RATES.values())), 3)
+
+
+def spun_share(words: Words) -> float | None:
+    """Largest share any spun form takes from its function word ("successful" against "in").
+
+    Real prose writes "in" dozens of times for each "successful"; a spun copy the other way round.
+    Only pairs seen often enough to count (at least MIN_PAIR_COUNT uses, MIN_SPUN_USES of them spun).
+    """
+    entries = lexicon()[0]
+    spun_counts: dict[str, int] = {}
+    original_counts: dict[str, int] = {}
+    function_spins = {spun: entry.original for spun, entry in entries.items() if entry.original in FUNCTION_WORD_RATES}
+    wanted = set(function_spins.values())
+    for index, word in enumerate(words.lowers):
+        if word in function_spins and not words.name_like(index):
+            spun_counts[function_spins[word]] = spun_counts.get(function_spins[word], 0) + 1
+        elif word in wanted:
+            original_counts[word] = original_counts.get(word, 0) + 1
+    shares = [spun / (spun + original_counts.get(original, 0))
+              for original, spun in spun_counts.items()
+              if spun >= MIN_SPUN_USES and spun + original_counts.get(original, 0) >= MIN_PAIR_COUNT]
+    return round(max(shares), 3) if shares else None
+
+
+def _score(weighted: float, count: int, ratio: float | None, share: float | None) -> float:
+    """Evidence density (weighted substitutions per 100 words) blended with the function-word signals."""
+    density = 100.0 * weighted / max(count, 150)
+    hits_part = 1.0 - math.exp(-density / 1.5)
+    deficit = 0.0 if ratio is None else (0.75 - ratio) / 0.5
+    takeover = 0.0 if share is None else (share - 0.3) / 0.4
+    frequency_part = min(1.0, max(0.0, deficit, takeover))
+    return round(0.6 * hits_part + 0.4 * frequency_part, 3)
+
+
+def find_substitutions(words: Words, regions: list[Span]) -> list[Substitution]:
+    """Lexicon substitutions in context (weighted) and, with weight 0, the bare lexicon words."""
+    entries = lexicon()[0]
+    found = _phrase_hits(words, regions)
+    covered = [(item.start, item.end) for item in found]
+    for index, lower in enumerate(words.lowers):
+        entry = entries.get(lower)
+        if entry is None or words.name_like(index):
+            continue
+        start = words.starts[index]
+        if any(left <= start < right for left, right in covered):
+            continue
+        word = words.word(index)
+        in_slot = _in_slot(entry.when, words, index)
+        found.append(Substitution(start, words.ends[index], word, _match_case(entry.original, word),
+                                  f"{entry.when} slot" if in_slot else "spinner lexicon",
+                                  entry.weight if in_slot else 0.0))
+    return sorted(found, key=lambda item: item.start)
+
+
+def spin_report(article: Article) -> SpinReport:
+    """Judge one article on its own: is it spun, how sure, and which words were swapped."""
+    regions = content_regions(article)
+    words = Words(article.text, regions)
+    candidates = find_substitutions(words, regions)
+    evidence = [item for item in candidates if item.weight > 0]
+    count = sum(1 for index in range(len(words)) if not words.number(index))
+    ratio = function_word_ratio(words)
+    share = spun_share(words)
+    score = _score(sum(item.weight for item in evidence), count, ratio, share)
+    distinct = {item.text.lower() for item in evidence}
+    spun = score >= SPUN_THRESHOLD and len(distinct) >= MIN_DISTINCT_FORMS
+    return SpinReport(article.id, spun, score, tuple(candidates if spun else evidence), count, ratio, share)
