@@ -115,11 +115,19 @@ class Words:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.lowers: list[str] = []
+        curly = "\u2019" in text
         for region_start, region_end in regions:
-            for match in TOKEN.finditer(text, region_start, region_end):
-                self.starts.append(match.start())
-                self.ends.append(match.end())
-                self.lowers.append(match.group().lower().replace("\u2019", "'"))
+            spans = [match.span() for match in TOKEN.finditer(text, region_start, region_end)]
+            self.starts.extend(start for start, _ in spans)
+            self.ends.extend(end for _, end in spans)
+            chunk = text[region_start:region_end].lower()
+            if len(chunk) == region_end - region_start:
+                found = TOKEN.findall(chunk)
+            else:
+                found = [text[start:end].lower() for start, end in spans]
+            if curly:
+                found = [word.replace("\u2019", "'") for word in found]
+            self.lowers.extend(found)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -131,7 +139,11 @@ class Words:
         return self.text[self.starts[index]].isupper()
 
     def number(self, index: int) -> bool:
-        return self.text[self.starts[index]].isdigit()
+        return self.lowers[index][0].isdigit()
+
+    def word_count(self) -> int:
+        """Words proper, numbers left out."""
+        return sum(1 for word in self.lowers if not word[0].isdigit())
 
     def sentence_initial(self, index: int) -> bool:
         """First word of a sentence, paragraph or quotation, where a capital letter means nothing."""
@@ -189,6 +201,12 @@ def content_regions(article: Article) -> list[Span]:
     return regions
 
 
+def _spun_determiner(word: str) -> bool:
+    """A spun quantifier ("respective" for "several") starts a noun phrase as well as the real one."""
+    entry = lexicon()[0].get(word)
+    return entry is not None and entry.original in _NOUN_PHRASE_STARTS
+
+
 def _in_slot(when: str, words: Words, index: int) -> bool:
     """Whether the word at `index` sits where only its original would make grammatical sense."""
     prev = words.neighbour(index, -1)
@@ -200,7 +218,8 @@ def _in_slot(when: str, words: Words, index: int) -> bool:
         if nxt is None or (prev is not None and (lowers[prev] in _NOT_BEFORE_ADJECTIVE
                                                  or lowers[prev].endswith("'s"))):
             return False
-        return lowers[nxt] in _NOUN_PHRASE_STARTS or words.number(nxt) or words.name_like(nxt)
+        return (lowers[nxt] in _NOUN_PHRASE_STARTS or words.number(nxt) or words.name_like(nxt)
+                or _spun_determiner(lowers[nxt]))
     if when == "after-number":
         return prev is not None and words.number(prev)
     if when == "after-subject":
@@ -233,7 +252,7 @@ def _phrase_hits(words: Words, regions: list[Span]) -> list[Substitution]:
 
 def function_word_ratio(words: Words) -> float | None:
     """Observed over expected count of common function words; about 1 in real English."""
-    count = sum(1 for index in range(len(words)) if not words.number(index))
+    count = words.word_count()
     if count < MIN_WORDS_FOR_RATES:
         return None
     observed = sum(1 for word in words.lowers if word in FUNCTION_WORD_RATES)
@@ -292,13 +311,20 @@ def find_substitutions(words: Words, regions: list[Span]) -> list[Substitution]:
     return sorted(found, key=lambda item: item.start)
 
 
-def spin_report(article: Article) -> SpinReport:
-    """Judge one article on its own: is it spun, how sure, and which words were swapped."""
+def article_words(article: Article) -> tuple[list[Span], Words]:
     regions = content_regions(article)
-    words = Words(article.text, regions)
+    return regions, Words(article.text, regions)
+
+
+def spin_report(article: Article, prepared: tuple[list[Span], Words] | None = None) -> SpinReport:
+    """Judge one article on its own: is it spun, how sure, and which words were swapped.
+
+    `prepared` is `article_words(article)` when the caller already has it (reuse shares it).
+    """
+    regions, words = prepared or article_words(article)
     candidates = find_substitutions(words, regions)
     evidence = [item for item in candidates if item.weight > 0]
-    count = sum(1 for index in range(len(words)) if not words.number(index))
+    count = words.word_count()
     ratio = function_word_ratio(words)
     share = spun_share(words)
     score = _score(sum(item.weight for item in evidence), count, ratio, share)
