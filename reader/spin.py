@@ -260,25 +260,28 @@ def function_word_ratio(words: Words) -> float | None:
 
 
 def spun_share(words: Words) -> float | None:
-    """Largest share any spun form takes from its function word ("successful" against "in").
+    """Share of the uses of spinner-swapped function words that appear in their spun form.
 
-    Real prose writes "in" dozens of times for each "successful"; a spun copy the other way round.
-    Only pairs seen often enough to count (at least MIN_PAIR_COUNT uses, MIN_SPUN_USES of them spun).
+    Real prose writes "in" dozens of times for each "successful"; a spun copy the other way
+    round. Pooled over the function words whose spun form occurs at all, and only when there
+    are enough uses (MIN_PAIR_COUNT, MIN_SPUN_USES of them spun) to mean something.
     """
     entries = lexicon()[0]
+    function_spins = {spun: entry.original for spun, entry in entries.items()
+                      if entry.original in FUNCTION_WORD_RATES}
     spun_counts: dict[str, int] = {}
     original_counts: dict[str, int] = {}
-    function_spins = {spun: entry.original for spun, entry in entries.items() if entry.original in FUNCTION_WORD_RATES}
-    wanted = set(function_spins.values())
     for index, word in enumerate(words.lowers):
-        if word in function_spins and not words.name_like(index):
-            spun_counts[function_spins[word]] = spun_counts.get(function_spins[word], 0) + 1
-        elif word in wanted:
+        if word in function_spins:
+            if not words.name_like(index):
+                spun_counts[function_spins[word]] = spun_counts.get(function_spins[word], 0) + 1
+        elif word in FUNCTION_WORD_RATES:
             original_counts[word] = original_counts.get(word, 0) + 1
-    shares = [spun / (spun + original_counts.get(original, 0))
-              for original, spun in spun_counts.items()
-              if spun >= MIN_SPUN_USES and spun + original_counts.get(original, 0) >= MIN_PAIR_COUNT]
-    return round(max(shares), 3) if shares else None
+    spun = sum(spun_counts.values())
+    total = spun + sum(original_counts.get(original, 0) for original in spun_counts)
+    if spun < MIN_SPUN_USES or total < MIN_PAIR_COUNT:
+        return None
+    return round(spun / total, 3)
 
 
 def _score(weighted: float, count: int, ratio: float | None, share: float | None) -> float:
