@@ -113,16 +113,20 @@ def _unspin_ids() -> dict[int, int]:
 
 def _skeleton(article: Article, words: Words, raw: list[int]) -> list[int]:
     """What a spinner leaves alone: each sentence's length in words, then its numbers and names."""
+    starts, lowers = words.starts, words.lowers
+    marked = words.marked()
     skeleton: list[int] = []
-    text = words.text
+    position = 0
     for start, end in article.sentences:
-        first, last = bisect_left(words.starts, start), bisect_left(words.starts, end)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
         if first == last:
             continue
         skeleton.append(word_id(f"\x00{last - first}"))
-        skeleton.extend(raw[index] for index in range(first, last)
-                        if (text[words.starts[index]].isupper() and not words.sentence_initial(index))
-                        or words.number(index))
+        while position < len(marked) and marked[position] < last:
+            index = marked[position]
+            if index >= first and (lowers[index][0].isdigit() or not words.sentence_initial(index)):
+                skeleton.append(raw[index])
+            position += 1
     return skeleton
 
 
@@ -131,7 +135,7 @@ def _features(article: Article) -> _Features:
     words = prepared[1]
     raw = word_ids(words.lowers)
     mapping = _unspin_ids()
-    unspun = [mapping.get(value, value) for value in raw]
+    unspun = list(map(mapping.get, raw, raw))
     return _Features(array("I", raw), array("I", unspun), array("I", _skeleton(article, words, raw)),
                      spin_report(article, prepared))
 

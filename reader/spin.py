@@ -12,8 +12,10 @@ Two independent signals decide, so neither an odd word choice nor terse prose is
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,6 +24,7 @@ from reader.model import Article, Span
 from resources import resource_path
 
 SENTENCE_OPENERS = ".!?:\"\u201c\u201d'\u2018\n("
+_MARKED_START = re.compile(r"(?<![A-Za-z0-9'\u2019.,])[A-Z0-9]")
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 
 FUNCTION_WORD_RATES = {
@@ -117,17 +120,27 @@ class Words:
         self.lowers: list[str] = []
         curly = "\u2019" in text
         for region_start, region_end in regions:
-            spans = [match.span() for match in TOKEN.finditer(text, region_start, region_end)]
-            self.starts.extend(start for start, _ in spans)
-            self.ends.extend(end for _, end in spans)
+            matches = list(TOKEN.finditer(text, region_start, region_end))
+            self.starts.extend(map(re.Match.start, matches))
+            self.ends.extend(map(re.Match.end, matches))
             chunk = text[region_start:region_end].lower()
             if len(chunk) == region_end - region_start:
                 found = TOKEN.findall(chunk)
             else:
-                found = [text[start:end].lower() for start, end in spans]
+                found = [match.group().lower() for match in matches]
             if curly:
                 found = [word.replace("\u2019", "'") for word in found]
             self.lowers.extend(found)
+
+    def marked(self) -> list[int]:
+        """Indices of the words that start with a capital letter or a digit (names and numbers)."""
+        starts = self.starts
+        found: list[int] = []
+        for match in _MARKED_START.finditer(self.text):
+            index = bisect_left(starts, match.start())
+            if index < len(starts) and starts[index] == match.start():
+                found.append(index)
+        return found
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -140,10 +153,6 @@ class Words:
 
     def number(self, index: int) -> bool:
         return self.lowers[index][0].isdigit()
-
-    def word_count(self) -> int:
-        """Words proper, numbers left out."""
-        return sum(1 for word in self.lowers if not word[0].isdigit())
 
     def sentence_initial(self, index: int) -> bool:
         """First word of a sentence, paragraph or quotation, where a capital letter means nothing."""
@@ -177,10 +186,18 @@ def lexicon() -> tuple[dict[str, LexiconEntry], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_pattern() -> re.Pattern[str]:
-    phrases = sorted(lexicon()[1], key=len, reverse=True)
-    alternatives = (r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+def _phrases_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, original in sorted(lexicon()[1].items(), key=lambda item: -len(item[0].split())):
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append((words, original))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _function_spins() -> dict[str, str]:
+    """Spun form -> original for the function words whose rates are watched."""
+    return {spun: entry.original for spun, entry in lexicon()[0].items() if entry.original in FUNCTION_WORD_RATES}
 
 
 def originals() -> dict[str, str]:
@@ -238,47 +255,46 @@ def _match_case(original: str, spun: str) -> str:
     return original[0].upper() + original[1:] if spun[:1].isupper() else original
 
 
-def _phrase_hits(words: Words, regions: list[Span]) -> list[Substitution]:
-    phrases = lexicon()[1]
-    pattern = _phrase_pattern()
+def _phrase_hits(words: Words) -> list[Substitution]:
+    """Spun phrases, matched word by word so only phrases whose first word occurs cost anything."""
+    by_first = _phrases_by_first_word()
+    lowers = words.lowers
     hits: list[Substitution] = []
-    for region_start, region_end in regions:
-        for match in pattern.finditer(words.text, region_start, region_end):
-            original = phrases[" ".join(match.group().lower().split())]
-            hits.append(Substitution(match.start(), match.end(), match.group(),
-                                     _match_case(original, match.group()), "spun phrase", 1.0))
+    for index in [index for index, word in enumerate(lowers) if word in by_first]:
+        for phrase, original in by_first[lowers[index]]:
+            last = index + len(phrase) - 1
+            if tuple(lowers[index:last + 1]) == phrase and all(
+                    words.neighbour(position, 1) is not None for position in range(index, last)):
+                text = words.text[words.starts[index]:words.ends[last]]
+                hits.append(Substitution(words.starts[index], words.ends[last], text,
+                                         _match_case(original, text), "spun phrase", 1.0))
+                break
     return hits
 
 
-def function_word_ratio(words: Words) -> float | None:
+def function_word_ratio(counts: Counter[str], word_count: int) -> float | None:
     """Observed over expected count of common function words; about 1 in real English."""
-    count = words.word_count()
-    if count < MIN_WORDS_FOR_RATES:
+    if word_count < MIN_WORDS_FOR_RATES:
         return None
-    observed = sum(1 for word in words.lowers if word in FUNCTION_WORD_RATES)
-    return round(observed / (count * sum(FUNCTION_WORD_RATES.values())), 3)
+    observed = sum(counts[word] for word in FUNCTION_WORD_RATES)
+    return round(observed / (word_count * sum(FUNCTION_WORD_RATES.values())), 3)
 
 
-def spun_share(words: Words) -> float | None:
+def spun_share(words: Words, counts: Counter[str]) -> float | None:
     """Share of the uses of spinner-swapped function words that appear in their spun form.
 
     Real prose writes "in" dozens of times for each "successful"; a spun copy the other way
     round. Pooled over the function words whose spun form occurs at all, and only when there
     are enough uses (MIN_PAIR_COUNT, MIN_SPUN_USES of them spun) to mean something.
     """
-    entries = lexicon()[0]
-    function_spins = {spun: entry.original for spun, entry in entries.items()
-                      if entry.original in FUNCTION_WORD_RATES}
     spun_counts: dict[str, int] = {}
-    original_counts: dict[str, int] = {}
-    for index, word in enumerate(words.lowers):
-        if word in function_spins:
-            if not words.name_like(index):
-                spun_counts[function_spins[word]] = spun_counts.get(function_spins[word], 0) + 1
-        elif word in FUNCTION_WORD_RATES:
-            original_counts[word] = original_counts.get(word, 0) + 1
+    for spun_form, original in _function_spins().items():
+        if counts[spun_form]:
+            uses = sum(1 for index, word in enumerate(words.lowers)
+                       if word == spun_form and not words.name_like(index))
+            spun_counts[original] = spun_counts.get(original, 0) + uses
     spun = sum(spun_counts.values())
-    total = spun + sum(original_counts.get(original, 0) for original in spun_counts)
+    total = spun + sum(counts[original] for original in spun_counts)
     if spun < MIN_SPUN_USES or total < MIN_PAIR_COUNT:
         return None
     return round(spun / total, 3)
@@ -294,14 +310,14 @@ def _score(weighted: float, count: int, ratio: float | None, share: float | None
     return round(0.6 * hits_part + 0.4 * frequency_part, 3)
 
 
-def find_substitutions(words: Words, regions: list[Span]) -> list[Substitution]:
+def find_substitutions(words: Words) -> list[Substitution]:
     """Lexicon substitutions in context (weighted) and, with weight 0, the bare lexicon words."""
     entries = lexicon()[0]
-    found = _phrase_hits(words, regions)
+    found = _phrase_hits(words)
     covered = [(item.start, item.end) for item in found]
-    for index, lower in enumerate(words.lowers):
-        entry = entries.get(lower)
-        if entry is None or words.name_like(index):
+    for index in [index for index, word in enumerate(words.lowers) if word in entries]:
+        entry = entries[words.lowers[index]]
+        if words.name_like(index):
             continue
         start = words.starts[index]
         if any(left <= start < right for left, right in covered):
@@ -324,12 +340,13 @@ def spin_report(article: Article, prepared: tuple[list[Span], Words] | None = No
 
     `prepared` is `article_words(article)` when the caller already has it (reuse shares it).
     """
-    regions, words = prepared or article_words(article)
-    candidates = find_substitutions(words, regions)
+    words = (prepared or article_words(article))[1]
+    candidates = find_substitutions(words)
     evidence = [item for item in candidates if item.weight > 0]
-    count = words.word_count()
-    ratio = function_word_ratio(words)
-    share = spun_share(words)
+    counts = Counter(words.lowers)
+    count = len(words) - sum(number for word, number in counts.items() if word[0].isdigit())
+    ratio = function_word_ratio(counts, count)
+    share = spun_share(words, counts)
     score = _score(sum(item.weight for item in evidence), count, ratio, share)
     distinct = {item.text.lower() for item in evidence}
     spun = score >= SPUN_THRESHOLD and len(distinct) >= MIN_DISTINCT_FORMS
