@@ -35,9 +35,15 @@ TEXT_BANDS, TEXT_ROWS = 16, 4
 SKELETON_BANDS, SKELETON_ROWS = 8, 8
 
 NEAR_DUPLICATE_SIMILARITY = 0.85
+IDENTICAL = 0.95
+"""Above this word-shingle similarity no spinner has been at work: no need to align word by word."""
 COPY_CONTAINMENT = 0.5
 SPUN_ALIGNMENT = 0.7
 SKELETON_FOR_ALIGNMENT = 0.5
+SWAPPED_SHARE = 0.05
+"""An editor changes a word here and there; a spinner swaps one word in twenty or more."""
+UNSPUN_GAIN = 0.15
+"""Undoing known spinner swaps raising similarity this much means one text is a spun copy."""
 LENGTH_DIFFERENCE = 0.03
 """Texts whose word counts differ by less than this share are equally full."""
 
@@ -219,12 +225,14 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     measures = {"raw_similarity": round(raw_similarity, 3), "text_similarity": round(text_similarity, 3),
                 "containment": round(containment, 3), "skeleton_similarity": round(skeleton_similarity, 3)}
     one_spun = fa.spin.spun != fb.spin.spun
+    unspinning_helps = text_similarity - raw_similarity >= UNSPUN_GAIN
     alignment, swaps = 0.0, []
-    if one_spun or (skeleton_similarity >= SKELETON_FOR_ALIGNMENT and containment < COPY_CONTAINMENT):
+    if raw_similarity < IDENTICAL and (one_spun or unspinning_helps
+                                       or skeleton_similarity >= SKELETON_FOR_ALIGNMENT):
         alignment, swaps = _alignment(fa.raw, fb.raw)
         measures["alignment"] = round(alignment, 3)
-    spun_pair = alignment >= SPUN_ALIGNMENT and (one_spun or text_similarity - raw_similarity >= 0.15
-                                                 or len(swaps) >= 0.05 * max(len(fa.raw), len(fb.raw)))
+    spun_pair = alignment >= SPUN_ALIGNMENT and (one_spun or unspinning_helps
+                                                 or len(swaps) >= SWAPPED_SHARE * max(len(fa.raw), len(fb.raw)))
     if spun_pair:
         kind, similarity = SPUN_COPY, max(text_similarity, alignment)
         if one_spun:

@@ -65,11 +65,16 @@ SPINNER = {
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def spin(text: str) -> str:
+LIGHT_SPINNER = {"in": "successful", "million": "cardinal", "council": "assembly", "bridge": "span",
+                 "said": "stated", "report": "study", "engineers": "technologists"}
+"""A timid spinner: too few telltale swaps for the article to be flagged on its own."""
+
+
+def spin(text: str, table: dict[str, str] = SPINNER) -> str:
     """Swap words one for one, keeping case, punctuation and order, as a spinner does."""
     def swap(match: re.Match[str]) -> str:
         word = match.group()
-        spun = SPINNER.get(word.lower())
+        spun = table.get(word.lower())
         if spun is None:
             return word
         return spun.capitalize() if word[0].isupper() else spun

@@ -13,7 +13,8 @@ from reader.cli import main
 from reader.corpus import load_corpus
 from reader.model import Article
 from reader.reuse import EDITED_COPY, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, copy_pairs, provenance
-from reuse_texts import CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, dated, edit, spin
+from reader.spin import spin_report
+from reuse_texts import CHEMISTRY, HARBOUR, LIGHT_SPINNER, ORCHARD, PHILOSOPHY, dated, edit, spin
 
 
 def _load(folder: Path, texts: dict[str, str]) -> list[Article]:
@@ -79,6 +80,20 @@ def test_spun_article_lists_its_source_and_the_words_swapped_against_it(newsroom
     assert ("successful", "in") in swaps
     original = next(item for item in report.articles if item.article_id == "orchard.txt")
     assert not original.spin.spun and not original.spun_from
+
+
+def test_lightly_spun_copy_is_caught_by_its_source_when_its_own_oddities_are_too_few(tmp_path):
+    articles = _load(tmp_path / "light", {"harbour": HARBOUR, "harbour-light": spin(HARBOUR, LIGHT_SPINNER),
+                                          "orchard": ORCHARD})
+    light = next(article for article in articles if article.id == "harbour-light.txt")
+    assert not spin_report(light).spun
+    report = provenance(articles)
+    pair = _pair(report.pairs, "harbour", "harbour-light")
+    assert pair is not None and pair.kind == SPUN_COPY and pair.source == "harbour.txt"
+    badge = next(item for item in report.articles if item.article_id == "harbour-light.txt")
+    assert badge.spin.spun and badge.spun_from == ("harbour.txt",)
+    swaps = {(item.text, item.original) for item in badge.spin.substitutions}
+    assert ("technologists", "engineers") in swaps and ("cardinal", "million") in swaps
 
 
 def test_unrelated_articles_are_never_copies(newsroom):
