@@ -155,3 +155,13 @@ def test_reuse_core_never_imports_qt():
     code = "import sys, reader.reuse, reader.spin, reader.minhash; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_articles_without_prose_take_part_without_error():
+    articles = [Article(id="empty", path="empty.txt", text=""),
+                Article(id="word", path="word.txt", text="Breaking."),
+                Article(id="also-empty", path="also-empty.txt", text="   ")]
+    report = provenance(articles)
+    assert [item.article_id for item in report.articles] == ["empty", "word", "also-empty"]
+    assert not any(item.spin.spun for item in report.articles)
+    assert report.candidates == 0 and report.pairs == []

@@ -96,3 +96,16 @@ def test_report_as_json_carries_the_cli_fields(written):
     data = spin_report(written["orchard-spun"]).as_json()
     assert data["spun"] is True
     assert {"start", "end", "text", "original", "rule", "weight"} <= set(data["evidence"][0])
+
+
+def test_empty_short_and_non_ascii_articles_are_judged_without_error():
+    empty = Article(id="empty", path="empty.txt", text="")
+    short = Article(id="short", path="short.txt", text="Successful a cardinal.")
+    text = "İstanbul\u2019s council said successful a statement that repairs volition cost $3 cardinal."
+    turkish = Article(id="turkish", path="turkish.txt", text=text)
+    assert not spin_report(empty).spun and spin_report(empty).score == 0.0
+    assert not spin_report(short).spun
+    report = spin_report(turkish)
+    assert {item.text for item in report.substitutions} >= {"successful", "volition", "cardinal"}
+    for item in report.substitutions:
+        assert text[item.start:item.end] == item.text
