@@ -12,9 +12,9 @@ Two independent signals decide, so neither an odd word choice nor terse prose is
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 import re
 import tomllib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,9 +39,14 @@ MIN_WORDS_FOR_RATES = 120
 
 SPUN_THRESHOLD = 0.5
 MIN_DISTINCT_FORMS = 3
+"""A spun article shows several different swapped words, never one word repeated."""
 MIN_PAIR_COUNT = 6
 MIN_SPUN_USES = 3
-"""A spun article shows several different swapped words, never one word repeated."""
+"""The spun share of function words is only read from this many uses, this many of them spun."""
+
+SLOTS = frozenset({"anywhere", "before-object", "after-number", "after-subject", "modal", "after-modal",
+                   "before-modifier", "never"})
+"""Where a lexicon word must sit to count as evidence (see `_in_slot`); "never" only maps it back."""
 
 _NOUN_PHRASE_STARTS = frozenset(
     "a an the this that these those its their his her our my your some any each every all both "
@@ -157,7 +162,7 @@ class Words:
     def sentence_initial(self, index: int) -> bool:
         """First word of a sentence, paragraph or quotation, where a capital letter means nothing."""
         position = self.starts[index] - 1
-        while position >= 0 and self.text[position] in " \t":
+        while position >= 0 and self.text[position] in " \t\xa0":
             position -= 1
         return position < 0 or self.text[position] in SENTENCE_OPENERS
 
@@ -182,6 +187,9 @@ def lexicon() -> tuple[dict[str, LexiconEntry], dict[str, str]]:
         data = tomllib.load(handle)
     words = {spun: LexiconEntry(entry["original"], entry["when"], float(entry.get("weight", 1.0)))
              for spun, entry in data["substitutions"].items()}
+    unknown = sorted({entry.when for entry in words.values()} - SLOTS)
+    if unknown:
+        raise ValueError(f"spin_lexicon.toml names unknown slots {unknown}; known: {sorted(SLOTS)}")
     return words, dict(data["phrases"])
 
 

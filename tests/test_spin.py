@@ -8,7 +8,7 @@ import pytest
 from bench.corpus_generator import generate_corpus
 from reader.corpus import load_corpus
 from reader.model import Article
-from reader.spin import spin_report
+from reader.spin import SLOTS, lexicon, spin_report
 from reuse_texts import BOTANY, CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, TELEGRAPHIC, spin
 
 
@@ -109,3 +109,10 @@ def test_empty_short_and_non_ascii_articles_are_judged_without_error():
     assert {item.text for item in report.substitutions} >= {"successful", "volition", "cardinal"}
     for item in report.substitutions:
         assert text[item.start:item.end] == item.text
+
+
+def test_shipped_lexicon_maps_every_spun_word_to_an_original_in_a_known_slot():
+    words, phrases = lexicon()
+    assert len(words) > 50 and phrases
+    assert all(entry.when in SLOTS and entry.original and 0 < entry.weight <= 1 for entry in words.values())
+    assert words["cardinal"].original == "million" and words["oregon"].original == "or"
