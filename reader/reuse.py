@@ -50,7 +50,10 @@ LENGTH_DIFFERENCE = 0.03
 STOP_SAMPLE = 1000
 STOP_MIN_ARTICLES = 50
 STOP_SHARE = 0.05
-"""Shingles found in more than 5% of a sample of articles are shared boilerplate, not copying."""
+STOP_MIN_COPIES = 50
+"""Shingles found in more than 5% (and more than 50) of a sample of articles are shared
+boilerplate, not copying; they are left out of candidate search only, never out of the measures,
+so a wire story reprinted across a small corpus is still found."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def _stop_shingles(features: list[_Features]) -> frozenset[int]:
     for item in sample:
         for shingle in shingles(item.unspun, TEXT_SHINGLE):
             counts[shingle] = counts.get(shingle, 0) + 1
-    limit = max(3, STOP_SHARE * len(sample))
+    limit = max(STOP_MIN_COPIES, STOP_SHARE * len(sample))
     return frozenset(shingle for shingle, count in counts.items() if count > limit)
 
 
@@ -212,12 +215,11 @@ def _source(a: Article, b: Article, a_words: int, b_words: int) -> tuple[str | N
     return None, "same date and length: either could be the source"
 
 
-def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
-              stops: frozenset[int]) -> tuple[CopyPair, list[tuple[int, int]]]:
-    raw_a = shingles(fa.raw, TEXT_SHINGLE) - stops
-    raw_b = shingles(fb.raw, TEXT_SHINGLE) - stops
-    norm_a = shingles(fa.unspun, TEXT_SHINGLE) - stops
-    norm_b = shingles(fb.unspun, TEXT_SHINGLE) - stops
+def _classify(a: Article, b: Article, fa: _Features, fb: _Features) -> tuple[CopyPair, list[tuple[int, int]]]:
+    raw_a = shingles(fa.raw, TEXT_SHINGLE)
+    raw_b = shingles(fb.raw, TEXT_SHINGLE)
+    norm_a = shingles(fa.unspun, TEXT_SHINGLE)
+    norm_b = shingles(fb.unspun, TEXT_SHINGLE)
     raw_similarity = _jaccard(raw_a, raw_b)
     text_similarity = _jaccard(norm_a, norm_b)
     containment = _containment(norm_a, norm_b)
@@ -282,7 +284,7 @@ def provenance(articles: list[Article], include_independent: bool = True) -> Reu
     copy_of: dict[str, list[str]] = {}
     for left, right in candidates:
         a, b = articles[left], articles[right]
-        pair, swaps = _classify(a, b, features[left], features[right], stops)
+        pair, swaps = _classify(a, b, features[left], features[right])
         if pair.kind == INDEPENDENT and not include_independent:
             continue
         pairs.append(pair)

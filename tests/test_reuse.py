@@ -165,3 +165,15 @@ def test_articles_without_prose_take_part_without_error():
     assert [item.article_id for item in report.articles] == ["empty", "word", "also-empty"]
     assert not any(item.spin.spun for item in report.articles)
     assert report.candidates == 0 and report.pairs == []
+
+
+def test_a_wire_story_reprinted_across_a_small_corpus_is_not_mistaken_for_boilerplate(tmp_path):
+    folder = tmp_path / "topical"
+    generate_corpus(folder, 60, words=250, seed=11)
+    for number in range(25):
+        (folder / f"wire_{number:02d}.txt").write_text(HARBOUR.replace("eight months", f"{number + 2} months"),
+                                                       encoding="utf-8")
+    report = provenance(load_corpus([folder]).articles)
+    wire = {frozenset((pair.a, pair.b)) for pair in report.pairs
+            if pair.kind == NEAR_DUPLICATE and pair.a.startswith("wire_") and pair.b.startswith("wire_")}
+    assert len(wire) == 25 * 24 // 2
