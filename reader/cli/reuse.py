@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
         emit_json(report.as_json(include_independent=args.independent))
         return 0
     for item in report.articles:
-        shown = list(dict.fromkeys(f"{sub.text}\u2190{sub.original}" for sub in item.spin.substitutions
-                                   if sub.weight > 0))[:8]
+        strongest = sorted((sub for sub in item.spin.substitutions if sub.weight > 0), key=lambda sub: -sub.weight)
+        shown = list(dict.fromkeys(f"{sub.text}\u2190{sub.original}" for sub in strongest))[:8]
         verdict = f"SPUN (score {item.spin.score:.2f}): {', '.join(shown)}" if item.spin.spun \
             else f"not spun (score {item.spin.score:.2f})"
         sources = ""
