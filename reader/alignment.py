@@ -8,6 +8,8 @@ strings and maps back, so whole units are the atoms and a word is never split.
 from __future__ import annotations
 
 import time
+from collections import Counter
+from itertools import accumulate, chain
 from typing import Hashable, Sequence
 
 from diff_match_patch import diff_match_patch
@@ -22,7 +24,7 @@ _PRIVATE_USE = [(0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]
 clean-up's character-class heuristics never treat a mapped unit as a word boundary."""
 
 PAIR_SIMILARITY = 0.3
-"""Smallest share of words two passages must have in common to be shown as an edit of one
+"""Smallest Dice coefficient of content words two passages must have in common to be shown as an edit of one
 another; below it they are a deletion and an insertion (a word diff would be noise)."""
 
 
@@ -56,6 +58,8 @@ def diff_keys(a_keys: Sequence[Hashable], b_keys: Sequence[Hashable], timeout: f
             chars.append(char)
         return "".join(chars)
 
+    if not set(a_keys) & set(b_keys):
+        return [(op, len(keys)) for op, keys in ((DELETE, a_keys), (INSERT, b_keys)) if keys], False
     a_chars, b_chars = encode(a_keys), encode(b_keys)
     engine = diff_match_patch()
     engine.Diff_Timeout = max(timeout, 0.001)
@@ -67,35 +71,39 @@ def diff_keys(a_keys: Sequence[Hashable], b_keys: Sequence[Hashable], timeout: f
     return [(_OPS[op], len(chars)) for op, chars in diffs if chars], timed_out
 
 
-def similarity(a_words: frozenset[str], b_words: frozenset[str]) -> float:
-    """Dice coefficient of two passages' word sets."""
-    if not a_words or not b_words:
-        return 0.0
-    return 2 * len(a_words & b_words) / (len(a_words) + len(b_words))
-
-
 def pair_units(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
     """The in-order pairs (i, j) of similar units that share the most words overall.
 
     A monotone alignment (no crossings), because the view shows the two texts side by side
-    in reading order; passages that moved are found separately.
+    in reading order; passages that moved are found separately. Shared words are counted
+    through an index of which units hold each word, and each row of the table is a running
+    maximum, so most cells cost no Python work.
     """
-    rows, cols = len(a_words), len(b_words)
-    score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(1, rows + 1):
-        above, here, a_set = score[i - 1], score[i], a_words[i - 1]
-        for j in range(1, cols + 1):
-            best = above[j] if above[j] >= here[j - 1] else here[j - 1]
-            value = similarity(a_set, b_words[j - 1])
-            if value >= PAIR_SIMILARITY and above[j - 1] + value > best:
-                best = above[j - 1] + value
-            here[j] = best
+    postings: dict[str, list[int]] = {}
+    for j, words in enumerate(b_words, start=1):
+        for word in words:
+            postings.setdefault(word, []).append(j)
+    cols = len(b_words)
+    b_sizes = [0, *(len(words) for words in b_words)]
+    smallest = min(b_sizes[1:], default=0)
+    rows = [[0.0] * (cols + 1)]
+    for a_set in a_words:
+        above = rows[-1]
+        shared = Counter(chain.from_iterable(postings.get(word, ()) for word in a_set))
+        needed = PAIR_SIMILARITY * (len(a_set) + smallest) / 2
+        diagonal = [0.0] * (cols + 1)
+        for j, count in shared.items():
+            if count >= needed:
+                value = 2 * count / (len(a_set) + b_sizes[j])
+                if value >= PAIR_SIMILARITY:
+                    diagonal[j] = above[j - 1] + value
+        rows.append(list(accumulate(map(max, above, diagonal), max)))
     pairs: list[tuple[int, int]] = []
-    i, j = rows, cols
+    i, j = len(a_words), cols
     while i and j:
-        if score[i][j] == score[i - 1][j]:
+        if rows[i][j] == rows[i - 1][j]:
             i -= 1
-        elif score[i][j] == score[i][j - 1]:
+        elif rows[i][j] == rows[i][j - 1]:
             j -= 1
         else:
             pairs.append((i - 1, j - 1))

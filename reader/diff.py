@@ -24,8 +24,8 @@ WORD_DIFF_CHARS = 300
 """Passages at most this long (both sides together) are word-diffed directly; longer ones
 are aligned by paragraph or sentence first, which keeps dissimilar texts fast."""
 
-PAIR_CELLS = 40_000
-"""Largest paragraphs x paragraphs table paired exhaustively; larger runs of unequal
+PAIR_CELLS = 100_000
+"""Largest passages x passages table paired exhaustively; larger runs of unequal
 passages are split in proportional chunks first (recorded as a limit)."""
 
 TIME_LIMIT = 10.0
