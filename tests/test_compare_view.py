@@ -204,3 +204,13 @@ def test_offsets_survive_characters_outside_the_basic_plane(view):
     view.go_to_change(0)
     assert view.pane_a.textCursor().selectedText() == "will" == a.span_text(change.a)
     assert view.pane_a.offset(view.pane_a.position(change.a[0])) == change.a[0]
+
+
+def test_a_plain_comparison_after_a_collation_leaves_collation_mode(view):
+    x, y = article("x", "Amazon will pay $25 million."), article("y", "Amazon agreed to pay $25 million.")
+    view.show_collation(collate([x, y], base=0))
+    assert view.collation() is not None
+    view.show_comparison(compare_articles(y, x), y, x)
+    assert view.collation() is None and not view.base_selector.isVisible()
+    view.option_boxes["ignore_case"].setChecked(True)
+    assert view.comparison().a_id == "y", "a comparison shown from outside is not recomputed behind the caller"

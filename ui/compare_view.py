@@ -217,11 +217,16 @@ class CompareView(QWidget):
         .speaker_name`), coloured by `registry.party(entity).color`; `substitutions` maps
         article id to spans of spun words, shaded apart from ordinary changes.
         """
+        self._collation = None
+        self._collation_row.hide()
+        if quotes is not None or registry is not None or substitutions is not None:
+            self._set_annotation_data(quotes, registry, substitutions)
+        self._display(comparison, article_a, article_b)
+
+    def _display(self, comparison: Comparison, article_a: Article, article_b: Article) -> None:
         self._computed_here = False
         self._comparison = comparison
         self._articles = (article_a, article_b)
-        if quotes is not None or registry is not None or substitutions is not None:
-            self._set_annotation_data(quotes, registry, substitutions)
         self.title_a.setText(f"<b>{article_a.display_label}</b>")
         self.title_b.setText(f"<b>{article_b.display_label}</b>")
         self._paint()
@@ -426,7 +431,7 @@ class CompareView(QWidget):
             return
         index = self.member_selector.itemData(row)
         base_article = self._collation.members[self._collation.base][0]
-        self.show_comparison(self._collation.comparisons[index], base_article, self._collation.members[index][0])
+        self._display(self._collation.comparisons[index], base_article, self._collation.members[index][0])
         if self._comparison.a_range != (0, len(base_article.text)):
             self.pane_a.scroll_to_offset(self._comparison.a_range[0])
 
