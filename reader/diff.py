@@ -117,10 +117,6 @@ class Comparison:
                 ops.append((INSERT, b_part))
         return ops
 
-    def anchors(self) -> list[tuple[int, int]]:
-        """Offsets in a and b that correspond, at every segment start: for side-by-side scrolling."""
-        return [(segment.a[0], segment.b[0]) for segment in self.segments] + [(self.a_range[1], self.b_range[1])]
-
     def stats(self) -> dict[str, Any]:
         equal = sum(s.a[1] - s.a[0] for s in self.segments if s.op == EQUAL)
         deleted = sum(s.a[1] - s.a[0] for s in self.segments if s.op == DELETE)
@@ -163,7 +159,7 @@ class _Side:
     sentences: list[Span]
 
 
-def paragraph_starts(text: str, start: int, end: int) -> list[int]:
+def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
     return [match.end() for match in _PARAGRAPH_BREAK.finditer(text, start, end) if match.end() < end]
 
 
@@ -173,7 +169,7 @@ def _side(text: str, span: Span, paragraphs: Sequence[Span] | None, sentences: S
     if paragraphs:
         paragraph_cuts = [p[0] for p in paragraphs if start < p[0] < end]
     else:
-        paragraph_cuts = paragraph_starts(text, start, end)
+        paragraph_cuts = _paragraph_starts(text, start, end)
     if not sentences:
         bounds = [start, *paragraph_cuts, end]
         sentences = [s for first, last in zip(bounds, bounds[1:]) for s in split_sentences(text, (first, last))]
