@@ -7,6 +7,7 @@ character outside the Basic Multilingual Plane).
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -14,6 +15,8 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent, QTextCharFormat, QTextCurso
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from reader.model import Span
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class ArticlePane(QTextEdit):
@@ -41,7 +44,7 @@ class ArticlePane(QTextEdit):
 
     def set_article_text(self, text: str) -> None:
         self._text = text
-        self._astral = [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         self._astral_ends = [index + count + 2 for count, index in enumerate(self._astral)]
         self.setPlainText(text)
 
@@ -62,11 +65,11 @@ class ArticlePane(QTextEdit):
         cursor.setPosition(self.position(span[1]), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def paint(self, spans: list[Span], char_format: QTextCharFormat) -> None:
-        """Merge `char_format` into every span (one edit block, so large articles stay quick)."""
+    def paint(self, painting: list[tuple[Span, QTextCharFormat]]) -> None:
+        """Merge each format into its span, all in one edit block so large articles stay quick."""
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for span in spans:
+        for span, char_format in painting:
             if span[0] < span[1]:
                 cursor.setPosition(self.position(span[0]))
                 cursor.setPosition(self.position(span[1]), QTextCursor.MoveMode.KeepAnchor)

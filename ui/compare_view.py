@@ -26,6 +26,9 @@ LOCAL_COMPARE_CHARS = 60_000
 """Articles up to this many characters together are compared by the view itself when an
 option or the base changes; larger ones are left to the main window's task runner."""
 
+RELAYOUT_DELAY_MS = 60
+"""Quiet time after the last layout change before panes are lined up and marks redrawn."""
+
 KIND_COLOURS = {"deleted": "#D55E00", "inserted": "#0072B2", "replaced": "#56B4E9",
                 "number": "#E69F00", "moved": "#CC79A7"}
 """Okabe–Ito colours of change kinds in the overview bar and the list of changes."""
@@ -153,6 +156,8 @@ class CompareView(QWidget):
             pane.resized.connect(self._relayout)
             bar.changeClicked.connect(self.go_to_change)
         self._leader = self.pane_a
+        self._relayout_timer = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
+        self._relayout_timer.timeout.connect(self._follow_leader)
         self.pane_a.verticalScrollBar().valueChanged.connect(lambda: self._sync(self.pane_a, self.pane_b))
         self.pane_b.verticalScrollBar().valueChanged.connect(lambda: self._sync(self.pane_b, self.pane_a))
         for pane in (self.pane_a, self.pane_b):
@@ -275,16 +280,19 @@ class CompareView(QWidget):
     def _paint(self) -> None:
         comparison = self._comparison
         article_a, article_b = self._articles
-        for pane, article in ((self.pane_a, article_a), (self.pane_b, article_b)):
+        painting: dict[str, list[tuple[Span, QTextCharFormat]]] = {"a": [], "b": []}
+        for change in comparison.changes:
+            painting["a"].append((change.a, _change_format(change.kind, "a")))
+            painting["b"].append((change.b, _change_format(change.kind, "b")))
+        for side, article in (("a", article_a), ("b", article_b)):
+            shading = _substitution_format()
+            painting[side] += [(span, shading) for span in self._substitutions.get(article.id, [])]
+            painting[side] += [((quote.start, quote.end), _quote_format(self._party_colour(quote)))
+                               for quote in self._quotes.get(article.id, [])]
+        for pane, side, article in ((self.pane_a, "a", article_a), (self.pane_b, "b", article_b)):
             with _SignalsBlocked(pane.verticalScrollBar()):
                 pane.set_article_text(article.text)
-        for change in comparison.changes:
-            self.pane_a.paint([change.a], _change_format(change.kind, "a"))
-            self.pane_b.paint([change.b], _change_format(change.kind, "b"))
-        for pane, article in ((self.pane_a, article_a), (self.pane_b, article_b)):
-            pane.paint(self._substitutions.get(article.id, []), _substitution_format())
-            for quote in self._quotes.get(article.id, []):
-                pane.paint([(quote.start, quote.end)], _quote_format(self._party_colour(quote)))
+            pane.paint(painting[side])
         self._update_marks()
 
     def _party(self, quote: Any) -> Any:
@@ -387,8 +395,9 @@ class CompareView(QWidget):
         return target_span[0] if offset < source_span[1] else target_span[1]
 
     def _relayout(self) -> None:
-        """Re-wrapping (a resize, a scrollbar appearing) moves lines: line the panes up again."""
-        QTimer.singleShot(0, self._follow_leader)
+        """Re-wrapping (a resize, a scrollbar appearing) moves lines: line the panes up again,
+        once the layout has settled (it grows in many steps on a long article)."""
+        self._relayout_timer.start()
 
     def _follow_leader(self) -> None:
         follower = self.pane_b if self._leader is self.pane_a else self.pane_a
