@@ -18,7 +18,7 @@ from reader.alignment import DELETE, EQUAL, INSERT, diff_keys, pair_units
 from reader.model import Article, Span
 from reader.moves import Move, find_moves
 from reader.sentences import split_sentences
-from reader.tokens import CompareOptions, normalize, token_key, tokenize, words
+from reader.tokens import CompareOptions, compared_tokens, normalize, words
 
 WORD_DIFF_CHARS = 300
 """Passages at most this long (both sides together) are word-diffed directly; longer ones
@@ -265,29 +265,9 @@ class _Comparer:
             at = (a_part[-1][1] if a_part else at[0], b_part[-1][1] if b_part else at[1])
         return segments
 
-    def significant(self, side: _Side, span: Span) -> tuple[list[str], list[int]]:
-        """Keys of the tokens the options compare, and where each one's extent ends.
-
-        Tokens the options disregard ride along in the extent of the compared token before
-        them (or the first one), so extents still tile the span exactly.
-        """
-        keys: list[str] = []
-        ends: list[int] = []
-        for start, end in tokenize(side.text, *span):
-            key = token_key(side.text[start:end], self.options)
-            if key is None or (key.isspace() and keys and keys[-1].isspace()):
-                if ends:
-                    ends[-1] = end
-                continue
-            keys.append(key)
-            ends.append(end)
-        if ends:
-            ends[-1] = span[1]
-        return keys, ends
-
     def word_diff(self, a_span: Span, b_span: Span) -> list[Segment]:
-        a_keys, a_ends = self.significant(self.a, a_span)
-        b_keys, b_ends = self.significant(self.b, b_span)
+        a_keys, a_ends = compared_tokens(self.a.text, *a_span, self.options)
+        b_keys, b_ends = compared_tokens(self.b.text, *b_span, self.options)
         if not a_keys and not b_keys:
             return [Segment(EQUAL, a_span, b_span)]
         if not a_keys or not b_keys:

@@ -35,6 +35,9 @@ class CompareOptions:
                 "ignore_whitespace": self.ignore_whitespace}
 
 
+_EXACT = CompareOptions()
+
+
 def token_kind(token: str) -> str:
     first = token[0]
     if first.isdigit():
@@ -65,6 +68,32 @@ def token_key(token: str, options: CompareOptions) -> str | None:
     elif options.ignore_quote_style:
         token = token.translate(_QUOTE_STYLE)
     return token.casefold() if options.ignore_case else token
+
+
+def compared_tokens(text: str, start: int, end: int, options: CompareOptions) -> tuple[list[str], list[int]]:
+    """Keys of the tokens of `text[start:end]` the options compare, and where each one's extent ends.
+
+    Tokens the options disregard ride along in the extent of the compared token before them
+    (leading ones in the first extent), so extents still tile the span exactly.
+    """
+    if options == _EXACT:
+        matches = list(_TOKEN.finditer(text, start, end))
+        keys = [match.group() for match in matches]
+        ends = [match.end() for match in matches]
+        return keys, ends
+    keys = []
+    ends = []
+    for match in _TOKEN.finditer(text, start, end):
+        key = token_key(match.group(), options)
+        if key is None or (key.isspace() and keys and keys[-1].isspace()):
+            if ends:
+                ends[-1] = match.end()
+            continue
+        keys.append(key)
+        ends.append(match.end())
+    if ends:
+        ends[-1] = end
+    return keys, ends
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
