@@ -18,7 +18,7 @@ from reader.alignment import DELETE, EQUAL, INSERT, diff_keys, pair_units
 from reader.model import Article, Span
 from reader.moves import Move, find_moves
 from reader.sentences import split_sentences
-from reader.tokens import CompareOptions, compared_tokens, normalize, words
+from reader.tokens import NUMBER_TOKEN, CompareOptions, compared_tokens, normalize, words
 
 WORD_DIFF_CHARS = 300
 """Passages at most this long (both sides together) are word-diffed directly; longer ones
@@ -31,7 +31,6 @@ passages are split in proportional chunks first (recorded as a limit)."""
 TIME_LIMIT = 10.0
 """Seconds one comparison may take before the remaining word diffs turn coarse."""
 
-_DIGIT = re.compile(r"\d")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -50,23 +49,33 @@ class Change:
 
     a: Span
     b: Span
-    number: bool = False
+    a_numbers: tuple[Span, ...] = ()
+    b_numbers: tuple[Span, ...] = ()
     moved: bool = False
 
     @property
-    def kind(self) -> str:
-        if self.moved:
-            return "moved"
-        if self.number:
-            return "number"
+    def number(self) -> bool:
+        """Whether a number is among the changed words: amounts, dates and counts matter most."""
+        return bool(self.a_numbers or self.b_numbers)
+
+    @property
+    def edit(self) -> str:
         if self.a[0] == self.a[1]:
             return "inserted"
         if self.b[0] == self.b[1]:
             return "deleted"
         return "replaced"
 
+    @property
+    def kind(self) -> str:
+        if self.moved:
+            return "moved"
+        return "number" if self.number else self.edit
+
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "a": list(self.a), "b": list(self.b)}
+        return {"kind": self.kind, "a": list(self.a), "b": list(self.b),
+                "a_numbers": [list(span) for span in self.a_numbers],
+                "b_numbers": [list(span) for span in self.b_numbers]}
 
 
 @dataclass(frozen=True)
@@ -328,8 +337,8 @@ def _merged(segments: list[Segment]) -> list[Segment]:
     return merged
 
 
-def _has_number(text: str, span: Span) -> bool:
-    return _DIGIT.search(text, *span) is not None
+def _numbers(text: str, span: Span) -> tuple[Span, ...]:
+    return tuple(match.span() for match in NUMBER_TOKEN.finditer(text, *span))
 
 
 def _changes(segments: list[Segment], a_text: str, b_text: str, moves: list[Move]) -> list[Change]:
@@ -346,7 +355,7 @@ def _changes(segments: list[Segment], a_text: str, b_text: str, moves: list[Move
             a = (run[0].a[0], run[-1].a[1])
             b = (run[0].b[0], run[-1].b[1])
             moved = _covers(moved_a, a) or _covers(moved_b, b)
-            changes.append(Change(a, b, _has_number(a_text, a) or _has_number(b_text, b), moved))
+            changes.append(Change(a, b, _numbers(a_text, a), _numbers(b_text, b), moved))
             run = []
     return changes
 

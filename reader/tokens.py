@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from reader.model import Span
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[^\W_]*|\w+(?:['’]\w+)*|\s+|.", re.DOTALL)
+_NUMBER = r"\d+(?:[.,]\d+)*[^\W_]*"
+_TOKEN = re.compile(_NUMBER + r"|\w+(?:['’]\w+)*|\s+|.", re.DOTALL)
+NUMBER_TOKEN = re.compile(r"(?<!\w)" + _NUMBER)
+"""A number token on its own (not the digits inside a word such as "B2B")."""
 
 WORD, NUMBER, SPACE, PUNCTUATION = "word", "number", "space", "punctuation"
 

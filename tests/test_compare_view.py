@@ -100,6 +100,10 @@ def test_changes_are_painted_with_more_than_colour(view):
     assert char_format_at(view.pane_b, number.b[0]).fontWeight() == QFont.Weight.Bold
     assert not char_format_at(view.pane_a, 0).fontStrikeOut()
     assert [mark[2].name() for mark in view.overview_a.marks()] == ["#56b4e9", "#e69f00"]
+    mixed = view.compare(article("c", "It will pay 25 dollars."), article("d", "It paid 30 dollars."))
+    [change] = mixed.changes
+    assert char_format_at(view.pane_b, change.b[0]).fontWeight() != QFont.Weight.Bold, "the word is not the number"
+    assert char_format_at(view.pane_b, change.b_numbers[0][0]).fontWeight() == QFont.Weight.Bold
 
 
 def test_substitutions_are_shaded_apart_from_changes(view):

@@ -163,3 +163,13 @@ def test_the_engine_never_imports_qt():
     code = "import sys, reader.diff, reader.cli.diff; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_number_spans_inside_a_change_are_exactly_the_numbers():
+    comparison = compare_texts("It will pay 25 dollars in May.", "It paid 30,000 dollars in May.")
+    [change] = comparison.changes
+    assert change.kind == "number"
+    assert [comparison.a_text[s:e] for s, e in change.a_numbers] == ["25"]
+    assert [comparison.b_text[s:e] for s, e in change.b_numbers] == ["30,000"]
+    assert comparison.as_json()["changes"][0]["b_numbers"] == [list(change.b_numbers[0])]
+    assert not compare_texts("the B2B arm", "the B2C arm").changes[0].number, "digits inside a word are no number"

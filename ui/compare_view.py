@@ -40,7 +40,15 @@ _OPTION_LABELS = [("ignore_case", "Ignore case"), ("ignore_punctuation", "Ignore
                   ("ignore_quote_style", "Ignore quote style"), ("ignore_whitespace", "Ignore whitespace")]
 
 
-def _change_format(kind: str, side: str) -> QTextCharFormat:
+def _number_format() -> QTextCharFormat:
+    """A changed number inside a change: bold on amber, on top of the change's own marking."""
+    char_format = QTextCharFormat()
+    char_format.setFontWeight(QFont.Weight.Bold)
+    char_format.setBackground(QColor(_TINTS["number"]))
+    return char_format
+
+
+def _change_format(change: Change, side: str) -> QTextCharFormat:
     """How a change looks in pane a (what was removed) or pane b (what replaced it)."""
     char_format = QTextCharFormat()
     if side == "a":
@@ -49,10 +57,7 @@ def _change_format(kind: str, side: str) -> QTextCharFormat:
     else:
         char_format.setFontUnderline(True)
         char_format.setBackground(QColor(_TINTS["inserted"]))
-    if kind == "number":
-        char_format.setFontWeight(QFont.Weight.Bold)
-        char_format.setBackground(QColor(_TINTS["number"]))
-    elif kind == "moved":
+    if change.moved:
         char_format.setFontItalic(True)
         char_format.setFontStrikeOut(False)
         char_format.setFontUnderline(False)
@@ -281,9 +286,12 @@ class CompareView(QWidget):
         comparison = self._comparison
         article_a, article_b = self._articles
         painting: dict[str, list[tuple[Span, QTextCharFormat]]] = {"a": [], "b": []}
+        numbers = _number_format()
         for change in comparison.changes:
-            painting["a"].append((change.a, _change_format(change.kind, "a")))
-            painting["b"].append((change.b, _change_format(change.kind, "b")))
+            painting["a"].append((change.a, _change_format(change, "a")))
+            painting["b"].append((change.b, _change_format(change, "b")))
+            painting["a"] += [(span, numbers) for span in change.a_numbers]
+            painting["b"] += [(span, numbers) for span in change.b_numbers]
         for side, article in (("a", article_a), ("b", article_b)):
             shading = _substitution_format()
             painting[side] += [(span, shading) for span in self._substitutions.get(article.id, [])]
