@@ -126,6 +126,10 @@ class Comparison:
                 ops.append((INSERT, b_part))
         return ops
 
+    def moves_in(self, change: Change) -> list[Move]:
+        """The moved passages that make up part of `change`, with where each one went."""
+        return [move for move in self.moves if _within(move.a, change.a) or _within(move.b, change.b)]
+
     def stats(self) -> dict[str, Any]:
         equal = sum(s.a[1] - s.a[0] for s in self.segments if s.op == EQUAL)
         deleted = sum(s.a[1] - s.a[0] for s in self.segments if s.op == DELETE)
@@ -358,6 +362,10 @@ def _changes(segments: list[Segment], a_text: str, b_text: str, moves: list[Move
             changes.append(Change(a, b, _numbers(a_text, a), _numbers(b_text, b), moved))
             run = []
     return changes
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner[0] < inner[1]
 
 
 def _covers(moved: list[Span], span: Span) -> bool:

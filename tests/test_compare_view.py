@@ -218,3 +218,23 @@ def test_a_plain_comparison_after_a_collation_leaves_collation_mode(view):
     assert view.collation() is None and not view.base_selector.isVisible()
     view.option_boxes["ignore_case"].setChecked(True)
     assert view.comparison().a_id == "y", "a comparison shown from outside is not recomputed behind the caller"
+
+
+def test_a_moved_change_says_where_it_went(view, qtbot):
+    first = "Amazon agreed to pay a fine over Alexa recordings of children."
+    second = "Ring employees watched private videos of customers without consent."
+    a = article("a", f"{first}\n\n{second}\n")
+    b = article("b", f"{second}\n\n{first}\n")
+    a.paragraphs = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(second))]
+    b.paragraphs = [(0, len(second)), (len(second) + 2, len(second) + 2 + len(first))]
+    view.compare(a, b)
+    messages = []
+    view.statusMessage.connect(messages.append)
+    view.next_change_action.trigger()
+    assert "moved" in messages[-1] and "¶" in messages[-1]
+
+
+def test_the_views_shortcuts_do_not_clash(view):
+    sequences = [sequence.toString() for action in view.actions() for sequence in action.shortcuts()]
+    assert len(sequences) == len(set(sequences)) == 4
+    assert all(action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut for action in view.actions())

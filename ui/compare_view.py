@@ -378,7 +378,16 @@ class CompareView(QWidget):
         with _SignalsBlocked(self.change_list):
             self.change_list.setCurrentRow(index)
         self.currentChangeChanged.emit(index)
-        self.statusMessage.emit(f"Change {index + 1} of {len(changes)}: {self.change_list.item(index).text()}")
+        self.statusMessage.emit(f"Change {index + 1} of {len(changes)}: {self.change_list.item(index).text()}"
+                                + self._move_note(change))
+
+    def _move_note(self, change: Change) -> str:
+        """Where the moved parts of a change went, in paragraph numbers a citation can use."""
+        article_a, article_b = self._articles
+        notes = [f"¶{article_a.paragraph_number(move.a[0]) or '?'} of {article_a.display_label} is "
+                 f"¶{article_b.paragraph_number(move.b[0]) or '?'} of {article_b.display_label}"
+                 for move in self._comparison.moves_in(change)]
+        return f" (moved: {'; '.join(notes)})" if notes else ""
 
     def _row_chosen(self, row: int) -> None:
         self.go_to_change(row)
