@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from itertools import accumulate, chain
-from typing import Hashable, Sequence
+from typing import Hashable, Iterator, Sequence
 
 from diff_match_patch import diff_match_patch
 
@@ -26,6 +26,10 @@ clean-up's character-class heuristics never treat a mapped unit as a word bounda
 PAIR_SIMILARITY = 0.3
 """Smallest Dice coefficient of content words two passages must have in common to be shown as an edit of one
 another; below it they are a deletion and an insertion (a word diff would be noise)."""
+
+
+DIRECT_PAIRS = 100
+"""Up to this many pairs, word sets are intersected directly rather than through an index."""
 
 
 class KeySpaceExhausted(ValueError):
@@ -71,32 +75,54 @@ def diff_keys(a_keys: Sequence[Hashable], b_keys: Sequence[Hashable], timeout: f
     return [(_OPS[op], len(chars)) for op, chars in diffs if chars], timed_out
 
 
-def pair_units(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
-    """The in-order pairs (i, j) of similar units that share the most words overall.
+def _similar_rows(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset[str]]) -> Iterator[dict[int, float]]:
+    """For each unit of a, the units of b (1-based) with a Dice coefficient of at least PAIR_SIMILARITY.
 
-    A monotone alignment (no crossings), because the view shows the two texts side by side
-    in reading order; passages that moved are found separately. Shared words are counted
-    through an index of which units hold each word, and each row of the table is a running
-    maximum, so most cells cost no Python work.
+    Few units: intersect the word sets directly. Many: count shared words through an index of
+    which units hold each word, so pairs without enough words in common cost nothing.
     """
+    if len(a_words) * len(b_words) <= DIRECT_PAIRS:
+        for a_set in a_words:
+            row = {}
+            for j, b_set in enumerate(b_words, start=1):
+                if a_set or b_set:
+                    value = 2 * len(a_set & b_set) / (len(a_set) + len(b_set))
+                    if value >= PAIR_SIMILARITY:
+                        row[j] = value
+            yield row
+        return
     postings: dict[str, list[int]] = {}
     for j, words in enumerate(b_words, start=1):
         for word in words:
             postings.setdefault(word, []).append(j)
-    cols = len(b_words)
     b_sizes = [0, *(len(words) for words in b_words)]
-    smallest = min(b_sizes[1:], default=0)
-    rows = [[0.0] * (cols + 1)]
+    smallest = min(b_sizes[1:])
     for a_set in a_words:
-        above = rows[-1]
         shared = Counter(chain.from_iterable(postings.get(word, ()) for word in a_set))
         needed = PAIR_SIMILARITY * (len(a_set) + smallest) / 2
-        diagonal = [0.0] * (cols + 1)
+        row = {}
         for j, count in shared.items():
             if count >= needed:
                 value = 2 * count / (len(a_set) + b_sizes[j])
                 if value >= PAIR_SIMILARITY:
-                    diagonal[j] = above[j - 1] + value
+                    row[j] = value
+        yield row
+
+
+def pair_units(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+    """The in-order pairs (i, j) of similar units that share the most words overall.
+
+    A monotone alignment (no crossings), because the view shows the two texts side by side
+    in reading order; passages that moved are found separately. Each row of the table is a
+    running maximum, so cells of dissimilar pairs cost no Python work.
+    """
+    cols = len(b_words)
+    rows = [[0.0] * (cols + 1)]
+    for similar in _similar_rows(a_words, b_words):
+        above = rows[-1]
+        diagonal = [0.0] * (cols + 1)
+        for j, value in similar.items():
+            diagonal[j] = above[j - 1] + value
         rows.append(list(accumulate(map(max, above, diagonal), max)))
     pairs: list[tuple[int, int]] = []
     i, j = len(a_words), cols
