@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from reader.diff import collate, compare_articles, compare_texts
 from reader.model import Article
+from reader.tokens import CompareOptions
 from ui.compare_view import CompareView
 
 
@@ -238,3 +239,12 @@ def test_the_views_shortcuts_do_not_clash(view):
     sequences = [sequence.toString() for action in view.actions() for sequence in action.shortcuts()]
     assert len(sequences) == len(set(sequences)) == 4
     assert all(action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut for action in view.actions())
+
+
+def test_the_option_boxes_show_the_options_a_comparison_was_made_with(view):
+    a, b = article("a", "The FTC fined Amazon."), article("b", "the ftc fined AMAZON.")
+    comparison = compare_texts(a.text, b.text, CompareOptions(ignore_case=True, ignore_whitespace=True))
+    view.show_comparison(comparison, a, b)
+    assert view.option_boxes["ignore_case"].isChecked() and view.option_boxes["ignore_whitespace"].isChecked()
+    assert not view.option_boxes["ignore_punctuation"].isChecked()
+    assert view.comparison() is comparison, "showing it does not trigger a recomputation"

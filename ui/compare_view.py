@@ -235,6 +235,9 @@ class CompareView(QWidget):
 
     def _display(self, comparison: Comparison, article_a: Article, article_b: Article) -> None:
         self._computed_here = False
+        with _SignalsBlocked(*self.option_boxes.values()):
+            for name, box in self.option_boxes.items():
+                box.setChecked(getattr(comparison.options, name))
         self._comparison = comparison
         self._articles = (article_a, article_b)
         self.title_a.setText(f"<b>{article_a.display_label}</b>")
@@ -246,7 +249,8 @@ class CompareView(QWidget):
         self.statusMessage.emit(f"{len(comparison.changes)} changes between {article_a.display_label} "
                                 f"and {article_b.display_label}")
 
-    def show_collation(self, collation: Collation, **annotations: Any) -> None:
+    def show_collation(self, collation: Collation, *, quotes: Mapping[str, Sequence[Any]] | None = None,
+                       registry: Any = None, substitutions: Mapping[str, Sequence[Span]] | None = None) -> None:
         """Show a base and the other members (one fact across outlets, or N articles)."""
         self._collation = collation
         self._collation_row.setVisible(True)
@@ -258,9 +262,8 @@ class CompareView(QWidget):
             self.member_selector.clear()
             for index in collation.comparisons:
                 self.member_selector.addItem(labels[index], index)
-        if annotations:
-            self._set_annotation_data(annotations.get("quotes"), annotations.get("registry"),
-                                      annotations.get("substitutions"))
+        if quotes is not None or registry is not None or substitutions is not None:
+            self._set_annotation_data(quotes, registry, substitutions)
         self._member_chosen(0)
 
     def set_annotations(self, *, quotes: Mapping[str, Sequence[Any]] | None = None, registry: Any = None,
