@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import charset_normalizer
 
@@ -32,12 +33,18 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return str(best)
-    return data.decode("latin-1")
+    if best is not None and not _is_latin_script(str(best)):
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _is_latin_script(text: str) -> bool:
+    """Western text is read as cp1252/Latin-1; a detector's guess wins only for other scripts."""
+    letters = [char for char in text if char.isalpha() and ord(char) > 127]
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in letters)
 
 
 def _looks_binary(text: str) -> bool:
