@@ -173,3 +173,15 @@ def test_number_spans_inside_a_change_are_exactly_the_numbers():
     assert [comparison.b_text[s:e] for s, e in change.b_numbers] == ["30,000"]
     assert comparison.as_json()["changes"][0]["b_numbers"] == [list(change.b_numbers[0])]
     assert not compare_texts("the B2B arm", "the B2C arm").changes[0].number, "digits inside a word are no number"
+
+
+def test_a_collation_feeds_the_redline_export(sample_articles):
+    from reader.export.compare import Comparison as Redline, compare_report
+
+    a, b = sample_articles["001"], sample_articles["003"]
+    collation = collate([(a, a.sentences[0]), (b, b.sentences[0])], base=0)
+    comparison = collation.comparisons[1]
+    redline = Redline(a, b, [list(op) for op in comparison.ops()], comparison.a_range[0], comparison.b_range[0])
+    report = compare_report([redline], corpus="sample", title="first sentences")
+    assert report.data["comparisons"][0]["a_start"] == a.sentences[0][0]
+    assert "line-through" in report.html and report.rows
