@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMainWindow
@@ -18,6 +19,10 @@ from ui.app import ICON_SIZES, create_application
 from ui.first_paint import MESSAGE, watch_first_paint
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class ReadySignal(QObject):
+    ready = Signal()
 
 
 def spec_function(name: str):
@@ -92,13 +97,17 @@ def test_desktop_file_launches_the_app_with_its_icon() -> None:
     assert desktop["StartupWMClass"] == create_application().desktopFileName()
 
 
-def test_first_paint_is_reported_when_asked(qtbot, monkeypatch, capfd) -> None:
+def test_first_paint_is_reported_once_the_window_is_ready(qtbot, monkeypatch, capfd) -> None:
     monkeypatch.setenv("CORROBORATE_REPORT_FIRST_PAINT", "1")
     window = QMainWindow()
     qtbot.addWidget(window)
-    watch_first_paint(window)
+    ready = ReadySignal()
+    watch_first_paint(window, ready.ready)
     with qtbot.waitExposed(window):
         window.show()
+    qtbot.wait(100)
+    assert MESSAGE not in capfd.readouterr().err  # painted, but the corpus is not there yet
+    ready.ready.emit()
     seen: list[str] = []
     qtbot.waitUntil(lambda: seen.append(capfd.readouterr().err) or MESSAGE in "".join(seen), timeout=3000)
     window.repaint()

@@ -8,8 +8,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.corpus import load_corpus
-from resources import resource_path, sample_dir
+from resources import resource_path
+from ui.context import AppContext
 from ui.first_paint import watch_first_paint
 from ui.main_window import MainWindow
 
@@ -35,8 +35,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(paths: list[Path]) -> int:
     app = create_application()
-    window = MainWindow()
-    window.show_corpus(load_corpus(paths or [sample_dir()]))
+    window = MainWindow(AppContext())
+    if paths:
+        window.open_corpus(paths)
+    else:
+        window.open_initial_corpus()
     window.show()
-    watch_first_paint(window)
+    watch_first_paint(window, window.context.corpus.loaded)
     return app.exec()

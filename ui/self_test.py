@@ -7,39 +7,53 @@ its offscreen platform before it is imported: the self-test needs no display.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 
 from reader.cli.output import emit_text
-from reader.self_test import CHECKS, Check, require, run_checks, sample_articles
+from reader.self_test import CHECKS, SAMPLE_ARTICLES, Check, require, run_checks, sample_articles
+
+LOAD_TIMEOUT = 60.0
+"""Seconds the window may take to load the five sample articles before the check fails."""
 
 
 def check_main_window() -> str:
-    """Opens the real main window offscreen on the sample and renders it."""
+    """Opens the real main window offscreen, loads the bundled sample through its background
+    task, shows the first article in the reader and renders the window."""
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QColor
-    from PySide6.QtWidgets import QListWidget, QPlainTextEdit
 
-    from reader.corpus import Corpus
+    from resources import sample_dir
     from ui.app import create_application
+    from ui.context import AppContext
     from ui.main_window import MainWindow
 
     app = create_application()
-    articles = sample_articles()
-    window = MainWindow()
-    window.show_corpus(Corpus(articles=articles, errors=[]))
+    require(not app.windowIcon().isNull(), "the application icon is missing")
+    context = AppContext()
+    window = MainWindow(context)
     window.show()
-    app.processEvents()
     try:
-        require(window.isVisible(), "the main window did not show")
-        rows = window.findChild(QListWidget, "articleList").count()
-        require(rows == len(articles), f"the article list shows {rows} of {len(articles)} articles")
-        shown = window.findChild(QPlainTextEdit, "articleView").document()
-        require(shown.characterCount() - 1 == len(articles[0].text) and shown.findBlock(0).text()
-                == articles[0].text.split("\n", 1)[0], "the first article's text is not shown")
+        outcome: list[str] = []
+        waiting = QEventLoop()
+        context.corpus.loaded.connect(lambda: (outcome.append("loaded"), waiting.quit()))
+        context.corpus.loading_failed.connect(lambda message: (outcome.append(message), waiting.quit()))
+        QTimer.singleShot(int(LOAD_TIMEOUT * 1000), waiting.quit)
+        window.open_corpus([sample_dir()])
+        waiting.exec()
+        require(outcome == ["loaded"], f"the sample did not load: {outcome[0] if outcome else 'timed out'}")
+        articles = context.corpus.corpus.articles
+        rows = window.article_list.model().rowCount()
+        require(rows == len(articles) == SAMPLE_ARTICLES, f"the article list shows {rows} articles")
+        first = articles[0]
+        context.corpus.set_current(first.id)
+        app.processEvents()
+        opening = " ".join(first.span_text(first.sentences[0]).split())
+        require(opening in " ".join(window.reader.toPlainText().split()), "the reader does not show the article")
         image = window.grab().toImage()
         require(not image.isNull() and image.width() > 0, "the window could not be rendered")
         colours = {QColor(image.pixel(x, image.height() // 2)).rgb() for x in range(0, image.width(), 7)}
         require(len(colours) > 2, "the rendered window is blank")
-        require(not app.windowIcon().isNull(), "the application icon is missing")
         return f"{rows} articles listed, rendered {image.width()}×{image.height()} offscreen"
     finally:
         window.close()
@@ -79,9 +93,20 @@ def self_test_checks() -> list[Check]:
 
 
 def run_self_test() -> int:
+    """Runs every check with Qt offscreen and every user directory (settings, recent corpora,
+    caches) in a temp folder, so checking an installation never changes the researcher's."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
-    results = run_checks(self_test_checks(), lambda result: emit_text(result.line()))
+    previous_home = os.environ.get("CORROBORATE_HOME")
+    with tempfile.TemporaryDirectory(prefix="corroborate-self-test-") as home:
+        os.environ["CORROBORATE_HOME"] = home
+        try:
+            results = run_checks(self_test_checks(), lambda result: emit_text(result.line()))
+        finally:
+            if previous_home is None:
+                del os.environ["CORROBORATE_HOME"]
+            else:
+                os.environ["CORROBORATE_HOME"] = previous_home
     failed = [result for result in results if not result.passed]
     seconds = time.perf_counter() - start
     if failed:
