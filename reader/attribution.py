@@ -21,7 +21,9 @@ from reader.model import Article, Span
 from reader.quote_marks import QuotedSpan
 from reader.speakers import Mention, SpeakerRegistry
 
-_TOKEN = re.compile(r"\w[\w&'’.\-]*\w|\w|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|St)\.(?=\s)"
+    r"|(?:[A-Za-z]\.){2,}|\w[\w&'’.\-]*\w|\w|[^\w\s]")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                 "my", "your", "no", "any", "another", "one"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
@@ -57,11 +59,14 @@ _MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting
               "corporate", "public", "proposed", "separate", "second", "first", "original", "official"}
 _DOCUMENTS = {"statement", "complaint", "complaints", "lawsuit", "suit", "filing", "filings", "report", "post",
               "blog", "release", "letter", "order", "document", "documents", "response", "memo", "email", "tweet"}
+_AGENCY_TITLES = {"commissioner", "commissioners", "chair", "chairwoman", "chairman", "secretary", "regulator",
+                  "regulators", "prosecutor", "prosecutors", "inspector"}
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
 _NO_PARTY_HEADS = {"critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",
                    "user", "users", "parent", "parents", "analyst", "analysts", "expert", "experts"}
 _CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "while", "but", "that", "as", "because", "when", "although",
                    "though", "after", "since", "if", "whereas", "so"}
+_QUOTE_MARKS = set("“”\"'‘’")
 _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 
 RULE_CONFIDENCE = {
@@ -206,7 +211,8 @@ def _subject_of(toks: list[Token], cue: int, low: int) -> _NounPhrase | None:
     """The speaker of a cue verb: the subject just before it, past adverbs and an appositive."""
     cursor = cue - 1
     skipped = 0
-    while cursor >= low and toks[cursor].lower in _SKIP_BEFORE_CUE and skipped < 4:
+    while cursor >= low and (toks[cursor].lower in _SKIP_BEFORE_CUE or toks[cursor].text in _QUOTE_MARKS) \
+            and skipped < 4:
         cursor -= 1
         skipped += 1
     if cursor < low:
@@ -293,7 +299,8 @@ class ArticleSpeakers:
             return text, None, 1.0
         named = self._party_in(phrase.start, phrase.end)
         if named is not None:
-            return self._name(named, text), named.party_id, 1.0
+            person = self._titled_person(words, named, phrase.start)
+            return (person or self._name(named, text)), named.party_id, 1.0
         generic = [m for m in self.registry.mentions(self.text, phrase.start, phrase.end) if m.generic]
         if generic:
             mention = self._recent(phrase.start, generic[-1].kind)
@@ -304,10 +311,30 @@ class ArticleSpeakers:
         person = self._person(phrase, words, text)
         if person is not None:
             return person
-        if head in _SPOKES:
-            mention = self._recent(phrase.start, None)
-            return text, (mention.party_id if mention else None), 0.7
         return text, None, 0.9
+
+    def _titled_person(self, words: list[Token], named: Mention, position: int) -> str | None:
+        """`FTC Chair Lina Khan` / `Amazon spokesperson Lindsay Ganzer`: remember the person's party."""
+        tail = []
+        for word in reversed(words):
+            if not word.capitalised or word.start < named.end - position or _bare(word.lower) in _ROLE_NOUNS:
+                break
+            tail.insert(0, _bare(word.text))
+        if len(tail) < 2:
+            return None
+        self.people[tail[-1]] = (" ".join(tail), named.party_id, position)
+        return " ".join(tail)
+
+    def _by_role(self, words: list[Token], position: int) -> str | None:
+        """A spokesperson speaks for the party just discussed; a commissioner for the agency."""
+        roles = {_bare(word.lower) for word in words}
+        if roles & _SPOKES:
+            mention = self._recent(position, None)
+            return mention.party_id if mention else None
+        if roles & _AGENCY_TITLES:
+            mention = self._recent(position, "agency")
+            return mention.party_id if mention else None
+        return None
 
     def _name(self, mention: Mention | None, fallback: str, party_id: str | None = None) -> str:
         party_id = party_id or (mention.party_id if mention else None)
@@ -321,9 +348,11 @@ class ArticleSpeakers:
         return name, party_id, 0.85
 
     def _person(self, phrase: _NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float] | None:
-        names = [w for w in words if w.capitalised and w.lower not in _DETERMINERS]
-        if not names or not words[-1].capitalised:
-            return None
+        names = [w for w in words if w.capitalised and w.lower not in _DETERMINERS
+                 and _bare(w.lower) not in _ROLE_NOUNS | _AGENCY_TITLES]
+        if not names or not words[-1].capitalised or _bare(words[-1].lower) in _ROLE_NOUNS:
+            party_id = self._by_role(words, phrase.start)
+            return (text, party_id, 0.7) if party_id else None
         surname = _bare(words[-1].text)
         if surname in self.people:
             name, party_id, _ = self.people[surname]
@@ -335,9 +364,10 @@ class ArticleSpeakers:
             if "former" not in self.text[start:end].lower():
                 mention = self._party_in(start, end)
                 party_id = mention.party_id if mention else None
+        if party_id is None:
+            party_id = self._by_role(words, phrase.start)
         full = " ".join(_bare(w.text) for w in names[-3:])
-        if len(names) >= 1:
-            self.people[surname] = (full, party_id, phrase.start)
+        self.people[surname] = (full, party_id, phrase.start)
         return full, party_id, 0.95 if party_id else 0.9
 
     def learn_people(self, article: Article) -> None:

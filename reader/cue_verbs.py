@@ -7,14 +7,14 @@ explicitly, so attribution rules match on the word as written.
 from __future__ import annotations
 
 _REGULAR = """
-    acknowledge add admit advise affirm agree allege announce answer argue assert assure
+    acknowledge add admit advise ask affirm agree allege announce answer argue assert assure
     boast brag caution charge cite claim clarify comment complain concede conclude confirm
     contend counter decry declare deny describe detail dismiss dispute echo emphasise emphasize
     estimate exclaim explain grumble highlight insist joke lament maintain mention muse note
     object observe opine point post pledge predict proclaim promise protest question quip recall
     recount regret reiterate rejoin remark remind repeat reply report respond retort reveal scoff
     scream shout slam state stress suggest sum testify threaten tout tweet underline urge vow
-    warn whisper wonder accuse blast criticise criticize lambaste rebuke
+    warn whisper wonder inquire enquire accuse blast criticise criticize lambaste rebuke
     call characterise characterize label term
     """
 _IRREGULAR = {
@@ -54,7 +54,13 @@ def _build() -> dict[str, str]:
     return forms
 
 
-CUE_FORMS: dict[str, str] = _build()
+_NOUN_LOOKALIKES = {"post", "posts", "report", "question", "questions", "comment", "comments", "charge", "charges",
+                    "call", "calls", "point", "points", "note", "cite", "echo", "object", "objects", "answer",
+                    "answers", "reply", "replies", "response", "protest", "protests", "claim", "label", "term",
+                    "terms", "tout", "post", "state", "states", "counter", "dispute", "disputes"}
+"""Forms read far more often as nouns than as speech verbs ("a blog post", "settle charges")."""
+
+CUE_FORMS: dict[str, str] = {form: verb for form, verb in _build().items() if form not in _NOUN_LOOKALIKES}
 """Every inflected cue word, lower case, mapped to its base verb."""
 
 CUE_PHRASES: tuple[str, ...] = _PHRASES

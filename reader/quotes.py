@@ -130,10 +130,23 @@ class _Attributor:
         for index in range(len(toks) - 1, first - 1, -1):
             if _is_according(toks, index) or _is_cue(toks, index):
                 rule = "colon" if toks and toks[-1].text == ":" else "cue-before"
-                return self._cue_speaker(toks, index, first, rule)
+                return self._cue_speaker(toks, index, 0, rule)
         if toks[first:] and toks[-1].text == ":":
             return self._found(_np_starting_at(toks, first, len(toks) - 1), None, "colon")
         return None
+
+    def _colon_intro(self, span: QuotedSpan) -> Attribution | None:
+        """A quote opening a paragraph after `…, the company wrote:` at the end of the one before."""
+        before = self.text[:span.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        sentence_start = self._sentence(colon)[0]
+        toks = tokens(self.text, sentence_start, colon + 1)
+        for index in range(len(toks) - 1, -1, -1):
+            if _is_according(toks, index) or _is_cue(toks, index):
+                return self._cue_speaker(toks, index, 0, "colon")
+        return self._found(_np_starting_at(toks, 0, len(toks) - 1), None, "colon")
 
     def _after(self, span: QuotedSpan, high: int) -> Attribution | None:
         """`…, the FTC said.` or `…, according to the FTC.` later in the sentence."""
@@ -173,7 +186,8 @@ class _Attributor:
             if is_title(body) and not opens_sentence:
                 found = None
             else:
-                found = (self._right_after(span, high) or self._before(low, span) or self._after(span, high))
+                found = (self._right_after(span, high) or self._before(low, span) or self._after(span, high)
+                         or (self._colon_intro(span) if opens_sentence else None))
                 if found is None and previous is not None and attributions and attributions[-1]:
                     inherited = attributions[-1]
                     if same_sentence:
