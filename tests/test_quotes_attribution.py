@@ -1,0 +1,155 @@
+"""Attribution rules on small news snippets written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import only_quote, quotes_in
+
+
+def test_quote_then_speaker_then_cue() -> None:
+    quote = only_quote("“We take privacy seriously,” Amazon said.")
+    assert (quote.speaker, quote.cue, quote.entity, quote.kind, quote.rule) == (
+        "Amazon", "said", "amazon", "direct", "quote-speaker-cue")
+    assert quote.text == "We take privacy seriously,"
+
+
+def test_quote_then_cue_then_person_with_appositive_party() -> None:
+    text = ("“This is a serious violation,” said Samuel Levine, director of the FTC’s Bureau of Consumer "
+            "Protection, in a statement.")
+    quote = only_quote(text)
+    assert (quote.speaker, quote.speaker_name, quote.entity, quote.rule) == (
+        "Samuel Levine", "Samuel Levine", "ftc", "quote-cue-speaker")
+    assert text[quote.speaker_start:quote.speaker_end] == "Samuel Levine"
+
+
+def test_person_keeps_party_for_later_mentions_and_pronouns() -> None:
+    found = quotes_in(
+        "Jane Porter, a spokeswoman for Ring, declined to give details.\n\n"
+        "“We fixed this years ago,” Porter said.\n\n"
+        "Asked about refunds, she said customers would be “made whole.”")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Jane Porter", "ring"), ("Jane Porter", "ring")]
+
+
+def test_inflections_of_cue_verbs() -> None:
+    for verb in ("says", "told reporters", "added", "argues", "claimed", "alleged", "noted", "stated", "wrote",
+                 "insisted", "warned", "contends", "acknowledged", "tweeted", "asked"):
+        quote = only_quote(f"“It is over,” the FTC {verb}.")
+        assert quote.entity == "ftc", verb
+
+
+def test_according_to_after_a_partial_quote() -> None:
+    quote = only_quote("The data was left “at risk of harm,” according to the FTC.")
+    assert (quote.speaker, quote.entity, quote.kind, quote.rule) == ("the FTC", "ftc", "partial", "according-to")
+
+
+def test_colon_introduction_in_the_same_paragraph() -> None:
+    quote = only_quote("Amazon put it bluntly in a blog post: “We disagree with the FTC.”")
+    assert quote.entity == "amazon" and quote.kind == "direct"
+
+
+def test_colon_introduction_in_the_paragraph_before() -> None:
+    quote = only_quote("In a statement, the Federal Trade Commission wrote:\n\n“Ring failed its customers.”")
+    assert (quote.speaker, quote.entity, quote.rule) == ("the Federal Trade Commission", "ftc", "colon")
+
+
+def test_split_quote_is_one_speaker_with_a_continuation() -> None:
+    first, second = quotes_in("“We respect privacy,” the company’s founder said, “and always have.”\n\n"
+                              "Amazon bought the firm in 2018.")
+    assert first.kind == "direct" and second.kind == "continuation"
+    assert second.rule == "split-quote" and first.speaker == second.speaker
+
+
+def test_continuation_in_the_next_sentence_and_paragraph_inherits_the_speaker() -> None:
+    found = quotes_in("“We disagree with the claims,” Ring said. “We acted promptly.”\n\n"
+                      "“Our customers come first.”\n\nThe settlement is final.")
+    assert [(q.kind, q.entity) for q in found] == [("direct", "ring"), ("continuation", "ring"),
+                                                   ("continuation", "ring")]
+
+
+def test_multi_paragraph_quote_keeps_its_attribution() -> None:
+    quote = only_quote("The FTC said in its complaint:\n\n“Ring’s staff watched videos.\n\n"
+                       "“Nobody stopped them for months.”")
+    assert quote.entity == "ftc"
+    assert quote.text.endswith("Nobody stopped them for months.")
+
+
+def test_partial_quote_in_reported_speech_takes_the_subject_not_the_nearest_name() -> None:
+    quote = only_quote("Ring argued that the FTC had “mischaracterized” its practices.")
+    assert (quote.speaker, quote.entity, quote.kind) == ("Ring", "ring", "partial")
+
+
+def test_participle_cue_takes_the_subject_of_the_clause_before() -> None:
+    quote = only_quote("While Amazon disputed the FTC’s Alexa and Ring complaints, the company chose to settle, "
+                       "adding that “this puts the matter behind us.”")
+    assert (quote.speaker, quote.entity, quote.cue, quote.kind) == ("the company", "amazon", "adding", "partial")
+
+
+def test_company_and_agency_resolve_to_the_most_recent_compatible_party() -> None:
+    found = quotes_in("Amazon settled with the Federal Trade Commission on Wednesday.\n\n"
+                      "“We disagree,” the company said.\n\n“Children deserve better,” the agency said.")
+    assert [(q.speaker, q.speaker_name, q.entity) for q in found] == [
+        ("the company", "Amazon", "amazon"), ("the agency", "Federal Trade Commission", "ftc")]
+
+
+def test_pronoun_it_resolves_to_the_party_that_opened_the_clause() -> None:
+    quote = only_quote("The e-commerce giant pushed back on the FTC’s claims. It said the case was “baseless.”")
+    assert (quote.speaker, quote.entity) == ("It", "amazon")
+
+
+def test_a_partys_statement_counts_as_the_party() -> None:
+    quote = only_quote("The Ring statement also claims the FTC “ignores the many protections we have.”")
+    assert (quote.speaker, quote.entity) == ("The Ring statement", "ring")
+
+
+def test_unowned_complaint_belongs_to_the_party_that_filed_it() -> None:
+    found = quotes_in("In a complaint filed Wednesday, the FTC says Ring was careless.\n\n"
+                      "According to the complaint, one employee spied on users “for several months.”")
+    assert [(q.speaker, q.entity) for q in found] == [("the complaint", "ftc")]
+
+
+def test_scare_quotes_and_titles_get_no_speaker() -> None:
+    found = quotes_in("Amazon was fined for allegedly “spying” on customers. Ring also makes the show "
+                      "“Ring Nation” and sells “smart” doorbells.")
+    assert [(q.text, q.kind, q.speaker, q.entity) for q in found] == [
+        ("spying", "scare", None, None), ("Ring Nation", "title", None, None), ("smart", "scare", None, None)]
+
+
+def test_speaker_outside_the_registry_has_no_party() -> None:
+    quote = only_quote("“This is a wake-up call,” said Josh Golin, executive director of Fairplay.")
+    assert (quote.speaker_name, quote.entity) == ("Josh Golin", None)
+
+
+def test_relative_clause_speaker() -> None:
+    quote = only_quote("The report was dismissed by their supervisor, who said it was just “a joke.”")
+    assert (quote.speaker, quote.entity) == ("their supervisor", None)
+
+
+def test_spun_article_style_with_straight_quotes_and_odd_words() -> None:
+    quote = only_quote('The regulation "does not let companies support information everlastingly," Samuel Levine, '
+                       "manager of the FTC's Bureau of Consumer Protection, said successful a statement.")
+    assert (quote.speaker, quote.entity) == ("Samuel Levine", "ftc")
+
+
+def test_nouns_that_look_like_cues_are_not_cues() -> None:
+    quote = only_quote("Ring said in a blog post that it had fixed the issues “long before the inquiry.”")
+    assert (quote.speaker, quote.entity) == ("Ring", "ring")
+
+
+@pytest.mark.parametrize("text", [
+    "It was the ’90s, and Jones' company didn’t care.",
+    "The users' videos and the company's ’80s-era servers.",
+])
+def test_text_without_quotes_gives_none(text: str) -> None:
+    assert quotes_in(text) == []
+
+
+def test_every_quote_is_a_span_of_the_article_text() -> None:
+    from quote_helpers import article_from
+    from reader.quotes import find_quotes
+
+    article = article_from("“A,” she said, “b c.”\n\nAmazon said: 'We disagree.'")
+    for quote in find_quotes(article):
+        assert article.text[quote.start:quote.end] == quote.text
+        if quote.speaker is not None:
+            assert article.text[quote.speaker_start:quote.speaker_end] == quote.speaker
+        assert 0 < quote.confidence <= 1
