@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reader.cue_verbs import CUE_FORMS, is_participle
+from reader.cue_verbs import CUE_FORMS, NOT_SPEECH_AFTER
 from reader.model import Article, Span
 from reader.quote_marks import QuotedSpan
 from reader.speakers import Mention, SpeakerRegistry
@@ -61,13 +61,20 @@ _DOCUMENTS = {"statement", "complaint", "complaints", "lawsuit", "suit", "filing
               "blog", "release", "letter", "order", "document", "documents", "response", "memo", "email", "tweet"}
 _AGENCY_TITLES = {"commissioner", "commissioners", "chair", "chairwoman", "chairman", "secretary", "regulator",
                   "regulators", "prosecutor", "prosecutors", "inspector"}
+_TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spokesperson|Spokesman|Spokeswoman|"
+                "spokesperson|spokesman|spokeswoman|CEO|Chief Executive|President|Founder|founder|executive|"
+                "Senator|Sen\\.|Rep\\.|Attorney General|Judge|Prosecutor")
+_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
+_APPOSITIVE_PERSON = re.compile(rf"\b({_NAME}), ([^,.;“”\"]{{3,120}}?)[,.]")
+_TITLED_PERSON = re.compile(rf"((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
 _NO_PARTY_HEADS = {"critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",
                    "user", "users", "parent", "parents", "analyst", "analysts", "expert", "experts"}
 _CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "while", "but", "that", "as", "because", "when", "although",
                    "though", "after", "since", "if", "whereas", "so"}
 _QUOTE_MARKS = set("“”\"'‘’")
-_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "nor", "but", "so", "as", "vs", "in", "on", "at", "to", "for",
+                "with", "by", "from", "into", "over", "up"}
 
 RULE_CONFIDENCE = {
     "quote-cue-speaker": 0.95, "quote-speaker-cue": 0.95, "colon": 0.9, "split-quote": 0.9,
@@ -133,7 +140,8 @@ def _is_cue(toks: list[Token], index: int) -> bool:
             return False
         if before.text in "-–" or before.lower in {"so", "well"}:
             return False
-    return True
+    following = toks[index + 1].lower if index + 1 < len(toks) else ""
+    return following not in NOT_SPEECH_AFTER.get(CUE_FORMS[word], ())
 
 
 def _is_according(toks: list[Token], index: int) -> bool:
@@ -284,6 +292,19 @@ class ArticleSpeakers:
         named = [m for m in self.registry.mentions(self.text, start, end) if not m.generic]
         return named[-1] if named else None
 
+    def _party_described(self, start: int, end: int) -> str | None:
+        """The party an appositive or title names, directly or as `the agency’s chair`."""
+        if "former" in self.text[start:end].lower():
+            return None
+        named = self._party_in(start, end)
+        if named is not None:
+            return named.party_id
+        generic = [m for m in self.registry.mentions(self.text, start, end) if m.generic]
+        if generic:
+            recent = self._recent(start, generic[-1].kind)
+            return recent.party_id if recent else generic[-1].party_id
+        return None
+
     def resolve(self, phrase: _NounPhrase) -> tuple[str, str | None, float]:
         """Resolved speaker name, party id and how sure the resolution is."""
         text = self.text[phrase.start:phrase.end]
@@ -358,12 +379,7 @@ class ArticleSpeakers:
             name, party_id, _ = self.people[surname]
             self.people[surname] = (name, party_id, phrase.start)
             return name, party_id, 0.95
-        party_id = None
-        if phrase.appositive:
-            start, end = phrase.appositive
-            if "former" not in self.text[start:end].lower():
-                mention = self._party_in(start, end)
-                party_id = mention.party_id if mention else None
+        party_id = self._party_described(*phrase.appositive) if phrase.appositive else None
         if party_id is None:
             party_id = self._by_role(words, phrase.start)
         full = " ".join(_bare(w.text) for w in names[-3:])
@@ -371,16 +387,26 @@ class ArticleSpeakers:
         return full, party_id, 0.95 if party_id else 0.9
 
     def learn_people(self, article: Article) -> None:
-        """People introduced with an appositive anywhere (`Samuel Levine, director of the FTC’s …,`)."""
-        pattern = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}), ([^,.;“”\"]{3,120}?)[,.]")
-        for match in pattern.finditer(article.text):
-            if "former" in match.group(2).lower():
+        """People introduced anywhere by an appositive (`Samuel Levine, director of the FTC’s …,`)
+        or a title (`Commissioner Alvaro Bedoya`, `FTC Chair Lina Khan`), for later `Levine said` / `he said`."""
+        for match in _APPOSITIVE_PERSON.finditer(article.text):
+            described = match.group(2).lower()
+            if not any(word in described.split() for word in _ROLE_NOUNS | _AGENCY_TITLES):
                 continue
-            mention = self._party_in(match.start(2), match.end(2))
-            if mention is None or not any(w in match.group(2).lower() for w in _ROLE_NOUNS | _MODIFIERS):
-                continue
-            surname = match.group(1).split()[-1]
-            self.people.setdefault(surname, (match.group(1), mention.party_id, match.start()))
+            party_id = self._party_described(match.start(2), match.end(2))
+            if party_id is not None:
+                self._meet(match.group(1), party_id, match.start())
+        for match in _TITLED_PERSON.finditer(article.text):
+            title = match.group(1).lower()
+            party_id = self._party_described(match.start(1), match.end(1))
+            if party_id is None and title.split()[-1] in _AGENCY_TITLES:
+                recent = self._recent(match.start(), "agency")
+                party_id = recent.party_id if recent else None
+            if party_id is not None:
+                self._meet(match.group(2), party_id, match.start(2))
+
+    def _meet(self, name: str, party_id: str, position: int) -> None:
+        self.people.setdefault(name.split()[-1], (name, party_id, position))
 
     def _document_owner(self, phrase: _NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float]:
         """A statement, complaint or filing speaks for the party that issued it."""
@@ -399,8 +425,13 @@ class ArticleSpeakers:
 
 def is_title(text: str) -> bool:
     """A name of a work or product in quotes (`“Ring Nation”`): every main word capitalised, no sentence end."""
-    words = text.split()
-    if not words or len(words) > 8 or text.rstrip()[-1:] in ".,!?;:":
+    words = text.rstrip(",").split()
+    if not words or len(words) > 8 or text.rstrip(",")[-1:] in ".!?;:":
         return False
+    return title_case(words)
+
+
+def title_case(words: list[str]) -> bool:
+    """Every word but the small ones capitalised, as in headlines and names of works."""
     main = [w for w in words if w.lower() not in _TITLE_SMALL]
     return bool(main) and all(w[:1].isupper() or w[:1].isdigit() for w in main)

@@ -55,9 +55,9 @@ def _build() -> dict[str, str]:
 
 
 _NOUN_LOOKALIKES = {"post", "posts", "report", "question", "questions", "comment", "comments", "charge", "charges",
-                    "call", "calls", "point", "points", "note", "cite", "echo", "object", "objects", "answer",
+                    "call", "point", "points", "note", "cite", "echo", "object", "objects", "answer",
                     "answers", "reply", "replies", "response", "protest", "protests", "claim", "label", "term",
-                    "terms", "tout", "post", "state", "states", "counter", "dispute", "disputes"}
+                    "terms", "tout", "state", "states", "counter", "dispute", "disputes"}
 """Forms read far more often as nouns than as speech verbs ("a blog post", "settle charges")."""
 
 CUE_FORMS: dict[str, str] = {form: verb for form, verb in _build().items() if form not in _NOUN_LOOKALIKES}
@@ -68,6 +68,10 @@ CUE_PHRASES: tuple[str, ...] = _PHRASES
 
 NAMING_VERBS = frozenset({"call", "characterise", "characterize", "label", "term", "describe", "dismiss"})
 """Verbs that quote a word the subject used about something ("called it 'a sham'")."""
+
+
+NOT_SPEECH_AFTER = {"call": {"for", "on", "off", "in", "up", "out"}, "point": {"out", "to"}}
+"""Particles that turn a cue into another verb: "calls for" asks for something, it quotes no one."""
 
 
 def lemma(word: str) -> str | None:

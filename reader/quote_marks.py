@@ -18,7 +18,7 @@ DOUBLE_CLOSERS = "”»"
 SINGLE_OPENERS = "‘‹"
 SINGLE_CLOSERS = "’›"
 _BEFORE_OPENER = " \t\n([{—–-/“‘\"'"
-_ELISIONS = ("em ", "til ", "tis ", "twas ", "cause ", "n ", "n’ ", "round ", "bout ")
+_ELISIONS = ("em ", "til ", "tis ", "twas ", "cause ", "n ", "n’", "n'", "round ", "bout ")
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _scan_single(text: str, start: int, end: int) -> list[QuotedSpan]:
     index = start
     while index < end:
         if _opens_single(text, index, start):
-            close = next((j for j in range(index + 2, end) if _closes_single(text, j)), None)
+            close = next((j for j in range(index + 3, end) if _closes_single(text, j)), None)
             if close is not None:
                 found.append(QuotedSpan(index, index + 1, close, close, True, False))
                 index = close + 1

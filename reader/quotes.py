@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.attribution import (RULE_CONFIDENCE, ArticleSpeakers, Attribution, Token, _clause_subject, _is_according,
-                                _is_cue, _NounPhrase, _np_starting_at, _subject_of, is_participle, is_title, tokens)
+                                _is_cue, _NounPhrase, _np_starting_at, _subject_of, is_title, title_case,
+                                tokens)
+from reader.cue_verbs import is_participle
 from reader.model import Article, Span
 from reader.quote_marks import QuotedSpan, find_quoted_spans
 from reader.speakers import SpeakerRegistry, load_registry
@@ -71,6 +73,12 @@ class _Attributor:
     def _sentence(self, position: int) -> Span:
         sentence = self._enclosing(position, self.article.sentences)
         return sentence if sentence[1] > sentence[0] else self._enclosing(position, self.regions)
+
+    def _headline_style(self, position: int) -> bool:
+        """Text set in title case (a headline) capitalises quotes too, so they may still be speech."""
+        start = self._sentence(position)[0]
+        words = [word for word in self.text[start:position].split() if word.isalpha()]
+        return len(words) >= 3 and title_case(words)
 
     def _paragraph_index(self, position: int) -> int:
         return bisect.bisect_right([start for start, _ in self.regions], position) - 1
@@ -183,7 +191,7 @@ class _Attributor:
             opens_sentence = not self.text[low:span.open].strip(" \t\n(")
             same_sentence = previous is not None and previous.close >= sentence[0]
             found: Attribution | None = None
-            if is_title(body) and not opens_sentence:
+            if is_title(body) and not opens_sentence and not self._headline_style(span.open):
                 found = None
             else:
                 found = (self._right_after(span, high) or self._before(low, span) or self._after(span, high)
@@ -204,7 +212,7 @@ class _Attributor:
     def _kind(self, span: QuotedSpan, body: str, found: Attribution | None, low: int, opens_sentence: bool,
               attributions: list[Attribution | None], previous: QuotedSpan | None) -> str:
         if found is None:
-            if is_title(body) and not opens_sentence:
+            if is_title(body) and not opens_sentence and not self._headline_style(span.open):
                 return "title"
             if len(body.split()) <= _SHORT_QUOTE_WORDS and not opens_sentence:
                 return "scare"

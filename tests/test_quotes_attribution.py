@@ -153,3 +153,31 @@ def test_every_quote_is_a_span_of_the_article_text() -> None:
         if quote.speaker is not None:
             assert article.text[quote.speaker_start:quote.speaker_end] == quote.speaker
         assert 0 < quote.confidence <= 1
+
+
+def test_titled_person_is_learned_and_followed_by_pronouns() -> None:
+    quote = only_quote("The FTC voted 3-0. Commissioner Alvaro Bedoya went further.\n\n"
+                       "In a statement, he warned that “machine learning is no excuse.”")
+    assert (quote.speaker, quote.speaker_name, quote.entity) == ("he", "Alvaro Bedoya", "ftc")
+
+
+def test_appositive_naming_the_agency_generically() -> None:
+    found = quotes_in("The Federal Trade Commission sued on Wednesday. Lina Khan, the agency's chair, spoke later. "
+                      "“Data is not a resource to be mined,” Khan said.")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Lina Khan", "ftc")]
+
+
+def test_headline_quotes_are_speech_not_titles() -> None:
+    quote = only_quote("Amazon Settles Privacy Cases as FTC Calls Practices 'Unlawful'\n\nAmazon agreed to pay.")
+    assert (quote.text, quote.entity, quote.kind) == ("Unlawful", "ftc", "partial")
+
+
+def test_calls_for_is_not_a_speech_cue() -> None:
+    quote = only_quote("The order calls for Ring to delete videos, a step advocates described as “overdue.”")
+    assert quote.speaker == "advocates" and quote.entity is None
+
+
+def test_british_single_quotes_with_an_apostrophe_inside() -> None:
+    quote = only_quote("The FTC fined Ring. 'Ring's disregard for privacy exposed consumers,' the regulator said.")
+    assert quote.text == "Ring's disregard for privacy exposed consumers,"
+    assert quote.entity == "ftc"

@@ -14,6 +14,8 @@ from reader.quotes import find_quotes
 GOLD = Path(__file__).parent / "data" / "sample_quotes_gold.json"
 NEWS_GOLD = Path(__file__).parent / "data" / "news_quotes_gold.json"
 NEWS = Path(__file__).parent / "data" / "news"
+HELDOUT_GOLD = Path(__file__).parent / "data" / "news_heldout_quotes_gold.json"
+HELDOUT = Path(__file__).parent / "data" / "news_heldout"
 
 
 def _agreement(gold_file: Path, articles: dict[str, object]) -> tuple[float, float, float]:
@@ -32,11 +34,12 @@ def test_sample_corpus_meets_the_accuracy_bar(sample_articles: dict[str, object]
     assert precision >= 0.95 and recall >= 0.95 and party >= 0.95, (precision, recall, party)
 
 
-def test_written_news_snippets_meet_the_accuracy_bar() -> None:
+@pytest.mark.parametrize(("gold", "folder"), [(NEWS_GOLD, NEWS), (HELDOUT_GOLD, HELDOUT)])
+def test_written_news_snippets_meet_the_accuracy_bar(gold: Path, folder: Path) -> None:
     from reader.corpus import load_corpus
 
-    corpus = load_corpus([NEWS])
-    precision, recall, party = _agreement(NEWS_GOLD, {a.id: a for a in corpus.articles})
+    corpus = load_corpus([folder])
+    precision, recall, party = _agreement(gold, {a.id: a for a in corpus.articles})
     assert precision >= 0.95 and recall >= 0.95 and party >= 0.95, (precision, recall, party)
 
 
