@@ -53,6 +53,9 @@ _ROLE_NOUNS = {
     "sources", "person", "people", "staff", "team", "user", "users", "customer", "customers", "parent",
     "parents", "coworker", "worker", "workers", "owner", "owners", "witness", "plaintiffs", "plaintiff",
     "defendant", "defendants", "board", "office", "ministry", "watchdog", "union", "website", "manufacturer",
+    "neighbor", "neighbour", "neighbors", "neighbours", "mother", "father", "resident", "residents", "member",
+    "members", "friend", "student", "teacher", "professor", "lawmaker", "lawmakers", "senator", "spokesperson",
+    "author", "authors", "organizer", "organiser", "activist", "activists", "mayor", "governor", "minister",
 }
 _MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting", "new", "longtime",
               "company", "agency", "press", "legal", "chief", "vice", "lead", "outside", "independent",
@@ -65,7 +68,12 @@ _TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spoke
                 "spokesperson|spokesman|spokeswoman|CEO|Chief Executive|President|Founder|founder|executive|"
                 "Senator|Sen\\.|Rep\\.|Attorney General|Judge|Prosecutor")
 _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
-_APPOSITIVE_PERSON = re.compile(rf"\b({_NAME}), ([^,.;“”\"]{{3,120}}?)[,.]")
+_APPOSITIVE_PERSON = re.compile(
+    rf"\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
+_POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
+_NOT_NAMES = {"however", "meanwhile", "still", "instead", "separately", "additionally", "further", "furthermore",
+              "moreover", "today", "yesterday", "now", "then", "also", "finally", "first", "second", "last"}
+_COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "filing", "filings", "order"}
 _TITLED_PERSON = re.compile(rf"((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
 _NO_PARTY_HEADS = {"critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",
@@ -280,6 +288,13 @@ class ArticleSpeakers:
         last = words[-1]
         return last.lower in _CLAUSE_OPENERS or last.text in ".!?\n"
 
+    def note_speaker(self, start: int, end: int, party_id: str | None) -> None:
+        """A resolved speaker is the most salient party for the generic references that follow."""
+        if party_id is not None:
+            kind = self.registry.party(party_id).kind
+            self.salient.append(Mention(start, end, party_id, kind, False))
+            self.salient.sort(key=lambda mention: mention.start)
+
     def _recent(self, position: int, kind: str | None) -> Mention | None:
         for pool in (self.salient, self.mentions):
             for mention in reversed(pool):
@@ -312,7 +327,7 @@ class ArticleSpeakers:
         lower = text.lower()
         head = _bare(words[-1].lower) if words else ""
         if lower in {"he", "she"}:
-            return self._recent_person(phrase.start)
+            return self._recent_person(phrase.start, text)
         if lower in {"it", "they", "we"}:
             mention = self._recent(phrase.start, None)
             return self._name(mention, text), (mention.party_id if mention else None), 0.85
@@ -361,10 +376,10 @@ class ArticleSpeakers:
         party_id = party_id or (mention.party_id if mention else None)
         return self.registry.party(party_id).name if party_id else fallback
 
-    def _recent_person(self, position: int) -> tuple[str, str | None, float]:
+    def _recent_person(self, position: int, pronoun: str) -> tuple[str, str | None, float]:
         known = [entry for entry in self.people.values() if entry[2] < position]
         if not known:
-            return self.text[position:position + 3].strip(), None, 0.5
+            return pronoun, None, 0.5
         name, party_id, _ = max(known, key=lambda entry: entry[2])
         return name, party_id, 0.85
 
@@ -390,12 +405,16 @@ class ArticleSpeakers:
         """People introduced anywhere by an appositive (`Samuel Levine, director of the FTC’s …,`)
         or a title (`Commissioner Alvaro Bedoya`, `FTC Chair Lina Khan`), for later `Levine said` / `he said`."""
         for match in _APPOSITIVE_PERSON.finditer(article.text):
-            described = match.group(2).lower()
-            if not any(word in described.split() for word in _ROLE_NOUNS | _AGENCY_TITLES):
+            described = {_bare(word) for word in match.group(2).lower().split()}
+            name = match.group(1)
+            if not described & (_ROLE_NOUNS | _AGENCY_TITLES) or name.lower() in _NOT_NAMES \
+                    or self._party_in(match.start(1), match.end(1)) is not None:
                 continue
-            party_id = self._party_described(match.start(2), match.end(2))
-            if party_id is not None:
-                self._meet(match.group(1), party_id, match.start())
+            self._meet(name, self._party_described(match.start(2), match.end(2)), match.start())
+        for mention in self.mentions:
+            possessed = _POSSESSED_PERSON.match(self.text, mention.end)
+            if possessed and mention.party_id and not mention.generic:
+                self._meet(possessed.group(1), mention.party_id, possessed.start(1))
         for match in _TITLED_PERSON.finditer(article.text):
             title = match.group(1).lower()
             party_id = self._party_described(match.start(1), match.end(1))
@@ -405,8 +424,11 @@ class ArticleSpeakers:
             if party_id is not None:
                 self._meet(match.group(2), party_id, match.start(2))
 
-    def _meet(self, name: str, party_id: str, position: int) -> None:
-        self.people.setdefault(name.split()[-1], (name, party_id, position))
+    def _meet(self, name: str, party_id: str | None, position: int) -> None:
+        surname = name.split()[-1]
+        known = self.people.get(surname)
+        if known is None or (known[1] is None and party_id is not None):
+            self.people[surname] = (name, party_id, position)
 
     def _document_owner(self, phrase: _NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float]:
         """A statement, complaint or filing speaks for the party that issued it."""
@@ -420,7 +442,8 @@ class ArticleSpeakers:
             if nearby:
                 owner = min(nearby, key=lambda m: abs(m.start - match.start()))
                 return self._name(owner, text), owner.party_id, 0.8
-        return text, None, 0.8
+        owner = self._recent(phrase.start, "agency" if noun in _COMPLAINT_NOUNS else None)
+        return self._name(owner, text), (owner.party_id if owner else None), 0.6
 
 
 def is_title(text: str) -> bool:

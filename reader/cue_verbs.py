@@ -22,6 +22,7 @@ _IRREGULAR = {
     "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"),
     "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "read": ("reads", "read"),
 }
 _PHRASES = ("according to", "went on to say", "in the words of")
 

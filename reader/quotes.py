@@ -206,6 +206,8 @@ class _Attributor:
             if found is not None and found.rule == "continuation":
                 kind = "continuation"
             attributions.append(found)
+            if found is not None and found.speaker_start is not None:
+                self.speakers.note_speaker(found.speaker_start, found.speaker_end, found.entity)
             quotes.append(self._quote(span, body, kind, found))
         return quotes
 
