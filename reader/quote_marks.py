@@ -18,6 +18,8 @@ DOUBLE_CLOSERS = "”»"
 SINGLE_OPENERS = "‘‹"
 SINGLE_CLOSERS = "’›"
 _BEFORE_OPENER = " \t\n([{—–-/“‘\"'"
+_SINGLE_QUOTE_REACH = 2000
+"""How far a closing single mark is looked for: keeps stray apostrophes from costing quadratic time."""
 _ELISIONS = ("em ", "til ", "tis ", "twas ", "cause ", "n ", "n’", "n'", "round ", "bout ")
 
 
@@ -65,7 +67,8 @@ def _scan_single(text: str, start: int, end: int) -> list[QuotedSpan]:
     index = start
     while index < end:
         if _opens_single(text, index, start):
-            close = next((j for j in range(index + 3, end) if _closes_single(text, j)), None)
+            reach = min(end, index + _SINGLE_QUOTE_REACH)
+            close = next((j for j in range(index + 3, reach) if _closes_single(text, j)), None)
             if close is not None:
                 found.append(QuotedSpan(index, index + 1, close, close, True, False))
                 index = close + 1

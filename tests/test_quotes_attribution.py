@@ -181,3 +181,37 @@ def test_british_single_quotes_with_an_apostrophe_inside() -> None:
     quote = only_quote("The FTC fined Ring. 'Ring's disregard for privacy exposed consumers,' the regulator said.")
     assert quote.text == "Ring's disregard for privacy exposed consumers,"
     assert quote.entity == "ftc"
+
+
+def test_a_statement_that_reads() -> None:
+    found = quotes_in("Amazon declined to comment. A statement from Ring said the company acted fast.\n\n"
+                      "“Our goal is to protect customers,” the statement read.")
+    assert [(q.speaker, q.entity) for q in found] == [("the statement", "ring")]
+
+
+def test_surname_with_appositive_then_pronoun() -> None:
+    quote = only_quote("Levine, the FTC's consumer protection chief, said the message was clear. "
+                       "“Nobody is above the law,” he said.")
+    assert (quote.speaker_name, quote.entity) == ("Levine", "ftc")
+
+
+def test_possessive_party_before_a_name() -> None:
+    quote = only_quote("The FTC's Samuel Levine said the case mattered. “Customers trusted Ring,” he said.")
+    assert (quote.speaker_name, quote.entity) == ("Samuel Levine", "ftc")
+
+
+def test_previous_speaker_is_the_most_salient_company() -> None:
+    found = quotes_in("“We changed our practices,” said Ring, which Amazon bought in 2018.\n\n"
+                      "The company told reporters it “disagrees with the FTC.”")
+    assert [q.entity for q in found] == ["ring", "ring"]
+
+
+def test_person_without_a_party_is_still_followed_by_she() -> None:
+    quote = only_quote("Dana Whitfield, a mother of two in Tacoma, said she was shocked. “Delete means delete,” she said.")
+    assert (quote.speaker, quote.speaker_name, quote.entity) == ("she", "Dana Whitfield", None)
+
+
+def test_unowned_complaint_falls_back_to_the_agency_in_the_story() -> None:
+    quote = only_quote("The FTC sued Ring. Regulators said the misconduct went on for months. "
+                       "“No one was watching,” the complaint said.")
+    assert quote.entity == "ftc"
