@@ -76,7 +76,8 @@ _NOT_NAMES = {"however", "meanwhile", "still", "instead", "separately", "additio
 _COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "filing", "filings", "order"}
 _TITLED_PERSON = re.compile(rf"((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
-_NO_PARTY_HEADS = {"critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",
+_NO_PARTY_HEADS = {"employee", "employees", "worker", "workers", "contractor", "contractors", "coworker",
+                   "critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",
                    "user", "users", "parent", "parents", "analyst", "analysts", "expert", "experts"}
 _CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "while", "but", "that", "as", "because", "when", "although",
                    "though", "after", "since", "if", "whereas", "so"}
@@ -170,8 +171,10 @@ def _trim_leading(toks: list[Token], first: int, last: int) -> int:
 
 def _np_ending_at(toks: list[Token], index: int, low: int) -> _NounPhrase | None:
     """The noun phrase whose last word is `toks[index]`, read backwards."""
-    if index < low or not _np_word(toks[index]) or toks[index].lower in _LEADING_WORDS:
+    if index < low or toks[index].lower in _LEADING_WORDS:
         return None
+    if not _np_word(toks[index]):
+        return _determined_np(toks, index, low)
     first = index
     cursor = index - 1
     while cursor >= low and index - cursor < 9:
@@ -192,6 +195,19 @@ def _np_ending_at(toks: list[Token], index: int, low: int) -> _NounPhrase | None
     return _NounPhrase(toks[first].start, toks[index].end)
 
 
+def _determined_np(toks: list[Token], index: int, low: int) -> _NounPhrase | None:
+    """`a former Ring engineer`: an unlisted common noun, accepted when a determiner opens its phrase."""
+    if not toks[index].text.isalpha() or not toks[index].text.islower() or toks[index].lower in _DETERMINERS:
+        return None
+    for cursor in range(index - 1, max(low, index - 5) - 1, -1):
+        word = toks[cursor]
+        if word.lower in _DETERMINERS:
+            return _NounPhrase(word.start, toks[index].end)
+        if not _np_word(word):
+            return None
+    return None
+
+
 def _np_starting_at(toks: list[Token], index: int, high: int) -> _NounPhrase | None:
     """The noun phrase that begins at `toks[index]`, with an appositive after a comma if any."""
     index = _trim_leading(toks, index, high)
@@ -207,9 +223,10 @@ def _np_starting_at(toks: list[Token], index: int, high: int) -> _NounPhrase | N
             return _NounPhrase(word.start, word.end)
         if _np_word(word) and not _is_cue(toks, cursor):
             last = cursor
-        elif word.lower in {"for", "of", "at"} and cursor + 1 < high and (
+        elif word.lower in {"for", "of", "at", "from"} and cursor + 1 < high and (
                 toks[cursor + 1].capitalised or toks[cursor + 1].lower in _DETERMINERS):
-            pass
+            if toks[cursor + 1].lower in _DETERMINERS:
+                cursor += 1
         else:
             break
         cursor += 1
@@ -331,7 +348,7 @@ class ArticleSpeakers:
         if lower in {"it", "they", "we"}:
             mention = self._recent(phrase.start, None)
             return self._name(mention, text), (mention.party_id if mention else None), 0.85
-        if head in _NO_PARTY_HEADS:
+        if head in _NO_PARTY_HEADS or "former" in lower.split():
             return text, None, 1.0
         named = self._party_in(phrase.start, phrase.end)
         if named is not None:

@@ -215,3 +215,23 @@ def test_unowned_complaint_falls_back_to_the_agency_in_the_story() -> None:
     quote = only_quote("The FTC sued Ring. Regulators said the misconduct went on for months. "
                        "“No one was watching,” the complaint said.")
     assert quote.entity == "ftc"
+
+
+def test_according_to_a_partys_statement() -> None:
+    quote = only_quote("Ring ignored its own rules, “putting customers at risk,” according to a statement from the FTC.")
+    assert (quote.speaker, quote.entity) == ("a statement from the FTC", "ftc")
+
+
+def test_former_staff_and_employees_do_not_speak_for_the_party() -> None:
+    found = quotes_in("“Nobody checked,” a former Ring engineer said.\n\n“It was chaos,” one Amazon employee said.")
+    assert [(q.speaker, q.entity) for q in found] == [("a former Ring engineer", None), ("one Amazon employee", None)]
+
+
+def test_partial_quote_with_the_speaker_after_a_comma() -> None:
+    quote = only_quote("Amazon “strongly disagrees” with the FTC, a spokesperson said.")
+    assert (quote.speaker, quote.entity, quote.kind) == ("a spokesperson", "amazon", "partial")
+
+
+def test_long_appositive_falls_back_to_the_pronoun_after_the_cue() -> None:
+    quote = only_quote("Ring — which Amazon bought in 2018 — said it had “fixed the problems years ago.”")
+    assert quote.entity == "ring"
