@@ -15,7 +15,7 @@ from typing import Any
 from reader.attribution import Attributor
 from reader.model import Article
 from reader.quote_marks import find_quoted_spans
-from reader.speakers import SpeakerRegistry, load_registry
+from reader.speakers import SpeakerRegistry, current_registry
 
 KINDS = ("direct", "partial", "continuation", "scare", "title")
 
@@ -47,7 +47,7 @@ class Quote:
 
 def find_quotes(article: Article, registry: SpeakerRegistry | None = None) -> list[Quote]:
     """Every quoted stretch of the article, attributed where the text allows, in reading order."""
-    registry = registry or load_registry()
+    registry = registry or current_registry()
     regions = sorted(article.paragraphs + article.headings)
     spans = find_quoted_spans(article.text, regions)
     quotes = []

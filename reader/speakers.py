@@ -178,3 +178,24 @@ def load_registry(user_file: Path | None = None) -> SpeakerRegistry:
     for problem in problems:
         log.warning("speaker registry: %s", problem)
     return SpeakerRegistry(_merge(layers), references, problems)
+
+
+_loaded: dict[tuple[str, int | None], SpeakerRegistry] = {}
+
+
+def current_registry() -> SpeakerRegistry:
+    """`load_registry()` as the files stand now, re-read only when the researcher's file changes.
+
+    Quote finding runs once per article (thousands while indexing); reading and
+    compiling the registry each time would cost more than finding the quotes.
+    """
+    user_path = config_dir() / REGISTRY_FILE
+    try:
+        stamp: int | None = user_path.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    key = (str(user_path), stamp)
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = load_registry(user_path)
+    return _loaded[key]

@@ -235,3 +235,14 @@ def test_partial_quote_with_the_speaker_after_a_comma() -> None:
 def test_long_appositive_falls_back_to_the_pronoun_after_the_cue() -> None:
     quote = only_quote("Ring — which Amazon bought in 2018 — said it had “fixed the problems years ago.”")
     assert quote.entity == "ring"
+
+
+def test_a_party_the_researcher_added_is_found_and_resolved() -> None:
+    from reader.paths import config_dir
+
+    user = config_dir() / "speakers.toml"
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text('[parties.meta]\nname = "Meta"\nkind = "company"\naliases = ["Meta", "Meta Platforms"]\n',
+                    encoding="utf-8")
+    found = quotes_in("Meta Platforms was fined on Monday.\n\n“We will appeal,” the company said.")
+    assert [(q.speaker, q.speaker_name, q.entity) for q in found] == [("the company", "Meta", "meta")]

@@ -60,3 +60,13 @@ def test_bad_entries_are_reported_one_by_one(tmp_path: Path) -> None:
     acme = registry.party("acme")
     assert acme.aliases == ("Acme",) and acme.color in OKABE_ITO and acme.kind == "company"
     assert len(registry.problems) == 3
+
+
+def test_current_registry_follows_edits_to_the_users_file() -> None:
+    from reader.speakers import current_registry
+
+    assert current_registry() is current_registry()
+    user = config_dir() / "speakers.toml"
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text('[parties.meta]\nname = "Meta"\naliases = ["Meta", "Meta Platforms"]\n', encoding="utf-8")
+    assert "meta" in [party.id for party in current_registry().parties]
