@@ -120,6 +120,15 @@ def _determined_np(toks: list[Token], index: int, low: int) -> NounPhrase | None
     return None
 
 
+def _unlisted_head(toks: list[Token], index: int, high: int) -> bool:
+    """`one former Ring engineer, who…`: a common noun not in the lexicon that ends a determined phrase."""
+    if index >= high or not toks[index].text.isalpha() or not toks[index].text.islower():
+        return False
+    if toks[index].lower in DETERMINERS or is_cue(toks, index):
+        return False
+    return index + 1 >= high or toks[index + 1].text in ",.;:" or is_cue(toks, index + 1)
+
+
 def np_starting_at(toks: list[Token], index: int, high: int) -> NounPhrase | None:
     """The noun phrase that begins at `toks[index]`, with an appositive after a comma if any."""
     index = _trim_leading(toks, index, high)
@@ -142,6 +151,8 @@ def np_starting_at(toks: list[Token], index: int, high: int) -> NounPhrase | Non
         else:
             break
         cursor += 1
+    if toks[index].lower in DETERMINERS and _unlisted_head(toks, (last if last is not None else index) + 1, high):
+        last = (last if last is not None else index) + 1
     if last is None:
         return None
     appositive = None

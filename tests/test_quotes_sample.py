@@ -18,6 +18,8 @@ HELDOUT_GOLD = Path(__file__).parent / "data" / "news_heldout_quotes_gold.json"
 HELDOUT = Path(__file__).parent / "data" / "news_heldout"
 HELDOUT2_GOLD = Path(__file__).parent / "data" / "news_heldout2_quotes_gold.json"
 HELDOUT2 = Path(__file__).parent / "data" / "news_heldout2"
+HELDOUT3_GOLD = Path(__file__).parent / "data" / "news_heldout3_quotes_gold.json"
+HELDOUT3 = Path(__file__).parent / "data" / "news_heldout3"
 
 
 def _agreement(gold_file: Path, articles: dict[str, object]) -> tuple[float, float, float]:
@@ -36,7 +38,8 @@ def test_sample_corpus_meets_the_accuracy_bar(sample_articles: dict[str, object]
     assert precision >= 0.95 and recall >= 0.95 and party >= 0.95, (precision, recall, party)
 
 
-@pytest.mark.parametrize(("gold", "folder"), [(NEWS_GOLD, NEWS), (HELDOUT_GOLD, HELDOUT), (HELDOUT2_GOLD, HELDOUT2)])
+@pytest.mark.parametrize(("gold", "folder"), [(NEWS_GOLD, NEWS), (HELDOUT_GOLD, HELDOUT), (HELDOUT2_GOLD, HELDOUT2),
+                                              (HELDOUT3_GOLD, HELDOUT3)])
 def test_written_news_snippets_meet_the_accuracy_bar(gold: Path, folder: Path) -> None:
     from reader.corpus import load_corpus
 
