@@ -1,4 +1,5 @@
-"""The lexicon of verbs and phrases that introduce reported speech in news.
+"""The lexicon of verbs that introduce reported speech in news ("according to" is a phrase
+and lives with the noun-phrase rules).
 
 Verbs are listed once by their base form; every inflection a reporter uses
 ("says", "said", "saying", "has told") is generated, with irregular forms listed
@@ -13,7 +14,7 @@ _REGULAR = """
     estimate exclaim explain grumble highlight insist joke lament maintain mention muse note
     object observe opine point post pledge predict proclaim promise protest question quip recall
     recount regret reiterate rejoin remark remind repeat reply report respond retort reveal scoff
-    scream shout slam state stress suggest sum testify threaten tout tweet underline urge vow
+    rebut scream shout slam state stress suggest testify threaten tout tweet underline urge vow
     warn whisper wonder inquire enquire accuse blast criticise criticize lambaste rebuke
     call characterise characterize label term
     """
@@ -23,10 +24,10 @@ _IRREGULAR = {
     "write": ("writes", "wrote", "writing", "written"),
     "speak": ("speaks", "spoke", "speaking", "spoken"),
     "read": ("reads", "read"),
+    "put": ("puts", "put"),
 }
-_PHRASES = ("according to", "went on to say", "in the words of")
 
-_DOUBLED = {"slam", "quip", "admit", "regret", "rebut", "plan"}
+_DOUBLED = {"slam", "quip", "admit", "regret", "rebut"}
 
 
 def _inflect(verb: str) -> tuple[str, ...]:
@@ -64,14 +65,12 @@ _NOUN_LOOKALIKES = {"post", "posts", "report", "question", "questions", "comment
 CUE_FORMS: dict[str, str] = {form: verb for form, verb in _build().items() if form not in _NOUN_LOOKALIKES}
 """Every inflected cue word, lower case, mapped to its base verb."""
 
-CUE_PHRASES: tuple[str, ...] = _PHRASES
-"""Multi-word cues whose speaker follows them ("according to the FTC")."""
 
-NAMING_VERBS = frozenset({"call", "characterise", "characterize", "label", "term", "describe", "dismiss"})
-"""Verbs that quote a word the subject used about something ("called it 'a sham'")."""
+SPEECH_ONLY_BEFORE = {"put": {"it"}}
+"""Cues that quote only in a fixed phrase: "as Khan put it", never "put in place"."""
 
-
-NOT_SPEECH_AFTER = {"call": {"for", "on", "off", "in", "up", "out"}, "point": {"out", "to"}}
+NOT_SPEECH_AFTER = {"call": {"for", "on", "off", "in", "up", "out"}, "agree": {"to", "with"},
+                    "promise": {"to"}, "threaten": {"to"}, "vow": {"to"}, "pledge": {"to"}}
 """Particles that turn a cue into another verb: "calls for" asks for something, it quotes no one."""
 
 

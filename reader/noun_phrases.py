@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reader.cue_verbs import CUE_FORMS, NOT_SPEECH_AFTER
+from reader.cue_verbs import CUE_FORMS, NOT_SPEECH_AFTER, SPEECH_ONLY_BEFORE
 from reader.model import Span
 from reader.speaker_words import (DETERMINERS, LEADING_WORDS, MODIFIERS, PRONOUNS, QUOTE_MARKS, ROLE_NOUNS,
                                   SKIP_BEFORE_CUE, TITLE_SMALL)
@@ -62,7 +62,10 @@ def is_cue(toks: list[Token], index: int) -> bool:
         if before.text in "-–" or before.lower in {"so", "well"}:
             return False
     following = toks[index + 1].lower if index + 1 < len(toks) else ""
-    return following not in NOT_SPEECH_AFTER.get(CUE_FORMS[word], ())
+    verb = CUE_FORMS[word]
+    if verb in SPEECH_ONLY_BEFORE:
+        return following in SPEECH_ONLY_BEFORE[verb]
+    return following not in NOT_SPEECH_AFTER.get(verb, ())
 
 
 def is_according(toks: list[Token], index: int) -> bool:

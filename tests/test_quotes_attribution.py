@@ -246,3 +246,9 @@ def test_a_party_the_researcher_added_is_found_and_resolved() -> None:
                     encoding="utf-8")
     found = quotes_in("Meta Platforms was fined on Monday.\n\n“We will appeal,” the company said.")
     assert [(q.speaker, q.speaker_name, q.entity) for q in found] == [("the company", "Meta", "meta")]
+
+
+def test_as_someone_put_it() -> None:
+    quote = only_quote("The FTC's Lina Khan spoke on Wednesday. As Khan put it, “the law is clear.”")
+    assert (quote.speaker, quote.entity) == ("Khan", "ftc")
+    assert quotes_in("Amazon put in place “strong controls” years ago.")[0].speaker is None
