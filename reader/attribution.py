@@ -28,7 +28,7 @@ _LEADING_PUNCT = set(",.;:!?”’\"'—–-)")
 RULE_CONFIDENCE = {
     "quote-cue-speaker": 0.95, "quote-speaker-cue": 0.95, "colon": 0.9, "split-quote": 0.9,
     "cue-before": 0.85, "according-to": 0.85, "cue-after": 0.8, "same-sentence": 0.8,
-    "continuation": 0.8, "unattributed": 0.5, "title": 0.6, "scare": 0.6,
+    "continuation": 0.8, "sentence-before": 0.65, "unattributed": 0.5, "title": 0.6, "scare": 0.6,
 }
 
 
@@ -159,6 +159,25 @@ class Attributor:
                 return self._cue_speaker(toks, index, 0, "colon")
         return self._found(np_starting_at(toks, 0, len(toks) - 1), None, "colon")
 
+    def _sentence_before(self, span: QuotedSpan, previous: QuotedSpan | None) -> Attribution | None:
+        """`Amazon denies violating the law. “While we disagree…”`: the quote speaks for the subject
+        of the sentence just before it in the same paragraph."""
+        paragraph = self._paragraph_index(span.open)
+        sentence_start = self._sentence(span.open)[0]
+        before = self._sentence(sentence_start - 1) if sentence_start else (0, 0)
+        if before[1] <= before[0] or self._paragraph_index(before[0]) != paragraph:
+            return None
+        if previous is not None and previous.close >= before[0]:
+            return None
+        toks = tokens(self.text, before[0], before[1])
+        for index in range(len(toks)):
+            if is_cue(toks, index) and not is_according(toks, index):
+                found = self._cue_speaker(toks, index, 0, "sentence-before")
+                if found is not None:
+                    return found
+        found = self._found(np_starting_at(toks, 0, len(toks)), None, "sentence-before")
+        return found if found is not None and found.entity is not None else None
+
     def _after(self, span: QuotedSpan, high: int) -> Attribution | None:
         """`…, the FTC said.` or `…, according to the FTC.` later in the sentence."""
         toks = tokens(self.text, span.close + 1, high)
@@ -201,6 +220,8 @@ class Attributor:
                         found = _inherit(attributions[-1], "same-sentence")
                     elif opens_sentence and self._paragraph_index(span.open) - self._paragraph_index(previous.close) <= 1:
                         found = _inherit(attributions[-1], "continuation")
+                if found is None and opens_sentence:
+                    found = self._sentence_before(span, previous)
             kind = self._kind(span, body, found, low, opens_sentence, attributions[-1] if attributions else None)
             attributions.append(found)
             if found is not None and found.speaker_start is not None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from reader.cue_verbs import CUE_FORMS, NOT_SPEECH_AFTER, SPEECH_ONLY_BEFORE
 from reader.model import Span
-from reader.speaker_words import (DETERMINERS, LEADING_WORDS, MODIFIERS, PRONOUNS, QUOTE_MARKS, ROLE_NOUNS,
-                                  SKIP_BEFORE_CUE, TITLE_SMALL)
+from reader.speaker_words import (DETERMINERS, LEADING_WORDS, MODIFIERS, PART_OF, PRONOUNS, QUOTE_MARKS,
+                                  ROLE_NOUNS, SKIP_BEFORE_CUE, TITLE_SMALL)
 
 _TOKEN = re.compile(
     r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|St)\.(?=\s)"
@@ -99,6 +99,9 @@ def np_ending_at(toks: list[Token], index: int, low: int) -> NounPhrase | None:
             break
         if _np_word(word) and not is_cue(toks, cursor):
             first = cursor
+        elif word.lower == "of" and cursor - 1 >= low and toks[cursor - 1].lower in PART_OF:
+            first = cursor - 1
+            cursor -= 1
         elif word.lower in {"for", "of", "at"} and cursor - 1 >= low and _np_word(toks[cursor - 1]):
             first = cursor
         else:

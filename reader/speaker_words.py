@@ -57,3 +57,5 @@ CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "while", "but", "that", "as"
 QUOTE_MARKS = set("“”\"'‘’")
 TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "nor", "but", "so", "as", "vs", "in", "on", "at", "to", "for",
                 "with", "by", "from", "into", "over", "up"}
+PART_OF = {"part", "parts", "portion", "section", "excerpt", "copy", "text", "some", "much", "one", "passage"}
+"""`part of the FTC’s complaint reads`: a share of a document still speaks for its issuer."""

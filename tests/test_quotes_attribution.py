@@ -252,3 +252,21 @@ def test_as_someone_put_it() -> None:
     quote = only_quote("The FTC's Lina Khan spoke on Wednesday. As Khan put it, “the law is clear.”")
     assert (quote.speaker, quote.entity) == ("Khan", "ftc")
     assert quotes_in("Amazon put in place “strong controls” years ago.")[0].speaker is None
+
+
+def test_part_of_a_document_speaks_for_its_issuer() -> None:
+    found = quotes_in("“More than 50,000 customers were attacked,” part of the FTC’s complaint reads. "
+                      "“Hackers saw their bedrooms.”")
+    assert [(q.speaker, q.entity, q.kind) for q in found] == [
+        ("part of the FTC’s complaint", "ftc", "direct"), ("part of the FTC’s complaint", "ftc", "continuation")]
+
+
+def test_quote_after_a_sentence_naming_the_speaker() -> None:
+    quote = only_quote("Amazon settled both cases.\n\nThe e-commerce giant denies violating the law. "
+                       "“These settlements put the matters behind us.”")
+    assert (quote.entity, quote.rule) == ("amazon", "sentence-before")
+
+
+def test_quote_after_an_unrelated_sentence_stays_unattributed() -> None:
+    quote = only_quote("The settlement was filed in Seattle. “Privacy is not optional.”")
+    assert quote.entity is None and quote.speaker is None
