@@ -96,6 +96,8 @@ def np_ending_at(toks: list[Token], index: int, low: int) -> NounPhrase | None:
         word = toks[cursor]
         if word.lower in DETERMINERS:
             first = cursor
+            if cursor - 2 >= low and toks[cursor - 1].lower == "of" and toks[cursor - 2].lower in PART_OF:
+                first = cursor - 2
             break
         if _np_word(word) and not is_cue(toks, cursor):
             first = cursor
