@@ -144,7 +144,15 @@ class Attributor:
                 return self._cue_speaker(toks, index, 0, rule)
         if toks[first:] and toks[-1].text == ":":
             return self._found(np_starting_at(toks, first, len(toks) - 1), None, "colon")
-        return None
+        return self._headline_colon(toks[first:])
+
+    def _headline_colon(self, toks: list[Token]) -> Attribution | None:
+        """`FTC: Ring spying could occur “entirely undetected”`: a headline's `Party:` names who says it."""
+        colon = next((k for k, tok in enumerate(toks[:5]) if tok.text == ":"), None)
+        if not colon:
+            return None
+        found = self._found(np_starting_at(toks, 0, colon), None, "colon")
+        return found if found is not None and found.entity is not None else None
 
     def _colon_intro(self, span: QuotedSpan) -> Attribution | None:
         """A quote opening a paragraph after `…, the company wrote:` at the end of the one before."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from reader.cue_verbs import CUE_FORMS, NOT_SPEECH_AFTER, SPEECH_ONLY_BEFORE
 from reader.model import Span
 from reader.speaker_words import (DETERMINERS, LEADING_WORDS, MODIFIERS, PART_OF, PRONOUNS, QUOTE_MARKS,
-                                  ROLE_NOUNS, SKIP_BEFORE_CUE, TITLE_SMALL)
+                                  RELATIVE_PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE, TITLE_SMALL)
 
 _TOKEN = re.compile(
     r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|St)\.(?=\s)"
@@ -57,7 +57,7 @@ def is_cue(toks: list[Token], index: int) -> bool:
         return False
     if index > 0:
         before = toks[index - 1]
-        if before.lower in DETERMINERS or before.lower == "to" or before.text.endswith(("’s", "'s")):
+        if (before.lower in DETERMINERS and before.lower not in RELATIVE_PRONOUNS) or before.lower == "to" or before.text.endswith(("’s", "'s")):
             return False
         if before.text in "-–" or before.lower in {"so", "well"}:
             return False
@@ -184,8 +184,9 @@ def subject_of(toks: list[Token], cue: int, low: int) -> NounPhrase | None:
     word = toks[cursor]
     if word.lower in PRONOUNS:
         return NounPhrase(word.start, word.end)
-    if word.lower == "who" and cursor - 2 >= low and toks[cursor - 1].text == ",":
-        return np_ending_at(toks, cursor - 2, low)
+    if word.lower in RELATIVE_PRONOUNS:
+        antecedent = cursor - 2 if cursor - 1 >= low and toks[cursor - 1].text == "," else cursor - 1
+        return np_ending_at(toks, antecedent, low)
     if word.text == ",":
         opening = next((k for k in range(cursor - 1, max(low, cursor - 20) - 1, -1) if toks[k].text == ","), None)
         if opening is not None and opening > low:

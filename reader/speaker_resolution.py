@@ -14,6 +14,7 @@ from reader.model import Article
 from reader.noun_phrases import NounPhrase, Token, bare, tokens
 from reader.quote_marks import QuotedSpan
 from reader.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
+                                  KIND_MODIFIERS,
                                   NO_PARTY_HEADS, NOT_NAMES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES)
 from reader.speakers import Mention, SpeakerRegistry
 
@@ -42,14 +43,15 @@ class ArticleSpeakers:
         self.learn_people(article)
 
     def _opens_clause(self, position: int) -> bool:
+        """A mention that starts a sentence, paragraph or clause is a subject, not an object."""
         before = self.text[max(0, position - 40):position]
         words = tokens(before, 0, len(before))
         while words and words[-1].lower in {"the", "a", "an"}:
             words.pop()
-        if not words:
+        if not words or "\n" in before[words[-1].end:]:
             return True
         last = words[-1]
-        return last.lower in CLAUSE_OPENERS or last.text in ".!?\n"
+        return last.lower in CLAUSE_OPENERS or last.text in ".!?"
 
     def note_speaker(self, start: int, end: int, party_id: str | None) -> None:
         """A resolved speaker is the most salient party for the generic references that follow."""
@@ -105,6 +107,11 @@ class ArticleSpeakers:
             mention = self._recent(phrase.start, generic[-1].kind)
             party_id = mention.party_id if mention else generic[-1].party_id
             return self._name(mention, text, party_id), party_id, 0.9
+        kinds = [KIND_MODIFIERS[bare(w.lower)] for w in words[:-1] if bare(w.lower) in KIND_MODIFIERS]
+        if kinds and head in DOCUMENTS | ROLE_NOUNS:
+            mention = self._recent(phrase.start, kinds[-1])
+            if mention is not None:
+                return self._name(mention, text), mention.party_id, 0.85
         if head in DOCUMENTS:
             return self._document_owner(phrase, words, text)
         person = self._person(phrase, words, text)
@@ -193,6 +200,24 @@ class ArticleSpeakers:
         if known is None or (known[1] is None and party_id is not None):
             self.people[surname] = (name, party_id, position)
 
+    def _issuer(self, start: int, end: int) -> Mention | None:
+        """Who issued the document named at `start:end`: `the FTC’s complaint`, `a statement from Ring`,
+        `In a statement, Amazon said`; else the party named nearest to it."""
+        named = [m for m in self.mentions if m.party_id and not m.generic and abs(m.start - start) < 80
+                 and not (m.start <= start < m.end)]
+        if not named:
+            return None
+        for mention in named:
+            between = self.text[mention.end:start]
+            if between.strip() in ("’s", "'s") or re.fullmatch(r"['’]s(?:\s+\w+)?\s+", between):
+                return mention
+            if re.fullmatch(r"\s+(?:from|by|of|issued by|filed by|released by)\s+(?:the\s+)?", self.text[end:mention.start]):
+                return mention
+        after = [m for m in named if m.start > end and m in self.salient]
+        if after:
+            return after[0]
+        return min(named, key=lambda m: abs(m.start - start))
+
     def _document_owner(self, phrase: NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float]:
         """A statement, complaint or filing speaks for the party that issued it."""
         if words and words[0].lower in POSSESSIVE_PRONOUNS:
@@ -200,10 +225,8 @@ class ArticleSpeakers:
             return self._name(mention, text), (mention.party_id if mention else None), 0.85
         noun = bare(words[-1].lower)
         for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}", self.text[:phrase.start], re.I))):
-            nearby = [m for m in self.mentions if m.party_id and not m.generic
-                      and abs(m.start - match.start()) < 60 and not (m.start <= match.start() < m.end)]
-            if nearby:
-                owner = min(nearby, key=lambda m: abs(m.start - match.start()))
+            owner = self._issuer(match.start(), match.end())
+            if owner is not None:
                 return self._name(owner, text), owner.party_id, 0.8
         owner = self._recent(phrase.start, "agency" if noun in COMPLAINT_NOUNS else None)
         return self._name(owner, text), (owner.party_id if owner else None), 0.6

@@ -59,3 +59,8 @@ TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "nor", "but", "so", "as", "v
                 "with", "by", "from", "into", "over", "up"}
 PART_OF = {"part", "parts", "portion", "section", "excerpt", "copy", "text", "some", "much", "one", "passage"}
 """`part of the FTC’s complaint reads`: a share of a document still speaks for its issuer."""
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+"""`their supervisor, who said …` / `a blog post that claimed …`: the speaker is the antecedent."""
+KIND_MODIFIERS = {"company": "company", "corporate": "company", "agency": "agency", "commission": "agency",
+                  "government": "agency"}
+"""`a company statement`, `agency officials`: a modifier that names the kind of party speaking."""

@@ -270,3 +270,22 @@ def test_quote_after_a_sentence_naming_the_speaker() -> None:
 def test_quote_after_an_unrelated_sentence_stays_unattributed() -> None:
     quote = only_quote("The settlement was filed in Seattle. “Privacy is not optional.”")
     assert quote.entity is None and quote.speaker is None
+
+
+def test_relative_that_points_back_to_the_document() -> None:
+    found = quotes_in("“Ring fixed this years ago,” an Amazon spokesperson said.\n\n"
+                      "Ring published a blog post that claimed the FTC complaint “mischaracterizes our practices” "
+                      "and “ignores the many protections we have.”")
+    assert [(q.speaker, q.entity) for q in found] == [
+        ("an Amazon spokesperson", "amazon"), ("a blog post", "ring"), ("a blog post", "ring")]
+
+
+def test_company_statement_belongs_to_the_company_in_the_story() -> None:
+    found = quotes_in("The FTC sued Amazon on Wednesday. Amazon denied violating the law. "
+                      "“We built Alexa with privacy in mind,” a company statement said.")
+    assert [(q.speaker, q.entity) for q in found] == [("a company statement", "amazon")]
+
+
+def test_headline_colon_names_the_speaker() -> None:
+    quote = only_quote("FTC: Ring spying could occur “entirely undetected”\n\nThe agency filed its complaint.")
+    assert (quote.speaker, quote.entity) == ("FTC", "ftc")
