@@ -19,6 +19,7 @@ from reader.model import Article, Span
 from reader.noun_phrases import (NounPhrase, Token, clause_subject, is_according, is_cue, is_title, np_starting_at,
                                  subject_of, title_case, tokens)
 from reader.quote_marks import QuotedSpan
+from reader.speaker_words import LEADING_WORDS, PRONOUNS
 from reader.speaker_resolution import ArticleSpeakers
 from reader.speakers import SpeakerRegistry
 
@@ -128,7 +129,10 @@ class Attributor:
                 break
             if is_cue(toks, index) and not is_participle(toks[index].text):
                 phrase = subject_of(toks, index, first)
-                if phrase is not None and phrase.start == toks[first].start:
+                if phrase is not None and (phrase.start == toks[first].start or (
+                        _plain_words(toks, first, phrase.start)
+                        and self.text[phrase.start:phrase.end].lower() not in PRONOUNS)):
+                    phrase = replace(phrase, start=toks[first].start)
                     return self._found(phrase, toks[index], "quote-speaker-cue")
                 break
         return None
@@ -172,8 +176,11 @@ class Attributor:
         of the sentence just before it in the same paragraph."""
         paragraph = self._paragraph_index(span.open)
         sentence_start = self._sentence(span.open)[0]
-        before = self._sentence(sentence_start - 1) if sentence_start else (0, 0)
-        if before[1] <= before[0] or self._paragraph_index(before[0]) != paragraph:
+        index = bisect.bisect_right(self._sentence_starts, sentence_start - 1) - 1
+        if index < 0:
+            return None
+        before = self.article.sentences[index]
+        if before[1] > sentence_start or self._paragraph_index(before[0]) != paragraph:
             return None
         if previous is not None and previous.close >= before[0]:
             return None
@@ -254,6 +261,14 @@ class Attributor:
         if lead.endswith(",") and found is not None and found.cue_start is not None and found.cue_start < span.open:
             return "direct"
         return "partial"
+
+
+def _plain_words(toks: list[Token], first: int, start: int) -> bool:
+    """`hardware and services chief Dave Limp`: only words precede the phrase, so they are its title."""
+    words = [tok for tok in toks[first:] if tok.start < start]
+    return bool(words) and words[0].lower != "and" and all(
+        tok.text.isalpha() and (tok.lower == "and" or tok.lower not in LEADING_WORDS) and tok.lower not in PRONOUNS
+        for tok in words)
 
 
 def _settle(kind: str, found: Attribution | None) -> Attribution:

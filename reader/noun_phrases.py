@@ -116,14 +116,16 @@ def np_ending_at(toks: list[Token], index: int, low: int) -> NounPhrase | None:
 
 
 def _determined_np(toks: list[Token], index: int, low: int) -> NounPhrase | None:
-    """`a former Ring engineer`: an unlisted common noun, accepted when a determiner opens its phrase."""
+    """`a former Ring engineer`, `an Amazon job posting`: an unlisted common noun, accepted when a
+    determiner opens its phrase a few plain words before it."""
     if not toks[index].text.isalpha() or not toks[index].text.islower() or toks[index].lower in DETERMINERS:
         return None
     for cursor in range(index - 1, max(low, index - 5) - 1, -1):
         word = toks[cursor]
         if word.lower in DETERMINERS:
             return NounPhrase(word.start, toks[index].end)
-        if not _np_word(word):
+        if not word.text.isalpha() or word.lower in LEADING_WORDS or word.lower in RELATIVE_PRONOUNS \
+                or is_cue(toks, cursor):
             return None
     return None
 

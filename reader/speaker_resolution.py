@@ -13,7 +13,7 @@ import re
 from reader.model import Article
 from reader.noun_phrases import NounPhrase, Token, bare, tokens
 from reader.quote_marks import QuotedSpan
-from reader.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
+from reader.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
                                   KIND_MODIFIERS,
                                   NO_PARTY_HEADS, NOT_NAMES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES)
 from reader.speakers import Mention, SpeakerRegistry
@@ -132,14 +132,16 @@ class ArticleSpeakers:
         return " ".join(tail)
 
     def _by_role(self, words: list[Token], position: int) -> str | None:
-        """A spokesperson speaks for the party just discussed; a commissioner for the agency."""
+        """A spokesperson speaks for the party just discussed; a commissioner for the agency, a chief
+        executive for the company."""
         roles = {bare(word.lower) for word in words}
         if roles & SPOKES:
             mention = self._recent(position, None)
             return mention.party_id if mention else None
-        if roles & AGENCY_TITLES:
-            mention = self._recent(position, "agency")
-            return mention.party_id if mention else None
+        for titles, kind in ((AGENCY_TITLES, "agency"), (COMPANY_TITLES, "company")):
+            if roles & titles:
+                mention = self._recent(position, kind)
+                return mention.party_id if mention else None
         return None
 
     def _name(self, mention: Mention | None, fallback: str, party_id: str | None = None) -> str:

@@ -64,3 +64,6 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 KIND_MODIFIERS = {"company": "company", "corporate": "company", "agency": "agency", "commission": "agency",
                   "government": "agency"}
 """`a company statement`, `agency officials`: a modifier that names the kind of party speaking."""
+COMPANY_TITLES = {"ceo", "chief", "executive", "executives", "president", "founder", "cofounder", "co-founder",
+                  "vp", "engineer", "manager"}
+"""Titles that tie an otherwise unexplained person to the company the story is about."""

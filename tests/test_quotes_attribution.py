@@ -289,3 +289,21 @@ def test_company_statement_belongs_to_the_company_in_the_story() -> None:
 def test_headline_colon_names_the_speaker() -> None:
     quote = only_quote("FTC: Ring spying could occur “entirely undetected”\n\nThe agency filed its complaint.")
     assert (quote.speaker, quote.entity) == ("FTC", "ftc")
+
+
+def test_compound_title_before_the_name_and_company_titles() -> None:
+    quote = only_quote("Amazon held its hardware event on Wednesday. “We invest in privacy,” devices and services "
+                       "chief Dana Kowalski told the crowd.")
+    assert (quote.speaker, quote.speaker_name, quote.entity) == (
+        "devices and services chief Dana Kowalski", "Dana Kowalski", "amazon")
+
+
+def test_unlisted_nouns_in_a_determined_subject() -> None:
+    quote = only_quote("An Amazon job posting described the role as, “Every day she listens to thousands of people.”")
+    assert (quote.speaker, quote.entity) == ("An Amazon job posting", "amazon")
+
+
+def test_conjunction_and_pronoun_after_a_quote_are_not_its_speaker() -> None:
+    quote = only_quote("The company claims to fear losing those who “will not shop without privacy,” yet it insists "
+                       "on keeping recordings.")
+    assert (quote.speaker, quote.cue) == ("The company", "claims")
