@@ -9,6 +9,7 @@ re-opens one make a single multi-paragraph quote, as news style writes them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.model import Span
@@ -18,6 +19,8 @@ DOUBLE_CLOSERS = "”»"
 SINGLE_OPENERS = "‘‹"
 SINGLE_CLOSERS = "’›"
 _BEFORE_OPENER = " \t\n([{—–-/“‘\"'"
+_DOUBLE_MARK = re.compile(f"[{DOUBLE_OPENERS}{DOUBLE_CLOSERS}\"]")
+_SINGLE_MARK = re.compile(f"[{SINGLE_OPENERS}{SINGLE_CLOSERS}']")
 _SINGLE_QUOTE_REACH = 2000
 """How far a closing single mark is looked for: keeps stray apostrophes from costing quadratic time."""
 _ELISIONS = ("em ", "til ", "tis ", "twas ", "cause ", "n ", "n’", "n'", "round ", "bout ")
@@ -64,16 +67,16 @@ def _closes_single(text: str, index: int) -> bool:
 def _scan_single(text: str, start: int, end: int) -> list[QuotedSpan]:
     """Single-quoted stretches in a part of a paragraph that is outside double quotes."""
     found = []
-    index = start
-    while index < end:
-        if _opens_single(text, index, start):
-            reach = min(end, index + _SINGLE_QUOTE_REACH)
-            close = next((j for j in range(index + 3, reach) if _closes_single(text, j)), None)
-            if close is not None:
-                found.append(QuotedSpan(index, index + 1, close, close, True, False))
-                index = close + 1
-                continue
-        index += 1
+    marks = [match.start() for match in _SINGLE_MARK.finditer(text, start, end)]
+    taken = -1
+    for number, index in enumerate(marks):
+        if index <= taken or not _opens_single(text, index, start):
+            continue
+        reach = min(end, index + _SINGLE_QUOTE_REACH)
+        close = next((j for j in marks[number + 1:] if index + 3 <= j < reach and _closes_single(text, j)), None)
+        if close is not None:
+            found.append(QuotedSpan(index, index + 1, close, close, True, False))
+            taken = close
     return found
 
 
@@ -90,8 +93,8 @@ def find_quoted_spans(text: str, regions: list[Span]) -> list[QuotedSpan]:
             while index < region_end and text[index].isspace():
                 index += 1
             index += 1
-        while index < region_end:
-            char = text[index]
+        for match in _DOUBLE_MARK.finditer(text, index, region_end):
+            index, char = match.start(), match.group(0)
             if open_at is None:
                 if char in DOUBLE_OPENERS or (char == '"' and _is_straight_opener(text, index, region_start)):
                     spans.extend(_scan_single(text, outside_from, index))
@@ -103,7 +106,6 @@ def find_quoted_spans(text: str, regions: list[Span]) -> list[QuotedSpan]:
             elif char in DOUBLE_OPENERS:
                 spans.append(_unclosed(text, open_at, index))
                 open_at = index
-            index += 1
         if open_at is None:
             spans.extend(_scan_single(text, outside_from, region_end))
             continue
