@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import charset_normalizer
@@ -15,7 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = set("\n\r\t\f\v")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes) -> str:
@@ -50,8 +51,7 @@ def _is_latin_script(text: str) -> bool:
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for char in text if ord(char) < 32 and char not in _ALLOWED_CONTROLS)
-    return controls / len(text) > 0.01
+    return len(_CONTROL_CHARACTERS.findall(text)) / len(text) > 0.01
 
 
 def read(data: bytes) -> Document:
