@@ -108,6 +108,27 @@ def check_html_article() -> str:
     return f"{len(document.text)} characters, dated {document.date}"
 
 
+def check_quotes() -> str:
+    """Finds the sample's quotes with the bundled speaker registry: every default party must
+    be quoted somewhere, and every quote must be the exact span of its article's text."""
+    from reader.quotes import find_quotes
+    from reader.speakers import load_registry
+
+    registry = load_registry()
+    if registry.problems:
+        raise SelfTestFailure(f"the speaker registry has problems: {registry.problems[0]}")
+    parties = {party.id for party in registry.parties}
+    quoted: set[str] = set()
+    count = 0
+    for article in sample_articles():
+        for quote in find_quotes(article, registry):
+            require(article.text[quote.start:quote.end] == quote.text, f"quote {quote.id} is not a span of its text")
+            quoted.add(quote.entity)
+            count += 1
+    require(parties <= quoted, f"no quote attributed to {sorted(parties - quoted)}")
+    return f"{count} quotes; {', '.join(sorted(parties))} all quoted"
+
+
 def check_whoosh_index() -> str:
     """Builds a real on-disk Whoosh index of the sample in a temp dir and queries it."""
     from whoosh import index
@@ -149,6 +170,7 @@ CHECKS: list[Check] = [
     Check("sample articles load with dates", check_sample_articles),
     Check("parallel loading in a worker process", check_parallel_loading),
     Check("HTML article extracts with its date", check_html_article),
+    Check("quotes found and attributed to every party", check_quotes),
     Check("Whoosh index builds and answers a query", check_whoosh_index),
     Check("word diff finds the spun words", check_diff),
 ]

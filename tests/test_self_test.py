@@ -81,3 +81,11 @@ def test_self_test_forces_offscreen_qt_without_a_display(tmp_path) -> None:
                                capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "✓ main window opens offscreen" in completed.stdout
+
+
+def test_quotes_check_fails_on_a_broken_speaker_registry() -> None:
+    from reader.paths import config_dir
+
+    (config_dir() / "speakers.toml").write_text("[parties]\namazon = 3\n", encoding="utf-8")
+    with pytest.raises(SelfTestFailure, match="the speaker registry has problems"):
+        reader.self_test.check_quotes()
