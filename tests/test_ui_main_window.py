@@ -240,12 +240,12 @@ def test_open_article_at_selects_the_span_in_the_reader(main_window):
 
 
 def test_later_features_plug_in_as_views_and_docks(main_window):
-    panel, view = QLabel("search results"), QLabel("comparison")
-    main_window.add_dock("search", "Search", panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-    main_window.add_view("compare", "Compare", view)
-    assert main_window.show_view("compare") is view and main_window.views.currentWidget() is view
-    main_window.show_dock("search")
-    assert main_window.docks["search"].objectName() == "dock-search"
+    panel, view = QLabel("timeline"), QLabel("notes")
+    main_window.add_dock("timeline", "Timeline", panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+    main_window.add_view("notes", "Notes", view)
+    assert main_window.show_view("notes") is view and main_window.views.currentWidget() is view
+    main_window.show_dock("timeline")
+    assert main_window.docks["timeline"].objectName() == "dock-timeline"
 
 
 def test_article_table_model(qtmodeltester, qtbot, main_window):

@@ -32,9 +32,11 @@ class Scope(enum.Enum):
     WINDOW = "anywhere"
     ARTICLES = "article list"
     READER = "reader"
+    QUOTES = "quotes panel"
+    COMPARE = "comparison"
 
 
-MENUS = ("File", "Edit", "View", "Go", "Help")
+MENUS = ("File", "Edit", "View", "Go", "Compare", "Help")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,10 @@ class ActionId(enum.Enum):
     RELOAD_CORPUS = ActionSpec("&Reload corpus", "File", ("F5",), tip="Read the current corpus again from disk")
     CANCEL_TASK = ActionSpec("&Cancel background work", "File", ("Esc",),
                              tip="Stop the newest job shown in the status bar (e.g. reading a corpus)")
+    EXPORT_COMPARISON = ActionSpec("Export &comparison…", "File", ("Ctrl+E",),
+                                   tip="The comparison on show as a PDF, HTML, CSV or JSON report, with citations")
+    EXPORT_QUOTES = ActionSpec("Export &quotes…", "File", ("Ctrl+Shift+E",),
+                               tip="The quotes listed in the quotes panel (its party filter applied), with citations")
     QUIT = ActionSpec("&Quit", "File", (Key.Quit,))
     UNDO = ActionSpec("&Undo", "Edit", (Key.Undo,))
     REDO = ActionSpec("&Redo", "Edit", (Key.Redo,))
@@ -61,6 +67,8 @@ class ActionId(enum.Enum):
                                tip="Correct this article's metadata (stored in app data, never in the file)")
     COPY_CITATION = ActionSpec("Copy with &citation", "Edit", ("Ctrl+Shift+C",), Scope.READER,
                                tip="Copy the selection with outlet, date, title and paragraph number")
+    EDIT_PARTIES = ActionSpec("&Parties and aliases…", "Edit", ("Ctrl+Alt+P",),
+                              tip="Add a party, or aliases of one, whose quotes are coloured and filtered")
     EDIT_SHORTCUTS = ActionSpec("&Keyboard shortcuts…", "Edit", tip="Change the key of any command")
     TOGGLE_BOILERPLATE = ActionSpec("Show &boilerplate", "View", ("Ctrl+Shift+B",), checkable=True,
                                     tip="Show or collapse navigation, bylines and other boilerplate (dimmed)")
@@ -76,10 +84,25 @@ class ActionId(enum.Enum):
     FOCUS_READER = ActionSpec("&Reader", "Go", ("Alt+2",))
     READ_ARTICLE = ActionSpec("Read the chosen &article", "Go", ("Return", "Enter"), Scope.ARTICLES,
                               tip="Move from the article list into the reader")
+    SHOW_QUOTES = ActionSpec("&Quotes", "Go", ("Alt+3",), tip="The quotes panel: every quote, filterable by party")
+    SHOW_COMPARISON = ActionSpec("&Comparison", "Go", ("Alt+4",))
+    OPEN_QUOTE = ActionSpec("Read the chosen &quote", "Go", ("Return", "Enter"), Scope.QUOTES,
+                            tip="Open the quote chosen in the quotes panel in its article")
+    NEXT_PARTY = ActionSpec("Quotes of the next party", "View", ("]",), Scope.QUOTES,
+                            tip="Filter the quotes panel to the next party (All, each party, No party)")
+    PREVIOUS_PARTY = ActionSpec("Quotes of the previous party", "View", ("[",), Scope.QUOTES)
     NEXT_ARTICLE = ActionSpec("&Next article", "Go", ("Ctrl+PgDown",))
     PREVIOUS_ARTICLE = ActionSpec("&Previous article", "Go", ("Ctrl+PgUp",))
     NEXT_HEADING = ActionSpec("Next &heading", "Go", ("]",), Scope.READER)
     PREVIOUS_HEADING = ActionSpec("Previous h&eading", "Go", ("[",), Scope.READER)
+    MARK_ARTICLE = ActionSpec("&Mark this article for comparison", "Compare", ("Ctrl+M",),
+                              tip="Remember the article being read as the first side of a comparison")
+    COMPARE_WITH_MARKED = ActionSpec("Compare the marked article &with this one", "Compare", ("Ctrl+D",),
+                                     tip="Side by side: the marked article against the one being read")
+    COMPARE_ALL = ActionSpec("Compare &all articles against this one", "Compare", ("Ctrl+Shift+D",),
+                             tip="Every article of the corpus against the one being read as the base")
+    NEXT_BASE = ActionSpec("Next &base", "Compare", ("Ctrl+B",), Scope.COMPARE,
+                           tip="Make the next article (or outlet) the base the others are compared against")
     COMMAND_PALETTE = ActionSpec("&Command palette…", "Help", ("Ctrl+Shift+P",), tip="Run any command by name")
     SHORTCUT_HELP = ActionSpec("&Keyboard shortcuts", "Help", (Key.HelpContents, "?"))
     ABOUT = ActionSpec("&About Corroborate", "Help")
@@ -105,11 +128,8 @@ def plain_text(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-_SHORTCUT_CONTEXT = {
-    Scope.WINDOW: Qt.ShortcutContext.WindowShortcut,
-    Scope.ARTICLES: Qt.ShortcutContext.WidgetWithChildrenShortcut,
-    Scope.READER: Qt.ShortcutContext.WidgetWithChildrenShortcut,
-}
+_SHORTCUT_CONTEXT = {scope: Qt.ShortcutContext.WidgetWithChildrenShortcut for scope in Scope}
+_SHORTCUT_CONTEXT[Scope.WINDOW] = Qt.ShortcutContext.WindowShortcut
 
 
 class ActionRegistry(QObject):

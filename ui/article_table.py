@@ -1,4 +1,4 @@
-"""The corpus's articles as rows (outlet, date, title) for the article list."""
+"""The corpus's articles as rows (outlet, date, title, provenance badge) for the article list."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,18 +8,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from reader.model import Article
 from ui.corpus_model import CorpusModel
 
-COLUMNS = ("Outlet", "Date", "Title or label")
+COLUMNS = ("Outlet", "Date", "Title or label", "Provenance")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _cell(article: Article, column: int) -> str:
+def _cell(article: Article, column: int, badge: str = "") -> str:
     if column == 0:
         return article.outlet or "unknown"
     if column == 1:
         return article.date.isoformat() if article.date else ""
-    return article.title or article.label or article.id
+    if column == 2:
+        return article.title or article.label or article.id
+    return badge
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -31,12 +33,14 @@ class ArticleTableModel(QAbstractTableModel):
         self._corpus = corpus
         self._articles: list[Article] = []
         self._rows: dict[str, int] = {}
+        self._badges: dict[str, str] = {}
         corpus.loaded.connect(self._reset)
         corpus.article_changed.connect(self._refresh)
 
     def _reset(self) -> None:
         self.beginResetModel()
         self._articles = list(self._corpus.corpus.articles)
+        self._badges = {}
         self._index_rows()
         self.endResetModel()
 
@@ -59,7 +63,7 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         article = self._articles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell(article, index.column())
+            return _cell(article, index.column(), self._badges.get(article.id, ""))
         if role == Qt.ItemDataRole.ToolTipRole:
             return article.path
         if role == ARTICLE_ID_ROLE:
@@ -77,12 +81,18 @@ class ArticleTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept_ids = [self._articles[index.row()].id for index in persistent]
-        self._articles.sort(key=lambda article: _cell(article, column).casefold(),
+        self._articles.sort(key=lambda article: _cell(article, column, self._badges.get(article.id, "")).casefold(),
                             reverse=order == Qt.SortOrder.DescendingOrder)
         self._index_rows()
         moved = [self.index(self._rows[article_id], index.column()) for index, article_id in zip(persistent, kept_ids)]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """Provenance notes ("spun copy of …") by article id, once reuse detection has run."""
+        self._badges = badges
+        if self._articles:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._articles) - 1, 3))
 
     def row_of(self, article_id: str) -> int | None:
         return self._rows.get(article_id)

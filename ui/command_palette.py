@@ -51,6 +51,9 @@ class CommandPalette(QDialog):
         self.list.resizeColumnToContents(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_Escape:
+            event.accept()  # Esc closes the palette, even while the window's "cancel background work" is live
+            return True
         if watched is self.query and event.type() == QEvent.Type.KeyPress:
             if event.key() in _NAVIGATION_KEYS:
                 QApplication.sendEvent(self.list, event)

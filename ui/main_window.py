@@ -10,22 +10,37 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from html import escape
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListView, QMainWindow,
                                QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
+from reader.citation import cite, pinpoint, source_of
+from reader.export import ExportError, Report
+from reader.export.compare import compare_report
+from reader.export.quotes import quotes_report
+from reader.model import Article, Span
+from reader.quotes import Quote
 from resources import sample_dir
 from ui.actions import MENUS, ActionId, Scope
+from ui.analysis import CorpusAnalysis
 from ui.article_list import ArticleList
 from ui.command_palette import CommandPalette
+from ui.compare_view import CompareView
+from ui.comparisons import Comparisons
 from ui.context import AppContext
+from ui.exports import choose_export_file, save_report
 from ui.log_view import LogView
 from ui.message_bar import MessageBar
 from ui.metadata_form import MetadataForm
 from ui.notices import Level
-from ui.reader_view import ReaderView, citation
+from ui.parties_dialog import PartiesDialog
+from ui.quote_style import quote_highlights
+from ui.quotes_panel import QuotesPanel
+from ui.reader_view import ReaderView
 from ui.shortcut_editor import ShortcutEditor
 from ui.shortcut_help import ShortcutHelp
 from ui.task_status import TaskStatus
@@ -53,6 +68,12 @@ class MainWindow(QMainWindow):
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
         self.add_view("reader", "Reader", self.reader)
+        self.compare_view = CompareView()
+        self.compare_view.setObjectName("compareView")
+        self.add_view("compare", "Comparison", self.compare_view)
+        self.analysis = CorpusAnalysis(context.corpus, context.tasks, self)
+        self.comparisons = Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
+        self.marked_article: str | None = None
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -66,8 +87,10 @@ class MainWindow(QMainWindow):
         self.notice_list.setObjectName("noticeList")
         self.notice_list.setModel(context.notices)
         self.log_view = LogView(context.log)
+        self.quotes_panel = QuotesPanel()
         self.add_dock("articles", "Articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock("details", "Details", self.metadata_form, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("quotes", "Quotes", self.quotes_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_dock("messages", "Messages", self.notice_list, Qt.DockWidgetArea.BottomDockWidgetArea, visible=False)
         self.add_dock("log", "Log", self.log_view, Qt.DockWidgetArea.BottomDockWidgetArea, visible=False)
         self.tabifyDockWidget(self.docks["messages"], self.docks["log"])
@@ -84,9 +107,13 @@ class MainWindow(QMainWindow):
         context.actions.attach(Scope.WINDOW, self)
         context.actions.attach(Scope.ARTICLES, self.article_list)
         context.actions.attach(Scope.READER, self.reader)
+        context.actions.attach(Scope.QUOTES, self.quotes_panel)
+        context.actions.attach(Scope.COMPARE, self.compare_view)
+        self.compare_view.addAction(context.actions.action(ActionId.COPY_CITATION))
         self._connect_actions()
         self._build_menus()
         self._connect_corpus()
+        self._connect_analysis()
         self.message_bar.details.clicked.connect(lambda: self.show_dock("messages"))
         self._restore_layout()
 
@@ -159,7 +186,136 @@ class MainWindow(QMainWindow):
         corpus.loading_failed.connect(
             lambda message: notices.post(Level.ERROR, f"The corpus could not be opened: {message}"))
         corpus.loaded.connect(self._loaded)
-        corpus.current_changed.connect(lambda _: self.reader.show_article(corpus.current))
+        corpus.current_changed.connect(lambda _: self._show_current())
+
+    def _show_current(self) -> None:
+        article = self.context.corpus.current
+        self.reader.show_article(article)
+        self._paint_quotes()
+        self._show_badge()
+
+    # --- quotes, provenance, comparisons ---------------------------------------------------
+
+    def _connect_analysis(self) -> None:
+        analysis, status, notices = self.analysis, self.task_status, self.context.notices
+        analysis.quotes_started.connect(lambda: status.begin("quotes", "Finding quotes", analysis.cancel))
+        analysis.quotes_progress.connect(lambda done, total, name: status.update("quotes", done, total, name))
+        analysis.quotes_ready.connect(lambda: status.end("quotes"))
+        analysis.quotes_ready.connect(self._quotes_ready)
+        analysis.provenance_ready.connect(self._provenance_ready)
+        analysis.registry_changed.connect(self._paint_quotes)
+        analysis.failed.connect(lambda message: status.end("quotes"))
+        analysis.failed.connect(lambda message: notices.post(Level.ERROR, f"Analysing the corpus failed: {message}"))
+        self.quotes_panel.quoteChosen.connect(self._open_quote)
+        comparisons = self.comparisons
+        comparisons.started.connect(lambda message: status.begin("compare", message, comparisons.cancel))
+        comparisons.finished.connect(lambda: status.end("compare"))
+        comparisons.failed.connect(lambda message: notices.post(Level.ERROR, f"The comparison failed: {message}"))
+        self.compare_view.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _paint_quotes(self) -> None:
+        article = self.context.corpus.current
+        if article is None:
+            return
+        self.reader.set_highlights("quotes", quote_highlights(self.analysis.quotes_of(article), self.analysis.registry))
+
+    def _quotes_ready(self) -> None:
+        self.quotes_panel.set_quotes(self.analysis.all_quotes(), self.analysis.registry)
+        self._paint_quotes()
+
+    def _open_quote(self, article: Article, quote: Quote) -> None:
+        self.open_article_at(article.id, quote.start, quote.end)
+
+    def _provenance_ready(self) -> None:
+        analysis, corpus = self.analysis, self.context.corpus
+        self.article_list.table_model.set_badges(
+            {article.id: analysis.badge(article.id) for article in corpus.corpus.articles})
+        self._show_badge()
+        for article in corpus.corpus.articles:
+            item = analysis.provenance_of(article.id)
+            if item is not None and item.spin.spun:
+                swaps = ", ".join(f"“{swap.text}” for “{swap.original}”"
+                                  for swap in item.spin.substitutions[:4] if swap.original)
+                source = f" of {', '.join(analysis.labels(item.spun_from))}" if item.spun_from else ""
+                self.context.notices.post(
+                    Level.WARNING, f"{article.display_label} is a synonym-spun copy{source}",
+                    f"Words swapped by a spinner, e.g. {swaps}" if swaps else "")
+        self.comparisons.refresh_annotations()
+
+    def _show_badge(self) -> None:
+        article = self.context.corpus.current
+        badge = self.analysis.badge(article.id) if article is not None else ""
+        self.metadata_form.provenance.setText(badge or "no copy found")
+
+    def _mark_article(self) -> None:
+        article = self.context.corpus.current
+        if article is None:
+            return
+        self.marked_article = article.id
+        self.statusBar().showMessage(f"Marked {article.display_label}; open another article and press "
+                                     f"{self.context.actions.shortcut_text(ActionId.COMPARE_WITH_MARKED)}.", 8000)
+
+    def _compare_with_marked(self) -> None:
+        corpus = self.context.corpus
+        if corpus.current is None:
+            return
+        if self.marked_article is None or self.marked_article == corpus.current.id:
+            self.statusBar().showMessage("Mark an article first (Compare ▸ Mark), then read another one.", 8000)
+            return
+        self.comparisons.compare_pair(corpus.article(self.marked_article), corpus.current)
+        self.show_view("compare")
+
+    def _compare_all(self) -> None:
+        corpus = self.context.corpus
+        if corpus.current is None or len(corpus.corpus.articles) < 2:
+            return
+        articles = corpus.corpus.articles
+        self.comparisons.compare_members([(article, None) for article in articles], articles.index(corpus.current),
+                                         f"{len(articles)} articles")
+        self.show_view("compare")
+
+    def _edit_parties(self) -> None:
+        dialog = PartiesDialog(self.analysis.registry, self)
+        if dialog.exec():
+            self.analysis.reload_registry()
+            self.context.notices.post(Level.INFO, "Parties saved; quotes are being attributed again.")
+
+    # --- export ----------------------------------------------------------------------------------
+
+    def _export(self, title: str, stem: str, report: Report | None, empty: str) -> None:
+        if report is None:
+            self.context.notices.post(Level.INFO, empty)
+            return
+        path = choose_export_file(self, title, stem)
+        if path is None:
+            return
+        try:
+            if save_report(self, report, path):
+                self.context.notices.post(Level.INFO, f"Exported to {path}")
+        except (ExportError, OSError) as error:
+            self.context.notices.post(Level.ERROR, f"Export failed: {error}")
+
+    def _corpus_name(self) -> str:
+        return ", ".join(str(path) for path in self.context.corpus.paths)
+
+    def quotes_report(self) -> Report | None:
+        shown = self.quotes_panel.model.quotes()
+        if not shown:
+            return None
+        registry = self.analysis.registry
+        quotes = [{"id": quote.id, "path": article.path, **quote.as_json()} for article, quote in shown]
+        articles = list({article.id: article for article, _ in shown}.values())
+        return quotes_report(quotes, articles, self._corpus_name(),
+                             {party.id: party.name for party in registry.parties},
+                             {party.id: party.color for party in registry.parties})
+
+    def comparison_report(self) -> Report | None:
+        comparisons = self.comparisons.comparisons()
+        if not comparisons:
+            return None
+        corpus = self.context.corpus
+        articles = {article_id: corpus.article(article_id) for c in comparisons for article_id in (c.a_id, c.b_id)}
+        return compare_report(comparisons, articles, self._corpus_name(), f"Comparison of {self.comparisons.title}")
 
     def _loaded(self) -> None:
         self.task_status.end("corpus")
@@ -200,6 +356,21 @@ class MainWindow(QMainWindow):
         actions.action(ActionId.REDO).setEnabled(False)
         actions.on(ActionId.EDIT_METADATA, self._edit_metadata)
         actions.on(ActionId.COPY_CITATION, self._copy_citation)
+        actions.on(ActionId.EDIT_PARTIES, self._edit_parties)
+        actions.on(ActionId.EXPORT_QUOTES, lambda: self._export(
+            "Export quotes", "quotes", self.quotes_report(), "No quotes to export (none found, or none for this party)."))
+        actions.on(ActionId.EXPORT_COMPARISON, lambda: self._export(
+            "Export comparison", "comparison", self.comparison_report(),
+            "Nothing to export yet: compare two articles first (Compare menu)."))
+        actions.on(ActionId.SHOW_QUOTES, lambda: self.show_dock("quotes"))
+        actions.on(ActionId.OPEN_QUOTE, self.quotes_panel.open_current)
+        actions.on(ActionId.NEXT_PARTY, lambda: self.quotes_panel.step_party(1))
+        actions.on(ActionId.PREVIOUS_PARTY, lambda: self.quotes_panel.step_party(-1))
+        actions.on(ActionId.SHOW_COMPARISON, self._focus_compare)
+        actions.on(ActionId.MARK_ARTICLE, self._mark_article)
+        actions.on(ActionId.COMPARE_WITH_MARKED, self._compare_with_marked)
+        actions.on(ActionId.COMPARE_ALL, self._compare_all)
+        actions.on(ActionId.NEXT_BASE, lambda: self.comparisons.step_base(1))
         actions.on(ActionId.EDIT_SHORTCUTS, self.shortcut_editor.show)
         boilerplate = actions.on(ActionId.TOGGLE_BOILERPLATE, self._set_boilerplate_visible)
         boilerplate.setChecked(context.settings.flag("reader/boilerplate_visible", True))
@@ -265,13 +436,38 @@ class MainWindow(QMainWindow):
         self.metadata_form.edits["outlet"].setFocus()
         self.metadata_form.edits["outlet"].selectAll()
 
-    def _copy_citation(self) -> None:
+    def _focus_compare(self) -> None:
+        self.show_view("compare")
+        self.compare_view.pane_a.setFocus()
+
+    def _selection(self) -> tuple[Article, Span] | None:
+        """The selected passage of the reader, or of the compare pane that has the focus."""
+        view = self.compare_view
+        for pane, side in ((view.pane_a, "a"), (view.pane_b, "b")):
+            comparison = view.comparison()
+            if pane.hasFocus() and comparison is not None and pane.textCursor().hasSelection():
+                cursor = pane.textCursor()
+                article_id = comparison.a_id if side == "a" else comparison.b_id
+                span = (pane.offset(cursor.selectionStart()), pane.offset(cursor.selectionEnd()))
+                return self.context.corpus.article(article_id), span
         span = self.reader.selected_span()
         article = self.context.corpus.current
-        if span is None or article is None:
-            self.statusBar().showMessage("Select text in the reader to copy it with its citation.", 5000)
+        if span is None or article is None or not self.reader.isVisible():
+            return None
+        return article, span
+
+    def _copy_citation(self) -> None:
+        selected = self._selection()
+        if selected is None:
+            self.statusBar().showMessage("Select text in the reader or a comparison to copy it with its citation.", 5000)
             return
-        QApplication.clipboard().setText(citation(article, span))
+        article, (start, end) = selected
+        passage = " ".join(article.text[start:end].split())
+        data = QMimeData()
+        data.setText(cite(article, start, end))
+        data.setHtml(f"<p>“{escape(passage)}” — <cite>{escape(pinpoint(article, start))}</cite> "
+                     f"({escape(source_of(article))})</p>")
+        QApplication.clipboard().setMimeData(data)
         self.statusBar().showMessage("Copied with citation.", 3000)
 
     def _set_boilerplate_visible(self, visible: bool) -> None:

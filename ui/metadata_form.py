@@ -66,6 +66,10 @@ class MetadataForm(QWidget):
             self.edits[field_name] = edit
             self.sources[field_name] = source
         self.edits["date"].setPlaceholderText("YYYY-MM-DD, or empty if unknown")
+        self.provenance = QLabel()
+        self.provenance.setObjectName("provenanceBadge")
+        self.provenance.setWordWrap(True)
+        layout.addRow("Provenance:", self.provenance)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()

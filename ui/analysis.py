@@ -1,0 +1,144 @@
+"""What the window knows about the open corpus beyond its text: quotes and provenance.
+
+Both are worked out on the task runner after every load, so the window is usable at once and
+the reader, quotes panel, article list and comparison fill in as results arrive. Quotes are
+cached per article (by content hash, for one speaker registry), so re-opening a corpus or
+editing an outlet does not find them again; a new registry (the researcher added a party)
+empties the cache. Results for a corpus the researcher has already left are dropped.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.model import Article, Span
+from reader.quotes import Quote, find_quotes
+from reader.reuse import Provenance, ReuseReport, provenance
+from reader.speakers import SpeakerRegistry, current_registry
+from ui.corpus_model import CorpusModel
+from ui.tasks import Generation, Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+QuoteCache = dict[tuple[str, str], list[Quote]]
+
+
+def quotes_of_corpus(articles: list[Article], registry: SpeakerRegistry, known: QuoteCache,
+                     task: Task) -> QuoteCache:
+    """Quotes of every article not already in `known` (read-only here), with progress."""
+    found: QuoteCache = {}
+    for done, article in enumerate(articles, start=1):
+        task.check_cancelled()
+        key = (article.id, article.content_hash)
+        if key not in known:
+            found[key] = find_quotes(article, registry)
+        task.report_progress(done, len(articles), article.id)
+    return found
+
+
+class CorpusAnalysis(QObject):
+    quotes_started = Signal()
+    quotes_progress = Signal(int, int, str)
+    quotes_ready = Signal()
+    provenance_ready = Signal()
+    registry_changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, corpus: CorpusModel, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._corpus = corpus
+        self._tasks = tasks
+        self.registry = current_registry()
+        self.reuse: ReuseReport | None = None
+        self._quotes: QuoteCache = {}
+        self._provenance: dict[str, Provenance] = {}
+        self._running: list[Task] = []
+        self._generation = Generation()
+        self.quotes_complete = False
+        corpus.loaded.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Start finding quotes and provenance for the corpus now open (dropping older work)."""
+        self.cancel()
+        generation = self._generation
+        generation.next()
+        articles = list(self._corpus.corpus.articles)
+        registry, known = self.registry, dict(self._quotes)
+        self.quotes_complete = False
+        self.reuse = None
+        self._provenance = {}
+        self._running = [
+            self._tasks.start("find quotes", lambda task: quotes_of_corpus(articles, registry, known, task),
+                              on_success=generation.bind(self._quotes_found),
+                              on_failure=generation.bind(self.failed.emit),
+                              on_progress=generation.bind(self.quotes_progress.emit)),
+            self._tasks.start("provenance", lambda task: provenance(articles),
+                              on_success=generation.bind(self._provenance_found),
+                              on_failure=generation.bind(self.failed.emit)),
+        ]
+        self.quotes_started.emit()
+
+    def cancel(self) -> None:
+        for task in self._running:
+            task.cancel()
+        self._running = []
+        self._generation.next()
+
+    def _quotes_found(self, found: QuoteCache) -> None:
+        self._quotes.update(found)
+        self.quotes_complete = True
+        log.info("quotes: %d articles analysed, %d quotes", len(found), sum(map(len, found.values())))
+        self.quotes_ready.emit()
+
+    def _provenance_found(self, report: ReuseReport) -> None:
+        self.reuse = report
+        self._provenance = {item.article_id: item for item in report.articles}
+        self.provenance_ready.emit()
+
+    def quotes_of(self, article: Article) -> list[Quote]:
+        """The article's quotes; found here and now if the background pass has not reached it."""
+        key = (article.id, article.content_hash)
+        if key not in self._quotes:
+            self._quotes[key] = find_quotes(article, self.registry)
+        return self._quotes[key]
+
+    def all_quotes(self) -> list[tuple[Article, Quote]]:
+        """Every quote of the corpus in corpus order (empty until the background pass is done)."""
+        if not self.quotes_complete:
+            return []
+        return [(article, quote) for article in self._corpus.corpus.articles for quote in self.quotes_of(article)]
+
+    def provenance_of(self, article_id: str) -> Provenance | None:
+        return self._provenance.get(article_id)
+
+    def substitutions(self, article: Article) -> list[Span]:
+        """Spans of the words a spinner most likely swapped in (empty until provenance is known)."""
+        item = self._provenance.get(article.id)
+        if item is None or not item.spin.spun:
+            return []
+        return [(swap.start, swap.end) for swap in item.spin.substitutions]
+
+    def badge(self, article_id: str) -> str:
+        """A short provenance note for the article list: "spun copy of …", "copy of …", or empty."""
+        item = self._provenance.get(article_id)
+        if item is None:
+            return ""
+        labels = self.labels
+        if item.spun_from:
+            return "spun copy of " + ", ".join(labels(item.spun_from))
+        if item.spin.spun:
+            return "spun copy"
+        if item.copy_of:
+            return "copy of " + ", ".join(labels(item.copy_of))
+        return ""
+
+    def labels(self, article_ids: tuple[str, ...]) -> list[str]:
+        return [self._corpus.article(article_id).display_label for article_id in article_ids]
+
+    def reload_registry(self) -> None:
+        """The researcher's speakers.toml changed: forget quotes attributed with the old parties."""
+        self.registry = current_registry()
+        self._quotes.clear()
+        self.registry_changed.emit()
+        self.refresh()
