@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 
-from reader.similarity import Vector, similarity_rows
+from reader.similarity import Postings, Vector, similarity_rows
 
 Unit = tuple[int, int]  # (article index, sentence index)
 Links = dict[Unit, dict[Unit, float]]
@@ -25,26 +25,26 @@ PAIR_THRESHOLD = 0.1  # a mutual best match this strong is a fact even outside a
 MAX_FACTS_PER_SENTENCE = 2
 
 
-def link_articles(first: int, second: int, first_vectors: list[Vector], second_vectors: list[Vector],
+def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
                   links: Links, mutual: list[tuple[float, Unit, Unit]]) -> None:
     """Add each sentence's best match in the other article to `links`; note mutual ones."""
-    rows = similarity_rows(first_vectors, second_vectors)
+    rows = similarity_rows(first_vectors, second_postings)
     column_best: dict[int, tuple[int, float]] = {}
     for i, row in enumerate(rows):
+        best_j, best = -1, 0.0
         for j, score in row.items():
+            if score > best:
+                best_j, best = j, score
             if score > column_best.get(j, (-1, 0.0))[1]:
                 column_best[j] = (i, score)
-    for i, row in enumerate(rows):
-        if not row:
-            continue
-        j, score = max(row.items(), key=lambda item: item[1])
-        if score >= MIN_LINK:
-            _link(links, (first, i), (second, j), score)
-            if column_best[j][0] == i:
-                mutual.append((score, (first, i), (second, j)))
+        if best >= MIN_LINK:
+            _link(links, (first, i), (second, best_j), best)
     for j, (i, score) in column_best.items():
         if score >= MIN_LINK:
             _link(links, (first, i), (second, j), score)
+            best_j = max(rows[i].items(), key=lambda item: item[1])[0]
+            if best_j == j:
+                mutual.append((score, (first, i), (second, j)))
 
 
 def _link(links: Links, first: Unit, second: Unit, score: float) -> None:
@@ -68,37 +68,38 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]]) -> lis
 def _average_linkage(links: Links) -> list[list[Unit]]:
     """Agglomerative clustering, best average link first, one statement per article."""
     members: dict[int, list[Unit]] = {}
+    articles: dict[int, set[int]] = {}
     cluster_of: dict[Unit, int] = {}
-    for number, unit in enumerate(sorted(links)):
+    for number, unit in enumerate(links):
         members[number] = [unit]
+        articles[number] = {unit[0]}
         cluster_of[unit] = number
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for unit, neighbours in links.items():
-        for other, score in neighbours.items():
-            sums[cluster_of[unit]][cluster_of[other]] = score
-    heap = [(-score, a, b) for a, row in sums.items() for b, score in row.items() if a < b]
+    sums: dict[int, dict[int, float]] = {
+        cluster_of[unit]: {cluster_of[other]: score for other, score in neighbours.items()}
+        for unit, neighbours in links.items()}
+    heap = [(-score, a, b) for a, row in sums.items() for b, score in row.items()
+            if a < b and score >= GROUP_THRESHOLD]
     heapq.heapify(heap)
     next_id = len(members)
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue
-        average = -negative
-        if average < GROUP_THRESHOLD:
-            break
-        if {unit[0] for unit in members[a]} & {unit[0] for unit in members[b]}:
+        if a not in members or b not in members or articles[a] & articles[b]:
             continue
         merged = members.pop(a) + members.pop(b)
         members[next_id] = merged
-        row_a, row_b = sums.pop(a, {}), sums.pop(b, {})
+        articles[next_id] = articles.pop(a) | articles.pop(b)
+        row_a, row_b = sums.pop(a), sums.pop(b)
         row: dict[int, float] = {}
         for other in (row_a.keys() | row_b.keys()) - {a, b}:
             total = row_a.get(other, 0.0) + row_b.get(other, 0.0)
             row[other] = total
-            sums[other].pop(a, None)
-            sums[other].pop(b, None)
-            sums[other][next_id] = total
-            heapq.heappush(heap, (-total / (len(merged) * len(members[other])), other, next_id))
+            other_row = sums[other]
+            other_row.pop(a, None)
+            other_row.pop(b, None)
+            other_row[next_id] = total
+            average = total / (len(merged) * len(members[other]))
+            if average >= GROUP_THRESHOLD and not articles[other] & articles[next_id]:
+                heapq.heappush(heap, (-average, other, next_id))
         sums[next_id] = row
         next_id += 1
     return list(members.values())

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,15 +67,14 @@ def corpus_key(article_keys: list[str], quote_signature: str) -> str:
 
 
 def _write(path: Path, value: Any) -> None:
-    """Temp file and rename, without fsync: a cache entry lost in a crash is just recomputed."""
+    """Write then rename, without fsync: a cache entry lost in a crash is just recomputed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as temp:
-            json.dump(value, temp, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temp_name, path)
+        temp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, path)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 
@@ -95,7 +94,7 @@ def load_features(key: str) -> list[SentenceFeatures] | None:
         return None
     try:
         return [SentenceFeatures.from_json(item) for item in data]
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, KeyError) as error:
         log.warning("ignoring malformed facts cache entry %s: %s", key, error)
         return None
 

@@ -24,17 +24,19 @@ from reader import fact_cache
 from reader.alignment import (GROUP_THRESHOLD, MIN_LINK, PAIR_THRESHOLD, SPLIT_THRESHOLD, Links, Unit,
                               group_sentences, link_articles)
 from reader.anchors import is_anchor, sentence_tokens
+from reader.words import word_token
 from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
-from reader.similarity import Vector, article_pairs, inverse_document_frequency, tfidf_vector
+from reader.similarity import (Vector, article_pairs, inverse_document_frequency, sentence_postings,
+                               tfidf_vector, token_weights)
 
 log = logging.getLogger(__name__)
 
 MAX_SPLIT_RUN = 2
-PARALLEL_FROM = 400  # articles to read before a process pool pays for its start-up
+PARALLEL_FROM = 2000  # articles to read before a process pool pays for its start-up
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -98,12 +100,11 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
     keys = [fact_cache.article_key(article) for article in articles]
     settings = f"{MIN_LINK}|{GROUP_THRESHOLD}|{SPLIT_THRESHOLD}|{PAIR_THRESHOLD}"
     result_key = fact_cache.corpus_key(keys, settings + _quote_signature(quotes))
-    features, from_cache = _features(articles, keys, use_cache)
     if use_cache:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
-            return FactRun([Fact.from_json(item) for item in stored], len(articles) - from_cache,
-                           from_cache, True)
+            return FactRun([Fact.from_json(item) for item in stored], 0, len(articles), True)
+    features, from_cache = _features(articles, keys, use_cache)
     facts = _align(articles, features, quotes or {})
     if use_cache:
         fact_cache.store_result(result_key, [fact.as_json() for fact in facts])
@@ -154,17 +155,23 @@ def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
 def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
            quotes: Mapping[str, Sequence[QuoteLike]]) -> list[Fact]:
     idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
-    vectors = [[tfidf_vector(sentence.tokens, idf) for sentence in sentences] for sentences in features]
+    weights = token_weights(idf)
+    vectors = [[tfidf_vector(sentence.tokens, weights) for sentence in sentences] for sentences in features]
     anchors = [{token for sentence in sentences for token in sentence.tokens if is_anchor(token)}
                for sentences in features]
     pairs = article_pairs(anchors)
     links: Links = {}
     mutual: list[tuple[float, Unit, Unit]] = []
     neighbours: dict[int, set[int]] = {index: set() for index in range(len(articles))}
+    partners: dict[int, list[int]] = {}
     for first, second in pairs:
         neighbours[first].add(second)
         neighbours[second].add(first)
-        link_articles(first, second, vectors[first], vectors[second], links, mutual)
+        partners.setdefault(first, []).append(second)
+    for first, seconds in partners.items():
+        postings = sentence_postings(vectors[first])
+        for second in seconds:
+            link_articles(second, first, vectors[second], postings, links, mutual)
     groups = group_sentences(links, mutual)
     facts = [_fact(number, group, articles, features, vectors, neighbours, quotes)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
@@ -208,18 +215,22 @@ def _label(weights: Counter[str], members: list[Member], claims: list[MemberClai
     figures = Counter(quantity.display() for claim in claims for quantity in claim.quantities
                       if quantity.reliable and quantity.kind in ("money", "percent", "number", "date", "year"))
     parts = [figure for figure, _count in figures.most_common(1)]
-    surfaces = _surface_words(member.text for member in members)
-    words = [token for token, _weight in weights.most_common() if ":" not in token and token in surfaces]
-    parts.extend(surfaces[token] for token in words[: 4 - len(parts)])
+    wanted = [token for token, _weight in weights.most_common(12) if ":" not in token]
+    surfaces = _surface_words((member.text for member in members), set(wanted))
+    parts.extend([surfaces[token] for token in wanted if token in surfaces][: 4 - len(parts)])
     return " · ".join(parts) if parts else members[0].text[:40]
 
 
-def _surface_words(texts: Iterable[str]) -> dict[str, str]:
+def _surface_words(texts: Iterable[str], wanted: set[str]) -> dict[str, str]:
+    """How the wanted tokens were written, so labels show words, not stems."""
     surfaces: dict[str, str] = {}
     for text in texts:
         for word in _LABEL_WORD.findall(text):
-            for token in sentence_tokens(word, []):
+            token = word_token(word)
+            if token in wanted:
                 surfaces.setdefault(token, word.strip("'’"))
+        if len(surfaces) == len(wanted):
+            break
     return surfaces
 
 

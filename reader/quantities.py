@@ -14,6 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from reader.words import word_token
+
 _MAGNITUDES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
@@ -44,15 +46,16 @@ _APPROXIMATE = {"", "about"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB]\b"
-_QUAL = r"(?:(?P<qual>more than|just over|just under|at least|upwards of|close to|less than|up to|an estimated|" \
-        r"over|nearly|almost|under|about|around|approximately|roughly|some)\s+)?"
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(more than|just over|just under|at least|upwards of|close to|less than|up to|an estimated|"
+    r"over|nearly|almost|under|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
 _MONEY = re.compile(
-    _QUAL + r"(?P<cur>[$€£])\s?(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
+    r"(?P<cur>[$€£])\s?(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
     r"(?:\s+(?P<after>[A-Za-z]+))?", re.IGNORECASE)
 _MONEY_WORDS = re.compile(
-    _QUAL + r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s+(?:(?P<mag>thousand|million|billion|trillion)\s+)?"
+    r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s+(?:(?P<mag>thousand|million|billion|trillion)\s+)?"
     r"(?P<unit>dollars|euros|pounds)\b", re.IGNORECASE)
-_PERCENT = re.compile(_QUAL + r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _FULL_DATE = re.compile(
     r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
@@ -60,10 +63,11 @@ _FULL_DATE = re.compile(
 _MONTH_YEAR = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\w$.,-])(?P<year>(?:19|20)\d\d)(?![\w%]|,\d|\.\d)")
 _COUNT = re.compile(
-    _QUAL + r"(?<![\w$.,/-])(?P<num>" + _NUM + r"|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?<![\w$.,/-])(?P<num>" + _NUM + r"|" + "|".join(_NUMBER_WORDS) + r")"
     r"(?![\w-]|[.,]\d)(?:\s+(?P<mag>thousand|million|billion))?(?:\s+(?P<unit>[A-Za-z][a-z'’]+))?",
     re.IGNORECASE)
-_PAIR = re.compile(r"\b(?P<qual>)a (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_PAIR = re.compile(r"\ba (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,15 @@ def _number(text: str) -> float:
 _PHRASAL_OVER = re.compile(r"\b(?:fork|hand|turn|sign|pass|give|pay)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 
 
-def _qualifier(match: re.Match) -> str:
-    word = (match.group("qual") or "").lower()
-    if word == "over" and _PHRASAL_OVER.search(match.string, 0, match.start()):
-        return ""
-    return QUALIFIERS.get(word, "")
+def _qualifier(text: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before `start`, and where the qualified quantity begins."""
+    match = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
+    if not match:
+        return "", start
+    word = match.group(1).lower()
+    if word == "over" and _PHRASAL_OVER.search(text, 0, match.start()):
+        return "", start
+    return QUALIFIERS[word], match.start()
 
 
 def _magnitude(match: re.Match) -> float:
@@ -140,49 +148,40 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in taken)
 
 
-def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def find_quantities(text: str) -> list[Quantity]:
     """Every money amount, percentage, date, year and count in `text`, leftmost first."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    has_digits = _DIGIT.search(text) is not None
 
     def add(quantity: Quantity) -> None:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
 
-    for match in _MONEY.finditer(text):
+    for match in _MONEY.finditer(text) if has_digits else ():
         after = (match.group("after") or "")
         value = _number(match.group("num")) * _magnitude(match)
         currency = match.group("cur")
-        qualifier = _qualifier(match)
-        start = match.start() if qualifier else match.start("cur")
+        qualifier, start = _qualifier(text, match.start())
         end = match.end("mag") if match.group("mag") else match.end("num")
         if not match.group("mag") and after and after.lower() not in _PROSE_AFTER_AMOUNT and after.islower():
             add(Quantity("money", value, qualifier, currency, start, match.end("after"),
                          text[start:match.end("after")], reliable=False))
             continue
         add(Quantity("money", value, qualifier, currency, start, end, text[start:end]))
-    for match in _MONEY_WORDS.finditer(text):
+    for match in _MONEY_WORDS.finditer(text) if has_digits else ():
         if _overlaps(taken, match.start(), match.end()):
             continue
         currency = {"dollars": "$", "euros": "€", "pounds": "£"}[match.group("unit").lower()]
-        add(Quantity("money", _number(match.group("num")) * _magnitude(match), _qualifier(match), currency,
-                     match.start(), match.end(), match.group(0)))
-    for match in _PERCENT.finditer(text):
+        qualifier, start = _qualifier(text, match.start())
+        add(Quantity("money", _number(match.group("num")) * _magnitude(match), qualifier, currency,
+                     start, match.end(), text[start:match.end()]))
+    for match in _PERCENT.finditer(text) if has_digits else ():
         if not _overlaps(taken, match.start(), match.end()):
-            add(Quantity("percent", _number(match.group("num")), _qualifier(match), "%",
-                         match.start(), match.end(), match.group(0)))
-    for match in _FULL_DATE.finditer(text):
+            qualifier, start = _qualifier(text, match.start())
+            add(Quantity("percent", _number(match.group("num")), qualifier, "%",
+                         start, match.end(), text[start:match.end()]))
+    for match in _FULL_DATE.finditer(text) if has_digits else ():
         if _overlaps(taken, match.start(), match.end()):
             continue
         month_text = match.group("m1") or match.group("m2") or match.group("m3")
@@ -195,12 +194,12 @@ def find_quantities(text: str) -> list[Quantity]:
             value = None
         if value:
             add(Quantity("date", value, "", "day", match.start(), match.end(), match.group(0)))
-    for match in _MONTH_YEAR.finditer(text):
+    for match in _MONTH_YEAR.finditer(text) if has_digits else ():
         month = _MONTHS.get(match.group("month").lower())
         if month and not _overlaps(taken, match.start(), match.end()):
             add(Quantity("date", f"{match.group('year')}-{month:02d}", "", "month",
                          match.start(), match.end(), match.group(0)))
-    for match in _YEAR.finditer(text):
+    for match in _YEAR.finditer(text) if has_digits else ():
         if not _overlaps(taken, match.start(), match.end()):
             add(Quantity("year", match.group("year"), "", "year", match.start(), match.end(), match.group(0)))
     for pattern in (_COUNT, _PAIR):
@@ -208,9 +207,8 @@ def find_quantities(text: str) -> list[Quantity]:
             end = match.end("mag") if match.group("mag") else match.end("num")
             if _overlaps(taken, match.start("num"), end):
                 continue
-            unit = _stem(match.group("unit")) if match.group("unit") else ""
-            qualifier = _qualifier(match) if pattern is _COUNT else ""
-            start = match.start() if qualifier else match.start("num")
+            unit = word_token(match.group("unit")) if match.group("unit") else ""
+            qualifier, start = _qualifier(text, match.start()) if pattern is _COUNT else ("", match.start())
             add(Quantity("number", _number(match.group("num")) * _magnitude(match), qualifier, unit,
                          start, end, text[start:end]))
     found.sort(key=lambda quantity: quantity.start)
