@@ -1,9 +1,9 @@
 """Grouping matched sentences into facts.
 
-Links come only from compared article pairs: each sentence's best match in the other
-article (both directions). Groups grow by average linkage (a missing link counts as zero), so
-one sentence that resembles two different statements cannot chain them into one fact, and a
-group never takes two statements from one article. Afterwards an outlet's adjacent sentence
+Links come only from compared article pairs: every sentence similarity above a floor.
+Groups grow by average linkage (a missing link counts as zero), so one sentence that
+resembles two different statements cannot chain them into one fact, and a group never takes
+two statements from one article. Afterwards an outlet's adjacent sentence
 joins its group when the outlet split the statement in two, and a mutual best match of a
 sentence left out of every group becomes a fact of its own, even when its partner already
 belongs to another: one sentence can state two facts.
@@ -27,7 +27,7 @@ MAX_FACTS_PER_SENTENCE = 2
 
 def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
                   links: Links, mutual: list[tuple[float, Unit, Unit]]) -> None:
-    """Add each sentence's best match in the other article to `links`; note mutual ones."""
+    """Add every similarity worth keeping between two articles to `links`; note mutual best matches."""
     rows = similarity_rows(first_vectors, second_postings)
     column_best: dict[int, tuple[int, float]] = {}
     for i, row in enumerate(rows):
@@ -37,8 +37,9 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
                 best_j, best = j, score
             if score > column_best.get(j, (-1, 0.0))[1]:
                 column_best[j] = (i, score)
-        if best >= MIN_LINK:
-            _link(links, (first, i), (second, best_j), best)
+        for j, score in row.items():
+            if score >= MIN_LINK:
+                _link(links, (first, i), (second, j), score)
     for j, (i, score) in column_best.items():
         if score >= MIN_LINK:
             _link(links, (first, i), (second, j), score)
