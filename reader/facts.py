@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader import fact_cache
-from reader.alignment import (GROUP_THRESHOLD, MIN_LINK, PAIR_THRESHOLD, SPLIT_THRESHOLD, Links, Unit,
+from reader.fact_groups import (GROUP_THRESHOLD, MIN_LINK, PAIR_THRESHOLD, SPLIT_THRESHOLD, Links, Unit,
                               group_sentences, link_articles)
 from reader.anchors import is_anchor, sentence_tokens
 from reader.words import word_token
