@@ -7,8 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.corpus import load_corpus
-from resources import sample_dir
+from ui.context import AppContext
 from ui.main_window import MainWindow
 
 
@@ -22,7 +21,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(paths: list[Path]) -> int:
     app = create_application()
-    window = MainWindow()
-    window.show_corpus(load_corpus(paths or [sample_dir()]))
+    window = MainWindow(AppContext())
+    if paths:
+        window.open_corpus(paths)
+    else:
+        window.open_initial_corpus()
     window.show()
     return app.exec()
