@@ -8,6 +8,7 @@ from typing import Any
 from reader.cli.output import add_corpus_arguments, corpus_paths, emit_json, emit_text, warn
 from reader.corpus import load_corpus
 from reader.facts import fact_matrix, fact_matrix_csv, find_facts
+from reader.quotes import find_quotes
 
 
 def register(subparsers: Any) -> None:
@@ -15,6 +16,8 @@ def register(subparsers: Any) -> None:
     add_corpus_arguments(parser)
     parser.add_argument("--csv", action="store_true",
                         help="print the fact matrix (facts × articles) as CSV")
+    parser.add_argument("--no-quotes", action="store_true",
+                        help="skip finding quotes (no attribution discrepancies; faster on large corpora)")
     parser.set_defaults(run=run)
 
 
@@ -22,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(corpus_paths(args.paths))
     for error in corpus.errors:
         warn(f"{error.path}: {error.error}")
-    facts = find_facts(corpus.articles)
+    quotes = {} if args.no_quotes else {article.id: find_quotes(article) for article in corpus.articles}
+    facts = find_facts(corpus.articles, quotes)
     if args.json:
         emit_json({"facts": [fact.as_json() for fact in facts]})
     elif args.csv:
