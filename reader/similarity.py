@@ -17,7 +17,9 @@ Vector = dict[str, float]
 Postings = dict[str, list[tuple[int, float]]]
 
 ANCHOR_BOOST = 1.5
-_REPEAT = 0.5  # a repeated token adds half its weight again: term frequency grows sublinearly
+_REPEAT = 0.5
+COMMON_SHARE = 0.01
+LARGE_CORPUS_SENTENCES = 2000  # a repeated token adds half its weight again: term frequency grows sublinearly
 ARTICLE_KEYS = 12  # rarest anchors per article used to pair articles
 ARTICLE_NEIGHBOURS = 15  # most similar articles compared with each article
 MIN_SHARED_KEYS = 6  # four shared anchors: chance rarely lines up that many
@@ -27,12 +29,16 @@ SMALL_CORPUS = 50  # up to this many articles every pair is compared; rarity mea
 
 
 def inverse_document_frequency(token_lists: list[list[str]]) -> dict[str, float]:
-    """Smoothed idf over sentences; tokens in most sentences weigh almost nothing."""
+    """Smoothed idf over sentences. In a large corpus, tokens in more than one sentence in a
+    hundred are the corpus's own stopwords (boilerplate, stock phrases) and are dropped, so
+    stock sentences repeated across articles do not become facts; a small corpus keeps them,
+    since there a count of a few sentences says little about how common a word is."""
     counts: Counter[str] = Counter()
     for tokens in token_lists:
         counts.update(set(tokens))
     total = len(token_lists) + 1
-    return {token: math.log(total / (count + 0.5)) for token, count in counts.items()}
+    ceiling = total * COMMON_SHARE if total >= LARGE_CORPUS_SENTENCES else total
+    return {token: math.log(total / (count + 0.5)) for token, count in counts.items() if count <= ceiling}
 
 
 def token_weights(idf: dict[str, float]) -> dict[str, float]:
