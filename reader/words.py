@@ -18,15 +18,12 @@ week wednesday tuesday monday thursday friday saturday sunday today yesterday mr
 # Paraphrases common in news copy, folded to one token so lexical similarity sees them as one.
 _CANONICAL = {
     "two-factor": "multifactor", "multi-factor": "multifactor", "2fa": "multifactor", "mfa": "multifactor",
-    "kid": "child", "children": "child", "childrens": "child", "minor": "child",
-    "fine": "penalty", "penalties": "penalty", "punishment": "penalty",
-    "settled": "settle", "settlement": "settle", "settling": "settle",
-    "customer": "user", "consumer": "user",
-    "deleting": "delete", "deleted": "delete", "deletion": "delete",
-    "footage": "video",
-    "alleged": "allege", "allegedly": "allege", "allegation": "allege", "alleging": "allege",
-    "agreed": "agree", "agreeing": "agree",
+    "kid": "child", "kids": "child", "children": "child", "childrens": "child", "minor": "child",
+    "minors": "child", "fine": "penalty", "fines": "penalty", "penalties": "penalty",
+    "punishment": "penalty", "customer": "user", "customers": "user", "consumer": "user",
+    "consumers": "user", "footage": "video",
 }
+_SUFFIXES = ("ments", "ment", "ions", "ion", "ings", "ing", "edly", "ed", "es", "s", "ly")
 # Capitalised only because they open a sentence; any other opening capital is taken as a name.
 STARTERS = frozenset("""according additionally finally meanwhile although despite following
 instead including like still yet one another each every several many most some such those
@@ -35,15 +32,25 @@ instead including like still yet one another each every several many most some s
 
 @lru_cache(maxsize=200_000)
 def word_token(word: str) -> str:
-    """The token a word becomes: lower case, possessive and plural stripped, synonyms folded."""
+    """The token a word becomes: lower case, possessive and inflection stripped, synonyms folded."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s") or word.endswith("s'"):
         word = word[:-2] if word.endswith("'s") else word[:-1]
     word = word.strip("'")
     if word in _CANONICAL:
         return _CANONICAL[word]
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        word = word[:-1]
-    return _CANONICAL.get(word, word)
+    return _strip_suffix(word)
+
+
+def _strip_suffix(word: str) -> str:
+    """A light stemmer: `violated`, `violating`, `violation` and `violates` all become `violat`,
+    `denied`/`denies` become `deny`. Short words are left alone."""
+    if len(word) <= 4 or "-" in word:
+        return word
+    if word.endswith(("ied", "ies")):
+        return word[:-3] + "y"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith(("ss", "us", "is")):
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word

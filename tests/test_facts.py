@@ -170,3 +170,18 @@ def test_facts_core_does_not_import_qt() -> None:
     code = ("import sys, reader.facts, reader.cli.facts; "
             "sys.exit(1 if any(name.startswith('PySide6') for name in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_paraphrase_keeps_tokens() -> None:
+    from reader.anchors import sentence_tokens
+    from reader.quantities import find_quantities
+    from reader.words import word_token
+
+    assert {word_token(word) for word in ("violated", "violating", "violation", "violates")} == {"violat"}
+    assert word_token("kids’") == word_token("children") == "child"
+    assert word_token("two-factor") == word_token("multifactor")
+    text = "The Federal Trade Commission fined Amazon $25M."
+    tokens = sentence_tokens(text, find_quantities(text))
+    assert "ftc" in tokens and "n:amazon" in tokens and "q:money:2.5e+07" in tokens
+    spun = "Amazon volition wage $25 cardinal."
+    assert "q:digits:25" in sentence_tokens(spun, find_quantities(spun))
