@@ -44,7 +44,8 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
     in_runs: set[int] = set()
     tokens: list[str] = []
     for run in _CAPITALISED_RUN.finditer(masked):
-        words = [word for word in run.group(0).split() if word[0].isupper()]
+        words = [word for word in run.group(0).split()
+                 if word[0].isupper() and word.lower() not in STOPWORDS]
         if len(words) >= 2:
             initials = "".join(word[0] for word in words).lower()
             tokens.extend((initials, "n:" + initials))
