@@ -20,9 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader import fact_cache
-from reader.fact_groups import (GROUP_THRESHOLD, MIN_LINK, PAIR_THRESHOLD, SPLIT_THRESHOLD, Links, Unit,
-                              group_sentences, link_articles)
+from reader import fact_cache, fact_groups, similarity
+from reader.fact_groups import Links, Unit, group_sentences, link_articles
 from reader.anchors import is_anchor, sentence_tokens
 from reader.words import word_token
 from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
@@ -98,8 +97,7 @@ def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteL
 def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
                    use_cache: bool = True) -> FactRun:
     keys = [fact_cache.article_key(article) for article in articles]
-    settings = f"{MIN_LINK}|{GROUP_THRESHOLD}|{SPLIT_THRESHOLD}|{PAIR_THRESHOLD}"
-    result_key = fact_cache.corpus_key(keys, settings + _quote_signature(quotes))
+    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
     if use_cache:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
@@ -140,6 +138,14 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> 
         if use_cache:
             fact_cache.store_features(keys[index], item)
     return [item or [] for item in features], len(articles) - len(missing)
+
+
+def _settings() -> str:
+    """Every tuning constant, so a cached result never outlives the settings that made it."""
+    modules = (fact_groups, similarity)
+    return repr(sorted((module.__name__, name, value) for module in modules
+                       for name, value in vars(module).items()
+                       if name.isupper() and isinstance(value, (int, float))))
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
