@@ -11,7 +11,7 @@ belongs to another: one sentence can state two facts.
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+from collections import Counter
 
 from reader.similarity import Postings, Vector, similarity_rows
 

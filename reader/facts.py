@@ -1,11 +1,11 @@
 """Facts: the sentences in which different outlets state the same thing, side by side.
 
 Each article's sentences become TF-IDF vectors over content words plus anchors that
-paraphrase keeps (names, normalised quantities). Within article pairs likely to cover one
-story, sentences that are each other's best match join; an outlet that split a statement in
-two may contribute both halves. The joined sentences are grouped so that a fact holds at
-most one statement per article, then each fact gets a short label, the articles that do not
-report it, and the discrepancies between the outlets that do.
+paraphrase keeps (names, normalised quantities). Sentences are compared only within article
+pairs likely to cover one story, and grouped (`fact_groups`) so that a fact holds at most one
+statement per article, or both halves of a statement an outlet split in two. Each fact then
+gets a short label, the articles of the story that do not report it, and the discrepancies
+between the outlets that do.
 """
 from __future__ import annotations
 
@@ -21,20 +21,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader import fact_cache, fact_groups, similarity
-from reader.fact_groups import Links, Unit, group_sentences, link_articles
 from reader.anchors import is_anchor, sentence_tokens
-from reader.words import word_token
 from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
+from reader.fact_groups import Links, Unit, group_sentences, link_articles
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
 from reader.similarity import (Vector, article_pairs, inverse_document_frequency, sentence_postings,
                                tfidf_vector, token_weights)
+from reader.words import word_token
 
 log = logging.getLogger(__name__)
 
-MAX_SPLIT_RUN = 2
 PARALLEL_FROM = 2000  # articles to read before a process pool pays for its start-up
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 

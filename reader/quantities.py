@@ -33,14 +33,14 @@ _MONTHS["sept"] = 9
 _PROSE_AFTER_AMOUNT = {
     "a", "an", "and", "or", "for", "in", "to", "of", "per", "each", "from", "on", "at", "by",
     "with", "as", "is", "was", "were", "will", "would", "the", "that", "this", "but", "than",
-    "apiece", "plus", "off", "more", "less", "less", "worth", "cash", "total", "fee", "fees",
+    "apiece", "plus", "off", "more", "less", "worth", "cash", "total", "fee", "fees",
 }
 QUALIFIERS = {
     "more than": "more than", "over": "more than", "at least": "at least", "upwards of": "more than",
     "just over": "more than", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
     "just under": "nearly", "under": "less than", "less than": "less than", "up to": "up to",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "an estimated": "about", "an": "", "a": "",
+    "some": "about", "an estimated": "about",
 }
 _APPROXIMATE = {"", "about"}
 

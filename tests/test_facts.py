@@ -185,3 +185,17 @@ def test_paraphrase_keeps_tokens() -> None:
     assert "ftc" in tokens and "n:amazon" in tokens and "q:money:2.5e+07" in tokens
     spun = "Amazon volition wage $25 cardinal."
     assert "q:digits:25" in sentence_tokens(spun, find_quantities(spun))
+
+
+def test_unreadable_cache_entry_is_recomputed(articles, corroborate_home: Path) -> None:
+    align_articles(articles)
+    for entry in (corroborate_home / "cache" / "facts").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    rerun = align_articles(articles)
+    assert (rerun.articles_read, rerun.result_from_cache) == (len(articles), False)
+    assert len(rerun.facts) >= 15
+
+
+def test_articles_without_shared_sentences_give_no_facts(articles) -> None:
+    assert find_facts([]) == []
+    assert find_facts(articles[:1]) == []
