@@ -176,12 +176,11 @@ def test_number_spans_inside_a_change_are_exactly_the_numbers():
 
 
 def test_a_collation_feeds_the_redline_export(sample_articles):
-    from reader.export.compare import Comparison as Redline, compare_report
+    from reader.export.compare import compare_report
 
     a, b = sample_articles["001"], sample_articles["003"]
     collation = collate([(a, a.sentences[0]), (b, b.sentences[0])], base=0)
-    comparison = collation.comparisons[1]
-    redline = Redline(a, b, [list(op) for op in comparison.ops()], comparison.a_range[0], comparison.b_range[0])
-    report = compare_report([redline], corpus="sample", title="first sentences")
-    assert report.data["comparisons"][0]["a_start"] == a.sentences[0][0]
+    report = compare_report(list(collation.comparisons.values()), {a.id: a, b.id: b},
+                            corpus="sample", title="first sentences")
+    assert report.rows[0][4].endswith("¶ 1") and report.rows[0][5].endswith("¶ 1")
     assert "line-through" in report.html and report.rows

@@ -10,7 +10,8 @@ import pytest
 
 from reader.citation import cite, pinpoint
 from reader.export import ExportError, write_export
-from reader.export.compare import Comparison, compare_report
+from reader.diff import compare_articles
+from reader.export.compare import compare_report
 
 
 def test_pinpoint_names_outlet_date_and_paragraph(sample_articles: dict) -> None:
@@ -38,27 +39,26 @@ def test_exports_never_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_bytes() == b"second"
 
 
-def _whole_article_ops(a, b) -> list[list[str]]:
-    """A crude but exact op list (all of A deleted, all of B inserted) to test the report's walk."""
-    return [["delete", a.text], ["insert", b.text]]
-
-
 def test_comparison_leaves_boilerplate_out_unless_asked(sample_articles: dict) -> None:
     a, b = sample_articles["001"], sample_articles["002"]
-    comparison = Comparison(a, b, _whole_article_ops(a, b))
-    plain = compare_report([comparison], "sample", "Comparison").html
-    assert "ADVERTISEMENT" not in plain and "date 2023-06-01" not in plain
-    with_boilerplate = compare_report([comparison], "sample", "Comparison", include_boilerplate=True).html
-    assert "ADVERTISEMENT" in with_boilerplate and "date 2023-06-01" in with_boilerplate
+    articles = {a.id: a, b.id: b}
+    comparison = compare_articles(a, b)
+    plain = compare_report([comparison], articles, "sample", "Comparison").html
+    assert "ADVERTISEMENT" not in plain and "date 2023-" not in plain
+    with_boilerplate = compare_report([comparison], articles, "sample", "Comparison",
+                                      include_boilerplate=True).html
+    assert "ADVERTISEMENT" in with_boilerplate and "date 2023-" in with_boilerplate
 
 
 def test_comparison_rows_cite_both_sides_and_flag_numbers(sample_articles: dict) -> None:
     a, b = sample_articles["001"], sample_articles["002"]
-    (a_start, a_end), (b_start, b_end) = a.sentences[2], b.sentences[1]
-    ops = [["delete", a.text[a_start:a_end]], ["insert", b.text[b_start:b_end]]]
-    report = compare_report([Comparison(a, b, ops, a_start, b_start)], "sample", "Fact comparison")
-    assert report.rows[0][1] == "replaced (number)"
-    assert report.rows[0][4] == pinpoint(a, a_start) and report.rows[0][5] == pinpoint(b, b_start)
+    a_span, b_span = a.sentences[2], b.sentences[1]
+    comparison = compare_articles(a, b, a_span=a_span, b_span=b_span)
+    report = compare_report([comparison], {a.id: a, b.id: b}, "sample", "Fact comparison")
+    number_rows = [row for row in report.rows if row[1].endswith("(number)")]
+    assert number_rows, report.rows
+    assert all(row[4].startswith("Unknown outlet (001), 1 June 2023, ¶ 2") for row in report.rows)
+    assert all(row[5].startswith("Unknown outlet (002), 31 May 2023, ¶ 2") for row in report.rows)
     table = list(csv.reader(line for line in io.StringIO(report.as_bytes("csv").decode("utf-8-sig"))
                             if not line.startswith("#")))
     assert table[0] == ["comparison", "change", "text in A", "text in B", "where in A", "where in B"]

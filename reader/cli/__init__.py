@@ -37,6 +37,8 @@ def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argume
     )
     parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
     parser.add_argument("--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (window, sample, index, diff) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in commands:
         importlib.import_module(f"reader.cli.{name}").register(subparsers)
@@ -50,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser((command,) if command else COMMAND_MODULES)
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from ui.launch import launch
 
