@@ -55,7 +55,7 @@ def test_comparison_rows_cite_both_sides_and_flag_numbers(sample_articles: dict)
     a_span, b_span = a.sentences[2], b.sentences[1]
     comparison = compare_articles(a, b, a_span=a_span, b_span=b_span)
     report = compare_report([comparison], {a.id: a, b.id: b}, "sample", "Fact comparison")
-    number_rows = [row for row in report.rows if row[1].endswith("(number)")]
+    number_rows = [row for row in report.rows if row[1] == "number"]
     assert number_rows, report.rows
     assert all(row[4].startswith("Unknown outlet (001), 1 June 2023, ¶ 2") for row in report.rows)
     assert all(row[5].startswith("Unknown outlet (002), 31 May 2023, ¶ 2") for row in report.rows)

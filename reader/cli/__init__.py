@@ -18,7 +18,7 @@ from reader.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("articles", "quotes", "diff", "reuse")
+COMMAND_MODULES = ("articles", "quotes", "facts", "diff", "reuse", "export")
 
 
 def requested_command(argv: list[str]) -> str | None:

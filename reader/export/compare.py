@@ -63,23 +63,20 @@ def _styled(op: str, text: str) -> str:
     return f"<span style='{style}'>{html}</span>"
 
 
-def _change_rows(name: str, a: Article, b: Article, segments: list[tuple[str, str, int, int]]) -> list[list[str]]:
-    """One row per change; a deletion followed by an insertion is one replacement."""
-    rows: list[list[str]] = []
-    pending: tuple[str, int] | None = None
-    for op, text, a_at, b_at in segments + [("equal", "", 0, 0)]:
-        if op == "delete":
-            pending = (text, a_at)
+def _in_boilerplate(article: Article, span: tuple[int, int]) -> bool:
+    return span[0] < span[1] and any(item.start <= span[0] and span[1] <= item.end for item in article.boilerplate)
+
+
+def _change_rows(name: str, comparison: Comparison, a: Article, b: Article,
+                 include_boilerplate: bool) -> list[list[str]]:
+    """One row per change the engine found, each cited on both sides."""
+    rows = []
+    for change in comparison.changes:
+        if not include_boilerplate and (_in_boilerplate(a, change.a) or _in_boilerplate(b, change.b)):
             continue
-        if op == "insert" or pending:
-            deleted, where_a = pending or ("", a_at)
-            inserted = text if op == "insert" else ""
-            kind = "replaced" if deleted and inserted else "deleted" if deleted else "inserted"
-            if _DIGIT.search(deleted + inserted):
-                kind += " (number)"
-            rows.append([name, kind, deleted.strip(), inserted.strip(),
-                         pinpoint(a, where_a), pinpoint(b, b_at)])
-            pending = None
+        rows.append([name, change.kind, " ".join(a.text[change.a[0]:change.a[1]].split()),
+                     " ".join(b.text[change.b[0]:change.b[1]].split()),
+                     pinpoint(a, change.a[0]), pinpoint(b, change.b[0])])
     return rows
 
 
@@ -94,7 +91,7 @@ def compare_report(comparisons: list[Comparison], articles: dict[str, Article], 
         a, b = articles[comparison.a_id], articles[comparison.b_id]
         name = f"{a.display_label} → {b.display_label}"
         segments = _visible(comparison, a, b, include_boilerplate)
-        changes = _change_rows(name, a, b, segments)
+        changes = _change_rows(name, comparison, a, b, include_boilerplate)
         rows.extend(changes)
         blocks.append(
             f"<h2>{number}. {escape(name)}</h2>"

@@ -43,7 +43,24 @@ def facts_report(facts: list[dict], articles: list[Article], corpus: str) -> Rep
             f"<table width='100%'><tr><th>Sentence</th><th>Citation</th></tr>{member_rows}</table>"
             f"<p class='meta'>Not reported by: {escape(missing)}</p>"
         )
-    disputed_count = sum(1 for fact in facts if fact["discrepancies"])
-    legend = (f"<p>{len(facts)} facts, {disputed_count} with discrepancies "
-              f"(<span style='background-color: {DISCREPANCY_COLOUR};'>shaded</span>).</p>")
-    return Report(info, page(info, "".join(blocks), legend), header, rows, {"facts": facts})
+    legend = (f"<p>{len(facts)} facts; where outlets disagree is "
+              f"<span style='background-color: {DISCREPANCY_COLOUR};'>shaded</span>.</p>")
+    summary = _discrepancy_summary(facts, by_id)
+    return Report(info, page(info, summary + "".join(blocks), legend), header, rows, {"facts": facts})
+
+
+def _discrepancy_summary(facts: list[dict], by_id: dict[str, Article]) -> str:
+    """Every disagreement first, with each outlet's value, so the reader sees them on page one."""
+    items = []
+    for fact in facts:
+        for discrepancy in fact["discrepancies"]:
+            values = "; ".join(
+                f"{escape(by_id[article_id].display_label if article_id in by_id else article_id)}: "
+                f"<b>{escape(value)}</b>"
+                for article_id, value in discrepancy.get("values", {}).items()
+            )
+            items.append(f"<li>{escape(fact['id'])} — {escape(fact['label'])} ({escape(discrepancy['kind'])}): "
+                         f"{values}</li>")
+    if not items:
+        return "<h2>Discrepancies</h2><p>The outlets agree on every fact found.</p>"
+    return f"<h2>Discrepancies ({len(items)})</h2><ul>{''.join(items)}</ul>"

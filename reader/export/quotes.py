@@ -7,35 +7,38 @@ from reader.citation import cite, pinpoint
 from reader.export import Report
 from reader.export.html import page, provenance
 from reader.model import Article
+from reader.quotes import Quote
+from reader.speakers import SpeakerRegistry
 
 HEADER = ["outlet", "date", "paragraph", "speaker", "party", "quote", "citation"]
 
 
-def quotes_report(quotes: list[dict], articles: list[Article], corpus: str,
-                  party_names: dict[str, str], party_colors: dict[str, str]) -> Report:
-    """`quotes` are `Quote.as_json()` dicts; parties colour the HTML the way the app does."""
-    by_path = {article.path: article for article in articles}
+def quotes_report(quotes: list[tuple[Article, Quote]], articles: list[Article], corpus: str,
+                  registry: SpeakerRegistry) -> Report:
+    """Each quote with its speaker, party (in the party's colour) and pinpoint citation."""
+    names = {party.id: party.name for party in registry.parties}
+    colours = {party.id: party.color for party in registry.parties}
     info = provenance("Quotes", corpus, articles)
     rows, cells = [], []
-    for quote in quotes:
-        article = by_path[quote["path"]]
-        party = quote.get("entity")
-        paragraph = article.paragraph_number(quote["start"])
+    for article, quote in quotes:
+        speaker = quote.speaker_name or quote.speaker or ""
+        party = names.get(quote.entity, "") if quote.entity else ""
         rows.append([
             article.display_label, article.date.isoformat() if article.date else "",
-            paragraph or "", quote.get("speaker_name") or quote.get("speaker") or "",
-            party_names.get(party, party or ""), quote["text"], cite(article, quote["start"], quote["end"]),
+            article.paragraph_number(quote.start) or "", speaker, party, quote.text,
+            cite(article, quote.start, quote.end),
         ])
-        colour = party_colors.get(party, "#999999")
+        colour = colours.get(quote.entity, "#999999")
         cells.append(
-            f"<tr><td style='border-left: 6px solid {colour};'>{escape(quote['text'])}</td>"
-            f"<td>{escape(rows[-1][3] or 'no speaker')}<br/><span class='meta'>{escape(rows[-1][4] or 'no party')}</span></td>"
-            f"<td class='meta'>{escape(pinpoint(article, quote['start']))}</td></tr>"
+            f"<tr><td style='border-left: 6px solid {colour};'>{escape(quote.text)}</td>"
+            f"<td>{escape(speaker or 'no speaker')}<br/><span class='meta'>{escape(party or 'no party')}</span></td>"
+            f"<td class='meta'>{escape(pinpoint(article, quote.start))}</td></tr>"
         )
     legend = "<p>" + " ".join(
-        f"<span style='background-color: {colour}; color: #ffffff;'>&nbsp;{escape(party_names.get(pid, pid))}&nbsp;</span>"
-        for pid, colour in party_colors.items()
+        f"<span style='background-color: {party.color}; color: #ffffff;'>&nbsp;{escape(party.name)}&nbsp;</span>"
+        for party in registry.parties
     ) + "</p>"
-    body = (f"<h2>{len(quotes)} quotes</h2><table width='100%'><tr><th>Quote</th><th>Speaker</th><th>Citation</th></tr>"
-            f"{''.join(cells)}</table>")
-    return Report(info, page(info, body, legend), HEADER, rows, {"quotes": quotes})
+    body = (f"<h2>{len(quotes)} quotes</h2><table width='100%'><tr><th>Quote</th><th>Speaker</th>"
+            f"<th>Citation</th></tr>{''.join(cells)}</table>")
+    data = {"quotes": [{"path": article.path, **quote.as_json()} for article, quote in quotes]}
+    return Report(info, page(info, body, legend), HEADER, rows, data)

@@ -1,0 +1,261 @@
+"""Facts: the sentences in which different outlets state the same thing, side by side.
+
+Each article's sentences become TF-IDF vectors over content words plus anchors that
+paraphrase keeps (names, normalised quantities). Sentences are compared only within article
+pairs likely to cover one story, and grouped (`fact_groups`) so that a fact holds at most one
+statement per article, or both halves of a statement an outlet split in two. Each fact then
+gets a short label, the articles of the story that do not report it, and the discrepancies
+between the outlets that do.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader import fact_cache, fact_groups, similarity
+from reader.anchors import is_anchor, sentence_tokens
+from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
+                                  quantity_discrepancies)
+from reader.fact_cache import SentenceFeatures
+from reader.fact_groups import Links, Unit, group_sentences, link_articles
+from reader.model import Article
+from reader.quantities import Quantity, find_quantities
+from reader.similarity import (Vector, article_pairs, inverse_document_frequency, sentence_postings,
+                               tfidf_vector, token_weights)
+from reader.words import word_token
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 2000  # articles to read before a process pool pays for its start-up
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One outlet's wording of a fact: a sentence, or a short run of sentences it split it into."""
+
+    article_id: str
+    path: str
+    start: int
+    end: int
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.article_id, "path": self.path, "start": self.start, "end": self.end,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    label: str
+    members: list[Member]
+    missing_from: list[str]
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+    def member_for(self, article_id: str) -> Member | None:
+        return next((member for member in self.members if member.article_id == article_id), None)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label,
+                "members": [member.as_json() for member in self.members],
+                "missing_from": list(self.missing_from),
+                "discrepancies": [item.as_json() for item in self.discrepancies]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Fact":
+        members = [Member(item["id"], item["path"], item["start"], item["end"], item["text"])
+                   for item in data["members"]]
+        return cls(data["id"], data["label"], members, list(data["missing_from"]),
+                   [Discrepancy.from_json(item) for item in data["discrepancies"]])
+
+
+@dataclass(frozen=True)
+class FactRun:
+    """Facts plus how they were obtained, so callers and tests can see what the cache saved."""
+
+    facts: list[Fact]
+    articles_read: int
+    articles_from_cache: int
+    result_from_cache: bool
+
+
+def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None) -> list[Fact]:
+    """The facts stated by at least two of `articles`, with coverage and discrepancies."""
+    return align_articles(articles, quotes).facts
+
+
+def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
+                   use_cache: bool = True) -> FactRun:
+    keys = [fact_cache.article_key(article) for article in articles]
+    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
+    if use_cache:
+        stored = fact_cache.load_result(result_key)
+        if stored is not None:
+            return FactRun([Fact.from_json(item) for item in stored], 0, len(articles), True)
+    features, from_cache = _features(articles, keys, use_cache)
+    facts = _align(articles, features, quotes or {})
+    if use_cache:
+        fact_cache.store_result(result_key, [fact.as_json() for fact in facts])
+    return FactRun(facts, len(articles) - from_cache, from_cache, False)
+
+
+def read_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[SentenceFeatures]:
+    """Tokens and quantities of each sentence; top-level so a process pool can run it."""
+    features = []
+    for start, end in sentences:
+        sentence = text[start:end]
+        quantities = find_quantities(sentence)
+        features.append(SentenceFeatures(start, end, sentence_tokens(sentence, quantities), quantities))
+    return features
+
+
+def _read_article(job: tuple[str, list[tuple[int, int]]]) -> list[SentenceFeatures]:
+    return read_sentences(*job)
+
+
+def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> tuple[list[list[SentenceFeatures]], int]:
+    features: list[list[SentenceFeatures] | None] = [
+        fact_cache.load_features(key) if use_cache else None for key in keys]
+    missing = [index for index, item in enumerate(features) if item is None]
+    jobs = [(articles[index].text, list(articles[index].sentences)) for index in missing]
+    if len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            computed = list(pool.map(_read_article, jobs, chunksize=32))
+    else:
+        computed = [_read_article(job) for job in jobs]
+    for index, item in zip(missing, computed):
+        features[index] = item
+        if use_cache:
+            fact_cache.store_features(keys[index], item)
+    return [item or [] for item in features], len(articles) - len(missing)
+
+
+def _settings() -> str:
+    """Every tuning constant, so a cached result never outlives the settings that made it."""
+    modules = (fact_groups, similarity)
+    return repr(sorted((module.__name__, name, value) for module in modules
+                       for name, value in vars(module).items()
+                       if name.isupper() and isinstance(value, (int, float))))
+
+
+def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
+    if not quotes:
+        return ""
+    digest = hashlib.sha256()
+    for article_id in sorted(quotes):
+        for quote in quotes[article_id]:
+            digest.update(f"{article_id}|{quote.start}|{quote.end}|{quote.entity}\n".encode())
+    return digest.hexdigest()
+
+
+def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
+           quotes: Mapping[str, Sequence[QuoteLike]]) -> list[Fact]:
+    idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
+    weights = token_weights(idf)
+    vectors = [[tfidf_vector(sentence.tokens, weights) for sentence in sentences] for sentences in features]
+    anchors = [{token for sentence in sentences for token in sentence.tokens if is_anchor(token)}
+               for sentences in features]
+    pairs = article_pairs(anchors)
+    links: Links = {}
+    mutual: list[tuple[float, Unit, Unit]] = []
+    neighbours: dict[int, set[int]] = {index: set() for index in range(len(articles))}
+    partners: dict[int, list[int]] = {}
+    for first, second in pairs:
+        neighbours[first].add(second)
+        neighbours[second].add(first)
+        partners.setdefault(first, []).append(second)
+    for first, seconds in partners.items():
+        postings = sentence_postings(vectors[first])
+        for second in seconds:
+            link_articles(second, first, vectors[second], postings, links, mutual)
+    groups = group_sentences(links, mutual)
+    facts = [_fact(number, group, articles, features, vectors, neighbours, quotes)
+             for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
+    log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
+    return facts
+
+
+def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
+          vectors: list[list[Vector]], neighbours: dict[int, set[int]],
+          quotes: Mapping[str, Sequence[QuoteLike]]) -> Fact:
+    by_article: dict[int, list[int]] = {}
+    for article, sentence in group:
+        by_article.setdefault(article, []).append(sentence)
+    members: list[Member] = []
+    claims: list[MemberClaims] = []
+    weights: Counter[str] = Counter()
+    for index, sentences in sorted(by_article.items()):
+        article = articles[index]
+        parts = [features[index][sentence] for sentence in sorted(sentences)]
+        start, end = parts[0].start, parts[-1].end
+        members.append(Member(article.id, article.path, start, end, article.text[start:end]))
+        quantities = [_absolute(quantity, part.start) for part in parts for quantity in part.quantities]
+        overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
+        claims.append(MemberClaims(article.id, quantities, overlapping))
+        for sentence in sentences:
+            weights.update(vectors[index][sentence])
+    reported = set(by_article)
+    story = set().union(*(neighbours[index] for index in reported)) - reported
+    missing = [articles[index].id for index in sorted(story)]
+    discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
+    return Fact(f"f{number}", _label(weights, members, claims), members, missing, discrepancies)
+
+
+def _absolute(quantity: Quantity, offset: int) -> Quantity:
+    return Quantity(quantity.kind, quantity.value, quantity.qualifier, quantity.unit,
+                    quantity.start + offset, quantity.end + offset, quantity.text, quantity.reliable)
+
+
+def _label(weights: Counter[str], members: list[Member], claims: list[MemberClaims]) -> str:
+    """A few words a researcher can scan: the commonest figure and the heaviest shared words."""
+    figures = Counter(quantity.display() for claim in claims for quantity in claim.quantities
+                      if quantity.reliable and quantity.kind in ("money", "percent", "number", "date", "year"))
+    parts = [figure for figure, _count in figures.most_common(1)]
+    wanted = [token for token, _weight in weights.most_common(12) if ":" not in token]
+    surfaces = _surface_words((member.text for member in members), set(wanted))
+    parts.extend([surfaces[token] for token in wanted if token in surfaces][: 4 - len(parts)])
+    return " · ".join(parts) if parts else members[0].text[:40]
+
+
+def _surface_words(texts: Iterable[str], wanted: set[str]) -> dict[str, str]:
+    """How the wanted tokens were written, so labels show words, not stems."""
+    surfaces: dict[str, str] = {}
+    for text in texts:
+        for word in _LABEL_WORD.findall(text):
+            token = word_token(word)
+            if token in wanted:
+                surfaces.setdefault(token, word.strip("'’"))
+        if len(surfaces) == len(wanted):
+            break
+    return surfaces
+
+
+def fact_matrix(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, Any]:
+    """Facts × articles as plain data: each cell the article's member text, or "" if it is silent."""
+    columns = [{"id": article.id, "label": article.display_label} for article in articles]
+    rows = []
+    for fact in facts:
+        cells = {member.article_id: member.text for member in fact.members}
+        rows.append({"fact": fact.id, "label": fact.label,
+                     "discrepancies": [item.kind for item in fact.discrepancies],
+                     "cells": [cells.get(article.id, "") for article in articles]})
+    return {"articles": columns, "rows": rows}
+
+
+def fact_matrix_csv(matrix: Mapping[str, Any]) -> str:
+    """The fact matrix as CSV: one row per fact, one column per article."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["fact", "label", "discrepancies"] + [column["label"] for column in matrix["articles"]])
+    for row in matrix["rows"]:
+        writer.writerow([row["fact"], row["label"], " ".join(row["discrepancies"])] + row["cells"])
+    return buffer.getvalue()

@@ -1,0 +1,265 @@
+"""Quantities as outlets write them, reduced to values a comparison can trust.
+
+Outlets paraphrase words but keep the facts' numbers: `$25 million`, `$25M`, `25 million
+dollars` and `$25,000,000` are one amount; `two` and `2` are one count. A qualifier (`more
+than`, `nearly`) is part of what an outlet claims, so it is kept beside the value. A number
+followed by a word that is neither a magnitude nor ordinary prose (`$25 cardinal` in a
+synonym-spun copy) cannot be read with confidence: it is marked unreliable so that it never
+produces a discrepancy, only a weak anchor on its digits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from reader.words import word_token
+
+_MAGNITUDES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "dozen": 12, "hundred": 100,
+}
+_MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+# Words that may follow a bare dollar figure in ordinary prose ("$25 for each", "$5 a month").
+_PROSE_AFTER_AMOUNT = {
+    "a", "an", "and", "or", "for", "in", "to", "of", "per", "each", "from", "on", "at", "by",
+    "with", "as", "is", "was", "were", "will", "would", "the", "that", "this", "but", "than",
+    "apiece", "plus", "off", "more", "less", "worth", "cash", "total", "fee", "fees",
+}
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "at least": "at least", "upwards of": "more than",
+    "just over": "more than", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "just under": "nearly", "under": "less than", "less than": "less than", "up to": "up to",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about",
+}
+_APPROXIMATE = {"", "about"}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB]\b"
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(more than|just over|just under|at least|upwards of|close to|less than|up to|an estimated|"
+    r"over|nearly|almost|under|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
+_MONEY = re.compile(
+    r"(?P<cur>[$€£])\s?(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
+    r"(?:\s+(?P<after>[A-Za-z]+))?", re.IGNORECASE)
+_MONEY_WORDS = re.compile(
+    r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s+(?:(?P<mag>thousand|million|billion|trillion)\s+)?"
+    r"(?P<unit>dollars|euros|pounds)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_FULL_DATE = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b")
+_MONTH_YEAR = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<![\w$.,-])(?P<year>(?:19|20)\d\d)(?![\w%]|,\d|\.\d)")
+_COUNT = re.compile(
+    r"(?<![\w$.,/-])(?P<num>" + _NUM + r"|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?![\w-]|[.,]\d)(?:\s+(?P<mag>thousand|million|billion))?(?:\s+(?P<unit>[A-Za-z][a-z'’]+))?",
+    re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_PAIR = re.compile(r"\ba (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity in a sentence: offsets are relative to the sentence's text."""
+
+    kind: str  # money, number, percent, year, date
+    value: float | str  # float for amounts and counts, ISO text for years and dates
+    qualifier: str  # "" (exact), "more than", "nearly", "about", ...
+    unit: str  # currency for money, counted noun for numbers, precision for dates
+    start: int
+    end: int
+    text: str
+    reliable: bool = True
+
+    @property
+    def claim(self) -> tuple[str, float | str, str]:
+        """What the outlet asserts: equal claims are equal however they were written."""
+        return (self.kind, self.value, self.qualifier)
+
+    def display(self) -> str:
+        """A canonical rendering, so one amount always reads the same in labels and details."""
+        prefix = f"{self.qualifier} " if self.qualifier else ""
+        if self.kind == "money" and isinstance(self.value, float):
+            return prefix + format_money(self.value, self.unit)
+        if self.kind == "percent":
+            return f"{prefix}{self.value:g}%"
+        if self.kind == "number" and isinstance(self.value, float):
+            return prefix + (f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:g}")
+        return prefix + str(self.value)
+
+    def as_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "unit": self.unit,
+                "start": self.start, "end": self.end, "text": self.text, "reliable": self.reliable}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Quantity":
+        return cls(**data)
+
+
+def format_money(value: float, currency: str = "$") -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{currency}{value / size:g} {word}"
+    return f"{currency}{value:,.0f}" if value == int(value) else f"{currency}{value:,.2f}"
+
+
+def _number(text: str) -> float:
+    word = text.lower()
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    if word == "pair":
+        return 2.0
+    return float(text.replace(",", ""))
+
+
+# Verbs after which "over" means "hand over", not "more than" ("fork over $5.8 million").
+_PHRASAL_OVER = re.compile(r"\b(?:fork|hand|turn|sign|pass|give|pay)(?:s|ed|ing)?\s+$", re.IGNORECASE)
+
+
+def _qualifier(text: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before `start`, and where the qualified quantity begins."""
+    match = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
+    if not match:
+        return "", start
+    word = match.group(1).lower()
+    if word == "over" and _PHRASAL_OVER.search(text, 0, match.start()):
+        return "", start
+    return QUALIFIERS[word], match.start()
+
+
+def _magnitude(match: re.Match) -> float:
+    word = match.group("mag")
+    return _MAGNITUDES[word.lower()] if word else 1.0
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in taken)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every money amount, percentage, date, year and count in `text`, leftmost first."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    has_digits = _DIGIT.search(text) is not None
+
+    def add(quantity: Quantity) -> None:
+        found.append(quantity)
+        taken.append((quantity.start, quantity.end))
+
+    for match in _MONEY.finditer(text) if has_digits else ():
+        after = (match.group("after") or "")
+        value = _number(match.group("num")) * _magnitude(match)
+        currency = match.group("cur")
+        qualifier, start = _qualifier(text, match.start())
+        end = match.end("mag") if match.group("mag") else match.end("num")
+        if not match.group("mag") and after and after.lower() not in _PROSE_AFTER_AMOUNT and after.islower():
+            add(Quantity("money", value, qualifier, currency, start, match.end("after"),
+                         text[start:match.end("after")], reliable=False))
+            continue
+        add(Quantity("money", value, qualifier, currency, start, end, text[start:end]))
+    for match in _MONEY_WORDS.finditer(text) if has_digits else ():
+        if _overlaps(taken, match.start(), match.end()):
+            continue
+        currency = {"dollars": "$", "euros": "€", "pounds": "£"}[match.group("unit").lower()]
+        qualifier, start = _qualifier(text, match.start())
+        add(Quantity("money", _number(match.group("num")) * _magnitude(match), qualifier, currency,
+                     start, match.end(), text[start:match.end()]))
+    for match in _PERCENT.finditer(text) if has_digits else ():
+        if not _overlaps(taken, match.start(), match.end()):
+            qualifier, start = _qualifier(text, match.start())
+            add(Quantity("percent", _number(match.group("num")), qualifier, "%",
+                         start, match.end(), text[start:match.end()]))
+    for match in _FULL_DATE.finditer(text) if has_digits else ():
+        if _overlaps(taken, match.start(), match.end()):
+            continue
+        month_text = match.group("m1") or match.group("m2") or match.group("m3")
+        month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+        day = int(match.group("d1") or match.group("d2") or match.group("d3"))
+        year = int(match.group("y1") or match.group("y2") or match.group("y3"))
+        try:
+            value = dt.date(year, month, day).isoformat() if month else None
+        except ValueError:
+            value = None
+        if value:
+            add(Quantity("date", value, "", "day", match.start(), match.end(), match.group(0)))
+    for match in _MONTH_YEAR.finditer(text) if has_digits else ():
+        month = _MONTHS.get(match.group("month").lower())
+        if month and not _overlaps(taken, match.start(), match.end()):
+            add(Quantity("date", f"{match.group('year')}-{month:02d}", "", "month",
+                         match.start(), match.end(), match.group(0)))
+    for match in _YEAR.finditer(text) if has_digits else ():
+        if not _overlaps(taken, match.start(), match.end()):
+            add(Quantity("year", match.group("year"), "", "year", match.start(), match.end(), match.group(0)))
+    for pattern in (_COUNT, _PAIR):
+        for match in pattern.finditer(text):
+            end = match.end("mag") if match.group("mag") else match.end("num")
+            if _overlaps(taken, match.start("num"), end):
+                continue
+            unit = word_token(match.group("unit")) if match.group("unit") else ""
+            qualifier, start = _qualifier(text, match.start()) if pattern is _COUNT else ("", match.start())
+            add(Quantity("number", _number(match.group("num")) * _magnitude(match), qualifier, unit,
+                         start, end, text[start:end]))
+    found.sort(key=lambda quantity: quantity.start)
+    return found
+
+
+def same_quantity(first: Quantity, second: Quantity) -> bool:
+    """Whether two quantities plausibly measure the same thing, so a difference between them
+    is a disagreement rather than two different facts (`$30 million` vs `nearly $31 million`
+    yes; `$25 million` vs `$5.8 million` no)."""
+    if first.kind != second.kind:
+        return {first.kind, second.kind} == {"year", "date"} and _year_of(first) is not None \
+            and abs(_year_of(first) - _year_of(second)) <= 3
+    if first.kind in ("year", "date"):
+        return abs(_year_of(first) - _year_of(second)) <= 3
+    a, b = float(first.value), float(second.value)
+    if a <= 0 or b <= 0:
+        return a == b
+    if first.kind == "number" and first.unit != second.unit:
+        return False
+    if first.kind == "number" and max(a, b) <= 12:
+        return True
+    return max(a, b) / min(a, b) <= 1.1
+
+
+def agree(first: Quantity, second: Quantity) -> bool:
+    """Whether two outlets' claims about one quantity are consistent. A date and a year agree
+    when the year is the same; an approximate figure agrees with the exact one it rounds."""
+    if first.kind != second.kind or first.unit != second.unit and first.kind in ("year", "date"):
+        return _date_prefix_match(first, second)
+    if first.value != second.value:
+        return False
+    if first.qualifier == second.qualifier:
+        return True
+    return first.qualifier in _APPROXIMATE and second.qualifier in _APPROXIMATE
+
+
+def _year_of(quantity: Quantity) -> int | None:
+    if quantity.kind in ("year", "date"):
+        return int(str(quantity.value)[:4])
+    return None
+
+
+def _date_prefix_match(first: Quantity, second: Quantity) -> bool:
+    if first.kind not in ("year", "date") or second.kind not in ("year", "date"):
+        return False
+    a, b = str(first.value), str(second.value)
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
+
+
+def magnitude_bucket(value: float) -> str:
+    """A coarse rounding (about 25% wide) so `$30 million` and `$31 million` share an anchor."""
+    return f"{math.log10(value):.1f}" if value > 0 else "0"

@@ -1,0 +1,56 @@
+"""Words reduced to the form paraphrase keeps: lower case, no possessive or plural, and a few
+newsroom synonyms folded together, so `kids'` and `children` count as one word."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves said says say according million billion thousand dollars
+per cent percent u.s us one two three also however would could may might must new last year years
+week wednesday tuesday monday thursday friday saturday sunday today yesterday mr ms
+""".split())
+# Paraphrases common in news copy, folded to one token so lexical similarity sees them as one.
+_CANONICAL = {
+    "two-factor": "multifactor", "multi-factor": "multifactor", "2fa": "multifactor", "mfa": "multifactor",
+    "kid": "child", "kids": "child", "children": "child", "childrens": "child", "minor": "child",
+    "minors": "child", "fine": "penalty", "fines": "penalty", "penalties": "penalty",
+    "punishment": "penalty", "customer": "user", "customers": "user", "consumer": "user",
+    "consumers": "user", "footage": "video",
+}
+_SUFFIXES = ("ments", "ment", "ions", "ion", "ings", "ing", "edly", "ed", "es", "s", "ly")
+# Capitalised only because they open a sentence; any other opening capital is taken as a name.
+STARTERS = frozenset("""according additionally finally meanwhile although despite following
+instead including like still yet one another each every several many most some such those
+""".split())
+
+
+@lru_cache(maxsize=200_000)
+def word_token(word: str) -> str:
+    """The token a word becomes: lower case, possessive and inflection stripped, synonyms folded."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s") or word.endswith("s'"):
+        word = word[:-2] if word.endswith("'s") else word[:-1]
+    word = word.strip("'")
+    if word in _CANONICAL:
+        return _CANONICAL[word]
+    return _strip_suffix(word)
+
+
+def _strip_suffix(word: str) -> str:
+    """A light stemmer: `violated`, `violating`, `violation` and `violates` all become `violat`,
+    `denied`/`denies` become `deny`. Short words are left alone."""
+    if len(word) <= 4 or "-" in word:
+        return word
+    if word.endswith(("ied", "ies")):
+        return word[:-3] + "y"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith(("ss", "us", "is")):
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word

@@ -1,0 +1,81 @@
+"""Quantities: the same amount written four ways is one claim; qualifiers are kept; spun
+amounts are unreliable and never compared."""
+from __future__ import annotations
+
+import pytest
+
+from reader.quantities import Quantity, agree, find_quantities, same_quantity
+
+
+def _only(text: str, kind: str) -> Quantity:
+    found = [quantity for quantity in find_quantities(text) if quantity.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text", ["a $25 million fine", "a $25M fine", "paid 25 million dollars",
+                                  "paid $25,000,000 in all", "a $25 mn fine"])
+def test_money_forms_normalise_to_one_value(text: str) -> None:
+    amount = _only(text, "money")
+    assert amount.value == 25_000_000
+    assert amount.reliable
+    assert amount.display() == "$25 million"
+
+
+def test_qualifiers_are_part_of_the_claim() -> None:
+    more = _only("agreed to pay more than $30 million", "money")
+    nearly = _only("the charges total nearly $31 million", "money")
+    exact = _only("a settlement amount of $30 million", "money")
+    assert (more.qualifier, more.text) == ("more than", "more than $30 million")
+    assert nearly.qualifier == "nearly" and nearly.value == 31_000_000
+    assert not agree(more, exact) and same_quantity(more, exact)
+    assert not agree(nearly, exact) and same_quantity(nearly, exact)
+
+
+def test_hand_over_is_not_more_than() -> None:
+    amount = _only("Amazon has agreed to fork over $5.8 million to settle", "money")
+    assert amount.qualifier == "" and amount.text == "$5.8 million"
+
+
+def test_number_words_and_digits_agree() -> None:
+    word = _only("two penalties", "number")
+    digit = _only("2 penalties", "number")
+    assert word.value == digit.value == 2 and word.unit == digit.unit == "penalty"
+    assert agree(word, digit)
+
+
+def test_hyphenated_words_are_not_counts() -> None:
+    assert not [q for q in find_quantities("two-factor authentication and a two-way camera")
+                if q.kind == "number"]
+
+
+def test_thousands_years_and_dates() -> None:
+    assert _only("about 55,000 customers", "number").value == 55_000
+    assert _only("about 55,000 customers", "number").qualifier == "about"
+    assert _only("Ring began rolling out the feature in 2020.", "year").value == "2020"
+    assert _only("announced on May 31, 2023, by the agency", "date").value == "2023-05-31"
+    assert _only("until January 2018, the FTC alleged", "date").value == "2018-01"
+    assert _only("a 12% rise", "percent").value == 12
+
+
+def test_spun_magnitude_is_unreliable() -> None:
+    found = find_quantities("$25 cardinal for allegedly not deleting and $5.8 cardinal for failing")
+    assert [(q.kind, q.reliable, q.text) for q in found] == [
+        ("money", False, "$25 cardinal"), ("money", False, "$5.8 cardinal")]
+
+
+def test_offsets_point_at_the_written_quantity() -> None:
+    text = "It will pay nearly $31 million in 2023."
+    for quantity in find_quantities(text):
+        assert text[quantity.start:quantity.end] == quantity.text
+
+
+def test_years_close_together_measure_the_same_date_and_disagree() -> None:
+    first = _only("multifactor authentication until 2019", "year")
+    second = _only("In 2020, Ring began rolling out two-factor authentication", "year")
+    assert same_quantity(first, second) and not agree(first, second)
+
+
+def test_different_penalties_are_not_the_same_quantity() -> None:
+    assert not same_quantity(_only("$25 million", "money"), _only("$5.8 million", "money"))
+    assert not same_quantity(_only("$25 million", "money"), _only("nearly $31 million", "money"))
