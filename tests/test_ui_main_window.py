@@ -35,11 +35,12 @@ def corpus_folder(tmp_path):
     return folder
 
 
-def test_first_start_opens_the_sample(main_window):
+def test_first_start_opens_the_sample(qtbot, main_window):
     corpus = main_window.context.corpus
     assert len(corpus.corpus.articles) == 5
     assert main_window.reader.article is corpus.current is corpus.corpus.articles[0]
     assert main_window.summary.text() == "5 articles"
+    qtbot.waitUntil(lambda: main_window.analysis.facts_complete, timeout=30_000)
     assert not main_window.task_status.isVisible()
     assert not main_window.context.actions.action(ActionId.CANCEL_TASK).isEnabled()
 

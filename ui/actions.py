@@ -34,6 +34,7 @@ class Scope(enum.Enum):
     READER = "reader"
     QUOTES = "quotes panel"
     COMPARE = "comparison"
+    FACTS = "fact matrix"
 
 
 MENUS = ("File", "Edit", "View", "Go", "Compare", "Help")
@@ -60,6 +61,8 @@ class ActionId(enum.Enum):
                                    tip="The comparison on show as a PDF, HTML, CSV or JSON report, with citations")
     EXPORT_QUOTES = ActionSpec("Export &quotes…", "File", ("Ctrl+Shift+E",),
                                tip="The quotes listed in the quotes panel (its party filter applied), with citations")
+    EXPORT_FACTS = ActionSpec("Export &fact matrix…", "File", ("Ctrl+Alt+E",),
+                              tip="Every fact, each outlet's wording and the discrepancies, with citations")
     QUIT = ActionSpec("&Quit", "File", (Key.Quit,))
     UNDO = ActionSpec("&Undo", "Edit", (Key.Undo,))
     REDO = ActionSpec("&Redo", "Edit", (Key.Redo,))
@@ -86,6 +89,9 @@ class ActionId(enum.Enum):
                               tip="Move from the article list into the reader")
     SHOW_QUOTES = ActionSpec("&Quotes", "Go", ("Alt+3",), tip="The quotes panel: every quote, filterable by party")
     SHOW_COMPARISON = ActionSpec("&Comparison", "Go", ("Alt+4",))
+    SHOW_FACTS = ActionSpec("&Fact matrix", "Go", ("Alt+5",), tip="Facts as rows, outlets as columns")
+    OPEN_FACT_CELL = ActionSpec("Open the chosen &fact or sentence", "Go", ("Return", "Enter"), Scope.FACTS,
+                                tip="On a fact: compare it across outlets; on an outlet's cell: read that sentence")
     OPEN_QUOTE = ActionSpec("Read the chosen &quote", "Go", ("Return", "Enter"), Scope.QUOTES,
                             tip="Open the quote chosen in the quotes panel in its article")
     NEXT_PARTY = ActionSpec("Quotes of the next party", "View", ("]",), Scope.QUOTES,
@@ -101,6 +107,8 @@ class ActionId(enum.Enum):
                                      tip="Side by side: the marked article against the one being read")
     COMPARE_ALL = ActionSpec("Compare &all articles against this one", "Compare", ("Ctrl+Shift+D",),
                              tip="Every article of the corpus against the one being read as the base")
+    COMPARE_FACT = ActionSpec("Compare this &fact across outlets", "Compare", ("Ctrl+Return",), Scope.FACTS,
+                              tip="The chosen fact's sentences side by side, against the first outlet as base")
     NEXT_BASE = ActionSpec("Next &base", "Compare", ("Ctrl+B",), Scope.COMPARE,
                            tip="Make the next article (or outlet) the base the others are compared against")
     COMMAND_PALETTE = ActionSpec("&Command palette…", "Help", ("Ctrl+Shift+P",), tip="Run any command by name")

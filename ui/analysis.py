@@ -1,6 +1,6 @@
-"""What the window knows about the open corpus beyond its text: quotes and provenance.
+"""What the window knows about the open corpus beyond its text: quotes, facts and provenance.
 
-Both are worked out on the task runner after every load, so the window is usable at once and
+All are worked out on the task runner after every load, so the window is usable at once and
 the reader, quotes panel, article list and comparison fill in as results arrive. Quotes are
 cached per article (by content hash, for one speaker registry), so re-opening a corpus or
 editing an outlet does not find them again; a new registry (the researcher added a party)
@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.facts import Fact, find_facts
 from reader.model import Article, Span
 from reader.quotes import Quote, find_quotes
 from reader.reuse import Provenance, ReuseReport, provenance
@@ -42,6 +43,8 @@ class CorpusAnalysis(QObject):
     quotes_progress = Signal(int, int, str)
     quotes_ready = Signal()
     provenance_ready = Signal()
+    facts_started = Signal()
+    facts_ready = Signal()
     registry_changed = Signal()
     failed = Signal(str)
 
@@ -51,6 +54,8 @@ class CorpusAnalysis(QObject):
         self._tasks = tasks
         self.registry = current_registry()
         self.reuse: ReuseReport | None = None
+        self.facts: list[Fact] = []
+        self.facts_complete = False
         self._quotes: QuoteCache = {}
         self._provenance: dict[str, Provenance] = {}
         self._running: list[Task] = []
@@ -66,6 +71,8 @@ class CorpusAnalysis(QObject):
         articles = list(self._corpus.corpus.articles)
         registry, known = self.registry, dict(self._quotes)
         self.quotes_complete = False
+        self.facts_complete = False
+        self.facts = []
         self.reuse = None
         self._provenance = {}
         self._running = [
@@ -90,6 +97,23 @@ class CorpusAnalysis(QObject):
         self.quotes_complete = True
         log.info("quotes: %d articles analysed, %d quotes", len(found), sum(map(len, found.values())))
         self.quotes_ready.emit()
+        self._start_facts()
+
+    def _start_facts(self) -> None:
+        """Facts need the quotes (attribution discrepancies), so they follow them."""
+        articles = list(self._corpus.corpus.articles)
+        quotes = {article.id: self.quotes_of(article) for article in articles}
+        generation = self._generation
+        self._running.append(self._tasks.start(
+            "find facts", lambda task: find_facts(articles, quotes),
+            on_success=generation.bind(self._facts_found), on_failure=generation.bind(self.failed.emit)))
+        self.facts_started.emit()
+
+    def _facts_found(self, facts: list[Fact]) -> None:
+        self.facts = facts
+        self.facts_complete = True
+        log.info("facts: %d found", len(facts))
+        self.facts_ready.emit()
 
     def _provenance_found(self, report: ReuseReport) -> None:
         self.reuse = report

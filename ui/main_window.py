@@ -21,6 +21,8 @@ from reader import __version__
 from reader.citation import cite, pinpoint, source_of
 from reader.export import ExportError, Report
 from reader.export.compare import compare_report
+from reader.export.facts import facts_report
+from reader.facts import Fact, Member
 from reader.export.quotes import quotes_report
 from reader.model import Article, Span
 from reader.quotes import Quote
@@ -33,6 +35,7 @@ from ui.compare_view import CompareView
 from ui.comparisons import Comparisons
 from ui.context import AppContext
 from ui.exports import choose_export_file, save_report
+from ui.fact_matrix import FactMatrixView
 from ui.log_view import LogView
 from ui.message_bar import MessageBar
 from ui.metadata_form import MetadataForm
@@ -71,6 +74,8 @@ class MainWindow(QMainWindow):
         self.compare_view = CompareView()
         self.compare_view.setObjectName("compareView")
         self.add_view("compare", "Comparison", self.compare_view)
+        self.fact_matrix = FactMatrixView()
+        self.add_view("facts", "Fact matrix", self.fact_matrix)
         self.analysis = CorpusAnalysis(context.corpus, context.tasks, self)
         self.comparisons = Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
         self.marked_article: str | None = None
@@ -109,6 +114,7 @@ class MainWindow(QMainWindow):
         context.actions.attach(Scope.READER, self.reader)
         context.actions.attach(Scope.QUOTES, self.quotes_panel)
         context.actions.attach(Scope.COMPARE, self.compare_view)
+        context.actions.attach(Scope.FACTS, self.fact_matrix)
         self.compare_view.addAction(context.actions.action(ActionId.COPY_CITATION))
         self._connect_actions()
         self._build_menus()
@@ -203,6 +209,13 @@ class MainWindow(QMainWindow):
         analysis.quotes_ready.connect(lambda: status.end("quotes"))
         analysis.quotes_ready.connect(self._quotes_ready)
         analysis.provenance_ready.connect(self._provenance_ready)
+        analysis.facts_started.connect(lambda: status.begin("facts", "Lining up facts across outlets", analysis.cancel))
+        analysis.facts_ready.connect(lambda: status.end("facts"))
+        analysis.facts_ready.connect(
+            lambda: self.fact_matrix.matrix.set_facts(analysis.facts, self.context.corpus.corpus.articles))
+        analysis.failed.connect(lambda message: status.end("facts"))
+        self.fact_matrix.factChosen.connect(self.compare_fact)
+        self.fact_matrix.memberChosen.connect(self._open_member)
         analysis.registry_changed.connect(self._paint_quotes)
         analysis.failed.connect(lambda message: status.end("quotes"))
         analysis.failed.connect(lambda message: notices.post(Level.ERROR, f"Analysing the corpus failed: {message}"))
@@ -273,6 +286,30 @@ class MainWindow(QMainWindow):
         self.comparisons.compare_members([(article, None) for article in articles], articles.index(corpus.current),
                                          f"{len(articles)} articles")
         self.show_view("compare")
+
+    def compare_fact(self, fact: Fact, base: int = 0) -> None:
+        """One fact's sentences across the outlets that state it, against `base` (a member index)."""
+        corpus = self.context.corpus
+        members = [(corpus.article(member.article_id), (member.start, member.end)) for member in fact.members]
+        if len(members) < 2:
+            return
+        self.comparisons.compare_members(members, base, f"fact {fact.id}: {fact.label}")
+        self._focus_compare()
+
+    def _open_member(self, member: Member) -> None:
+        self.open_article_at(member.article_id, member.start, member.end)
+
+    def _focus_facts(self) -> None:
+        self.show_view("facts")
+        self.fact_matrix.setFocus()
+        if not self.analysis.facts_complete:
+            self.statusBar().showMessage("Facts are still being lined up; the matrix fills in when they are.", 5000)
+
+    def facts_report(self) -> Report | None:
+        if not self.analysis.facts_complete:
+            return None
+        return facts_report([fact.as_json() for fact in self.analysis.facts], self.context.corpus.corpus.articles,
+                            self._corpus_name())
 
     def _edit_parties(self) -> None:
         dialog = PartiesDialog(self.analysis.registry, self)
@@ -362,6 +399,11 @@ class MainWindow(QMainWindow):
         actions.on(ActionId.EXPORT_COMPARISON, lambda: self._export(
             "Export comparison", "comparison", self.comparison_report(),
             "Nothing to export yet: compare two articles first (Compare menu)."))
+        actions.on(ActionId.EXPORT_FACTS, lambda: self._export(
+            "Export fact matrix", "facts", self.facts_report(), "The facts are not ready yet; try again in a moment."))
+        actions.on(ActionId.SHOW_FACTS, self._focus_facts)
+        actions.on(ActionId.OPEN_FACT_CELL, self.fact_matrix.open_current)
+        actions.on(ActionId.COMPARE_FACT, self.fact_matrix.compare_current)
         actions.on(ActionId.SHOW_QUOTES, lambda: self.show_dock("quotes"))
         actions.on(ActionId.OPEN_QUOTE, self.quotes_panel.open_current)
         actions.on(ActionId.NEXT_PARTY, lambda: self.quotes_panel.step_party(1))
