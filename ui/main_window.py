@@ -339,12 +339,8 @@ class MainWindow(QMainWindow):
         shown = self.quotes_panel.model.quotes()
         if not shown:
             return None
-        registry = self.analysis.registry
-        quotes = [{"id": quote.id, "path": article.path, **quote.as_json()} for article, quote in shown]
         articles = list({article.id: article for article, _ in shown}.values())
-        return quotes_report(quotes, articles, self._corpus_name(),
-                             {party.id: party.name for party in registry.parties},
-                             {party.id: party.color for party in registry.parties})
+        return quotes_report(shown, articles, self._corpus_name(), self.analysis.registry)
 
     def comparison_report(self) -> Report | None:
         comparisons = self.comparisons.comparisons()
