@@ -166,6 +166,26 @@ def check_diff() -> str:
     return f"{expected} spun words found in {spun.id[:3]}"
 
 
+def check_facts() -> str:
+    """Aligns the sample's sentences into facts with quotes feeding attribution: some fact must
+    be reported by several outlets, some must carry a discrepancy, and members must be exact spans."""
+    from reader.facts import find_facts
+    from reader.quotes import find_quotes
+
+    articles = sample_articles()
+    by_id = {article.id: article for article in articles}
+    facts = find_facts(articles, {article.id: find_quotes(article) for article in articles})
+    for fact in facts:
+        for member in fact.members:
+            article = by_id[member.article_id]
+            require(article.text[member.start:member.end] == member.text, f"{fact.id} member is not a span")
+    shared = [fact for fact in facts if len(fact.members) >= 3]
+    disputed = [fact for fact in facts if fact.discrepancies]
+    require(bool(shared), "no fact is reported by three outlets")
+    require(bool(disputed), "no discrepancy found in the sample")
+    return f"{len(facts)} facts, {len(shared)} told by 3+ outlets, {len(disputed)} with discrepancies"
+
+
 CHECKS: list[Check] = [
     Check("sample articles load with dates", check_sample_articles),
     Check("parallel loading in a worker process", check_parallel_loading),
@@ -173,6 +193,7 @@ CHECKS: list[Check] = [
     Check("quotes found and attributed to every party", check_quotes),
     Check("Whoosh index builds and answers a query", check_whoosh_index),
     Check("word diff finds the spun words", check_diff),
+    Check("facts aligned across outlets with discrepancies", check_facts),
 ]
 
 
