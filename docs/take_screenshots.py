@@ -30,10 +30,12 @@ def main() -> int:
     window.resize(1400, 820)
     window.show()
     loop = QEventLoop()
-    window.context.corpus.loaded.connect(loop.quit)
+    window.analysis.facts_ready.connect(loop.quit)
     window.open_initial_corpus()
     loop.exec()
-    window.context.corpus.set_current("001_b1dff317db399a56.txt")
+    window.context.corpus.set_current("002_89cc7c77c4f9c577.txt")
+    first_quote = window.analysis.quotes_of(window.context.corpus.current)[0]
+    window.reader.reveal(first_quote.start)
 
     def settle() -> None:
         for _ in range(3):
@@ -46,7 +48,29 @@ def main() -> int:
         widget.grab().save(str(HERE / name))
         print(f"wrote docs/{name}")
 
+    def finish(signal) -> None:
+        signal.connect(loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
+
     shoot(window, "window-reader.png")
+    quotes = window.quotes_panel
+    window.context.actions.action(ActionId.SHOW_QUOTES).trigger()
+    window.context.actions.action(ActionId.NEXT_PARTY).trigger()
+    quotes.table.setCurrentIndex(quotes.model.index(1, 0))
+    window.context.actions.action(ActionId.OPEN_QUOTE).trigger()
+    shoot(window, "window-quotes.png")
+    window.context.actions.action(ActionId.PREVIOUS_PARTY).trigger()
+    window.context.actions.action(ActionId.SHOW_FACTS).trigger()
+    matrix = window.fact_matrix
+    disputed = next(row for row, fact in enumerate(matrix.matrix.facts) if len(fact.discrepancies) and len(fact.members) > 3)
+    matrix.setCurrentIndex(matrix.matrix.index(disputed, 0))
+    matrix.scrollTo(matrix.currentIndex())
+    shoot(window, "window-fact-matrix.png")
+    window.context.actions.action(ActionId.OPEN_FACT_CELL).trigger()
+    finish(window.comparisons.finished)
+    window.compare_view.next_change()
+    shoot(window, "window-compare-fact.png")
     window.context.actions.action(ActionId.COMMAND_PALETTE).trigger()
     window.palette_dialog.query.setText("open")
     shoot(window.palette_dialog, "command-palette.png")

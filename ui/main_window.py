@@ -549,6 +549,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docks["articles"], self.docks["details"]],
                              [metrics.averageCharWidth() * 55, metrics.averageCharWidth() * 36],
                              Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["quotes"]], [metrics.height() * 9], Qt.Orientation.Vertical)
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
