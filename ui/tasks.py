@@ -8,6 +8,7 @@ traceback and reported as one line. Views never create threads; they ask the run
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import weakref
 from typing import Any, Callable
@@ -46,6 +47,8 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self._work = work
         self._cancel_requested = False
+        self.cancel_event = threading.Event()
+        """Set on `cancel()`, for libraries that take a cancel flag (the search indexer)."""
         self._last_progress = 0.0
 
     @property
@@ -55,6 +58,7 @@ class Task(QRunnable):
     def cancel(self) -> None:
         """Ask the work to stop at its next `check_cancelled`; its result will not be delivered."""
         self._cancel_requested = True
+        self.cancel_event.set()
 
     def check_cancelled(self) -> None:
         if self._cancel_requested:
