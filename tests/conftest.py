@@ -64,7 +64,7 @@ def ui_context(qapp):  # noqa: ANN001, ANN201 — pytest-qt's qapp; returns ui.c
 
 @pytest.fixture
 def main_window(qtbot, ui_context):  # noqa: ANN001, ANN201 — returns ui.main_window.MainWindow
-    """The shown main window with the sample corpus loaded, ready for key presses."""
+    """The shown main window with the sample corpus loaded and analysed, ready for key presses."""
     from ui.main_window import MainWindow
 
     window = MainWindow(ui_context)
@@ -73,4 +73,5 @@ def main_window(qtbot, ui_context):  # noqa: ANN001, ANN201 — returns ui.main_
         window.show()
     with qtbot.waitSignal(ui_context.corpus.loaded, timeout=20_000):
         window.open_initial_corpus()
+    qtbot.waitUntil(lambda: not ui_context.tasks.busy, timeout=60_000)  # quotes, facts, provenance, index
     return window

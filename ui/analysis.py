@@ -8,6 +8,7 @@ empties the cache. Results for a corpus the researcher has already left are drop
 """
 from __future__ import annotations
 
+import gc
 import logging
 
 from PySide6.QtCore import QObject, Signal
@@ -17,12 +18,16 @@ from reader.model import Article, Span
 from reader.quotes import Quote, find_quotes
 from reader.reuse import Provenance, ReuseReport, provenance
 from reader.speakers import SpeakerRegistry, current_registry
-from ui.corpus_model import CorpusModel
-from ui.tasks import Generation, Task, TaskRunner
+from ui.corpus_model import FREEZE_EVERY, CorpusModel
+from ui.tasks import Generation, Task, TaskRunner, run_in_process
 
 log = logging.getLogger(__name__)
 
 QuoteCache = dict[tuple[str, str], list[Quote]]
+
+FACTS_IN_PROCESS_FROM = 200
+"""Articles from which facts are found in a child process (see `ui.tasks.run_in_process`);
+below that, starting the process costs more than the collector's pauses would."""
 
 
 def quotes_of_corpus(articles: list[Article], registry: SpeakerRegistry, known: QuoteCache,
@@ -35,7 +40,15 @@ def quotes_of_corpus(articles: list[Article], registry: SpeakerRegistry, known: 
         if key not in known:
             found[key] = find_quotes(article, registry)
         task.report_progress(done, len(articles), article.id)
+        if done % FREEZE_EVERY == 0:
+            gc.freeze()  # see FREEZE_EVERY: full collections over what is kept stall the UI thread
     return found
+
+
+def facts_of_corpus(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Fact]:
+    """`find_facts`, after moving what already exists out of the collector's sight (FREEZE_EVERY)."""
+    gc.freeze()
+    return find_facts(articles, quotes)
 
 
 class CorpusAnalysis(QObject):
@@ -104,8 +117,14 @@ class CorpusAnalysis(QObject):
         articles = list(self._corpus.corpus.articles)
         quotes = {article.id: self.quotes_of(article) for article in articles}
         generation = self._generation
+
+        def work(task: Task) -> list[Fact]:
+            if len(articles) >= FACTS_IN_PROCESS_FROM:
+                return run_in_process(task, find_facts, articles, quotes)
+            return facts_of_corpus(articles, quotes)
+
         self._running.append(self._tasks.start(
-            "find facts", lambda task: find_facts(articles, quotes),
+            "find facts", work,
             on_success=generation.bind(self._facts_found), on_failure=generation.bind(self.failed.emit)))
         self.facts_started.emit()
 

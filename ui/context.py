@@ -14,7 +14,7 @@ from ui.corpus_model import CorpusModel
 from ui.log_model import LogModel
 from ui.notices import NoticeModel
 from ui.settings import Settings
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, stop_processes
 
 
 class AppContext(QObject):
@@ -32,5 +32,6 @@ class AppContext(QObject):
     def shutdown(self) -> None:
         """Stop background work and flush settings; called once when the window closes."""
         self.tasks.shutdown()
+        stop_processes()
         self.log.close()
         self.settings.sync()

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.facts import Fact, Member
 from reader.model import Article
@@ -35,6 +35,7 @@ class FactMatrixModel(QAbstractTableModel):
         self.facts: list[Fact] = []
         self.articles: list[Article] = []
         self._disputes: list[dict[str, list[str]]] = []
+        self._cells: list[dict[str, Member]] = []
 
     def set_facts(self, facts: list[Fact], articles: list[Article]) -> None:
         """Columns are the articles that state at least one fact, in corpus order."""
@@ -43,6 +44,7 @@ class FactMatrixModel(QAbstractTableModel):
         stating = {member.article_id for fact in facts for member in fact.members}
         self.articles = [article for article in articles if article.id in stating]
         self._disputes = []
+        self._cells = [{member.article_id: member for member in fact.members} for fact in self.facts]
         for fact in self.facts:
             disputes: dict[str, list[str]] = {}
             for item in fact.discrepancies:
@@ -60,7 +62,7 @@ class FactMatrixModel(QAbstractTableModel):
     def member(self, index: Index) -> Member | None:
         if not index.isValid() or index.column() == 0:
             return None
-        return self.facts[index.row()].member_for(self.articles[index.column() - 1].id)
+        return self._cells[index.row()].get(self.articles[index.column() - 1].id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -121,10 +123,12 @@ class FactMatrixView(QTableView):
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
         self.horizontalHeader().setDefaultSectionSize(self.fontMetrics().averageCharWidth() * 34)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # measuring every row stalls on big corpora
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + self.fontMetrics().height() // 2)
         self.matrix.modelReset.connect(self._reset)
 
     def _reset(self) -> None:
-        self.resizeRowsToContents()
         if self.matrix.rowCount():
             self.setCurrentIndex(self.matrix.index(0, 0))
 

@@ -8,9 +8,12 @@ traceback and reported as one line. Views never create threads; they ask the run
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
 import time
 import weakref
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -21,6 +24,7 @@ PROGRESS_INTERVAL = 0.05
 """Seconds between progress signals, so a fast loop cannot flood the UI thread's queue."""
 
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+_process_pool: ProcessPoolExecutor | None = None
 
 
 class Cancelled(Exception):
@@ -134,6 +138,34 @@ class TaskRunner(QObject):
         stopped = self.pool.waitForDone(timeout_ms)
         self._tasks.clear()
         return stopped
+
+
+def run_in_process(task: Task, function: Callable[..., Any], *args: Any) -> Any:
+    """`function(*args)` in a child process, waited for from inside `task`'s work.
+
+    For big pure-Python work (facts over thousands of articles): in this process its garbage
+    collections hold the interpreter lock for a tenth of a second or more, which the UI
+    thread waits out. Cancelling the task stops the waiting; the child's answer is dropped.
+    """
+    global _process_pool
+    if _process_pool is None:
+        _process_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    future: Future = _process_pool.submit(function, *args)
+    while True:
+        try:
+            return future.result(timeout=0.1)
+        except FutureTimeout:
+            if task.is_cancelled:
+                future.cancel()
+                task.check_cancelled()
+
+
+def stop_processes() -> None:
+    """Let the child process go (it ends after any job it has started); called at shutdown."""
+    global _process_pool
+    if _process_pool is not None:
+        _process_pool.shutdown(wait=False, cancel_futures=True)
+        _process_pool = None
 
 
 def live_runners() -> list[TaskRunner]:
