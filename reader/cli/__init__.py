@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import multiprocessing
 import sys
 
 from reader import __version__
@@ -44,7 +43,10 @@ def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argume
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # only a frozen build needs it; importing it costs 6 ms
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     command = requested_command(argv)
     parser = build_parser((command,) if command else COMMAND_MODULES)
