@@ -7,6 +7,7 @@ pieces (and the sentences inside them) are matched by their normalised text.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,7 @@ def _candidates(text: str, pieces: list[Span], sentences: list[Span],
     for piece in pieces:
         first = bisect.bisect_left(sentences, (piece[0], piece[0]))
         inside = []
-        for sentence in sentences[first:]:
+        for sentence in itertools.islice(sentences, first, None):
             if sentence[1] > piece[1]:
                 break
             inside.append(sentence)
