@@ -42,9 +42,9 @@ def _candidates(text: str, pieces: list[Span], sentences: list[Span],
             inside.append(sentence)
         spans = [piece, *inside] if len(inside) != 1 else [piece]
         for span in spans:
-            key = " ".join(normalize(text[span[0]:span[1]], options).split())
-            if key.count(" ") + 1 >= MIN_MOVED_WORDS:
-                found.append((key, _trimmed(text, span)))
+            words = normalize(text[span[0]:span[1]], options).split()
+            if len(words) >= MIN_MOVED_WORDS:
+                found.append((" ".join(words), _trimmed(text, span)))
     return found
 
 
