@@ -77,9 +77,11 @@ def diff_keys(a_keys: Sequence[Hashable], b_keys: Sequence[Hashable], timeout: f
 def _similar_rows(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset[str]]) -> Iterator[dict[int, float]]:
     """For each unit of a, the units of b (1-based) with a Dice coefficient of at least PAIR_SIMILARITY.
 
-    Few units: intersect the word sets directly. Many: count shared words for all units of b
-    at once, as fields of one big integer, so a row costs one addition per word rather than
-    Python work per pair (generated or paraphrased stories share words in most pairs).
+    Few units: intersect the word sets directly. Many: count shared words for all units of the
+    shorter side at once, as fields of one big integer, so a unit of the longer side costs one
+    addition per word rather than Python work per pair (paraphrased stories share words in
+    most pairs). Packing the shorter side keeps the integers small: at most the square root
+    of the table's cells.
     """
     if len(a_words) * len(b_words) <= DIRECT_PAIRS:
         for a_set in a_words:
@@ -90,12 +92,19 @@ def _similar_rows(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset
                     if value >= PAIR_SIMILARITY:
                         row[j] = value
             yield row
-        return
-    yield from _counted_rows(a_words, b_words)
+    elif len(b_words) <= len(a_words):
+        yield from _counted_rows(a_words, b_words)
+    else:
+        rows: list[dict[int, float]] = [{} for _ in a_words]
+        for j, column in enumerate(_counted_rows(b_words, a_words), start=1):
+            for i, value in column.items():
+                rows[i - 1][j] = value
+        yield from rows
 
 
 def _counted_rows(a_words: Sequence[frozenset[str]], b_words: Sequence[frozenset[str]]) -> Iterator[dict[int, float]]:
-    """`_similar_rows` for many units, with the shared-word counts packed into integers.
+    """`_similar_rows` for many units, with the shared-word counts packed into integers
+    (b should be the shorter side: each integer has a field per unit of b).
 
     Unit j of b owns bits [j * width, (j + 1) * width) of every integer. A word's mask has a 1
     in the field of each unit holding it, so the sum of the masks of a unit's words holds, in
