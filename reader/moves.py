@@ -7,6 +7,7 @@ pieces (and the sentences inside them) are matched by their normalised text.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,15 +36,15 @@ def _candidates(text: str, pieces: list[Span], sentences: list[Span],
     for piece in pieces:
         first = bisect.bisect_left(sentences, (piece[0], piece[0]))
         inside = []
-        for sentence in sentences[first:]:
+        for sentence in itertools.islice(sentences, first, None):
             if sentence[1] > piece[1]:
                 break
             inside.append(sentence)
         spans = [piece, *inside] if len(inside) != 1 else [piece]
         for span in spans:
-            key = " ".join(normalize(text[span[0]:span[1]], options).split())
-            if key.count(" ") + 1 >= MIN_MOVED_WORDS:
-                found.append((key, _trimmed(text, span)))
+            words = normalize(text[span[0]:span[1]], options).split()
+            if len(words) >= MIN_MOVED_WORDS:
+                found.append((" ".join(words), _trimmed(text, span)))
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reader.model import Span
 
@@ -80,10 +81,8 @@ def compared_tokens(text: str, start: int, end: int, options: CompareOptions) ->
     (leading ones in the first extent), so extents still tile the span exactly.
     """
     if options == _EXACT:
-        matches = list(_TOKEN.finditer(text, start, end))
-        keys = [match.group() for match in matches]
-        ends = [match.end() for match in matches]
-        return keys, ends
+        keys = _TOKEN.findall(text, start, end)
+        return keys, list(accumulate(map(len, keys), initial=start))[1:]
     keys = []
     ends = []
     for match in _TOKEN.finditer(text, start, end):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.alignment import PAIR_SIMILARITY, _similar_rows, pair_units
 from reader.diff import compare_texts
 from reader.tokens import CompareOptions, tokenize
 
@@ -44,3 +45,39 @@ def test_long_texts_take_the_paragraph_route_and_still_rebuild(a, b):
     ops = comparison.ops()
     assert "".join(text for op, text in ops if op != "insert") == a
     assert "".join(text for op, text in ops if op != "delete") == b
+
+
+word_sets = st.lists(st.frozensets(st.sampled_from([f"w{i}" for i in range(30)]), max_size=12), max_size=40)
+
+
+def _dice_rows(a_words, b_words):
+    """The similar pairs by the plain definition: every pair's Dice coefficient."""
+    return [{j: 2 * len(a & b) / (len(a) + len(b)) for j, b in enumerate(b_words, start=1)
+             if (a or b) and 2 * len(a & b) / (len(a) + len(b)) >= PAIR_SIMILARITY} for a in a_words]
+
+
+def _best_pairs(a_words, b_words):
+    """The pairing as an exhaustive table of every cell, the textbook way."""
+    rows = _dice_rows(a_words, b_words)
+    table = [[0.0] * (len(b_words) + 1) for _ in range(len(a_words) + 1)]
+    for i in range(1, len(a_words) + 1):
+        for j in range(1, len(b_words) + 1):
+            diagonal = table[i - 1][j - 1] + rows[i - 1][j] if j in rows[i - 1] else 0.0
+            table[i][j] = max(table[i - 1][j], table[i][j - 1], diagonal)
+    pairs, i, j = [], len(a_words), len(b_words)
+    while i and j:
+        if table[i][j] == table[i - 1][j]:
+            i -= 1
+        elif table[i][j] == table[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(word_sets, word_sets)
+def test_packed_pairing_finds_the_same_pairs_as_every_cell_of_the_table(a_words, b_words):
+    assert list(_similar_rows(a_words, b_words)) == _dice_rows(a_words, b_words)
+    assert pair_units(a_words, b_words) == _best_pairs(a_words, b_words)

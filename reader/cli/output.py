@@ -6,8 +6,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from resources import sample_dir
-
 
 def emit_json(value: Any) -> None:
     if sys.stdout is None:
@@ -40,4 +38,6 @@ def add_corpus_arguments(parser: Any) -> None:
 
 
 def corpus_paths(paths: list[Path]) -> list[Path]:
+    from resources import sample_dir  # importlib.resources costs 4 ms that `diff` does not need
+
     return list(paths) or [sample_dir()]
