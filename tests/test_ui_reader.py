@@ -1,14 +1,13 @@
 """The reader paints spans by article offsets, hides boilerplate lines without moving offsets, cites."""
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.model import Article, Boilerplate
-from ui.reader_view import Highlight, ReaderView, citation, tinted
+from ui.reader_view import Highlight, ReaderView, tinted
 
 
 @pytest.fixture
@@ -122,14 +121,6 @@ def test_heading_steps(reader, sample_articles):
     assert reader.textCursor().position() == article.headings[1][0]
     reader.step_heading(-1)
     assert reader.textCursor().position() == article.headings[0][0]
-
-
-def test_citation_names_outlet_date_title_and_paragraph(sample_articles):
-    article = dataclasses.replace(sample_articles["002"], outlet="CNBC", title="Amazon to pay $30 million")
-    start = article.text.index("Amazon denied")
-    text = citation(article, (start, start + len("Amazon denied violating the law")))
-    assert text.startswith("“Amazon denied violating the law” — CNBC, 2023-05-31, “Amazon to pay $30 million”, ¶ 3")
-    assert article.path in text
 
 
 def test_empty_reader(reader):

@@ -45,18 +45,6 @@ def tinted(colour: str, underline: QTextCharFormat.UnderlineStyle | None = None)
     return char_format
 
 
-def citation(article: Article, span: Span) -> str:
-    """The selected words with what a brief needs to cite them: outlet, date, title, paragraph, file."""
-    quoted = " ".join(article.span_text(span).split())
-    parts = [article.outlet or "outlet unknown", article.date.isoformat() if article.date else "n.d."]
-    if article.title:
-        parts.append(f"“{article.title}”")
-    paragraph = article.paragraph_number(span[0])
-    if paragraph is not None:
-        parts.append(f"¶ {paragraph}")
-    return f"“{quoted}” — {', '.join(parts)} ({article.path})"
-
-
 class _Utf16Offsets:
     """Python counts code points, Qt counts UTF-16 units: characters beyond U+FFFF differ by one."""
 
