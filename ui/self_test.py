@@ -19,7 +19,8 @@ LOAD_TIMEOUT = 60.0
 
 def check_main_window() -> str:
     """Opens the real main window offscreen, loads the bundled sample through its background
-    task, shows the first article in the reader and renders the window."""
+    task, shows the first article in the reader, waits for the background analysis (quotes
+    painted in party colours, the fact matrix, the spun copy's badge) and renders the window."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QColor
 
@@ -50,11 +51,24 @@ def check_main_window() -> str:
         app.processEvents()
         opening = " ".join(first.span_text(first.sentences[0]).split())
         require(opening in " ".join(window.reader.toPlainText().split()), "the reader does not show the article")
+        deadline = time.perf_counter() + LOAD_TIMEOUT
+        while context.tasks.busy and time.perf_counter() < deadline:
+            QTimer.singleShot(50, waiting.quit)
+            waiting.exec()
+        require(not context.tasks.busy, "the background analysis did not finish")
+        coloured = [h for quote in window.analysis.quotes_of(first) for h in window.reader.highlights_at(quote.start)
+                    if not isinstance(h.style, str)]
+        require(coloured, "no quote is painted in its party's colour")
+        facts = window.fact_matrix.matrix.rowCount()
+        require(facts > 0, "the fact matrix is empty")
+        badges = [window.analysis.badge(article.id) for article in articles]
+        require(any(badge.startswith("spun copy") for badge in badges), "the spun copy has no badge")
         image = window.grab().toImage()
         require(not image.isNull() and image.width() > 0, "the window could not be rendered")
         colours = {QColor(image.pixel(x, image.height() // 2)).rgb() for x in range(0, image.width(), 7)}
         require(len(colours) > 2, "the rendered window is blank")
-        return f"{rows} articles listed, rendered {image.width()}×{image.height()} offscreen"
+        return (f"{rows} articles listed, quotes coloured, {facts} facts, rendered "
+                f"{image.width()}×{image.height()} offscreen")
     finally:
         window.close()
 
