@@ -225,3 +225,18 @@ def test_parties_added_by_the_researcher_extend_the_registry(qtbot, window):
     qtbot.waitUntil(lambda: window.analysis.quotes_complete, timeout=30_000)
     parties = [window.quotes_panel.party_filter.itemText(i) for i in range(window.quotes_panel.party_filter.count())]
     assert "Consumer Reports" in parties
+
+
+def test_parties_dialog_adds_aliases_to_a_known_party(qtbot, window):
+    from ui.parties_dialog import PartiesDialog
+
+    dialog = PartiesDialog(window.analysis.registry, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("federal trade commission")
+    assert dialog.kind.currentText() == "agency"
+    dialog.aliases.setText("the regulator, FTC staff")
+    dialog._save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    registry = load_registry()
+    assert {"the regulator", "FTC staff"} <= set(registry.party("ftc").aliases)
+    assert [party.id for party in registry.parties].count("ftc") == 1
