@@ -1,0 +1,372 @@
+"""The search index of one corpus: opened, brought up to date, searched.
+
+This is the whole interface the UI and CLI use; no Whoosh type crosses it. `CorpusIndex.open`
+compares each file's content hash with what the index holds and touches only new, changed and
+removed articles, so re-opening an unchanged corpus costs a folder scan. The UI calls it from a
+worker thread: `progress(done, total)` reports, and setting `cancel` stops at the next article.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import logging
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher
+
+from index import highlight, store
+from index.documents import QuoteFinder, prepare_document
+from index.query import parse
+from index.results import Hit, SearchResults
+from reader.corpus import Source, discover
+from reader.model import LoadError
+from reader.storage import read_json, write_json_atomic
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+POOL_THRESHOLD = 40
+"""Fewer changed files than this are prepared in-process: starting workers would cost more."""
+
+BATCH = 16
+IN_FLIGHT = 16
+"""Batches of files sent to a worker at once, and how many may wait: bounds memory on huge corpora."""
+
+UNKNOWN = "(unknown)"
+"""Facet key for articles whose outlet or date is not known."""
+
+FACET_FIELDS = {"outlet": "outlet_name", "date": "day", "speaker": "speaker"}
+
+
+class IndexCancelled(Exception):
+    """The caller set the cancel flag; nothing from this update was committed."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchFilters:
+    """Facet choices that narrow a search without changing its scores."""
+
+    outlets: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclasses.dataclass
+class UpdateReport:
+    """What opening the index did, for the status bar and `corroborate index`."""
+
+    articles: int = 0
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    errors: list[LoadError] = dataclasses.field(default_factory=list)
+    notices: list[str] = dataclasses.field(default_factory=list)
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        values = dataclasses.asdict(self)
+        values["errors"] = [error.as_json() for error in self.errors]
+        values["seconds"] = round(self.seconds, 3)
+        return values
+
+
+def default_workers() -> int:
+    """One process per core beside the writer's, at least one."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+def content_hashes(sources: list[Source], cache_file: Path) -> dict[str, str]:
+    """Content hash of each source, re-reading only files whose size or modification time changed."""
+    known = read_json(cache_file, {})
+    fresh: dict[str, list[Any]] = {}
+    hashes: dict[str, str] = {}
+    for source in sources:
+        key = str(source.path)
+        try:
+            stat = source.path.stat()
+        except OSError:
+            continue
+        entry = known.get(key)
+        if not entry or entry[0] != stat.st_size or entry[1] != stat.st_mtime_ns:
+            try:
+                entry = [stat.st_size, stat.st_mtime_ns, hashlib.sha1(source.path.read_bytes()).hexdigest()]
+            except OSError:
+                continue
+        fresh[key] = entry
+        hashes[source.article_id] = entry[2]
+    if fresh != known:
+        write_json_atomic(cache_file, fresh)
+    return hashes
+
+
+def indexed_hashes(ix: FileIndex) -> dict[str, str]:
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        ids, hashes = reader.column_reader("id"), reader.column_reader("content_hash")
+        return {ids[docnum]: hashes[docnum] for docnum in reader.all_doc_ids()}
+
+
+class CorpusIndex:
+    """A corpus's index, open for searching from any thread (each thread gets its own searcher)."""
+
+    def __init__(self, ix: FileIndex, location: Path, report: UpdateReport):
+        self._ix = ix
+        self.location = location
+        self.report = report
+        self._local = threading.local()
+
+    @classmethod
+    def open(cls, paths: Iterable[Path], *, quote_finder: QuoteFinder | None = None,
+             progress: Progress | None = None, cancel: threading.Event | None = None,
+             wait: float = 2.0, workers: int | None = None) -> CorpusIndex:
+        """Open the index of the corpus made of `paths`, first bringing it up to date with the files.
+
+        Raises `store.IndexBusy` only when another process is writing and no usable index exists
+        yet; with a usable one, it is opened as it is and a notice says it may be out of date.
+        """
+        started = time.perf_counter()
+        paths = [Path(path) for path in paths]
+        location = store.index_location(paths)
+        report = UpdateReport()
+        try:
+            with store.write_lock(location, wait):
+                ix = _update(paths, location, report, quote_finder, progress, cancel, workers)
+        except store.IndexBusy as busy:
+            ix = _open_as_is(location, busy)
+            report.notices.append(f"{busy}; searching the index as it was last saved")
+            report.articles = ix.doc_count()
+        report.seconds = time.perf_counter() - started
+        for notice in report.notices:
+            log.warning("%s: %s", location.name, notice)
+        return cls(ix, location, report)
+
+    @property
+    def article_count(self) -> int:
+        return self._ix.doc_count()
+
+    def _searcher(self) -> Searcher:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self._ix.searcher()
+        elif not searcher.up_to_date():
+            searcher = self._local.searcher = searcher.refresh()
+        return searcher
+
+    def close(self) -> None:
+        """Close this thread's searcher (other threads close theirs, or they close on collection)."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+
+    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None) -> SearchResults:
+        """Articles matching `text`, best first, with highlights, passages, facets and problems."""
+        started = time.perf_counter()
+        searcher = self._searcher()
+        parsed, problems = parse(text, searcher)
+        results = searcher.search(parsed, limit=limit, filter=_filter_query(filters),
+                                  groupedby=_facets(), terms=False)
+        wanted = _wanted_terms(parsed, searcher.reader())
+        hits = [_hit(result.fields(), result.score, wanted) for result in results]
+        total = len(results)
+        facets = {name: {(key or UNKNOWN): count for key, count in sorted(results.groups(name).items(),
+                                                                          key=lambda item: str(item[0]))}
+                  for name in FACET_FIELDS}
+        suggestion = _suggestion(text, parsed, searcher) if total == 0 else None
+        return SearchResults(text, total, (time.perf_counter() - started) * 1000, hits, facets,
+                             suggestion, problems)
+
+
+def _facets() -> sorting.Facets:
+    facets = sorting.Facets()
+    for name, fieldname in FACET_FIELDS.items():
+        facets.add_facet(name, sorting.FieldFacet(fieldname, allow_overlap=name == "speaker",
+                                                  maptype=sorting.Count))
+    return facets
+
+
+def _filter_query(filters: SearchFilters | None) -> wq.Query | None:
+    if filters is None:
+        return None
+    parts: list[wq.Query] = []
+    if filters.outlets:
+        parts.append(wq.Or([wq.Not(wq.Every("outlet_name")) if outlet == UNKNOWN else wq.Term("outlet_name", outlet)
+                            for outlet in filters.outlets]))
+    if filters.speakers:
+        parts.append(wq.Or([wq.Term("speaker", speaker.lower()) for speaker in filters.speakers]))
+    if filters.date_from or filters.date_to:
+        start = dt.datetime.combine(filters.date_from, dt.time()) if filters.date_from else None
+        end = dt.datetime.combine(filters.date_to, dt.time.max) if filters.date_to else None
+        parts.append(wq.DateRange("date", start, end))
+    return wq.And(parts) if parts else None
+
+
+@dataclasses.dataclass
+class _Wanted:
+    """The words to highlight, per field: single terms (wildcards expanded) and whole phrases."""
+
+    terms: dict[str, set[str]]
+    phrases: dict[str, list[list[str]]]
+
+    def spans(self, fieldname: str, text: str) -> list[tuple[int, int]]:
+        return highlight.matched_spans(text, self.terms.get(fieldname, set()), self.phrases.get(fieldname, []))
+
+
+def _wanted_terms(parsed: wq.Query, reader: Any) -> _Wanted:
+    terms: dict[str, set[str]] = {}
+    for fieldname, term in parsed.existing_terms(reader, phrases=False, expand=True):
+        terms.setdefault(fieldname, set()).add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    phrases: dict[str, list[list[str]]] = {}
+    for leaf in parsed.leaves():
+        if isinstance(leaf, wq.Phrase) and leaf.words:
+            phrases.setdefault(leaf.fieldname, []).append(list(leaf.words))
+    return _Wanted(terms, phrases)
+
+
+def _hit(fields: dict[str, Any], score: float, wanted: _Wanted) -> Hit:
+    """A hit's spans: matched words of the text and of its quotes, and whole quotes of a matched speaker."""
+    text = fields["content"]
+    spans = wanted.spans("content", text)
+    for start, end, entity in fields.get("quote_spans", ()):
+        spans += [(start + s, start + e) for s, e in wanted.spans("quote", text[start:end])]
+        if entity in wanted.terms.get("speaker", ()):
+            spans.append((start, end))
+    spans = highlight.merge(spans)
+    found = highlight.passages(fields.get("paragraphs", ()), spans)
+    snippet = highlight.snippet_span(text, spans, found)
+    date = fields.get("date")
+    return Hit(
+        id=fields["id"], path=fields["path"], outlet=fields.get("outlet_name"),
+        date=date.date().isoformat() if date else None, title=fields.get("title"), score=score,
+        snippet=text[snippet[0]:snippet[1]], snippet_span=snippet, highlights=spans,
+        title_highlights=wanted.spans("title", fields.get("title") or ""), passages=found,
+    )
+
+
+def _suggestion(text: str, parsed: wq.Query, searcher: Searcher) -> str | None:
+    """The query with each unknown word replaced by the closest word in the corpus, if any."""
+    corrector = searcher.corrector("spelling")
+    reader = searcher.reader()
+    replacements: list[tuple[int, int, str]] = []
+    for term in parsed.all_tokens():
+        if term.fieldname != "content" or term.startchar is None or reader.doc_frequency("content", term.text):
+            continue
+        word = text[term.startchar:term.endchar].lower()
+        suggestions = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 4 else 2)
+        if suggestions and suggestions[0] != word:
+            replacements.append((term.startchar, term.endchar, suggestions[0]))
+    if not replacements:
+        return None
+    for start, end, word in sorted(replacements, reverse=True):
+        text = text[:start] + word + text[end:]
+    return text
+
+
+def _open_as_is(location: Path, busy: store.IndexBusy) -> FileIndex:
+    try:
+        ix = store.open_existing(location)
+    except store.DamagedIndex:
+        ix = None
+    if ix is None:
+        raise busy
+    return ix
+
+
+def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finder: QuoteFinder | None,
+            progress: Progress | None, cancel: threading.Event | None, workers: int | None) -> FileIndex:
+    sources, errors = discover(paths)
+    report.errors.extend(errors)
+    hashes = content_hashes(sources, location.with_name(location.name + ".files.json"))
+    try:
+        ix = store.open_existing(location)
+    except store.DamagedIndex as damage:
+        report.notices.append(f"The search index was rebuilt because {damage}.")
+        ix = None
+    if ix is None:
+        scratch = store.scratch_location(location)
+        report.added = _write(store.create_empty(scratch), [], sources, report, quote_finder, progress, cancel,
+                              workers)
+        store.swap_in(scratch, location)
+        report.rebuilt = bool(report.notices)
+        ix = store.open_existing(location)
+        report.articles = ix.doc_count()
+        return ix
+    indexed = indexed_hashes(ix)
+    current = {source.article_id for source in sources}
+    removed = [article_id for article_id in indexed if article_id not in current]
+    changed = [s for s in sources if s.article_id in indexed and indexed[s.article_id] != hashes.get(s.article_id)]
+    added = [s for s in sources if s.article_id not in indexed]
+    report.unchanged = len(indexed) - len(removed) - len(changed)
+    if removed or changed or added:
+        _write(ix, removed + [s.article_id for s in changed], changed + added, report, quote_finder,
+               progress, cancel, workers)
+        report.removed, report.changed, report.added = len(removed), len(changed), len(added)
+        ix = store.open_existing(location)
+    report.articles = ix.doc_count()
+    return ix
+
+
+def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: UpdateReport,
+           quote_finder: QuoteFinder | None, progress: Progress | None, cancel: threading.Event | None,
+           workers: int | None) -> int:
+    """Delete `deletions`, add `sources`, commit once; on cancel or error nothing is committed."""
+    writer = ix.writer(limitmb=256)
+    written = 0
+    try:
+        for article_id in deletions:
+            writer.delete_by_term("id", article_id)
+        for done, document in enumerate(_prepared(sources, quote_finder, workers), start=1):
+            if cancel is not None and cancel.is_set():
+                raise IndexCancelled("indexing was cancelled; the index is unchanged")
+            if isinstance(document, LoadError):
+                report.errors.append(document)
+            else:
+                writer.add_document(**document)
+                written += 1
+            if progress is not None:
+                progress(done, len(sources))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return written
+
+
+def _prepare_batch(sources: list[Source], quote_finder: QuoteFinder | None) -> list[dict[str, Any] | LoadError]:
+    return [prepare_document(source, quote_finder) for source in sources]
+
+
+def _prepared(sources: list[Source], quote_finder: QuoteFinder | None,
+              workers: int | None) -> Iterator[dict[str, Any] | LoadError]:
+    """Prepared documents in source order; a process pool does the work when there is enough of it."""
+    workers = default_workers() if workers is None else workers
+    if workers < 1 or len(sources) < POOL_THRESHOLD:
+        for source in sources:
+            yield prepare_document(source, quote_finder)
+        return
+    batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+    try:
+        pending = deque(pool.submit(_prepare_batch, batch, quote_finder) for batch in batches[:IN_FLIGHT])
+        for batch in batches[IN_FLIGHT:] + [None] * len(pending):
+            documents = pending.popleft().result()
+            if batch is not None:
+                pending.append(pool.submit(_prepare_batch, batch, quote_finder))
+            yield from documents
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,78 @@
+"""Turning an article file into the fields of one index document.
+
+This is the expensive, per-file part of indexing (reading, sentence analysis, quote finding,
+collecting spellable words), so it runs in worker processes while the single index writer
+only adds the prepared documents. Top-level functions only: they must pickle for a pool.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Protocol, Sequence
+
+from index.analysis import word_analyzer
+from reader.corpus import Source, load_source
+from reader.formats import UnreadableFile
+from reader.model import Article, LoadError
+
+
+class QuoteLike(Protocol):
+    """What the index needs of a quote: where it is and whose party it is attributed to."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None
+
+
+QuoteFinder = Callable[[Article], Sequence[QuoteLike]]
+
+_SPELLING = word_analyzer(stem=False)
+
+
+def quote_only_text(text: str, quotes: Sequence[QuoteLike]) -> str:
+    """The article text with everything outside quotes blanked, so offsets stay those of the text."""
+    kept = [" "] * len(text)
+    for quote in quotes:
+        kept[quote.start : quote.end] = text[quote.start : quote.end]
+    return "".join(kept)
+
+
+def spellable_words(text: str) -> str:
+    """The distinct unstemmed words of a text: what "did you mean" and wildcards draw on."""
+    return " ".join(sorted({token.text for token in _SPELLING(text)}))
+
+
+def document_fields(article: Article, quotes: Sequence[QuoteLike] = ()) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "content_hash": article.content_hash,
+        "path": article.path,
+        "content": article.text,
+        "paragraphs": [list(span) for span in article.paragraphs],
+        "spelling": spellable_words(article.text),
+        "quote_spans": [[quote.start, quote.end, quote.entity] for quote in quotes],
+    }
+    if article.title:
+        fields["title"] = article.title
+    if article.outlet:
+        fields["outlet"] = article.outlet
+        fields["outlet_name"] = article.outlet
+    if article.date:
+        fields["date"] = dt.datetime.combine(article.date, dt.time())
+        fields["day"] = article.date.isoformat()
+    if quotes:
+        fields["quote"] = quote_only_text(article.text, quotes)
+        speakers = sorted({quote.entity for quote in quotes if quote.entity})
+        if speakers:
+            fields["speaker"] = ",".join(speakers)
+    return fields
+
+
+def prepare_document(source: Source, quote_finder: QuoteFinder | None = None) -> dict[str, Any] | LoadError:
+    """Load one file and build its index fields; an unreadable file becomes a `LoadError`."""
+    try:
+        article = load_source(source)
+    except UnreadableFile as error:
+        return LoadError(str(source.path), str(error))
+    quotes = quote_finder(article) if quote_finder else ()
+    return document_fields(article, quotes)

@@ -1,0 +1,82 @@
+"""Finding matched words as character spans of the stored article text.
+
+The stored content is exactly `Article.text`, and the analyzer keeps each token's start and
+end in it, so a span found here is a true offset the UI can paint without searching again.
+"""
+from __future__ import annotations
+
+from typing import Collection, Iterable, Sequence
+
+from index.analysis import word_analyzer
+from index.results import Passage
+from reader.model import Span
+
+SNIPPET_CHARS = 200
+
+_ANALYZER = word_analyzer()
+
+
+def matched_spans(text: str, terms: Collection[str], phrases: Sequence[Sequence[str]] = ()) -> list[Span]:
+    """Spans of the words of `text` whose index term is in `terms`, or that form one of `phrases`.
+
+    Phrase words are marked only where the whole phrase occurs, not wherever a word of it does.
+    """
+    if not text or not (terms or phrases):
+        return []
+    tokens = [(token.text, token.pos, token.startchar, token.endchar)
+              for token in _ANALYZER(text, chars=True, positions=True, mode="index")]
+    spans = [(start, end) for term, _, start, end in tokens if term in terms]
+    if phrases:
+        at: dict[tuple[int, str], Span] = {(pos, term): (start, end) for term, pos, start, end in tokens}
+        for words in phrases:
+            for term, pos, _, _ in tokens:
+                if term == words[0] and all((pos + i, word) in at for i, word in enumerate(words)):
+                    spans.extend(at[pos + i, word] for i, word in enumerate(words))
+    return merge(spans)
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def passages(paragraphs: Sequence[Sequence[int]], spans: Sequence[Span]) -> list[Passage]:
+    """The paragraphs holding highlights, in text order, with how many each holds."""
+    found: list[Passage] = []
+    index = 0
+    for number, (start, end) in enumerate(paragraphs, start=1):
+        count = 0
+        while index < len(spans) and spans[index][0] < end:
+            if spans[index][0] >= start:
+                count += 1
+            index += 1
+        if count:
+            found.append(Passage(number, start, end, count))
+    return found
+
+
+def snippet_span(text: str, spans: Sequence[Span], found: Sequence[Passage]) -> Span:
+    """A short stretch of text around the first match of the busiest paragraph, cut at spaces."""
+    floor, anchor = 0, None
+    if found:
+        best = max(found, key=lambda passage: passage.matches)
+        floor = best.start
+        anchor = next(span for span in spans if best.start <= span[0] < best.end)
+    elif spans:
+        anchor = spans[0]
+    start = max(floor, anchor[0] - SNIPPET_CHARS // 3) if anchor else floor
+    if anchor and start > floor:
+        space = text.find(" ", start, anchor[0])
+        start = space + 1 if space != -1 else start
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
