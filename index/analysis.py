@@ -89,9 +89,23 @@ class WordFilter(Filter):
             shift += len(parts) - 1
 
 
+class WordStemFilter(StemFilter):
+    """English stemming that leaves wildcard patterns alone (`geoloc?tion` must not become `geoloc?t`)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        stem = self._stem
+        for token in tokens:
+            if "*" not in token.text and "?" not in token.text:
+                token.text = stem(token.text)
+            yield token
+
+
 def word_analyzer(stem: bool = True):
-    """The analyzer for article text, titles and quotes (`stem=False` for outlet names)."""
+    """The analyzer for article text, titles and quotes (`stem=False` for outlet names).
+
+    The stem cache is unbounded: a corpus's vocabulary is small, and a plain dict is fastest.
+    """
     chain = RegexTokenizer(TOKEN_PATTERN) | WordFilter()
     if stem:
-        chain = chain | StemFilter(cachesize=100_000)
+        chain = chain | WordStemFilter(cachesize=-1)
     return chain

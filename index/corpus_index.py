@@ -182,7 +182,7 @@ class CorpusIndex:
         results = searcher.search(parsed, limit=limit, filter=_filter_query(filters),
                                   groupedby=_facets(), terms=False)
         wanted = _wanted_terms(parsed, searcher.reader())
-        hits = [_hit(result.fields(), result.score, wanted) for result in results]
+        hits = [_hit(result.fields(), result.score, wanted) for result in results[:limit]]
         total = len(results)
         facets = {name: {(key or UNKNOWN): count for key, count in sorted(results.groups(name).items(),
                                                                           key=lambda item: str(item[0]))}

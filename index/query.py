@@ -71,8 +71,8 @@ def _check_fields(text: str, problems: list[QueryProblem]) -> str:
             text = text[: match.start()] + name.lower() + text[match.end(1):]
         elif name not in QUERY_FIELDS:
             problems.append(QueryProblem(f"unknown field '{name}:' (fields are {', '.join(QUERY_FIELDS)}); "
-                                         f"searched for the word '{name}' instead", match.start()))
-            text = _blank(text, match.end(1), match.end())
+                                         "searched the article text instead", match.start()))
+            text = _blank(text, match.start(), match.end())
     return text
 
 
@@ -119,7 +119,7 @@ def repair(text: str) -> tuple[str, list[QueryProblem]]:
 def make_parser(schema) -> QueryParser:
     parser = QueryParser("content", schema, group=AndGroup)
     parser.remove_plugin_class(plugins.SingleQuotePlugin)
-    parser.add_plugin(plugins.PlusMinusPlugin())
+    parser.add_plugin(plugins.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.add_plugin(plugins.FuzzyTermPlugin())
     return parser
 

@@ -18,7 +18,7 @@ from reader.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("articles",)
+COMMAND_MODULES = ("articles", "index", "search")
 
 
 def build_parser() -> argparse.ArgumentParser:
