@@ -289,6 +289,7 @@ def _open_as_is(location: Path, busy: store.IndexBusy) -> FileIndex:
 
 def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finder: QuoteFinder | None,
             progress: Progress | None, cancel: threading.Event | None, workers: int | None) -> FileIndex:
+    store.clear_leftovers(location)
     sources, errors = discover(paths)
     report.errors.extend(errors)
     hashes = content_hashes(sources, location.with_name(location.name + ".files.json"))

@@ -98,11 +98,16 @@ def create_empty(location: Path) -> FileIndex:
     return ix
 
 
+def clear_leftovers(location: Path) -> None:
+    """Remove half-built or retired copies a killed process left beside the index (lock held)."""
+    for pattern in (f"{location.name}.rebuild-*", f"{location.name}.old-*"):
+        for leftover in location.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def scratch_location(location: Path) -> Path:
     """A fresh folder beside `location` to build a replacement index in."""
-    scratch = location.with_name(f"{location.name}.rebuild-{os.getpid()}")
-    shutil.rmtree(scratch, ignore_errors=True)
-    return scratch
+    return location.with_name(f"{location.name}.rebuild-{os.getpid()}")
 
 
 def swap_in(scratch: Path, location: Path) -> None:

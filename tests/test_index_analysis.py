@@ -1,0 +1,34 @@
+"""The analyzer: what a word, a figure, an apostrophe and a hyphen become, with true offsets."""
+from __future__ import annotations
+
+from index.analysis import word_analyzer
+
+TEXT = "Amazon’s E-commerce giant paid $5.8 million, 55,000 children's café fines on 2023-06-01. Naïve"
+
+
+def tokens(text: str, mode: str = "index") -> list[tuple[str, int, str]]:
+    return [(token.text, token.pos, text[token.startchar:token.endchar])
+            for token in word_analyzer()(text, chars=True, positions=True, mode=mode)]
+
+
+def test_every_token_points_at_its_words_in_the_text():
+    assert tokens(TEXT) == [
+        ("amazon", 0, "Amazon’s"),
+        ("e-commerc", 1, "E-commerce"), ("e", 1, "E"), ("commerc", 2, "commerce"),
+        ("giant", 3, "giant"), ("paid", 4, "paid"), ("5.8", 5, "$5.8"), ("million", 6, "million"),
+        ("55000", 7, "55,000"), ("children", 8, "children's"), ("cafe", 9, "café"), ("fine", 10, "fines"),
+        ("on", 11, "on"), ("2023", 12, "2023"), ("06", 13, "06"), ("01", 14, "01"), ("naiv", 15, "Naïve"),
+    ]
+
+
+def test_queries_split_hyphenated_words_into_a_phrase_of_parts():
+    assert [text for text, _, _ in tokens("well-known children’s $5.8", mode="query")] == [
+        "well", "known", "children", "5.8"]
+
+
+def test_curly_and_straight_apostrophes_give_the_same_terms():
+    assert [t[0] for t in tokens("don’t children’s")] == [t[0] for t in tokens("don't children's")]
+
+
+def test_wildcard_patterns_are_not_stemmed():
+    assert [token.text for token in word_analyzer()("geoloc?tion", tokenize=False, mode="query")] == ["geoloc?tion"]
