@@ -26,9 +26,11 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
 from index import highlight, store
-from index.documents import QuoteFinder, prepare_document
+from index.analysis import word_analyzer
+from index.documents import PreparedArticle, QuoteFinder, prepare_document
 from index.query import parse
 from index.results import Hit, SearchResults
+from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
 from reader.corpus import Source, discover
 from reader.model import LoadError
 from reader.storage import read_json, write_json_atomic
@@ -46,6 +48,8 @@ IN_FLIGHT = 16
 
 UNKNOWN = "(unknown)"
 """Facet key for articles whose outlet or date is not known."""
+
+_STEM = word_analyzer()
 
 FACET_FIELDS = {"outlet": "outlet_name", "date": "day", "speaker": "speaker"}
 
@@ -129,6 +133,7 @@ class CorpusIndex:
         self.location = location
         self.report = report
         self._local = threading.local()
+        self._words: tuple[float, Vocabulary] | None = None
 
     @classmethod
     def open(cls, paths: Iterable[Path], *, quote_finder: QuoteFinder | None = None,
@@ -167,6 +172,16 @@ class CorpusIndex:
             searcher = self._local.searcher = searcher.refresh()
         return searcher
 
+    def _vocabulary(self) -> Vocabulary:
+        """The corpus vocabulary, re-read when another writer has changed it."""
+        try:
+            stamp = (self.location / VOCABULARY_FILE).stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        if self._words is None or self._words[0] != stamp:
+            self._words = (stamp, Vocabulary.load(self.location))
+        return self._words[1]
+
     def close(self) -> None:
         """Close this thread's searcher (other threads close theirs, or they close on collection)."""
         searcher = getattr(self._local, "searcher", None)
@@ -178,7 +193,7 @@ class CorpusIndex:
         """Articles matching `text`, best first, with highlights, passages, facets and problems."""
         started = time.perf_counter()
         searcher = self._searcher()
-        parsed, problems = parse(text, searcher)
+        parsed, problems = parse(text, searcher, self._vocabulary())
         results = searcher.search(parsed, limit=limit, filter=_filter_query(filters),
                                   groupedby=_facets(), terms=False)
         wanted = _wanted_terms(parsed, searcher.reader())
@@ -187,7 +202,7 @@ class CorpusIndex:
         facets = {name: {(key or UNKNOWN): count for key, count in sorted(results.groups(name).items(),
                                                                           key=lambda item: str(item[0]))}
                   for name in FACET_FIELDS}
-        suggestion = _suggestion(text, parsed, searcher) if total == 0 else None
+        suggestion = _suggestion(text, parsed, searcher, self._vocabulary()) if total == 0 else None
         return SearchResults(text, total, (time.perf_counter() - started) * 1000, hits, facets,
                              suggestion, problems)
 
@@ -258,18 +273,18 @@ def _hit(fields: dict[str, Any], score: float, wanted: _Wanted) -> Hit:
     )
 
 
-def _suggestion(text: str, parsed: wq.Query, searcher: Searcher) -> str | None:
+def _suggestion(text: str, parsed: wq.Query, searcher: Searcher, vocabulary: Vocabulary) -> str | None:
     """The query with each unknown word replaced by the closest word in the corpus, if any."""
-    corrector = searcher.corrector("spelling")
     reader = searcher.reader()
     replacements: list[tuple[int, int, str]] = []
     for term in parsed.all_tokens():
         if term.fieldname != "content" or term.startchar is None or reader.doc_frequency("content", term.text):
             continue
         word = text[term.startchar:term.endchar].lower()
-        suggestions = corrector.suggest(word, limit=1, maxdist=1 if len(word) <= 4 else 2)
-        if suggestions and suggestions[0] != word:
-            replacements.append((term.startchar, term.endchar, suggestions[0]))
+        for suggestion in vocabulary.suggest(word):
+            if suggestion != word and any(reader.doc_frequency("content", token.text) for token in _STEM(suggestion)):
+                replacements.append((term.startchar, term.endchar, suggestion))
+                break
     if not replacements:
         return None
     for start, end, word in sorted(replacements, reverse=True):
@@ -328,6 +343,7 @@ def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: U
     """Delete `deletions`, add `sources`, commit once; on cancel or error nothing is committed."""
     writer = ix.writer(limitmb=256)
     written = 0
+    words: set[str] = set()
     try:
         for article_id in deletions:
             writer.delete_by_term("id", article_id)
@@ -337,10 +353,12 @@ def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: U
             if isinstance(document, LoadError):
                 report.errors.append(document)
             else:
-                writer.add_document(**document)
+                writer.add_document(**document.fields)
+                words |= document.words
                 written += 1
             if progress is not None:
                 progress(done, len(sources))
+        save_vocabulary(Path(ix.storage.folder), words)
     except BaseException:
         writer.cancel()
         raise
@@ -348,12 +366,12 @@ def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: U
     return written
 
 
-def _prepare_batch(sources: list[Source], quote_finder: QuoteFinder | None) -> list[dict[str, Any] | LoadError]:
+def _prepare_batch(sources: list[Source], quote_finder: QuoteFinder | None) -> list[PreparedArticle | LoadError]:
     return [prepare_document(source, quote_finder) for source in sources]
 
 
 def _prepared(sources: list[Source], quote_finder: QuoteFinder | None,
-              workers: int | None) -> Iterator[dict[str, Any] | LoadError]:
+              workers: int | None) -> Iterator[PreparedArticle | LoadError]:
     """Prepared documents in source order; a process pool does the work when there is enough of it."""
     workers = default_workers() if workers is None else workers
     if workers < 1 or len(sources) < POOL_THRESHOLD:

@@ -7,9 +7,10 @@ only adds the prepared documents. Top-level functions only: they must pickle for
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Callable, Protocol, Sequence
 
-from index.analysis import word_analyzer
+from index.analysis import TOKEN_PATTERN, normalise_word
 from reader.corpus import Source, load_source
 from reader.formats import UnreadableFile
 from reader.model import Article, LoadError
@@ -26,7 +27,14 @@ class QuoteLike(Protocol):
 
 QuoteFinder = Callable[[Article], Sequence[QuoteLike]]
 
-_SPELLING = word_analyzer(stem=False)
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article's index fields plus its distinct written words (for the corpus vocabulary)."""
+
+    fields: dict[str, Any]
+    words: frozenset[str]
 
 
 def quote_only_text(text: str, quotes: Sequence[QuoteLike]) -> str:
@@ -37,9 +45,17 @@ def quote_only_text(text: str, quotes: Sequence[QuoteLike]) -> str:
     return "".join(kept)
 
 
-def spellable_words(text: str) -> str:
-    """The distinct unstemmed words of a text: what "did you mean" and wildcards draw on."""
-    return " ".join(sorted({token.text for token in _SPELLING(text)}))
+def written_words(text: str) -> frozenset[str]:
+    """The distinct words of a text as written (folded, not stemmed): what "did you mean" and
+    wildcards draw on. Hyphenated words count whole and by part; figures are left out."""
+    words = set()
+    for word in set(TOKEN_PATTERN.findall(text)):
+        if word[0].isalpha():
+            word = normalise_word(word)
+            words.add(word)
+            if "-" in word:
+                words.update(part for part in word.split("-") if part)
+    return frozenset(words)
 
 
 def document_fields(article: Article, quotes: Sequence[QuoteLike] = ()) -> dict[str, Any]:
@@ -49,7 +65,6 @@ def document_fields(article: Article, quotes: Sequence[QuoteLike] = ()) -> dict[
         "path": article.path,
         "content": article.text,
         "paragraphs": [list(span) for span in article.paragraphs],
-        "spelling": spellable_words(article.text),
         "quote_spans": [[quote.start, quote.end, quote.entity] for quote in quotes],
     }
     if article.title:
@@ -68,11 +83,11 @@ def document_fields(article: Article, quotes: Sequence[QuoteLike] = ()) -> dict[
     return fields
 
 
-def prepare_document(source: Source, quote_finder: QuoteFinder | None = None) -> dict[str, Any] | LoadError:
+def prepare_document(source: Source, quote_finder: QuoteFinder | None = None) -> PreparedArticle | LoadError:
     """Load one file and build its index fields; an unreadable file becomes a `LoadError`."""
     try:
         article = load_source(source)
     except UnreadableFile as error:
         return LoadError(str(source.path), str(error))
     quotes = quote_finder(article) if quote_finder else ()
-    return document_fields(article, quotes)
+    return PreparedArticle(document_fields(article, quotes), written_words(article.text))

@@ -17,12 +17,15 @@ from whoosh.searching import Searcher
 
 from index.analysis import fold, straighten_quotes, word_analyzer
 from index.schema import QUERY_FIELDS
+from index.vocabulary import Vocabulary
 
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z_]\w*):")
 _DATE_CLAUSE = re.compile(r"date:(\[[^\]]*\]?|\{[^}]*\}?|\S+)", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"\d{4}(?:-?\d{2}(?:-?\d{2})?)?$")
 _RANGE_WORDS = re.compile(r"[\[\]{}]|\bto\b", re.IGNORECASE)
 _STEM = word_analyzer()
+WILDCARD_LIMIT = 1000
+"""Most distinct words one wildcard may stand for; more would make a query slow and unfocused."""
 
 
 @dataclass(frozen=True)
@@ -124,22 +127,27 @@ def make_parser(schema) -> QueryParser:
     return parser
 
 
-def expand_wildcards(query: wq.Query, reader: IndexReader) -> wq.Query:
+def expand_wildcards(query: wq.Query, reader: IndexReader, vocabulary: Vocabulary,
+                     problems: list[QueryProblem]) -> wq.Query:
     """Match wildcards against the words as written, then search their stems.
 
-    The content field holds stems ("privaci"), so `privacy*` would find nothing there; the
-    spelling field keeps the unstemmed words, whose stems are what the content field holds.
+    The text fields hold stems ("privaci"), so `privacy*` would find nothing there; the
+    vocabulary keeps the written words, whose stems are what the fields hold.
     """
     if isinstance(query, (wq.Wildcard, wq.Prefix)) and query.fieldname in ("content", "title", "quote"):
         pattern = fold(query.text) + ("*" if isinstance(query, wq.Prefix) else "")
-        words = {text for _, text in wq.Wildcard("spelling", pattern).expanded_terms(reader)}
-        stems = {token.text for word in words for token in _STEM(word if isinstance(word, str) else word.decode())}
-        terms = [wq.Term(query.fieldname, stem) for stem in sorted(stems)]
+        stems = sorted({token.text for word in vocabulary.matching(pattern) for token in _STEM(word)
+                        if reader.doc_frequency(query.fieldname, token.text)})
+        if len(stems) > WILDCARD_LIMIT:
+            problems.append(QueryProblem(f"'{pattern}' matches {len(stems)} words; only the first "
+                                         f"{WILDCARD_LIMIT} were searched", getattr(query, "startchar", 0) or 0))
+            stems = stems[:WILDCARD_LIMIT]
+        terms = [wq.Term(query.fieldname, stem) for stem in stems]
         return wq.Or(terms, boost=query.boost) if terms else wq.NullQuery
-    return query.apply(lambda child: expand_wildcards(child, reader))
+    return query.apply(lambda child: expand_wildcards(child, reader, vocabulary, problems))
 
 
-def parse(text: str, searcher: Searcher) -> tuple[wq.Query, list[QueryProblem]]:
+def parse(text: str, searcher: Searcher, vocabulary: Vocabulary) -> tuple[wq.Query, list[QueryProblem]]:
     """Parse a query typed by a researcher into a Whoosh query plus the problems found in it."""
     repaired, problems = repair(text)
     parser = make_parser(searcher.schema)
@@ -148,4 +156,4 @@ def parse(text: str, searcher: Searcher) -> tuple[wq.Query, list[QueryProblem]]:
     except Exception as error:  # the parser's own errors become a problem and a plain-words search
         problems.append(QueryProblem(f"the query could not be read ({error}); searched for its words", 0))
         parsed = parser.parse(re.sub(r"[^\w\s]", " ", repaired))
-    return expand_wildcards(parsed, searcher.reader()), problems
+    return expand_wildcards(parsed, searcher.reader(), vocabulary, problems), problems

@@ -6,12 +6,11 @@ reuse analysis) go in `KEYWORD_FIELDS`; each becomes a queryable, facetable fiel
 """
 from __future__ import annotations
 
-from whoosh.analysis import KeywordAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
@@ -35,7 +34,6 @@ def build_schema() -> Schema:
         quote=TEXT(analyzer=words, multitoken_query="phrase"),
         quote_spans=STORED,
         paragraphs=STORED,
-        spelling=KEYWORD(analyzer=KeywordAnalyzer()),
     )
     for name in KEYWORD_FIELDS:
         schema.add(name, KEYWORD(lowercase=True, commas=True, stored=True))
