@@ -23,8 +23,9 @@ def matched_spans(text: str, terms: Collection[str], phrases: Sequence[Sequence[
     """
     if not text or not (terms or phrases):
         return []
-    tokens = [(token.text, token.pos, token.startchar, token.endchar)
-              for token in _ANALYZER(text, chars=True, positions=True, mode="index")]
+    if not phrases:
+        return merge((start, end) for term, _, start, end in _ANALYZER.spans(text) if term in terms)
+    tokens = list(_ANALYZER.spans(text))
     spans = [(start, end) for term, _, start, end in tokens if term in terms]
     if phrases:
         at: dict[tuple[int, str], Span] = {(pos, term): (start, end) for term, pos, start, end in tokens}

@@ -10,7 +10,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
