@@ -152,7 +152,7 @@ class CorpusIndex:
             with store.write_lock(location, wait):
                 ix = _update(paths, location, report, quote_finder, progress, cancel, workers)
         except store.IndexBusy as busy:
-            ix = _open_as_is(location, busy)
+            ix = _open_as_is(location, busy, _finder_name(quote_finder))
             report.notices.append(f"{busy}; searching the index as it was last saved")
             report.articles = ix.doc_count()
         report.seconds = time.perf_counter() - started
@@ -194,14 +194,11 @@ class CorpusIndex:
         started = time.perf_counter()
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
-        results = searcher.search(parsed, limit=limit, filter=_filter_query(filters),
-                                  groupedby=_facets(), terms=False)
+        results = searcher.search(parsed, limit=limit, filter=_filter_query(filters), groupedby=_facets())
         wanted = _wanted_terms(parsed, searcher.reader())
         hits = [_hit(result.fields(), result.score, wanted) for result in results[:limit]]
         total = len(results)
-        facets = {name: {(key or UNKNOWN): count for key, count in sorted(results.groups(name).items(),
-                                                                          key=lambda item: str(item[0]))}
-                  for name in FACET_FIELDS}
+        facets = {name: _facet_counts(results.groups(name), name != "speaker") for name in FACET_FIELDS}
         suggestion = _suggestion(text, parsed, searcher, self._vocabulary()) if total == 0 else None
         return SearchResults(text, total, (time.perf_counter() - started) * 1000, hits, facets,
                              suggestion, problems)
@@ -213,6 +210,14 @@ def _facets() -> sorting.Facets:
         facets.add_facet(name, sorting.FieldFacet(fieldname, allow_overlap=name == "speaker",
                                                   maptype=sorting.Count))
     return facets
+
+
+def _facet_counts(groups: dict[Any, int], with_unknown: bool) -> dict[str, int]:
+    """Counts by value; articles with no value count as `UNKNOWN` (outlet, date) or not at all (speaker)."""
+    counts = {key: count for key, count in groups.items() if key}
+    if with_unknown and groups.get(None, 0) + groups.get("", 0):
+        counts[UNKNOWN] = groups.get(None, 0) + groups.get("", 0)
+    return dict(sorted(counts.items()))
 
 
 def _filter_query(filters: SearchFilters | None) -> wq.Query | None:
@@ -292,9 +297,15 @@ def _suggestion(text: str, parsed: wq.Query, searcher: Searcher, vocabulary: Voc
     return text
 
 
-def _open_as_is(location: Path, busy: store.IndexBusy) -> FileIndex:
+def _finder_name(quote_finder: QuoteFinder | None) -> str | None:
+    if quote_finder is None:
+        return None
+    return f"{quote_finder.__module__}.{quote_finder.__qualname__}"
+
+
+def _open_as_is(location: Path, busy: store.IndexBusy, quotes: str | None) -> FileIndex:
     try:
-        ix = store.open_existing(location)
+        ix = store.open_existing(location, quotes)
     except store.DamagedIndex:
         ix = None
     if ix is None:
@@ -308,18 +319,19 @@ def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finde
     sources, errors = discover(paths)
     report.errors.extend(errors)
     hashes = content_hashes(sources, location.with_name(location.name + ".files.json"))
+    quotes = _finder_name(quote_finder)
     try:
-        ix = store.open_existing(location)
+        ix = store.open_existing(location, quotes)
     except store.DamagedIndex as damage:
         report.notices.append(f"The search index was rebuilt because {damage}.")
         ix = None
     if ix is None:
         scratch = store.scratch_location(location)
-        report.added = _write(store.create_empty(scratch), [], sources, report, quote_finder, progress, cancel,
+        report.added = _write(store.create_empty(scratch, quotes), [], sources, report, quote_finder, progress, cancel,
                               workers)
         store.swap_in(scratch, location)
         report.rebuilt = bool(report.notices)
-        ix = store.open_existing(location)
+        ix = store.open_existing(location, quotes)
         report.articles = ix.doc_count()
         return ix
     indexed = indexed_hashes(ix)
@@ -332,7 +344,7 @@ def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finde
         _write(ix, removed + [s.article_id for s in changed], changed + added, report, quote_finder,
                progress, cancel, workers)
         report.removed, report.changed, report.added = len(removed), len(changed), len(added)
-        ix = store.open_existing(location)
+        ix = store.open_existing(location, quotes)
     report.articles = ix.doc_count()
     return ix
 

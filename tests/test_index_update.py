@@ -241,3 +241,23 @@ def test_the_index_package_never_imports_qt():
     code = "import sys, index, index.corpus_index, reader.cli.search, reader.cli.index; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+class Said:
+    """A quote-like object: the first sentence of the article, attributed to Ring."""
+
+    def __init__(self, article):
+        self.start, self.end = article.sentences[0]
+        self.text, self.entity = article.text[self.start:self.end], "ring"
+
+
+def first_sentence_quoted(article):
+    return [Said(article)] if article.sentences else []
+
+
+def test_indexing_with_another_quote_finder_rebuilds(corpus):
+    assert CorpusIndex.open([corpus]).search("speaker:ring").total == 0
+    corpus_index = CorpusIndex.open([corpus], quote_finder=first_sentence_quoted)
+    assert corpus_index.report.rebuilt and "quotes were found by nothing" in corpus_index.report.notices[0]
+    assert corpus_index.search("speaker:ring").total == 5
+    assert not CorpusIndex.open([corpus], quote_finder=first_sentence_quoted).report.rebuilt
