@@ -282,8 +282,9 @@ def _suggestion(text: str, parsed: wq.Query, searcher: Searcher, vocabulary: Voc
     """The query with each unknown word replaced by the closest word in the corpus, if any."""
     reader = searcher.reader()
     replacements: list[tuple[int, int, str]] = []
-    for term in parsed.all_tokens():
-        if term.fieldname != "content" or term.startchar is None or reader.doc_frequency("content", term.text):
+    for term in parsed.leaves():
+        if (not isinstance(term, wq.Term) or term.fieldname != "content" or getattr(term, "startchar", None) is None
+                or reader.doc_frequency("content", term.text)):
             continue
         word = text[term.startchar:term.endchar].lower()
         for suggestion in vocabulary.suggest(word):

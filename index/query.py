@@ -55,7 +55,19 @@ def _check_dates(text: str, problems: list[QueryProblem]) -> str:
             problems.append(QueryProblem(f"'{shown}' is not a date; write dates as 20230601 or 2023-06-01 "
                                          "(this date condition was left out)", match.start()))
             text = _blank(text, match.start(), match.end())
+        elif len(values) == 2 and _day_key(values[0]) > _day_key(values[1], last=True):
+            problems.append(QueryProblem(f"the date range {match.group(1)} ends before it starts; "
+                                         "it was read the other way round", match.start()))
+            first, second = values[0].strip(), values[1].strip()
+            clause = f"date:[{second} to {first}]".ljust(match.end() - match.start())
+            text = text[: match.start()] + clause + text[match.end():]
     return text
+
+
+def _day_key(value: str, last: bool = False) -> str:
+    """A comparable YYYYMMDD for a date typed at year, month or day precision."""
+    digits = value.strip().replace("-", "")
+    return digits + ("1231"[len(digits) - 4:] if last else "0101"[len(digits) - 4:])
 
 
 def _valid_date(value: str) -> bool:
@@ -70,7 +82,13 @@ def _valid_date(value: str) -> bool:
 def _check_fields(text: str, problems: list[QueryProblem]) -> str:
     for match in _FIELD.finditer(text):
         name = match.group(1)
-        if name.lower() in QUERY_FIELDS and name not in QUERY_FIELDS:
+        if text.count('"', 0, match.start()) % 2:
+            continue
+        if name.lower() in QUERY_FIELDS and (match.end() == len(text) or text[match.end()].isspace()):
+            problems.append(QueryProblem(f"'{name}:' is followed by nothing to search for; it was left out",
+                                         match.start()))
+            text = _blank(text, match.start(), match.end())
+        elif name.lower() in QUERY_FIELDS and name not in QUERY_FIELDS:
             text = text[: match.start()] + name.lower() + text[match.end(1):]
         elif name not in QUERY_FIELDS:
             problems.append(QueryProblem(f"unknown field '{name}:' (fields are {', '.join(QUERY_FIELDS)}); "

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from index import CorpusIndex, SearchFilters
 from index.analysis import fold
@@ -241,12 +243,26 @@ def test_did_you_mean_when_nothing_matches(searcher):
     ("publisher:cnbc alexa", 0, "unknown field 'publisher:'", {"004"}),
     ("date:2023-13-45 geolocation", 0, "not a date", None),
     ("date:[2023-06-01 to junk] geolocation", 0, "'junk' is not a date", None),
+    ("outlet: geolocation", 0, "'outlet:' is followed by nothing", None),
+    ("date:[20230630 to 20230601]", 0, "ends before it starts", {"001"}),
 ])
 def test_malformed_queries_say_what_and_where_and_still_search(searcher, texts, query, where, words, expected):
     results = searcher.search(query)
-    assert len(results.problems) == 1
+    assert len(results.problems) == 1, results.problems
     problem = results.problems[0]
     assert words in problem.message and problem.position == where
     assert results.total > 0
     if expected is not None:
         assert ids(results) == expected
+
+
+SYNTAX = ["alexa", "ring", "privacy", "settle", "AND", "OR", "NOT", "-", "(", ")", "[", "]", "{", "}", '"', "“",
+          "*", "?", "~", "^2", ":", "date:", "outlet:", "title:", "speaker:", "quote:", "foo:", "to", "2023",
+          "2023-06-01", "20230601", "$5.8", "55,000", "e-commerce", "children’s", " "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(SYNTAX), max_size=8).map(" ".join) | st.text(max_size=20))
+def test_no_query_raises(searcher, query):
+    results = searcher.search(query)
+    assert results.total >= 0 and all(problem.message for problem in results.problems)
