@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
 from index import highlight, store
 from index.analysis import word_analyzer
+from index.facets import UNKNOWN, FacetTable
 from index.documents import PreparedArticle, QuoteFinder, prepare_document
 from index.query import parse
 from index.results import Hit, SearchResults
@@ -46,12 +46,7 @@ BATCH = 16
 IN_FLIGHT = 16
 """Batches of files sent to a worker at once, and how many may wait: bounds memory on huge corpora."""
 
-UNKNOWN = "(unknown)"
-"""Facet key for articles whose outlet or date is not known."""
-
 _STEM = word_analyzer()
-
-FACET_FIELDS = {"outlet": "outlet_name", "date": "day", "speaker": "speaker"}
 
 
 class IndexCancelled(Exception):
@@ -182,42 +177,36 @@ class CorpusIndex:
             self._words = (stamp, Vocabulary.load(self.location))
         return self._words[1]
 
+    def _facet_table(self, searcher: Searcher) -> FacetTable:
+        cached = getattr(self._local, "facets", None)
+        if cached is None or cached[0] is not searcher:
+            cached = self._local.facets = (searcher, FacetTable(searcher.reader()))
+        return cached[1]
+
     def close(self) -> None:
         """Close this thread's searcher (other threads close theirs, or they close on collection)."""
         searcher = getattr(self._local, "searcher", None)
         if searcher is not None:
             searcher.close()
-            self._local.searcher = None
+            self._local.searcher = self._local.facets = None
 
     def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None) -> SearchResults:
         """Articles matching `text`, best first, with highlights, passages, facets and problems."""
         started = time.perf_counter()
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
-        results = searcher.search(parsed, limit=limit, filter=_filter_query(filters), groupedby=_facets())
+        narrowing = _filter_query(filters)
+        matching = set(searcher.docs_for_query(parsed))
+        if narrowing is not None:
+            matching &= set(searcher.docs_for_query(narrowing))
+        results = searcher.search(parsed, limit=limit, filter=narrowing)
         wanted = _wanted_terms(parsed, searcher.reader())
         hits = [_hit(result.fields(), result.score, wanted) for result in results[:limit]]
-        total = len(results)
-        facets = {name: _facet_counts(results.groups(name), name != "speaker") for name in FACET_FIELDS}
+        total = len(matching)
+        facets = self._facet_table(searcher).counts(matching)
         suggestion = _suggestion(text, parsed, searcher, self._vocabulary()) if total == 0 else None
         return SearchResults(text, total, (time.perf_counter() - started) * 1000, hits, facets,
                              suggestion, problems)
-
-
-def _facets() -> sorting.Facets:
-    facets = sorting.Facets()
-    for name, fieldname in FACET_FIELDS.items():
-        facets.add_facet(name, sorting.FieldFacet(fieldname, allow_overlap=name == "speaker",
-                                                  maptype=sorting.Count))
-    return facets
-
-
-def _facet_counts(groups: dict[Any, int], with_unknown: bool) -> dict[str, int]:
-    """Counts by value; articles with no value count as `UNKNOWN` (outlet, date) or not at all (speaker)."""
-    counts = {key: count for key, count in groups.items() if key}
-    if with_unknown and groups.get(None, 0) + groups.get("", 0):
-        counts[UNKNOWN] = groups.get(None, 0) + groups.get("", 0)
-    return dict(sorted(counts.items()))
 
 
 def _filter_query(filters: SearchFilters | None) -> wq.Query | None:

@@ -173,5 +173,5 @@ def parse(text: str, searcher: Searcher, vocabulary: Vocabulary) -> tuple[wq.Que
         parsed = parser.parse(repaired)
     except Exception as error:  # the parser's own errors become a problem and a plain-words search
         problems.append(QueryProblem(f"the query could not be read ({error}); searched for its words", 0))
-        parsed = parser.parse(re.sub(r"[^\w\s]", " ", repaired))
+        parsed = parser.parse(" ".join(re.findall(r"\w+", repaired)).lower())
     return expand_wildcards(parsed, searcher.reader(), vocabulary, problems), problems
