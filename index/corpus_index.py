@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import logging
 import os
 import threading
@@ -25,6 +24,7 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
 from index import highlight, store
+from index.changes import corpus_fingerprint, indexed_versions, source_versions
 from index.analysis import word_analyzer
 from index.facets import UNKNOWN, FacetTable
 from index.documents import PreparedArticle, QuoteFinder, prepare_document
@@ -87,37 +87,6 @@ class UpdateReport:
 def default_workers() -> int:
     """One process per core beside the writer's, at least one."""
     return max(1, (os.cpu_count() or 2) - 1)
-
-
-def content_hashes(sources: list[Source], cache_file: Path) -> dict[str, str]:
-    """Content hash of each source, re-reading only files whose size or modification time changed."""
-    known = read_json(cache_file, {})
-    fresh: dict[str, list[Any]] = {}
-    hashes: dict[str, str] = {}
-    for source in sources:
-        key = str(source.path)
-        try:
-            stat = source.path.stat()
-        except OSError:
-            continue
-        entry = known.get(key)
-        if not entry or entry[0] != stat.st_size or entry[1] != stat.st_mtime_ns:
-            try:
-                entry = [stat.st_size, stat.st_mtime_ns, hashlib.sha1(source.path.read_bytes()).hexdigest()]
-            except OSError:
-                continue
-        fresh[key] = entry
-        hashes[source.article_id] = entry[2]
-    if fresh != known:
-        write_json_atomic(cache_file, fresh)
-    return hashes
-
-
-def indexed_hashes(ix: FileIndex) -> dict[str, str]:
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        ids, hashes = reader.column_reader("id"), reader.column_reader("content_hash")
-        return {ids[docnum]: hashes[docnum] for docnum in reader.all_doc_ids()}
 
 
 class CorpusIndex:
@@ -306,15 +275,32 @@ def _open_as_is(location: Path, busy: store.IndexBusy, quotes: str | None) -> Fi
 def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finder: QuoteFinder | None,
             progress: Progress | None, cancel: threading.Event | None, workers: int | None) -> FileIndex:
     store.clear_leftovers(location)
-    sources, errors = discover(paths)
-    report.errors.extend(errors)
-    hashes = content_hashes(sources, location.with_name(location.name + ".files.json"))
     quotes = _finder_name(quote_finder)
+    fingerprint = corpus_fingerprint(paths)
+    last_update = location.with_name(location.name + ".corpus.json")
     try:
         ix = store.open_existing(location, quotes)
     except store.DamagedIndex as damage:
         report.notices.append(f"The search index was rebuilt because {damage}.")
         ix = None
+    saved = read_json(last_update, {})
+    if ix is not None and saved.get("fingerprint") == fingerprint:
+        report.errors.extend(LoadError(**error) for error in saved.get("errors", []))
+        report.articles = report.unchanged = ix.doc_count()
+        return ix
+    ix = _bring_up_to_date(ix, paths, location, report, quote_finder, progress, cancel, workers)
+    write_json_atomic(last_update, {"fingerprint": fingerprint, "errors": [error.as_json() for error in report.errors]})
+    return ix
+
+
+def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, report: UpdateReport,
+                      quote_finder: QuoteFinder | None, progress: Progress | None, cancel: threading.Event | None,
+                      workers: int | None) -> FileIndex:
+    """Index what is new or changed and drop what is gone; with no usable index, build one afresh."""
+    sources, errors = discover(paths)
+    report.errors.extend(errors)
+    versions = source_versions(sources, location.with_name(location.name + ".files.json"))
+    quotes = _finder_name(quote_finder)
     if ix is None:
         scratch = store.scratch_location(location)
         report.added = _write(store.create_empty(scratch, quotes), [], sources, report, quote_finder, progress, cancel,
@@ -324,10 +310,10 @@ def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finde
         ix = store.open_existing(location, quotes)
         report.articles = ix.doc_count()
         return ix
-    indexed = indexed_hashes(ix)
+    indexed = indexed_versions(ix)
     current = {source.article_id for source in sources}
     removed = [article_id for article_id in indexed if article_id not in current]
-    changed = [s for s in sources if s.article_id in indexed and indexed[s.article_id] != hashes.get(s.article_id)]
+    changed = [s for s in sources if s.article_id in indexed and indexed[s.article_id] != versions.get(s.article_id)]
     added = [s for s in sources if s.article_id not in indexed]
     report.unchanged = len(indexed) - len(removed) - len(changed)
     if removed or changed or added:

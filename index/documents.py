@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol, Sequence
 
 from index.analysis import TOKEN_PATTERN, normalise_word
+from index.changes import source_version
 from reader.corpus import Source, load_source
 from reader.formats import UnreadableFile
 from reader.model import Article, LoadError
@@ -58,10 +59,10 @@ def written_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def document_fields(article: Article, quotes: Sequence[QuoteLike] = ()) -> dict[str, Any]:
+def document_fields(article: Article, version: str, quotes: Sequence[QuoteLike] = ()) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "id": article.id,
-        "content_hash": article.content_hash,
+        "version": version,
         "path": article.path,
         "content": article.text,
         "paragraphs": [list(span) for span in article.paragraphs],
@@ -90,4 +91,5 @@ def prepare_document(source: Source, quote_finder: QuoteFinder | None = None) ->
     except UnreadableFile as error:
         return LoadError(str(source.path), str(error))
     quotes = quote_finder(article) if quote_finder else ()
-    return PreparedArticle(document_fields(article, quotes), written_words(article.text))
+    fields = document_fields(article, source_version(source, article.content_hash), quotes)
+    return PreparedArticle(fields, written_words(article.text))

@@ -10,7 +10,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
@@ -23,7 +23,7 @@ def build_schema() -> Schema:
     words = word_analyzer()
     schema = Schema(
         id=ID(stored=True, unique=True, sortable=True),
-        content_hash=ID(stored=True, sortable=True),
+        version=ID(stored=True, sortable=True),
         path=STORED,
         content=TEXT(analyzer=words, stored=True, multitoken_query="phrase"),
         title=TEXT(analyzer=words, stored=True, multitoken_query="phrase"),

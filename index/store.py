@@ -85,8 +85,7 @@ def open_existing(location: Path, quotes: str | None) -> FileIndex | None:
         ix = whoosh_index.open_dir(str(location))
         with ix.searcher() as searcher:
             reader = searcher.reader()
-            for name in ("id", "content_hash"):
-                list(reader.column_reader(name))
+            reader.column_reader("version")
             for docnum in reader.all_doc_ids():
                 reader.stored_fields(docnum)
                 break

@@ -71,6 +71,18 @@ def test_an_unreadable_file_is_reported_and_the_rest_indexed(corpus):
     corpus_index = CorpusIndex.open([corpus])
     assert corpus_index.article_count == 5
     assert [Path(error.path).name for error in corpus_index.report.errors] == ["broken.pdf"]
+    assert [Path(error.path).name for error in CorpusIndex.open([corpus]).report.errors] == ["broken.pdf"]
+
+
+def test_a_manifest_edit_re_indexes_the_article_it_names(corpus):
+    assert CorpusIndex.open([corpus]).search("outlet:entrepreneur").total == 1
+    manifest = corpus / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('outlet = "Entrepreneur"', 'outlet = "Inc."'),
+                        encoding="utf-8")
+    corpus_index = CorpusIndex.open([corpus])
+    assert (corpus_index.report.changed, corpus_index.report.unchanged) == (1, 4)
+    assert corpus_index.search("outlet:entrepreneur").total == 0
+    assert {hit.id[:3] for hit in corpus_index.search("outlet:inc").hits} == {"003"}
 
 
 def test_progress_is_reported_and_cancel_commits_nothing(corpus):
