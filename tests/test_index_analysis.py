@@ -1,7 +1,11 @@
 """The analyzer: what a word, a figure, an apostrophe and a hyphen become, with true offsets."""
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from index.analysis import word_analyzer
+from index.highlight import matched_spans, merge
 
 TEXT = "Amazon’s E-commerce giant paid $5.8 million, 55,000 children's café fines on 2023-06-01. Naïve"
 
@@ -32,3 +36,17 @@ def test_curly_and_straight_apostrophes_give_the_same_terms():
 
 def test_wildcard_patterns_are_not_stemmed():
     assert [token.text for token in word_analyzer()("geoloc?tion", tokenize=False, mode="query")] == ["geoloc?tion"]
+
+
+ODD_TEXT = ("E‐commerce giant’s café paid $5.8 million (55,000 users) — naïve “well-known” claims; "
+            "Amazon’s Ring; don't; SETTLEMENTS settled; privacy, privacies; 2023-06-01; e-commerce-led x")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fast_highlighting_equals_analysing_every_word(sample_articles, data):
+    text = data.draw(st.sampled_from([article.text for article in sample_articles.values()] + [ODD_TEXT]))
+    vocabulary = sorted({term for term, _, _, _ in word_analyzer().spans(text)})
+    terms = data.draw(st.sets(st.sampled_from(vocabulary), min_size=1, max_size=6))
+    every_word = merge((start, end) for term, _, start, end in word_analyzer().spans(text) if term in terms)
+    assert matched_spans(text, terms) == every_word
