@@ -1,9 +1,10 @@
 """The search index of one corpus: opened, brought up to date, searched.
 
 This is the whole interface the UI and CLI use; no Whoosh type crosses it. `CorpusIndex.open`
-compares each file's content hash with what the index holds and touches only new, changed and
-removed articles, so re-opening an unchanged corpus costs a folder scan. The UI calls it from a
-worker thread: `progress(done, total)` reports, and setting `cancel` stops at the next article.
+compares each article's version (content hash and manifest entry) with what the index holds and
+touches only new, changed and removed articles; an unchanged corpus (same file sizes and times)
+re-opens after a folder scan. The UI calls it from a worker thread: `progress(done, total)`
+reports, and setting `cancel` stops at the next article with nothing committed.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import logging
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -24,10 +25,10 @@ from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
 from index import highlight, store
-from index.changes import corpus_fingerprint, indexed_versions, source_versions
 from index.analysis import word_analyzer
-from index.facets import UNKNOWN, FacetTable
+from index.changes import corpus_fingerprint, indexed_versions, source_versions
 from index.documents import PreparedArticle, QuoteFinder, prepare_document
+from index.facets import UNKNOWN, FacetTable
 from index.query import parse
 from index.results import Hit, SearchResults
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
@@ -299,7 +300,6 @@ def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, r
     """Index what is new or changed and drop what is gone; with no usable index, build one afresh."""
     sources, errors = discover(paths)
     report.errors.extend(errors)
-    versions = source_versions(sources, location.with_name(location.name + ".files.json"))
     quotes = _finder_name(quote_finder)
     if ix is None:
         scratch = store.scratch_location(location)
@@ -310,6 +310,7 @@ def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, r
         ix = store.open_existing(location, quotes)
         report.articles = ix.doc_count()
         return ix
+    versions = source_versions(sources, location.with_name(location.name + ".files.json"))
     indexed = indexed_versions(ix)
     current = {source.article_id for source in sources}
     removed = [article_id for article_id in indexed if article_id not in current]

@@ -58,7 +58,7 @@ def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
     """
     prefixes = {term[:1] if term[0].isdigit() else term[:max(1, len(term) - 2)] for term in terms if term}
     alternatives = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])[$€£]?(?:{alternatives})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?<!\w')[$€£]?(?:{alternatives})", re.IGNORECASE)
 
 
 def _term_spans(text: str, terms: frozenset[str]) -> Iterator[Span]:

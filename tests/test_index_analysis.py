@@ -50,3 +50,11 @@ def test_fast_highlighting_equals_analysing_every_word(sample_articles, data):
     terms = data.draw(st.sets(st.sampled_from(vocabulary), min_size=1, max_size=6))
     every_word = merge((start, end) for term, _, start, end in word_analyzer().spans(text) if term in terms)
     assert matched_spans(text, terms) == every_word
+
+
+def test_fast_highlighting_finds_every_term_of_the_sample(sample_articles):
+    analyzer = word_analyzer()
+    for text in [article.text for article in sample_articles.values()] + [ODD_TEXT]:
+        for term in {term for term, _, _, _ in analyzer.spans(text)}:
+            every_word = merge((start, end) for found, _, start, end in analyzer.spans(text) if found == term)
+            assert matched_spans(text, {term}) == every_word, term
