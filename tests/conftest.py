@@ -32,3 +32,45 @@ def sample_corpus() -> Corpus:
 def sample_articles(sample_corpus: Corpus) -> dict[str, object]:
     """Sample articles keyed by their three-digit prefix ("000" … "004")."""
     return {article.id[:3]: article for article in sample_corpus.articles}
+
+
+import sys  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_background_work_left() -> Iterator[None]:
+    """Fails a test that leaves pool work running (ui.tasks), after stopping it for the next test."""
+    yield
+    tasks = sys.modules.get("ui.tasks")
+    if tasks is None:
+        return
+    busy = [runner for runner in tasks.live_runners() if runner.pool.activeThreadCount()]
+    for runner in busy:
+        runner.shutdown()
+    if busy:
+        pytest.fail(f"{len(busy)} task runner(s) still had work running when the test ended")
+
+
+@pytest.fixture
+def ui_context(qapp):  # noqa: ANN001, ANN201 — pytest-qt's qapp; returns ui.context.AppContext
+    """A fresh application context (settings, corrections, tasks) in this test's own home."""
+    from ui.context import AppContext
+
+    context = AppContext()
+    yield context
+    context.shutdown()
+
+
+@pytest.fixture
+def main_window(qtbot, ui_context):  # noqa: ANN001, ANN201 — returns ui.main_window.MainWindow
+    """The shown main window with the sample corpus loaded, ready for key presses."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    with qtbot.waitSignal(ui_context.corpus.loaded, timeout=20_000):
+        window.open_initial_corpus()
+    return window

@@ -18,10 +18,18 @@ from reader.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("articles", "index", "search")
+COMMAND_MODULES = ("articles", "quotes", "diff", "reuse", "index", "search")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def requested_command(argv: list[str]) -> str | None:
+    """The sub-command named on the command line, so start-up imports only its module."""
+    for argument in argv:
+        if not argument.startswith("-"):
+            return argument if argument in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corroborate",
         description="Line up how every news outlet told the same story. "
@@ -29,17 +37,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"corroborate {__version__}")
     parser.add_argument("--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works (window, sample, index, diff) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in commands:
         importlib.import_module(f"reader.cli.{name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    command = requested_command(argv)
+    parser = build_parser((command,) if command else COMMAND_MODULES)
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from ui.launch import launch
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 import charset_normalizer
 
@@ -14,7 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = set("\n\r\t\f\v")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes) -> str:
@@ -32,19 +34,24 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return str(best)
-    return data.decode("latin-1")
+    if best is not None and not _is_latin_script(str(best)):
+        return str(best)
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _is_latin_script(text: str) -> bool:
+    """Western text is read as cp1252/Latin-1; a detector's guess wins only for other scripts."""
+    letters = [char for char in text if char.isalpha() and ord(char) > 127]
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in letters)
 
 
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for char in text if ord(char) < 32 and char not in _ALLOWED_CONTROLS)
-    return controls / len(text) > 0.01
+    return len(_CONTROL_CHARACTERS.findall(text)) / len(text) > 0.01
 
 
 def read(data: bytes) -> Document:

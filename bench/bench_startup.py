@@ -1,0 +1,143 @@
+"""Start-up and size of the standalone app built by `make dist`.
+
+Prints: the onedir size in MiB (target <= 150); the wall time of the frozen `--self-test`
+against a bare unfrozen PySide6 window opening (QApplication + one shown, processed QWidget)
+measured in the same run (target ratio <= 3), and against the same self-test run unfrozen
+(what freezing itself costs); and the time from launching the app to its main window painted
+with the sample corpus loaded (target <= 1 s), signalled by CORROBORATE_REPORT_FIRST_PAINT,
+on a private Xvfb display when Xvfb is installed, else on Qt's offscreen platform, frozen and
+unfrozen. Each figure is the median of --runs runs (the three self-test timings interleaved
+so they share the machine's load), each a fresh process with a clean environment and an
+empty HOME. Run: `make dist && .venv/bin/python bench/bench_startup.py`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ui.first_paint import ENVIRONMENT_VARIABLE, MESSAGE  # noqa: E402
+
+BARE_WINDOW = (
+    "import sys; from PySide6.QtWidgets import QApplication, QWidget; "
+    "app = QApplication(sys.argv[:1]); w = QWidget(); w.resize(1100, 720); w.show(); app.processEvents()"
+)
+
+
+def folder_mib(folder: Path) -> float:
+    """Bytes on disk: PyInstaller links some Qt libraries into _internal; count each once."""
+    files = (path for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    return sum(path.stat().st_size for path in files) / 1_048_576
+
+
+def clean_environment(home: str, **extra: str) -> dict[str, str]:
+    return {"HOME": home, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **extra}
+
+
+def wall_time(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, cwd=env["HOME"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def time_to_paint(command: list[str], env: dict[str, str], timeout: float = 30) -> float:
+    """Seconds from launch to the app's first-paint line on stderr; the app is then stopped."""
+    start = time.perf_counter()
+    app = subprocess.Popen(command, env=env, cwd=env["HOME"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        while time.perf_counter() - start < timeout:
+            line = app.stderr.readline()
+            if not line:
+                raise RuntimeError(f"{command[0]} exited before painting its window")
+            if MESSAGE.encode() in line:
+                return time.perf_counter() - start
+        raise RuntimeError(f"{command[0]} did not paint within {timeout} s")
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGTERM)
+        app.wait(timeout=10)
+        app.stderr.close()
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str] | None:
+    if shutil.which("Xvfb") is None:
+        return None
+    number = 150 + os.getpid() % 50
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    for _ in range(100):
+        if socket.exists():
+            return server, f":{number}"
+        time.sleep(0.1)
+    server.terminate()
+    return None
+
+
+def median(runs: int, measure) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--app", type=Path, default=ROOT / "dist" / "corroborate" / "corroborate",
+                        help="the frozen executable (default: the onedir build of `make dist`)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure; the median is printed")
+    args = parser.parse_args()
+    if not args.app.is_file():
+        print(f"{args.app} not found: run `make dist` first", file=sys.stderr)
+        return 1
+    home = tempfile.mkdtemp(prefix="corroborate-bench-")
+    try:
+        size = folder_mib(args.app.parent)
+        print(f"onedir size: {size:.1f} MiB ({args.app.parent}) target <= 150")
+
+        offscreen = clean_environment(home, QT_QPA_PLATFORM="offscreen")
+        unfrozen_test = clean_environment(home, PYTHONPATH=str(ROOT))
+        runs = [
+            (wall_time([sys.executable, "-c", BARE_WINDOW], offscreen),
+             wall_time([str(args.app), "--self-test"], clean_environment(home)),
+             wall_time([sys.executable, "-m", "reader", "--self-test"], unfrozen_test))
+            for _ in range(args.runs)
+        ]  # interleaved, so all three see the same load on a shared machine
+        bare, frozen_test, unfrozen_test_time = (statistics.median(run[i] for run in runs) for i in range(3))
+        ratio = statistics.median(run[1] / run[0] for run in runs)
+        overhead = statistics.median(run[1] / run[2] for run in runs)
+        print(f"bare unfrozen PySide6 window: {bare:.3f} s")
+        print(f"frozen --self-test: {frozen_test:.3f} s, ratio {ratio:.2f}x target <= 3")
+        print(f"unfrozen --self-test: {unfrozen_test_time:.3f} s (frozen/unfrozen {overhead:.2f}x)")
+
+        xvfb = start_xvfb()
+        platform = {"DISPLAY": xvfb[1]} if xvfb else {"QT_QPA_PLATFORM": "offscreen"}
+        where = f"Xvfb {xvfb[1]}" if xvfb else "offscreen"
+        try:
+            painting = clean_environment(home, **platform, **{ENVIRONMENT_VARIABLE: "1"})
+            frozen = median(args.runs, lambda: time_to_paint([str(args.app)], painting))
+            unfrozen_env = {**painting, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"}
+            unfrozen = median(args.runs, lambda: time_to_paint([sys.executable, "-m", "reader"],
+                                                              {**unfrozen_env, "PYTHONPATH": str(ROOT)}))
+        finally:
+            if xvfb:
+                xvfb[0].terminate()
+                xvfb[0].wait(timeout=10)
+        print(f"launch to painted main window with the sample ({where}): frozen {frozen:.3f} s, "
+              f"unfrozen {unfrozen:.3f} s target <= 1 s")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

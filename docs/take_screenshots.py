@@ -1,0 +1,64 @@
+"""Screenshots of the window's main views for the README, taken from the real app on the sample.
+
+Run under a virtual display so they look like a desktop session:
+`xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/take_screenshots.py`
+(QT_QPA_PLATFORM=offscreen works too, with plainer fonts). Writes PNGs next to this file,
+using a throwaway CORROBORATE_HOME so your own settings are neither used nor changed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def main() -> int:
+    os.environ["CORROBORATE_HOME"] = tempfile.mkdtemp(prefix="corroborate-shots-")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui.actions import ActionId
+    from ui.app import create_application
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow(AppContext())
+    window.resize(1400, 820)
+    window.show()
+    loop = QEventLoop()
+    window.context.corpus.loaded.connect(loop.quit)
+    window.open_initial_corpus()
+    loop.exec()
+    window.context.corpus.set_current("001_b1dff317db399a56.txt")
+
+    def settle() -> None:
+        for _ in range(3):
+            app.processEvents()
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()
+
+    def shoot(widget, name: str) -> None:
+        settle()
+        widget.grab().save(str(HERE / name))
+        print(f"wrote docs/{name}")
+
+    shoot(window, "window-reader.png")
+    window.context.actions.action(ActionId.COMMAND_PALETTE).trigger()
+    window.palette_dialog.query.setText("open")
+    shoot(window.palette_dialog, "command-palette.png")
+    window.palette_dialog.close()
+    window.context.actions.action(ActionId.SHORTCUT_HELP).trigger()
+    shoot(window.shortcut_help, "shortcut-help.png")
+    window.shortcut_help.close()
+    window.context.actions.action(ActionId.THEME_DARK).trigger()
+    shoot(window, "window-reader-dark.png")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

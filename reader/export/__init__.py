@@ -1,0 +1,50 @@
+"""Reports a researcher can file: comparisons, the fact matrix and quotes, as PDF, HTML, CSV, JSON.
+
+Every export states its provenance (corpus, outlets, article dates and sources, export date,
+tool version), leaves boilerplate out unless asked, never touches the network, and never
+overwrites a file unless told to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.export.tables import csv_bytes, json_bytes
+from reader.storage import write_atomic
+
+FORMATS = ("pdf", "html", "csv", "json")
+
+
+class ExportError(Exception):
+    """The export cannot be written as asked; the message says what to change."""
+
+
+def write_export(path: Path, data: bytes, force: bool) -> None:
+    """Write `data` to `path` atomically, refusing to replace an existing file unless forced."""
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists; choose another name or pass --force to overwrite it")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    write_atomic(path, data)
+
+
+@dataclass
+class Report:
+    """One export, ready in every format: HTML (also the source of the PDF), table rows, JSON."""
+
+    info: dict
+    html: str
+    header: list[str]
+    rows: list[list[Any]]
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def as_bytes(self, fmt: str) -> bytes:
+        """HTML, CSV or JSON bytes; PDF needs Qt's writer and is made by `ui.pdf_export`."""
+        if fmt == "html":
+            return self.html.encode("utf-8")
+        if fmt == "csv":
+            return csv_bytes(self.header, self.rows, self.info)
+        if fmt == "json":
+            return json_bytes(self.info, **self.data)
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,109 @@
+"""Comparisons as redline reports: deletions struck, insertions underlined, numbers flagged.
+
+Takes the diff engine's comparisons (whole articles, or one fact's sentences across outlets)
+and the articles they came from, so every change carries a pinpoint citation on both sides.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Iterator
+
+from reader.citation import pinpoint
+from reader.diff import Comparison
+from reader.export import Report
+from reader.export.html import page, provenance
+from reader.model import Article
+
+DELETE_STYLE = "color: #a33a00; background-color: #fbe3d6; text-decoration: line-through;"
+INSERT_STYLE = "color: #00507f; background-color: #d6ecf8; text-decoration: underline;"
+NUMBER_STYLE = "font-weight: bold; background-color: #f6eb9c;"
+HEADER = ["comparison", "change", "text in A", "text in B", "where in A", "where in B"]
+_DIGIT = re.compile(r"\d")
+
+
+def _segments(comparison: Comparison) -> Iterator[tuple[str, str, int, int]]:
+    """(op, text, offset in A, offset in B) for each op."""
+    a_at, b_at = comparison.a_range[0], comparison.b_range[0]
+    for op, text in comparison.ops():
+        yield op, text, a_at, b_at
+        if op != "insert":
+            a_at += len(text)
+        if op != "delete":
+            b_at += len(text)
+
+
+def _outside_boilerplate(article: Article, start: int, text: str) -> str:
+    """`text` (found at `start` in `article`) with the characters inside boilerplate removed."""
+    kept = [char for offset, char in enumerate(text, start)
+            if not any(item.start <= offset < item.end for item in article.boilerplate)]
+    return "".join(kept)
+
+
+def _visible(comparison: Comparison, a: Article, b: Article,
+             include_boilerplate: bool) -> list[tuple[str, str, int, int]]:
+    if include_boilerplate:
+        return list(_segments(comparison))
+    visible = []
+    for op, text, a_at, b_at in _segments(comparison):
+        owner, at = (b, b_at) if op == "insert" else (a, a_at)
+        kept = _outside_boilerplate(owner, at, text)
+        if kept:
+            visible.append((op, kept, a_at, b_at))
+    return visible
+
+
+def _styled(op: str, text: str) -> str:
+    html = escape(text).replace("\n", "<br/>")
+    if op == "equal":
+        return html
+    style = DELETE_STYLE if op == "delete" else INSERT_STYLE
+    if _DIGIT.search(text):
+        style += NUMBER_STYLE
+    return f"<span style='{style}'>{html}</span>"
+
+
+def _change_rows(name: str, a: Article, b: Article, segments: list[tuple[str, str, int, int]]) -> list[list[str]]:
+    """One row per change; a deletion followed by an insertion is one replacement."""
+    rows: list[list[str]] = []
+    pending: tuple[str, int] | None = None
+    for op, text, a_at, b_at in segments + [("equal", "", 0, 0)]:
+        if op == "delete":
+            pending = (text, a_at)
+            continue
+        if op == "insert" or pending:
+            deleted, where_a = pending or ("", a_at)
+            inserted = text if op == "insert" else ""
+            kind = "replaced" if deleted and inserted else "deleted" if deleted else "inserted"
+            if _DIGIT.search(deleted + inserted):
+                kind += " (number)"
+            rows.append([name, kind, deleted.strip(), inserted.strip(),
+                         pinpoint(a, where_a), pinpoint(b, b_at)])
+            pending = None
+    return rows
+
+
+def compare_report(comparisons: list[Comparison], articles: dict[str, Article], corpus: str, title: str,
+                   include_boilerplate: bool = False) -> Report:
+    """`articles` maps ids to the articles the comparisons were made from."""
+    involved = list(dict.fromkeys(article_id for c in comparisons for article_id in (c.a_id, c.b_id)))
+    info = provenance(title, corpus, [articles[article_id] for article_id in involved])
+    rows: list[list[str]] = []
+    blocks = []
+    for number, comparison in enumerate(comparisons, start=1):
+        a, b = articles[comparison.a_id], articles[comparison.b_id]
+        name = f"{a.display_label} → {b.display_label}"
+        segments = _visible(comparison, a, b, include_boilerplate)
+        changes = _change_rows(name, a, b, segments)
+        rows.extend(changes)
+        blocks.append(
+            f"<h2>{number}. {escape(name)}</h2>"
+            f"<p class='meta'>A: {escape(pinpoint(a, comparison.a_range[0]))} — "
+            f"B: {escape(pinpoint(b, comparison.b_range[0]))} — {len(changes)} changes</p>"
+            f"<p>{''.join(_styled(op, text) for op, text, _, _ in segments)}</p>"
+        )
+    legend = (f"<p>Legend: <span style='{DELETE_STYLE}'>only in A (deleted)</span> "
+              f"<span style='{INSERT_STYLE}'>only in B (inserted)</span> "
+              f"<span style='{INSERT_STYLE}{NUMBER_STYLE}'>changed number</span></p>")
+    data = {"comparisons": [c.as_json() for c in comparisons]}
+    return Report(info, page(info, "".join(blocks), legend), HEADER, rows, data)

@@ -1,0 +1,49 @@
+"""The fact matrix as a report: each fact, how every outlet worded it, and where they disagree."""
+from __future__ import annotations
+
+from html import escape
+
+from reader.citation import pinpoint
+from reader.export import Report
+from reader.export.html import page, provenance
+from reader.model import Article
+
+DISCREPANCY_COLOUR = "#fbe3c0"
+
+
+def _shading(disputed: bool) -> str:
+    return f" style='background-color: {DISCREPANCY_COLOUR};'" if disputed else ""
+
+
+def facts_report(facts: list[dict], articles: list[Article], corpus: str) -> Report:
+    """`facts` are `Fact.as_json()` dicts: rows are facts, columns the articles (the matrix)."""
+    info = provenance("Fact matrix", corpus, articles)
+    by_id = {article.id: article for article in articles}
+    header = ["fact", "label", *(article.display_label for article in articles), "missing from", "discrepancies"]
+    rows, blocks = [], []
+    for fact in facts:
+        cells = {member["id"]: member for member in fact["members"]}
+        disputed = {article_id for d in fact["discrepancies"] for article_id in d.get("values", {})}
+        details = "; ".join(f"{d['kind']}: {d['detail']}" for d in fact["discrepancies"])
+        rows.append([fact["id"], fact["label"],
+                     *(" ".join(cells[a.id]["text"].split()) if a.id in cells else "" for a in articles),
+                     "; ".join(by_id[i].display_label for i in fact["missing_from"] if i in by_id), details])
+        member_rows = "".join(
+            f"<tr><td{_shading(m['id'] in disputed)}>{escape(' '.join(m['text'].split()))}</td>"
+            f"<td class='meta'>{escape(pinpoint(by_id[m['id']], m['start']))}</td></tr>"
+            for m in fact["members"] if m["id"] in by_id
+        )
+        disputes = "".join(
+            f"<p style='background-color: {DISCREPANCY_COLOUR};'><b>Discrepancy ({escape(d['kind'])}):</b> "
+            f"{escape(d['detail'])}</p>" for d in fact["discrepancies"]
+        )
+        missing = ", ".join(by_id[i].display_label for i in fact["missing_from"] if i in by_id) or "none"
+        blocks.append(
+            f"<h2>{escape(fact['id'])}: {escape(fact['label'])}</h2>{disputes}"
+            f"<table width='100%'><tr><th>Sentence</th><th>Citation</th></tr>{member_rows}</table>"
+            f"<p class='meta'>Not reported by: {escape(missing)}</p>"
+        )
+    disputed_count = sum(1 for fact in facts if fact["discrepancies"])
+    legend = (f"<p>{len(facts)} facts, {disputed_count} with discrepancies "
+              f"(<span style='background-color: {DISCREPANCY_COLOUR};'>shaded</span>).</p>")
+    return Report(info, page(info, "".join(blocks), legend), header, rows, {"facts": facts})

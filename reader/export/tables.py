@@ -1,0 +1,24 @@
+"""CSV and JSON bytes for tabular exports; provenance travels with the data."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+
+def csv_bytes(header: list[str], rows: list[list[Any]], info: dict) -> bytes:
+    """CSV with the provenance as leading `#` comment lines, readable by spreadsheets and pandas."""
+    buffer = io.StringIO()
+    buffer.write(f"# {info['title']} — {info['tool']}, exported {info['exported_at']}\n")
+    buffer.write(f"# corpus: {info['corpus']}\n")
+    for item in info["articles"]:
+        buffer.write(f"# {item['id']}: {item['label']}; {item['date'] or 'date unknown'}; {item['source']}\n")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def json_bytes(info: dict, **content: Any) -> bytes:
+    return (json.dumps({"provenance": info, **content}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,192 @@
+"""The Qt-free half of `corroborate --self-test`: does this installation really work?
+
+A frozen build can start and still be broken: a data file left out, a module PyInstaller
+did not see, a worker process that re-launches the whole app. Each feature therefore
+contributes one small check that exercises it for real on the bundled sample; the check
+returns a short detail line when the feature works and raises when it does not. Checks
+import their libraries themselves, so a library missing from a build fails its own check
+and the others still report.
+
+A feature adds its check by appending a `Check` to `CHECKS` (Qt-free) or, if it needs Qt,
+to `ui.self_test.self_test_checks`, which runs these first and then the window and PDF checks.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import tempfile
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from reader.corpus import discover, load_corpus, load_source
+from reader.model import Article
+from resources import sample_dir
+
+# The bundled sample: five articles, three of which carry a date stamp (see its manifest).
+SAMPLE_ARTICLES = 5
+SAMPLE_DATED = 3
+
+
+class SelfTestFailure(Exception):
+    """A check found the feature present but wrong."""
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    passed: bool
+    seconds: float
+    detail: str
+
+    def line(self) -> str:
+        mark = "✓" if self.passed else "✗"
+        return f"{mark} {self.name}: {self.detail} ({self.seconds * 1000:.0f} ms)"
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+def sample_articles() -> list[Article]:
+    corpus = load_corpus([sample_dir()])
+    if corpus.errors:
+        raise SelfTestFailure(f"{len(corpus.errors)} sample files failed to load: {corpus.errors[0]}")
+    return corpus.articles
+
+
+def check_sample_articles() -> str:
+    articles = sample_articles()
+    require(len(articles) == SAMPLE_ARTICLES, f"{len(articles)} sample articles, expected {SAMPLE_ARTICLES}")
+    dates = sorted(article.date for article in articles if article.date is not None)
+    require(len(dates) == SAMPLE_DATED, f"{len(dates)} sample articles dated, expected {SAMPLE_DATED}")
+    require(all(article.sentences for article in articles), "an article has no sentences")
+    return f"{len(articles)} articles, {len(dates)} dated {dates[0]}…{dates[-1]}"
+
+
+def check_parallel_loading() -> str:
+    """Loads the sample in a worker process started the way the app starts its workers (the
+    platform's default: fork on Linux, spawn on Windows and macOS, where a frozen build
+    without freeze_support() would start a second app instead of a worker)."""
+    sources, errors = discover([sample_dir()])
+    require(not errors, f"the sample folder could not be read: {errors}")
+    context = multiprocessing.get_context()
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        articles = list(pool.map(load_source, sources))
+    expected = {article.id: article.text for article in sample_articles()}
+    require({article.id: article.text for article in articles} == expected,
+            "the worker's articles differ from those loaded in the app")
+    return f"{len(articles)} articles loaded in a worker process ({context.get_start_method()})"
+
+
+def check_html_article() -> str:
+    """Extracts a dated sample article from HTML: proves trafilatura and lxml are bundled."""
+    from html import escape
+
+    from reader.formats import read_document
+
+    article = next(article for article in sample_articles() if article.date is not None)
+    paragraphs = [article.span_text(span) for span in article.paragraphs]
+    page = (
+        f'<html><head><title>Sample</title><meta property="article:published_time" '
+        f'content="{article.date.isoformat()}"></head><body><article><h1>Sample</h1>'
+        + "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+        + "</article><script>var tracker = 1;</script></body></html>"
+    )
+    document = read_document("html", page.encode("utf-8"))
+    longest = " ".join(max(paragraphs, key=len).split())
+    require(longest in " ".join(document.text.split()), "the article's longest paragraph was not extracted")
+    require("tracker" not in document.text, "script text leaked into the article")
+    require(document.date == article.date, f"date read as {document.date}, expected {article.date}")
+    return f"{len(document.text)} characters, dated {document.date}"
+
+
+def check_quotes() -> str:
+    """Finds the sample's quotes with the bundled speaker registry: every default party must
+    be quoted somewhere, and every quote must be the exact span of its article's text."""
+    from reader.quotes import find_quotes
+    from reader.speakers import load_registry
+
+    registry = load_registry()
+    if registry.problems:
+        raise SelfTestFailure(f"the speaker registry has problems: {registry.problems[0]}")
+    parties = {party.id for party in registry.parties}
+    quoted: set[str] = set()
+    count = 0
+    for article in sample_articles():
+        for quote in find_quotes(article, registry):
+            require(article.text[quote.start:quote.end] == quote.text, f"quote {quote.id} is not a span of its text")
+            quoted.add(quote.entity)
+            count += 1
+    require(parties <= quoted, f"no quote attributed to {sorted(parties - quoted)}")
+    return f"{count} quotes; {', '.join(sorted(parties))} all quoted"
+
+
+def check_whoosh_index() -> str:
+    """Builds a real on-disk Whoosh index of the sample in a temp dir and queries it."""
+    from whoosh import index
+    from whoosh.fields import ID, TEXT, Schema
+    from whoosh.qparser import QueryParser
+
+    articles = sample_articles()
+    schema = Schema(article=ID(stored=True, unique=True), text=TEXT)
+    with tempfile.TemporaryDirectory(prefix="corroborate-self-test-") as folder:
+        ix = index.create_in(folder, schema)
+        with ix.writer() as writer:
+            for article in articles:
+                writer.add_document(article=article.id, text=article.text)
+        with index.open_dir(folder).searcher() as searcher:
+            query = QueryParser("text", schema).parse('"federal trade commission" AND alexa')
+            hits = [hit["article"] for hit in searcher.search(query, limit=None)]
+    expected = [a.id for a in articles if "federal trade commission" in a.text.lower() and "alexa" in a.text.lower()]
+    require(bool(expected), "the sample no longer mentions the FTC and Alexa together")
+    require(sorted(hits) == sorted(expected), f"index found {sorted(hits)}, the text says {sorted(expected)}")
+    return f"{len(articles)} articles indexed, phrase query found {len(hits)}"
+
+
+def check_diff() -> str:
+    """Compares the spun sample article with its text with the spin undone: the word diff
+    must find exactly the spun word, every time, as spans into both texts."""
+    from reader.diff import compare_texts
+
+    spun = next(article for article in sample_articles() if "cardinal" in article.text)
+    restored = spun.text.replace("cardinal", "million")
+    comparison = compare_texts(spun.text, restored)
+    pairs = {(spun.text[c.a[0]:c.a[1]], restored[c.b[0]:c.b[1]]) for c in comparison.changes}
+    require(pairs == {("cardinal", "million")}, f"the diff saw {sorted(pairs)}")
+    expected = spun.text.count("cardinal")
+    require(len(comparison.changes) == expected, f"{len(comparison.changes)} changes, expected {expected}")
+    return f"{expected} spun words found in {spun.id[:3]}"
+
+
+CHECKS: list[Check] = [
+    Check("sample articles load with dates", check_sample_articles),
+    Check("parallel loading in a worker process", check_parallel_loading),
+    Check("HTML article extracts with its date", check_html_article),
+    Check("quotes found and attributed to every party", check_quotes),
+    Check("Whoosh index builds and answers a query", check_whoosh_index),
+    Check("word diff finds the spun words", check_diff),
+]
+
+
+def run_checks(checks: list[Check], report: Callable[[CheckResult], None]) -> list[CheckResult]:
+    """Runs every check even after a failure, so one run names everything that is broken."""
+    results = []
+    for check in checks:
+        start = time.perf_counter()
+        try:
+            detail, passed = check.run(), True
+        except Exception as error:  # the self-test reports every failure as one line
+            detail, passed = f"{error.__class__.__name__}: {error}", False
+        result = CheckResult(check.name, passed, time.perf_counter() - start, detail)
+        report(result)
+        results.append(result)
+    return results
+

@@ -1,0 +1,69 @@
+"""The words that shape a speaker mention in news English.
+
+Kept apart from the rules so the lexicon can grow (a new role noun, a new
+sentence adverb) without touching how attribution works.
+"""
+from __future__ import annotations
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                "my", "your", "no", "any", "another", "one"}
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+SKIP_BEFORE_CUE = {
+    "also", "has", "have", "had", "previously", "later", "earlier", "then", "again", "further",
+    "repeatedly", "once", "publicly", "separately", "recently", "initially", "originally", "simply",
+    "just", "did", "does", "do", "would", "will", "had", "however", "meanwhile", "today", "yesterday",
+    "on", "last", "this", "week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "likewise", "similarly", "too", "flatly", "firmly", "strongly", "sharply",
+    "quickly", "immediately", "subsequently", "ultimately", "finally", "now", "still", "already",
+}
+LEADING_WORDS = {"but", "and", "yet", "so", "however", "meanwhile", "still", "also", "now", "then",
+                  "instead", "finally", "later", "earlier", "in", "on", "at", "for", "as", "after", "while",
+                  "when", "though", "although", "separately", "because", "since", "if", "whereas", "that",
+                  "according", "to"}
+ROLE_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives",
+    "official", "officials", "lawyer", "lawyers", "attorney", "attorneys", "director", "chair", "chairman",
+    "chairwoman", "commissioner", "commissioners", "executive", "executives", "ceo", "founder", "president",
+    "chief", "head", "supervisor", "manager", "employee", "employees", "analyst", "analysts", "expert",
+    "experts", "researcher", "researchers", "critic", "critics", "advocate", "advocates", "prosecutor",
+    "prosecutors", "judge", "regulator", "regulators", "company", "agency", "commission", "firm",
+    "retailer", "giant", "statement", "complaint", "complaints", "lawsuit", "suit", "filing", "filings",
+    "report", "post", "blog", "release", "letter", "order", "document", "documents", "response", "memo",
+    "email", "tweet", "court", "government", "department", "bureau", "group", "coalition", "source",
+    "sources", "person", "people", "staff", "team", "user", "users", "customer", "customers", "parent",
+    "parents", "coworker", "worker", "workers", "owner", "owners", "witness", "plaintiffs", "plaintiff",
+    "defendant", "defendants", "board", "office", "ministry", "watchdog", "union", "website", "manufacturer",
+    "neighbor", "neighbour", "neighbors", "neighbours", "mother", "father", "resident", "residents", "member",
+    "members", "friend", "student", "teacher", "professor", "lawmaker", "lawmakers", "senator", "spokesperson",
+    "author", "authors", "organizer", "organiser", "activist", "activists", "mayor", "governor", "minister",
+}
+MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting", "new", "longtime",
+              "company", "agency", "press", "legal", "chief", "vice", "lead", "outside", "independent",
+              "corporate", "public", "proposed", "separate", "second", "first", "original", "official"}
+DOCUMENTS = {"statement", "complaint", "complaints", "lawsuit", "suit", "filing", "filings", "report", "post",
+              "blog", "release", "letter", "order", "document", "documents", "response", "memo", "email", "tweet"}
+AGENCY_TITLES = {"commissioner", "commissioners", "chair", "chairwoman", "chairman", "secretary", "regulator",
+                  "regulators", "prosecutor", "prosecutors", "inspector"}
+NOT_NAMES = {"however", "meanwhile", "still", "instead", "separately", "additionally", "further", "furthermore",
+              "moreover", "today", "yesterday", "now", "then", "also", "finally", "first", "second", "last"}
+COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "filing", "filings", "order"}
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
+NO_PARTY_HEADS = {"employee", "employees", "worker", "workers", "contractor", "contractors", "coworker",
+                   "critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",
+                   "user", "users", "parent", "parents", "analyst", "analysts", "expert", "experts"}
+CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "while", "but", "that", "as", "because", "when", "although",
+                   "though", "after", "since", "if", "whereas", "so"}
+QUOTE_MARKS = set("“”\"'‘’")
+TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "nor", "but", "so", "as", "vs", "in", "on", "at", "to", "for",
+                "with", "by", "from", "into", "over", "up"}
+PART_OF = {"part", "parts", "portion", "section", "excerpt", "copy", "text", "some", "much", "one", "passage"}
+"""`part of the FTC’s complaint reads`: a share of a document still speaks for its issuer."""
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+"""`their supervisor, who said …` / `a blog post that claimed …`: the speaker is the antecedent."""
+KIND_MODIFIERS = {"company": "company", "corporate": "company", "agency": "agency", "commission": "agency",
+                  "government": "agency"}
+"""`a company statement`, `agency officials`: a modifier that names the kind of party speaking."""
+COMPANY_TITLES = {"ceo", "chief", "executive", "executives", "president", "founder", "cofounder", "co-founder",
+                  "vp", "engineer", "manager"}
+"""Titles that tie an otherwise unexplained person to the company the story is about."""

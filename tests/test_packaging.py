@@ -1,0 +1,142 @@
+"""Packaging: what build.spec ships, the icon and .desktop file, and the missing-X11 advice."""
+from __future__ import annotations
+
+import ast
+import configparser
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QMainWindow
+
+from resources import resource_path
+from ui.app import ICON_SIZES, create_application
+from ui.first_paint import MESSAGE, watch_first_paint
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ReadySignal(QObject):
+    ready = Signal()
+
+
+def spec_function(name: str):
+    """A top-level function of build.spec, compiled on its own (the spec runs only in PyInstaller)."""
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    node = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name)
+    namespace: dict[str, object] = {"Path": Path}
+    exec(compile(ast.Module(body=[node], type_ignores=[]), "build.spec", "exec"), namespace)
+    return namespace[name]
+
+
+@pytest.mark.parametrize("dest", [
+    "PySide6/Qt/plugins/platforms/libqxcb.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "PySide6/Qt/plugins/platforms/libqwayland.so",
+    "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+    "PySide6/Qt/plugins/imageformats/libqsvg.so",
+    "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+    "PySide6/Qt/lib/libQt6Widgets.so.6",
+    "babel/locale-data/root.dat",
+    "babel/locale-data/en_GB.dat",
+    "babel/global.dat",
+    "resources/sample/manifest.toml",
+    "resources/icons/corroborate-256.png",
+    "trafilatura/settings.cfg",
+])
+def test_spec_ships_what_the_app_uses(dest: str) -> None:
+    assert spec_function("_shipped")(dest)
+
+
+@pytest.mark.parametrize("dest", [
+    "PySide6/Qt/translations/qtbase_de.qm",
+    "PySide6/Qt/plugins/platforms/libqeglfs.so",
+    "PySide6/Qt/plugins/platforms/libqvnc.so",
+    "PySide6/Qt/plugins/generic/libqtuiotouchplugin.so",
+    "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
+    "libQt6Network.so.6",
+    "PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6",
+    "PySide6/Qt/plugins/imageformats/libqtiff.so",
+    "babel/locale-data/de.dat",
+])
+def test_spec_drops_what_the_app_never_uses(dest: str) -> None:
+    assert not spec_function("_shipped")(dest)
+
+
+def test_icon_pngs_are_rendered_at_their_named_sizes() -> None:
+    assert QSvgRenderer(str(resource_path("icons", "corroborate.svg"))).isValid()
+    for size in ICON_SIZES:
+        image = QImage(str(resource_path("icons", f"corroborate-{size}.png")))
+        assert (image.width(), image.height()) == (size, size)
+        assert image.hasAlphaChannel()
+    assert resource_path("icons", "corroborate.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+def test_application_carries_the_app_icon(qapp) -> None:
+    app = create_application()
+    sizes = {size.width() for size in app.windowIcon().availableSizes()}
+    assert {16, 32, 256} <= sizes
+    assert app.desktopFileName() == "corroborate"
+
+
+def test_desktop_file_launches_the_app_with_its_icon() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(ROOT / "packaging" / "corroborate.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Exec"].split()[0] == "corroborate"
+    assert desktop["Icon"] == "corroborate"
+    assert desktop["Terminal"] == "false"
+    assert desktop["Categories"].endswith(";")
+    assert desktop["StartupWMClass"] == create_application().desktopFileName()
+
+
+def test_first_paint_is_reported_once_the_window_is_ready(qtbot, monkeypatch, capfd) -> None:
+    monkeypatch.setenv("CORROBORATE_REPORT_FIRST_PAINT", "1")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    ready = ReadySignal()
+    watch_first_paint(window, ready.ready)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.wait(100)
+    assert MESSAGE not in capfd.readouterr().err  # painted, but the corpus is not there yet
+    ready.ready.emit()
+    seen: list[str] = []
+    qtbot.waitUntil(lambda: seen.append(capfd.readouterr().err) or MESSAGE in "".join(seen), timeout=3000)
+    window.repaint()
+    qtbot.wait(50)
+    assert "".join(seen + [capfd.readouterr().err]).count(MESSAGE) == 1
+
+
+MISSING_LIBRARY_SCRIPT = """
+import ctypes, sys
+real_loader = ctypes.CDLL
+def loader(name, *args, **kwargs):
+    if name in ("libxcb-cursor.so.0", "libxkbcommon-x11.so.0"):
+        raise OSError(name + ": cannot open shared object file")
+    return real_loader(name, *args, **kwargs)
+ctypes.CDLL = loader
+from reader.cli import main
+code = main([])
+print("Qt imported:", "PySide6.QtWidgets" in sys.modules)
+sys.exit(code)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the X11 check is for Linux")
+def test_missing_x11_libraries_are_named_before_qt_loads(tmp_path) -> None:
+    """What `make run` does on a bare desktop: advice naming the Debian packages, no Qt abort."""
+    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=":99", CORROBORATE_HOME=str(tmp_path))
+    completed = subprocess.run([sys.executable, "-c", MISSING_LIBRARY_SCRIPT], cwd=ROOT, env=env,
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 2
+    assert "sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0\n" in completed.stderr
+    assert "Qt imported: False" in completed.stdout

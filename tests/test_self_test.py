@@ -1,0 +1,91 @@
+"""`corroborate --self-test`: every check passes on a working install and names what broke."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import reader.self_test
+from reader.cli import main
+from reader.self_test import CHECKS, Check, CheckResult, SelfTestFailure, run_checks
+from ui import self_test as ui_self_test
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[check.name for check in CHECKS])
+def test_each_core_check_passes_on_the_sample(check: Check) -> None:
+    detail = check.run()
+    assert isinstance(detail, str) and detail
+
+
+def test_window_check_opens_the_real_window_on_the_sample(qapp) -> None:
+    detail = ui_self_test.check_main_window()
+    assert detail.startswith("5 articles listed")
+    assert not any(widget.isVisible() for widget in qapp.topLevelWidgets())
+
+
+def test_a_failing_check_is_reported_and_the_rest_still_run() -> None:
+    def broken() -> str:
+        raise SelfTestFailure("index found nothing")
+
+    reported: list[CheckResult] = []
+    results = run_checks([Check("search", broken), Check("diff", lambda: "3 changes")], reported.append)
+    assert reported == results
+    assert [result.passed for result in results] == [False, True]
+    assert results[0].line().startswith("✗ search: SelfTestFailure: index found nothing (")
+    assert results[1].line().startswith("✓ diff: 3 changes (")
+    assert results[1].line().endswith(" ms)")
+
+
+def test_sample_check_fails_when_the_bundled_sample_is_missing(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(reader.self_test, "sample_dir", lambda: tmp_path)
+    with pytest.raises(SelfTestFailure, match="0 sample articles, expected 5"):
+        reader.self_test.check_sample_articles()
+
+
+def test_whoosh_check_fails_when_the_sample_loses_its_subject(monkeypatch, sample_corpus) -> None:
+    unrelated = [article for article in sample_corpus.articles if "alexa" not in article.text.lower()]
+    monkeypatch.setattr(reader.self_test, "sample_articles", lambda: unrelated)
+    with pytest.raises(SelfTestFailure, match="no longer mentions"):
+        reader.self_test.check_whoosh_index()
+
+
+def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
+    def broken() -> str:
+        raise RuntimeError("whoosh missing")
+
+    monkeypatch.setattr(ui_self_test, "self_test_checks", lambda: [Check("index", broken)])
+    assert main(["--self-test"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ index: RuntimeError: whoosh missing" in out
+    assert "self-test FAILED: 1 of 1 checks" in out
+
+
+def test_self_test_passes_from_the_command_line(capsys) -> None:
+    assert main(["--self-test"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(ui_self_test.self_test_checks()) + 1
+    assert all(line.startswith("✓ ") for line in lines[:-1])
+    assert lines[-1].startswith("self-test passed")
+
+
+def test_self_test_forces_offscreen_qt_without_a_display(tmp_path) -> None:
+    """Even when told to use X11 with no display, the self-test opens its window offscreen."""
+    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="xcb", CORROBORATE_HOME=str(tmp_path))
+    completed = subprocess.run([sys.executable, "-m", "reader", "--self-test"], cwd=ROOT, env=env,
+                               capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "✓ main window opens offscreen" in completed.stdout
+
+
+def test_quotes_check_fails_on_a_broken_speaker_registry() -> None:
+    from reader.paths import config_dir
+
+    (config_dir() / "speakers.toml").write_text("[parties]\namazon = 3\n", encoding="utf-8")
+    with pytest.raises(SelfTestFailure, match="the speaker registry has problems"):
+        reader.self_test.check_quotes()

@@ -1,0 +1,141 @@
+"""Background tasks: results reach the UI thread, failures are logged, cancellation and staleness work."""
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+
+from ui.tasks import Cancelled, Generation, Task, TaskRunner, live_runners
+
+
+@pytest.fixture
+def runner(qapp):
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def test_result_and_progress_arrive_on_the_ui_thread(qtbot, runner):
+    seen = []
+    ui_thread = threading.get_ident()
+
+    def work(task: Task) -> int:
+        task.report_progress(1, 1, "one")
+        return threading.get_ident()
+
+    runner.start("work", work, on_success=lambda v: seen.append(("result", v)),
+                 on_progress=lambda *a: seen.append(("progress", threading.get_ident())))
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    results = dict(seen)
+    assert results["result"] != ui_thread  # the work ran elsewhere …
+    assert results["progress"] == ui_thread  # … and its news came back here
+
+
+def test_failure_is_logged_with_traceback_and_reported_in_one_line(qtbot, runner, caplog):
+    messages = []
+
+    def work(task: Task) -> None:
+        raise ValueError("bad article")
+
+    with caplog.at_level(logging.ERROR):
+        runner.start("broken", work, on_failure=messages.append)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert messages == ["ValueError: bad article"]
+    assert any(record.exc_info for record in caplog.records if "broken" in record.getMessage())
+
+
+def test_cancelled_task_stops_and_delivers_no_result(qtbot, runner):
+    started, release = threading.Event(), threading.Event()
+    outcome = []
+
+    def work(task: Task) -> str:
+        started.set()
+        release.wait(5)
+        task.check_cancelled()
+        return "finished"
+
+    task = runner.start("slow", work, on_success=outcome.append, on_cancelled=lambda: outcome.append("cancelled"))
+    assert started.wait(5)
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert outcome == ["cancelled"]
+
+
+def test_result_finished_after_cancel_is_not_delivered(qtbot, runner):
+    release = threading.Event()
+    outcome = []
+    task = runner.start("ignores cancel", lambda t: release.wait(5) and "late", on_success=outcome.append,
+                        on_cancelled=lambda: outcome.append("cancelled"))
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert outcome == ["cancelled"]
+
+
+def test_progress_is_throttled(qtbot, runner):
+    updates = []
+
+    def work(task: Task) -> None:
+        for done in range(1, 20_001):
+            task.report_progress(done, 20_000)
+
+    runner.start("many", work, on_progress=lambda d, t, m: updates.append(d))
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    assert updates[-1] == 20_000
+    assert len(updates) < 1000
+
+
+def test_generation_drops_results_for_a_request_already_left():
+    generation = Generation()
+    delivered = []
+    generation.next()
+    stale = generation.bind(delivered.append)
+    generation.next()
+    fresh = generation.bind(delivered.append)
+    stale("old query")
+    fresh("new query")
+    assert delivered == ["new query"]
+
+
+def test_check_cancelled_raises_once_cancelled(qapp):
+    task = Task("t", lambda t: None)
+    task.check_cancelled()
+    task.cancel()
+    with pytest.raises(Cancelled):
+        task.check_cancelled()
+
+
+def test_shutdown_waits_for_running_work_and_runner_is_tracked(qapp):
+    runner = TaskRunner()
+    assert runner in live_runners()
+    started = threading.Event()
+
+    def work(task: Task) -> None:
+        started.set()
+        while True:
+            task.check_cancelled()
+            threading.Event().wait(0.01)
+
+    runner.start("loops until cancelled", work)
+    assert started.wait(5)
+    assert runner.pool.activeThreadCount() == 1
+    assert runner.shutdown(5000)
+    assert runner.pool.activeThreadCount() == 0
+
+
+def test_only_the_tasks_module_starts_threads():
+    from pathlib import Path
+
+    import ui
+
+    words = ("QThread", "QRunnable", "import threading", "concurrent.futures", "multiprocessing")
+    offenders = [
+        (path.name, word)
+        for path in Path(ui.__file__).parent.glob("*.py")
+        if path.name != "tasks.py"
+        for word in words
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

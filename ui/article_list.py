@@ -1,0 +1,49 @@
+"""The article list: outlet, date and title of every article; choosing a row opens it in the reader."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.article_table import ARTICLE_ID_ROLE, ArticleTableModel
+from ui.corpus_model import CorpusModel
+
+
+class ArticleList(QTableView):
+    def __init__(self, corpus: CorpusModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self._corpus = corpus
+        self.table_model = ArticleTableModel(corpus, self)
+        self.setModel(self.table_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + self.fontMetrics().height() // 2)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        width = self.fontMetrics().averageCharWidth()
+        header.resizeSection(0, width * 18)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000-00-00") + width * 3)
+        self.setSortingEnabled(False)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.table_model.sort)
+        self.selectionModel().currentRowChanged.connect(self._open_row)
+        corpus.current_changed.connect(self._follow)
+
+    def _open_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._corpus.set_current(current.data(ARTICLE_ID_ROLE))
+
+    def _follow(self, article_id: str) -> None:
+        row = self.table_model.row_of(article_id)
+        if row is None or self.currentIndex().row() == row:
+            return
+        index = self.table_model.index(row, 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)

@@ -1,0 +1,117 @@
+"""`corroborate --self-test`: every Qt-free check of `reader.self_test`, then the Qt ones.
+
+Prints one line per check (✓ or ✗, a detail, the time it took) and exits 0 only if all
+passed, so CI and a researcher's support request get the same verdict. Qt is forced onto
+its offscreen platform before it is imported: the self-test needs no display.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+from reader.cli.output import emit_text
+from reader.self_test import CHECKS, SAMPLE_ARTICLES, Check, require, run_checks, sample_articles
+
+LOAD_TIMEOUT = 60.0
+"""Seconds the window may take to load the five sample articles before the check fails."""
+
+
+def check_main_window() -> str:
+    """Opens the real main window offscreen, loads the bundled sample through its background
+    task, shows the first article in the reader and renders the window."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QColor
+
+    from resources import sample_dir
+    from ui.app import create_application
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    app = create_application()
+    require(not app.windowIcon().isNull(), "the application icon is missing")
+    context = AppContext()
+    window = MainWindow(context)
+    window.show()
+    try:
+        outcome: list[str] = []
+        waiting = QEventLoop()
+        context.corpus.loaded.connect(lambda: (outcome.append("loaded"), waiting.quit()))
+        context.corpus.loading_failed.connect(lambda message: (outcome.append(message), waiting.quit()))
+        QTimer.singleShot(int(LOAD_TIMEOUT * 1000), waiting.quit)
+        window.open_corpus([sample_dir()])
+        waiting.exec()
+        require(outcome == ["loaded"], f"the sample did not load: {outcome[0] if outcome else 'timed out'}")
+        articles = context.corpus.corpus.articles
+        rows = window.article_list.model().rowCount()
+        require(rows == len(articles) == SAMPLE_ARTICLES, f"the article list shows {rows} articles")
+        first = articles[0]
+        context.corpus.set_current(first.id)
+        app.processEvents()
+        opening = " ".join(first.span_text(first.sentences[0]).split())
+        require(opening in " ".join(window.reader.toPlainText().split()), "the reader does not show the article")
+        image = window.grab().toImage()
+        require(not image.isNull() and image.width() > 0, "the window could not be rendered")
+        colours = {QColor(image.pixel(x, image.height() // 2)).rgb() for x in range(0, image.width(), 7)}
+        require(len(colours) > 2, "the rendered window is blank")
+        return f"{rows} articles listed, rendered {image.width()}×{image.height()} offscreen"
+    finally:
+        window.close()
+
+
+def check_pdf_export() -> str:
+    """Lays out a sample report as PDF with Qt's writer and reads its text back with pypdf."""
+    from io import BytesIO
+    from xml.sax.saxutils import escape
+
+    from pypdf import PdfReader
+
+    from reader.export import Report
+    from reader.export.html import page, provenance
+    from ui.pdf_export import pdf_bytes
+
+    articles = sample_articles()
+    info = provenance("Self-test report", "bundled sample", articles)
+    first_sentence = articles[1].span_text(articles[1].sentences[0])
+    report = Report(info=info, html=page(info, f"<p>{escape(first_sentence)}</p>"), header=[], rows=[])
+    data = pdf_bytes(report)
+    require(data.startswith(b"%PDF"), "Qt's PDF writer produced no PDF")
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(BytesIO(data)).pages).split())
+    words = first_sentence.split()[:4]
+    require(" ".join(words) in text, f"the PDF does not contain {' '.join(words)!r}")
+    return f"{len(data) // 1024} KiB PDF, text read back"
+
+
+def self_test_checks() -> list[Check]:
+    """Qt checks come last, workers being forked before Qt starts any thread; the window
+    first of them, as it needs the QApplication the PDF export would otherwise replace."""
+    return [
+        *CHECKS,
+        Check("main window opens offscreen with the sample", check_main_window),
+        Check("PDF export writes a readable report", check_pdf_export),
+    ]
+
+
+def run_self_test() -> int:
+    """Runs every check with Qt offscreen and every user directory (settings, recent corpora,
+    caches) in a temp folder, so checking an installation never changes the researcher's."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    start = time.perf_counter()
+    previous_home = os.environ.get("CORROBORATE_HOME")
+    with tempfile.TemporaryDirectory(prefix="corroborate-self-test-") as home:
+        os.environ["CORROBORATE_HOME"] = home
+        try:
+            results = run_checks(self_test_checks(), lambda result: emit_text(result.line()))
+        finally:
+            if previous_home is None:
+                del os.environ["CORROBORATE_HOME"]
+            else:
+                os.environ["CORROBORATE_HOME"] = previous_home
+    failed = [result for result in results if not result.passed]
+    seconds = time.perf_counter() - start
+    if failed:
+        emit_text(f"self-test FAILED: {len(failed)} of {len(results)} checks ({seconds:.2f} s)")
+        return 1
+    emit_text(f"self-test passed: {len(results)} checks ({seconds:.2f} s)")
+    return 0
+

@@ -1,0 +1,163 @@
+"""The only place the UI starts threads: pool tasks whose results come back as queued signals.
+
+Work runs in a `QRunnable` on the runner's own `QThreadPool`; its result, failure or progress
+reaches the UI thread through signals of an object living there, so slots never run on a
+worker thread (Picard's `thread.py`, git-cola's `RunTask`). A failure is logged with its
+traceback and reported as one line. Views never create threads; they ask the runner.
+"""
+from __future__ import annotations
+
+import logging
+import time
+import weakref
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL = 0.05
+"""Seconds between progress signals, so a fast loop cannot flood the UI thread's queue."""
+
+_runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+
+
+class Cancelled(Exception):
+    """Raised inside a task by `Task.check_cancelled` once the user has cancelled it."""
+
+
+class TaskSignals(QObject):
+    """Lives on the UI thread; a worker emitting these queues the slot onto the UI thread."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    done = Signal()
+
+
+class Task(QRunnable):
+    """One unit of background work: `work(task)` returns the result or raises."""
+
+    def __init__(self, name: str, work: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.name = name
+        self.signals = TaskSignals()
+        self._work = work
+        self._cancel_requested = False
+        self._last_progress = 0.0
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel_requested
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next `check_cancelled`; its result will not be delivered."""
+        self._cancel_requested = True
+
+    def check_cancelled(self) -> None:
+        if self._cancel_requested:
+            raise Cancelled(self.name)
+
+    def report_progress(self, done: int, total: int, message: str = "") -> None:
+        """Throttled: the UI sees at most one update per `PROGRESS_INTERVAL`, plus the last one."""
+        now = time.monotonic()
+        if done >= total or now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self.signals.progress.emit(done, total, message)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self)
+            self.check_cancelled()
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as error:  # reported to the user as one line; the traceback goes to the log
+            log.exception("background task %r failed", self.name)
+            self.signals.failed.emit(f"{error.__class__.__name__}: {error}")
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.done.emit()
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a private pool and keeps them alive until their signals have been delivered."""
+
+    def __init__(self, max_threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._tasks: set[Task] = set()
+        _runners.add(self)
+
+    def start(
+        self,
+        name: str,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> Task:
+        task = Task(name, work)
+        for signal, slot in (
+            (task.signals.succeeded, on_success),
+            (task.signals.failed, on_failure),
+            (task.signals.progress, on_progress),
+            (task.signals.cancelled, on_cancelled),
+        ):
+            if slot is not None:
+                signal.connect(slot)
+        task.signals.done.connect(lambda: self._tasks.discard(task))
+        self._tasks.add(task)
+        self.pool.start(task)
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks) or self.pool.activeThreadCount() > 0
+
+    def cancel_all(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel everything and wait for the workers; True if they all stopped in time."""
+        self.cancel_all()
+        self.pool.clear()
+        stopped = self.pool.waitForDone(timeout_ms)
+        self._tasks.clear()
+        return stopped
+
+
+def live_runners() -> list[TaskRunner]:
+    """Every runner still alive, for the test fixture that catches leaked pool work."""
+    return list(_runners)
+
+
+class Generation:
+    """Drops stale results: each new request bumps the counter; only the newest may deliver.
+
+    git-cola does this for diffs: when the researcher has already moved on, the answer for
+    the selection they left must not overwrite the one they are looking at.
+    """
+
+    def __init__(self) -> None:
+        self.current = 0
+
+    def next(self) -> int:
+        """Start a new request; results bound to earlier ones will be dropped."""
+        self.current += 1
+        return self.current
+
+    def bind(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """`callback`, but only while the generation current at binding time is still current."""
+        mine = self.current
+
+        def deliver(*args: Any) -> None:
+            if mine == self.current:
+                callback(*args)
+
+        return deliver
