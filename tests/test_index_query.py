@@ -266,3 +266,19 @@ SYNTAX = ["alexa", "ring", "privacy", "settle", "AND", "OR", "NOT", "-", "(", ")
 def test_no_query_raises(searcher, query):
     results = searcher.search(query)
     assert results.total >= 0 and all(problem.message for problem in results.problems)
+
+
+def test_the_real_quote_finder_fills_speaker_and_quote(sample_articles):
+    from reader.quotes import find_quotes
+
+    corpus_index = CorpusIndex.open([sample_dir()], quote_finder=find_quotes)
+    quoted = {key: find_quotes(article) for key, article in sample_articles.items()}
+    for party in ("amazon", "ring", "ftc"):
+        results = corpus_index.search(f"speaker:{party}")
+        assert ids(results) == {key for key, quotes in quoted.items() if any(q.entity == party for q in quotes)}
+        for hit in results.hits:
+            spans = {(quote.start, quote.end) for quote in quoted[hit.id[:3]] if quote.entity == party}
+            assert spans and all(any(s <= a and b <= e for s, e in hit.highlights) for a, b in spans)
+    for hit in corpus_index.search('quote:"behind us"').hits:
+        text = sample_articles[hit.id[:3]].text
+        assert [text[start:end] for start, end in hit.highlights] == ["behind", "us"] * (len(hit.highlights) // 2)
