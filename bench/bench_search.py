@@ -1,9 +1,9 @@
 """Search benchmark: Corroborate's index against plain Whoosh on the same generated corpus, same run.
 
 Generates a deterministic news-like corpus (bench/corpus_generator.py) in a temp folder, then
-measures, each build in a fresh subprocess: wall time and peak memory (RSS of the writer process
-and of the largest worker) of `CorpusIndex.open` (articles loaded and analysed in a process pool
-feeding the single writer) and of plain Whoosh (one writer, `StemmingAnalyzer`, the raw files);
+measures, each build in a fresh subprocess: wall time, CPU time and peak memory (RSS of the writer
+process and of the largest worker) of what `corroborate index` runs (articles loaded, analysed and
+their quotes found in a process pool feeding the single writer) and of plain Whoosh (one writer, `StemmingAnalyzer`, the raw files);
 the time to re-open the unchanged corpus; and query+highlight latency (p50/p95/max over several
 rounds of word, phrase, boolean, wildcard and fuzzy queries, top 20 hits with highlights) for
 both indexes. Run: `python bench/bench_search.py --articles 10000` (default 1000; `--workers`
@@ -63,9 +63,10 @@ def build_plain(corpus: Path, out: Path) -> None:
 
 
 def build_ours(corpus: Path, workers: int) -> dict:
-    from index import CorpusIndex
+    """What `corroborate index` does (quotes found too), with the given pool size."""
+    from reader.cli.index import open_index
 
-    return CorpusIndex.open([corpus], workers=workers).report.as_json()
+    return open_index([corpus], workers=workers).report.as_json()
 
 
 def child(args: argparse.Namespace) -> None:
@@ -162,10 +163,10 @@ def main() -> None:
         print(f"reopen  unchanged corpus (fresh process, scan + hash check): {reopen['seconds'] * 1000:.0f} ms")
 
         os.environ["CORROBORATE_HOME"] = str(home)
-        from index import CorpusIndex
+        from reader.cli.index import open_index
 
         started = time.perf_counter()
-        corpus_index = CorpusIndex.open([corpus])
+        corpus_index = open_index([corpus])
         print(f"reopen  unchanged corpus (in process, warm):                 {(time.perf_counter() - started) * 1000:.0f} ms")
         ours_times = latencies(lambda query: corpus_index.search(query, limit=LIMIT), CONTENT_QUERIES)
         plain_times = latencies(plain_query_runner(root / "plain-home"), CONTENT_QUERIES)

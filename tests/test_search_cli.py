@@ -55,3 +55,12 @@ def test_the_readme_documents_the_in_app_query_help():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Search syntax", 1)[1]
     assert QUERY_HELP in section
+
+
+def test_the_commands_index_quotes_with_the_quote_finder(capsys, sample_articles):
+    from reader.quotes import find_quotes
+
+    result = run_json(capsys, "search", "speaker:ring", "--json")
+    expected = {key for key, article in sample_articles.items() if any(q.entity == "ring" for q in find_quotes(article))}
+    assert expected and {hit["id"][:3] for hit in result["hits"]} == expected
+    assert result["facets"]["speaker"]["ring"] == len(expected)

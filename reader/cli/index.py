@@ -4,8 +4,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from pathlib import Path
+
 from index import CorpusIndex, IndexBusy
 from reader.cli.output import add_corpus_arguments, corpus_paths, emit_json, emit_text, fail, warn
+from reader.quotes import find_quotes
+
+
+def open_index(paths: list[Path], **options: Any) -> CorpusIndex:
+    """The corpus index as Corroborate uses it: `speaker:` and `quote:` filled by `reader.quotes`."""
+    return CorpusIndex.open(paths, quote_finder=find_quotes, **options)
 
 
 def register(subparsers: Any) -> None:
@@ -16,7 +24,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        corpus_index = CorpusIndex.open(corpus_paths(args.paths))
+        corpus_index = open_index(corpus_paths(args.paths))
     except IndexBusy as busy:
         return fail(str(busy))
     report = corpus_index.report

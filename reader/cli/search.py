@@ -5,7 +5,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from index import CorpusIndex, IndexBusy
+from index import IndexBusy
+from reader.cli.index import open_index
 from reader.cli.output import corpus_paths, emit_json, emit_text, fail, warn
 
 
@@ -21,7 +22,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        corpus_index = CorpusIndex.open(corpus_paths(args.corpus))
+        corpus_index = open_index(corpus_paths(args.corpus))
     except IndexBusy as busy:
         return fail(str(busy))
     for notice in corpus_index.report.notices:
