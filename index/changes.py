@@ -49,6 +49,8 @@ def source_versions(sources: list[Source], cache_file: Path) -> dict[str, str]:
 def indexed_versions(ix: FileIndex) -> dict[str, str]:
     with ix.searcher() as searcher:
         reader = searcher.reader()
+        if not reader.doc_count_all():
+            return {}
         ids, versions = reader.column_reader("id"), reader.column_reader("version")
         return {ids[docnum]: versions[docnum] for docnum in reader.all_doc_ids()}
 

@@ -42,6 +42,8 @@ def _column_values(reader, fieldname: str) -> list[str]:
     Whoosh stores a segment's column only up to its last document with a value, so reading
     past that end is how a missing value at the end of a segment shows itself.
     """
+    if not reader.doc_count_all():
+        return []
     column = reader.column_reader(fieldname)
     values = []
     for docnum in range(reader.doc_count_all()):

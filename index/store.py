@@ -85,7 +85,8 @@ def open_existing(location: Path, quotes: str | None) -> FileIndex | None:
         ix = whoosh_index.open_dir(str(location))
         with ix.searcher() as searcher:
             reader = searcher.reader()
-            reader.column_reader("version")
+            if reader.doc_count_all():
+                reader.column_reader("version")
             for docnum in reader.all_doc_ids():
                 reader.stored_fields(docnum)
                 break

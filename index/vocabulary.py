@@ -13,8 +13,6 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable
 
-from whoosh.spelling import ListCorrector
-
 from reader.storage import write_atomic
 
 VOCABULARY_FILE = "vocabulary.txt"
@@ -23,7 +21,6 @@ VOCABULARY_FILE = "vocabulary.txt"
 class Vocabulary:
     def __init__(self, words: Iterable[str]):
         self.words = sorted(set(words))
-        self._corrector = ListCorrector(self.words)
 
     @classmethod
     def load(cls, location: Path) -> Vocabulary:
@@ -46,8 +43,38 @@ class Vocabulary:
         return found
 
     def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Words of the corpus closest to a word that is not in it, closest first."""
-        return self._corrector.suggest(word, limit=limit, maxdist=1 if len(word) <= 4 else 2)
+        """Words of the corpus within one edit (two for longer words) of `word`, closest first.
+
+        Only words with the same first letter are considered: typing slips rarely hit it, and
+        it keeps the search to a slice of the sorted list.
+        """
+        if not word:
+            return []
+        most = 1 if len(word) <= 4 else 2
+        start = bisect_left(self.words, word[0])
+        scored = []
+        for candidate in self.words[start:]:
+            if not candidate.startswith(word[0]):
+                break
+            if candidate != word and abs(len(candidate) - len(word)) <= most:
+                distance = edit_distance(word, candidate, most)
+                if distance <= most:
+                    scored.append((distance, candidate))
+        return [candidate for _, candidate in sorted(scored)[:limit]]
+
+
+def edit_distance(first: str, second: str, most: int) -> int:
+    """Levenshtein distance, giving up (returning `most + 1`) once it must exceed `most`."""
+    previous = list(range(len(second) + 1))
+    for row, letter in enumerate(first, start=1):
+        current = [row]
+        for column, other in enumerate(second, start=1):
+            current.append(min(previous[column] + 1, current[column - 1] + 1,
+                               previous[column - 1] + (letter != other)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]
 
 
 def save_vocabulary(location: Path, words: Iterable[str]) -> None:

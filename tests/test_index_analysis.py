@@ -58,3 +58,15 @@ def test_fast_highlighting_finds_every_term_of_the_sample(sample_articles):
         for term in {term for term, _, _, _ in analyzer.spans(text)}:
             every_word = merge((start, end) for found, _, start, end in analyzer.spans(text) if found == term)
             assert matched_spans(text, {term}) == every_word, term
+
+
+def test_suggestions_are_close_words_of_the_corpus():
+    from index.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(["apple", "banana", "privacy", "settlement", "settlements"])
+    assert vocabulary.suggest("privcy") == ["privacy"]
+    assert vocabulary.suggest("setlement") == ["settlement", "settlements"]
+    assert vocabulary.suggest("appl") == ["apple"]
+    assert vocabulary.suggest("zzzzz") == [] and Vocabulary([]).suggest("x") == []
+    assert vocabulary.matching("sett*") == ["settlement", "settlements"]
+    assert vocabulary.matching("b?nana") == ["banana"]

@@ -273,3 +273,15 @@ def test_indexing_with_another_quote_finder_rebuilds(corpus):
     assert corpus_index.report.rebuilt and "quotes were found by nothing" in corpus_index.report.notices[0]
     assert corpus_index.search("speaker:ring").total == 5
     assert not CorpusIndex.open([corpus], quote_finder=first_sentence_quoted).report.rebuilt
+
+
+def test_an_empty_or_missing_corpus_opens_and_searches(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for paths in ([empty], [tmp_path / "missing"]):
+        for _ in range(2):
+            corpus_index = CorpusIndex.open(paths)
+            assert corpus_index.article_count == 0 and not corpus_index.report.notices
+            results = corpus_index.search("alexa~ OR privacy*")
+            assert results.total == 0 and results.suggestion is None
+    assert [error.error for error in CorpusIndex.open([tmp_path / "missing"]).report.errors] == ["no such file or folder"]

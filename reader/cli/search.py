@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(busy))
     for notice in corpus_index.report.notices:
         warn(notice)
+    for error in corpus_index.report.errors:
+        warn(f"{error.path}: {error.error}")
     results = corpus_index.search(args.query, limit=max(1, args.limit))
     corpus_index.close()
     for problem in results.problems:
