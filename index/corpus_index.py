@@ -27,12 +27,13 @@ from whoosh.searching import Searcher
 from index import highlight, store
 from index.analysis import word_analyzer
 from index.changes import corpus_fingerprint, indexed_versions, source_versions
-from index.documents import PreparedArticle, QuoteFinder, prepare_document
+from index.documents import Preparation, PreparedArticle, QuoteFinder, prepare_document
 from index.facets import UNKNOWN, FacetTable
 from index.query import parse
 from index.results import Hit, SearchResults
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
 from reader.corpus import Source, discover
+from reader.corrections import Corrections
 from reader.model import LoadError
 from reader.storage import read_json, write_json_atomic
 
@@ -113,9 +114,10 @@ class CorpusIndex:
         paths = [Path(path) for path in paths]
         location = store.index_location(paths)
         report = UpdateReport()
+        preparation = Preparation(Corrections(), quote_finder)
         try:
             with store.write_lock(location, wait):
-                ix = _update(paths, location, report, quote_finder, progress, cancel, workers)
+                ix = _update(paths, location, report, preparation, progress, cancel, workers)
         except store.IndexBusy as busy:
             ix = _open_as_is(location, busy, _finder_name(quote_finder))
             report.notices.append(f"{busy}; searching the index as it was last saved")
@@ -273,11 +275,11 @@ def _open_as_is(location: Path, busy: store.IndexBusy, quotes: str | None) -> Fi
     return ix
 
 
-def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finder: QuoteFinder | None,
+def _update(paths: list[Path], location: Path, report: UpdateReport, preparation: Preparation,
             progress: Progress | None, cancel: threading.Event | None, workers: int | None) -> FileIndex:
     store.clear_leftovers(location)
-    quotes = _finder_name(quote_finder)
-    fingerprint = corpus_fingerprint(paths)
+    quotes = _finder_name(preparation.quote_finder)
+    fingerprint = corpus_fingerprint([*paths, preparation.corrections.path])
     last_update = location.with_name(location.name + ".corpus.json")
     try:
         ix = store.open_existing(location, quotes)
@@ -289,28 +291,28 @@ def _update(paths: list[Path], location: Path, report: UpdateReport, quote_finde
         report.errors.extend(LoadError(**error) for error in saved.get("errors", []))
         report.articles = report.unchanged = ix.doc_count()
         return ix
-    ix = _bring_up_to_date(ix, paths, location, report, quote_finder, progress, cancel, workers)
+    ix = _bring_up_to_date(ix, paths, location, report, preparation, progress, cancel, workers)
     write_json_atomic(last_update, {"fingerprint": fingerprint, "errors": [error.as_json() for error in report.errors]})
     return ix
 
 
 def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, report: UpdateReport,
-                      quote_finder: QuoteFinder | None, progress: Progress | None, cancel: threading.Event | None,
+                      preparation: Preparation, progress: Progress | None, cancel: threading.Event | None,
                       workers: int | None) -> FileIndex:
     """Index what is new or changed and drop what is gone; with no usable index, build one afresh."""
     sources, errors = discover(paths)
     report.errors.extend(errors)
-    quotes = _finder_name(quote_finder)
+    quotes = _finder_name(preparation.quote_finder)
     if ix is None:
         scratch = store.scratch_location(location)
-        report.added = _write(store.create_empty(scratch, quotes), [], sources, report, quote_finder, progress, cancel,
+        report.added = _write(store.create_empty(scratch, quotes), [], sources, report, preparation, progress, cancel,
                               workers)
         store.swap_in(scratch, location)
         report.rebuilt = bool(report.notices)
         ix = store.open_existing(location, quotes)
         report.articles = ix.doc_count()
         return ix
-    versions = source_versions(sources, location.with_name(location.name + ".files.json"))
+    versions = source_versions(sources, location.with_name(location.name + ".files.json"), preparation.version)
     indexed = indexed_versions(ix)
     current = {source.article_id for source in sources}
     removed = [article_id for article_id in indexed if article_id not in current]
@@ -318,7 +320,7 @@ def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, r
     added = [s for s in sources if s.article_id not in indexed]
     report.unchanged = len(indexed) - len(removed) - len(changed)
     if removed or changed or added:
-        _write(ix, removed + [s.article_id for s in changed], changed + added, report, quote_finder,
+        _write(ix, removed + [s.article_id for s in changed], changed + added, report, preparation,
                progress, cancel, workers)
         report.removed, report.changed, report.added = len(removed), len(changed), len(added)
         ix = store.open_existing(location, quotes)
@@ -327,7 +329,7 @@ def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, r
 
 
 def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: UpdateReport,
-           quote_finder: QuoteFinder | None, progress: Progress | None, cancel: threading.Event | None,
+           preparation: Preparation, progress: Progress | None, cancel: threading.Event | None,
            workers: int | None) -> int:
     """Delete `deletions`, add `sources`, commit once; on cancel or error nothing is committed."""
     writer = ix.writer(limitmb=256)
@@ -336,7 +338,7 @@ def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: U
     try:
         for article_id in deletions:
             writer.delete_by_term("id", article_id)
-        for done, document in enumerate(_prepared(sources, quote_finder, workers), start=1):
+        for done, document in enumerate(_prepared(sources, preparation, workers), start=1):
             if cancel is not None and cancel.is_set():
                 raise IndexCancelled("indexing was cancelled; the index is unchanged")
             if isinstance(document, LoadError):
@@ -355,26 +357,26 @@ def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: U
     return written
 
 
-def _prepare_batch(sources: list[Source], quote_finder: QuoteFinder | None) -> list[PreparedArticle | LoadError]:
-    return [prepare_document(source, quote_finder) for source in sources]
+def _prepare_batch(sources: list[Source], preparation: Preparation) -> list[PreparedArticle | LoadError]:
+    return [prepare_document(source, preparation) for source in sources]
 
 
-def _prepared(sources: list[Source], quote_finder: QuoteFinder | None,
+def _prepared(sources: list[Source], preparation: Preparation,
               workers: int | None) -> Iterator[PreparedArticle | LoadError]:
     """Prepared documents in source order; a process pool does the work when there is enough of it."""
     workers = default_workers() if workers is None else workers
     if workers < 1 or len(sources) < POOL_THRESHOLD:
         for source in sources:
-            yield prepare_document(source, quote_finder)
+            yield prepare_document(source, preparation)
         return
     batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
     pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
     try:
-        pending = deque(pool.submit(_prepare_batch, batch, quote_finder) for batch in batches[:IN_FLIGHT])
+        pending = deque(pool.submit(_prepare_batch, batch, preparation) for batch in batches[:IN_FLIGHT])
         for batch in batches[IN_FLIGHT:] + [None] * len(pending):
             documents = pending.popleft().result()
             if batch is not None:
-                pending.append(pool.submit(_prepare_batch, batch, quote_finder))
+                pending.append(pool.submit(_prepare_batch, batch, preparation))
             yield from documents
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -1,7 +1,7 @@
 """Turning an article file into the fields of one index document.
 
-This is the expensive, per-file part of indexing (reading, sentence analysis, quote finding,
-collecting spellable words), so it runs in worker processes while the single index writer
+This is the expensive, per-file part of indexing (reading, sentence analysis, corrections,
+quote finding, collecting written words), so it runs in worker processes while the single index writer
 only adds the prepared documents. Top-level functions only: they must pickle for a pool.
 """
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any, Callable, Protocol, Sequence
 
 from index.analysis import TOKEN_PATTERN, normalise_word
 from index.changes import source_version
-from reader.corpus import Source, load_source
+from reader.corpus import Source, apply_corrections, load_source
+from reader.corrections import Corrections
 from reader.formats import UnreadableFile
 from reader.model import Article, LoadError
 
@@ -84,12 +85,23 @@ def document_fields(article: Article, version: str, quotes: Sequence[QuoteLike] 
     return fields
 
 
-def prepare_document(source: Source, quote_finder: QuoteFinder | None = None) -> PreparedArticle | LoadError:
+@dataclass(frozen=True)
+class Preparation:
+    """How articles are read for the index: with the researcher's corrections, and a quote finder."""
+
+    corrections: Corrections
+    quote_finder: QuoteFinder | None = None
+
+    def version(self, source: Source, content_hash: str) -> str:
+        return source_version(source, content_hash, self.corrections.for_article(str(source.path)))
+
+
+def prepare_document(source: Source, preparation: Preparation) -> PreparedArticle | LoadError:
     """Load one file and build its index fields; an unreadable file becomes a `LoadError`."""
     try:
-        article = load_source(source)
+        article = apply_corrections(load_source(source), preparation.corrections)
     except UnreadableFile as error:
         return LoadError(str(source.path), str(error))
-    quotes = quote_finder(article) if quote_finder else ()
-    fields = document_fields(article, source_version(source, article.content_hash), quotes)
+    quotes = preparation.quote_finder(article) if preparation.quote_finder else ()
+    fields = document_fields(article, preparation.version(source, article.content_hash), quotes)
     return PreparedArticle(fields, written_words(article.text))

@@ -285,3 +285,15 @@ def test_an_empty_or_missing_corpus_opens_and_searches(tmp_path):
             results = corpus_index.search("alexa~ OR privacy*")
             assert results.total == 0 and results.suggestion is None
     assert [error.error for error in CorpusIndex.open([tmp_path / "missing"]).report.errors] == ["no such file or folder"]
+
+
+def test_a_researchers_correction_is_searchable_and_re_indexes_only_its_article(corpus):
+    from reader.corrections import Corrections
+
+    CorpusIndex.open([corpus])
+    article = next(corpus.glob("002_*.txt"))
+    Corrections().set(str(article), "outlet", "Metro Herald")
+    corpus_index = CorpusIndex.open([corpus])
+    assert (corpus_index.report.changed, corpus_index.report.unchanged) == (1, 4)
+    assert {hit.id[:3] for hit in corpus_index.search('outlet:"metro herald"').hits} == {"002"}
+    assert corpus_index.search("amazon").facets["outlet"]["Metro Herald"] == 1
