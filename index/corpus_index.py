@@ -167,11 +167,8 @@ class CorpusIndex:
         started = time.perf_counter()
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
-        narrowing = _filter_query(filters)
-        matching = set(searcher.docs_for_query(parsed))
-        if narrowing is not None:
-            matching &= set(searcher.docs_for_query(narrowing))
-        results = searcher.search(parsed, limit=limit, filter=narrowing)
+        results = searcher.search(parsed, limit=None, filter=_filter_query(filters))
+        matching = results.docs()
         wanted = _wanted_terms(parsed, searcher.reader())
         hits = [_hit(result.fields(), result.score, wanted) for result in results[:limit]]
         total = len(matching)

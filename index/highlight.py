@@ -14,6 +14,8 @@ from index.results import Passage
 from reader.model import Span
 
 SNIPPET_CHARS = 200
+PHRASE_WORD_CHARS = 64
+"""Text looked at per phrase word after a phrase's first word: longer than any word and its gap."""
 
 _ANALYZER = word_analyzer()
 
@@ -25,16 +27,22 @@ def matched_spans(text: str, terms: Collection[str], phrases: Sequence[Sequence[
     """
     if not text or not (terms or phrases):
         return []
-    if not phrases:
-        return merge(_term_spans(text, frozenset(terms)))
-    tokens = list(_ANALYZER.spans(text))
-    spans = [(start, end) for term, _, start, end in tokens if term in terms]
-    at: dict[tuple[int, str], Span] = {(pos, term): (start, end) for term, pos, start, end in tokens}
+    spans = list(_term_spans(text, frozenset(terms))) if terms else []
     for words in phrases:
-        for term, pos, _, _ in tokens:
-            if term == words[0] and all((pos + i, word) in at for i, word in enumerate(words)):
-                spans.extend(at[pos + i, word] for i, word in enumerate(words))
+        spans.extend(_phrase_spans(text, words))
     return merge(spans)
+
+
+def _phrase_spans(text: str, words: Sequence[str]) -> Iterator[Span]:
+    """Spans of the words of each occurrence of a phrase: found where its first word is, then
+    checked by analysing the stretch of text that follows it."""
+    reach = PHRASE_WORD_CHARS * len(words)
+    for start, _ in _term_spans(text, frozenset(words[:1])):
+        stretch = text[start:start + reach]
+        at = {(pos, term): (start + begin, start + end) for term, pos, begin, end in _ANALYZER.spans(stretch)}
+        for pos, term in list(at):
+            if term == words[0] and all((pos + i, word) in at for i, word in enumerate(words)):
+                yield from (at[pos + i, word] for i, word in enumerate(words))
 
 
 class _FoldTable(dict):

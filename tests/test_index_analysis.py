@@ -70,3 +70,23 @@ def test_suggestions_are_close_words_of_the_corpus():
     assert vocabulary.suggest("zzzzz") == [] and Vocabulary([]).suggest("x") == []
     assert vocabulary.matching("sett*") == ["settlement", "settlements"]
     assert vocabulary.matching("b?nana") == ["banana"]
+
+
+def _phrase_everywhere(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Phrase spans by analysing the whole text: the slow, obviously right way."""
+    tokens = list(word_analyzer().spans(text))
+    at = {(pos, term): (start, end) for term, pos, start, end in tokens}
+    spans = []
+    for term, pos, _, _ in tokens:
+        if term == words[0] and all((pos + i, word) in at for i, word in enumerate(words)):
+            spans.extend(at[pos + i, word] for i, word in enumerate(words))
+    return merge(spans)
+
+
+def test_phrase_highlighting_equals_analysing_every_word(sample_articles):
+    for text in [article.text for article in sample_articles.values()] + [ODD_TEXT]:
+        tokens = [term for term, _, _, _ in word_analyzer().spans(text)]
+        for length in (2, 3):
+            for start in range(0, len(tokens) - length, 7):
+                words = tokens[start:start + length]
+                assert matched_spans(text, set(), [words]) == _phrase_everywhere(text, words), words
