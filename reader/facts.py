@@ -18,13 +18,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from reader import fact_cache, fact_groups, similarity
+from reader import fact_cache, fact_groups, similarity, spin
 from reader.anchors import is_anchor, sentence_tokens
 from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
+from reader.fact_text import Restoration, restorations, restored_sentence
 from reader.fact_groups import Links, Unit, group_sentences, link_articles
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
@@ -95,7 +97,8 @@ def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteL
 
 def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
                    use_cache: bool = True) -> FactRun:
-    keys = [fact_cache.article_key(article) for article in articles]
+    reading = _reading_signature()
+    keys = [fact_cache.article_key(article, reading) for article in articles]
     result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
     if use_cache:
         stored = fact_cache.load_result(result_key)
@@ -108,25 +111,35 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
     return FactRun(facts, len(articles) - from_cache, from_cache, False)
 
 
-def read_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[SentenceFeatures]:
-    """Tokens and quantities of each sentence; top-level so a process pool can run it."""
+def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
+                   swaps: Sequence[Restoration] = ()) -> list[SentenceFeatures]:
+    """Tokens and quantities of each sentence, read from its restored wording when the article
+    is a spun copy (`swaps`); quantity offsets stay on the real text."""
     features = []
     for start, end in sentences:
         sentence = text[start:end]
-        quantities = find_quantities(sentence)
-        features.append(SentenceFeatures(start, end, sentence_tokens(sentence, quantities), quantities))
+        if swaps:
+            restored = restored_sentence(text, start, end, swaps)
+            read = find_quantities(restored.text)
+            tokens = sentence_tokens(restored.text, read)
+            quantities = [restored.real_quantity(quantity, sentence) for quantity in read]
+        else:
+            quantities = find_quantities(sentence)
+            tokens = sentence_tokens(sentence, quantities)
+        features.append(SentenceFeatures(start, end, tokens, quantities))
     return features
 
 
-def _read_article(job: tuple[str, list[tuple[int, int]]]) -> list[SentenceFeatures]:
-    return read_sentences(*job)
+def _read_article(article: Article) -> list[SentenceFeatures]:
+    """Top-level so a process pool can run it."""
+    return read_sentences(article.text, article.sentences, restorations(article))
 
 
 def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> tuple[list[list[SentenceFeatures]], int]:
     features: list[list[SentenceFeatures] | None] = [
         fact_cache.load_features(key) if use_cache else None for key in keys]
     missing = [index for index, item in enumerate(features) if item is None]
-    jobs = [(articles[index].text, list(articles[index].sentences)) for index in missing]
+    jobs = [articles[index] for index in missing]
     if len(jobs) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=2) as pool:
             computed = list(pool.map(_read_article, jobs, chunksize=32))
@@ -145,6 +158,13 @@ def _settings() -> str:
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
+
+
+@lru_cache(maxsize=1)
+def _reading_signature() -> str:
+    """The spinner lexicon decides how spun sentences are read, so cached features depend on it."""
+    words, phrases = spin.lexicon()
+    return hashlib.sha256(repr((sorted(words.items()), sorted(phrases.items()))).encode()).hexdigest()
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
