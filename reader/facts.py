@@ -27,7 +27,7 @@ from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribut
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
 from reader.fact_text import Restoration, restorations, restored_sentence
-from reader.fact_groups import Links, Unit, group_sentences, link_articles
+from reader.fact_groups import Amounts, Links, Unit, group_sentences, link_articles
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
 from reader.similarity import (Vector, article_pairs, inverse_document_frequency, sentence_postings,
@@ -193,15 +193,23 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         neighbours[first].add(second)
         neighbours[second].add(first)
         partners.setdefault(first, []).append(second)
+    amounts = [[_amounts(sentence.quantities) for sentence in sentences] for sentences in features]
     for first, seconds in partners.items():
         postings = sentence_postings(vectors[first])
         for second in seconds:
-            link_articles(second, first, vectors[second], postings, links, mutual)
+            link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]))
     groups = group_sentences(links, mutual)
     facts = [_fact(number, group, articles, features, vectors, neighbours, quotes)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
+
+
+def _amounts(quantities: list[Quantity]) -> Amounts:
+    """The sums a sentence states that identify a fact: money, percentages, counts above a dozen."""
+    return tuple((quantity.kind, float(quantity.value)) for quantity in quantities
+                 if quantity.reliable and (quantity.kind in ("money", "percent")
+                                           or quantity.kind == "number" and float(quantity.value) > 12))
 
 
 def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],

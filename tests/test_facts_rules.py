@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.corpus import load_corpus
 from reader.discrepancies import MemberClaims, attribution_discrepancies
+from reader.fact_groups import SHARED_AMOUNT_BONUS, weigh_amounts
 from reader.fact_text import RestoredSentence, restorations
 from reader.facts import find_facts, read_sentences
 from reader.model import Article
@@ -80,3 +81,25 @@ def test_attribution_only_between_quotes_of_one_statement() -> None:
     unrelated = [MemberClaims("a", [], [Quote(0, 60, said, "transit")]),
                  MemberClaims("b", [], [Quote(0, 8, "promptly", "union")])]
     assert attribution_discrepancies(unrelated) == []
+
+
+def test_amounts_anchor_and_separate_facts() -> None:
+    rows = [{0: 0.2, 1: 0.2, 2: 0.2}]
+    weigh_amounts(rows, [(("money", 30e6),)], [(("money", 31e6),), (("money", 5.8e6),), ()])
+    same, different, silent = rows[0][0], rows[0][1], rows[0][2]
+    assert same == 0.2 + SHARED_AMOUNT_BONUS  # "$30 million" and "nearly $31 million": one total
+    assert different < 0.2  # "$30 million" and "$5.8 million": two payments
+    assert silent == 0.2  # a sentence without amounts is neither raised nor lowered
+
+
+def test_bridge_cost_and_traffic_facts_stay_apart(tmp_path: Path) -> None:
+    first = ("The city will pay $14 million to repair the harbour bridge, officials said. "
+             "About 31,000 vehicles crossed the harbour bridge each day before the closure.")
+    second = ("Repairs to the harbour bridge will cost the city nearly $15 million. "
+              "The harbour bridge carried some 31,000 vehicles a day, officials said.")
+    articles = list(_load(tmp_path / "corpus", {"first": first, "second": second}).values())
+    facts = find_facts(articles)
+    assert len(facts) == 2, [fact.label for fact in facts]
+    cost = next(fact for fact in facts if any("$14 million" in member.text for member in fact.members))
+    assert all("31,000" not in member.text for member in cost.members)
+    assert [item.values for item in cost.discrepancies] == [{"first.txt": "$14 million", "second.txt": "nearly $15 million"}]
