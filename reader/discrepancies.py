@@ -8,13 +8,17 @@ compared at all.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reader.quantities import Quantity, agree, same_quantity
+from reader.words import STOPWORDS, word_token
 
 _KIND = {"money": "number", "number": "number", "percent": "number", "year": "date", "date": "date"}
 _WHAT = {"number": "figures", "date": "dates or years"}
+MIN_SHARED_QUOTE_WORDS = 2  # content words two quotes must share to be one statement
+_QUOTE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 class QuoteLike(Protocol):
@@ -112,12 +116,17 @@ def _describe(claims: list[tuple[str, Quantity]]) -> Discrepancy:
 
 
 def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
-    """A statement quoted in several outlets but credited to different parties."""
+    """A statement quoted in several outlets but credited to different parties. Only quotes
+    that share their words count as one statement: a fact's members may also carry unrelated
+    quotes (a scare-quoted word, another party's remark), whose speakers naturally differ."""
     credited: dict[str, QuoteLike] = {}
     for member in members:
         attributed = [quote for quote in member.quotes if quote.entity]
         if attributed:
             credited[member.article_id] = max(attributed, key=lambda quote: quote.end - quote.start)
+    words = {article_id: _quote_words(quote.text) for article_id, quote in credited.items()}
+    credited = {article_id: quote for article_id, quote in credited.items()
+                if any(_same_statement(words[article_id], words[other]) for other in credited if other != article_id)}
     if len({quote.entity for quote in credited.values()}) < 2:
         return []
     values = {article_id: str(quote.entity) for article_id, quote in credited.items()}
@@ -126,3 +135,13 @@ def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
         f"{party} ({', '.join(a for a, p in values.items() if p == party)})" for party in parties)
     spans = {article_id: [quote.start, quote.end] for article_id, quote in credited.items()}
     return [Discrepancy("attribution", detail, values, spans)]
+
+
+def _quote_words(text: str) -> set[str]:
+    return {token for token in map(word_token, _QUOTE_WORD.findall(text)) if len(token) > 2 and token not in STOPWORDS}
+
+
+def _same_statement(first: set[str], second: set[str]) -> bool:
+    """Two quotes are one statement when they share at least two content words and half the shorter one's."""
+    shared = len(first & second)
+    return shared >= MIN_SHARED_QUOTE_WORDS and shared * 2 >= min(len(first), len(second))

@@ -24,7 +24,7 @@ from reader.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 1
+VERSION = 2  # bumped whenever the way sentences are read into features changes
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,11 @@ def _folder(kind: str) -> Path:
     return cache_dir() / "facts" / f"{kind}-v{VERSION}"
 
 
-def article_key(article: Article) -> str:
-    """Changes when the article's text or its sentence segmentation changes."""
+def article_key(article: Article, reading: str = "") -> str:
+    """Changes when the article's text or its sentence segmentation changes, or `reading`
+    (what else the features depend on, such as the spinner lexicon)."""
     digest = hashlib.sha256()
+    digest.update(reading.encode())
     digest.update((article.content_hash or "").encode())
     digest.update(article.text.encode("utf-8"))
     digest.update(repr(article.sentences).encode())

@@ -16,19 +16,26 @@ from collections import Counter
 from reader.similarity import Postings, Vector, similarity_rows
 
 Unit = tuple[int, int]  # (article index, sentence index)
+Amounts = tuple[tuple[str, float], ...]  # a sentence's sums of money, percentages and large counts
 Links = dict[Unit, dict[Unit, float]]
 
-MIN_LINK = 0.08  # weaker similarities are shared vocabulary, not shared content
-GROUP_THRESHOLD = 0.1  # average similarity a group must keep
+MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content
+GROUP_THRESHOLD = 0.12  # average similarity a group must keep
 SPLIT_THRESHOLD = 0.08  # an adjacent half-sentence shares less with the whole statement
 PAIR_THRESHOLD = 0.1  # a mutual best match this strong is a fact even outside any group
 MAX_FACTS_PER_SENTENCE = 2
+SHARED_AMOUNT_BONUS = 0.1
+CONFLICTING_AMOUNT_FACTOR = 0.5
 
 
 def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
-                  links: Links, mutual: list[tuple[float, Unit, Unit]]) -> None:
-    """Add every similarity worth keeping between two articles to `links`; note mutual best matches."""
+                  links: Links, mutual: list[tuple[float, Unit, Unit]],
+                  amounts: tuple[list[Amounts], list[Amounts]] = ([], [])) -> None:
+    """Add every similarity worth keeping between two articles to `links`; note mutual best matches.
+    `amounts` holds each sentence's amounts in the two articles (see `weigh_amounts`)."""
     rows = similarity_rows(first_vectors, second_postings)
+    if amounts[0] and amounts[1]:
+        weigh_amounts(rows, *amounts)
     column_best: dict[int, tuple[int, float]] = {}
     for i, row in enumerate(rows):
         best_j, best = -1, 0.0
@@ -46,6 +53,28 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
             best_j = max(rows[i].items(), key=lambda item: item[1])[0]
             if best_j == j:
                 mutual.append((score, (first, i), (second, j)))
+
+
+def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: list[Amounts]) -> None:
+    """Amounts are the strongest anchors a paraphrase keeps: two sentences giving the same sum
+    (within 10%, so `$30 million` meets `nearly $31 million`) are raised, and two that each
+    give sums of money, none of them alike, are lowered: they report different payments."""
+    for i, row in enumerate(rows):
+        mine = first[i]
+        if not mine:
+            continue
+        for j, score in row.items():
+            theirs = second[j]
+            if not theirs:
+                continue
+            if any(kind == other_kind and _close(value, other) for kind, value in mine for other_kind, other in theirs):
+                row[j] = score + SHARED_AMOUNT_BONUS
+            elif any(kind == "money" for kind, _ in mine) and any(kind == "money" for kind, _ in theirs):
+                row[j] = score * CONFLICTING_AMOUNT_FACTOR
+
+
+def _close(first: float, second: float) -> bool:
+    return max(first, second) <= 1.1 * min(first, second)
 
 
 def _link(links: Links, first: Unit, second: Unit, score: float) -> None:

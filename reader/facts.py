@@ -18,14 +18,16 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from reader import fact_cache, fact_groups, similarity
+from reader import fact_cache, fact_groups, similarity, spin
 from reader.anchors import is_anchor, sentence_tokens
 from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
-from reader.fact_groups import Links, Unit, group_sentences, link_articles
+from reader.fact_text import Restoration, restorations, restored_sentence
+from reader.fact_groups import Amounts, Links, Unit, group_sentences, link_articles
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
 from reader.similarity import (Vector, article_pairs, inverse_document_frequency, sentence_postings,
@@ -95,7 +97,8 @@ def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteL
 
 def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
                    use_cache: bool = True) -> FactRun:
-    keys = [fact_cache.article_key(article) for article in articles]
+    reading = _reading_signature()
+    keys = [fact_cache.article_key(article, reading) for article in articles]
     result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
     if use_cache:
         stored = fact_cache.load_result(result_key)
@@ -108,25 +111,35 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
     return FactRun(facts, len(articles) - from_cache, from_cache, False)
 
 
-def read_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[SentenceFeatures]:
-    """Tokens and quantities of each sentence; top-level so a process pool can run it."""
+def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
+                   swaps: Sequence[Restoration] = ()) -> list[SentenceFeatures]:
+    """Tokens and quantities of each sentence, read from its restored wording when the article
+    is a spun copy (`swaps`); quantity offsets stay on the real text."""
     features = []
     for start, end in sentences:
         sentence = text[start:end]
-        quantities = find_quantities(sentence)
-        features.append(SentenceFeatures(start, end, sentence_tokens(sentence, quantities), quantities))
+        if swaps:
+            restored = restored_sentence(text, start, end, swaps)
+            read = find_quantities(restored.text)
+            tokens = sentence_tokens(restored.text, read)
+            quantities = [restored.real_quantity(quantity, sentence) for quantity in read]
+        else:
+            quantities = find_quantities(sentence)
+            tokens = sentence_tokens(sentence, quantities)
+        features.append(SentenceFeatures(start, end, tokens, quantities))
     return features
 
 
-def _read_article(job: tuple[str, list[tuple[int, int]]]) -> list[SentenceFeatures]:
-    return read_sentences(*job)
+def _read_article(article: Article) -> list[SentenceFeatures]:
+    """Top-level so a process pool can run it."""
+    return read_sentences(article.text, article.sentences, restorations(article))
 
 
 def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> tuple[list[list[SentenceFeatures]], int]:
     features: list[list[SentenceFeatures] | None] = [
         fact_cache.load_features(key) if use_cache else None for key in keys]
     missing = [index for index, item in enumerate(features) if item is None]
-    jobs = [(articles[index].text, list(articles[index].sentences)) for index in missing]
+    jobs = [articles[index] for index in missing]
     if len(jobs) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=2) as pool:
             computed = list(pool.map(_read_article, jobs, chunksize=32))
@@ -145,6 +158,13 @@ def _settings() -> str:
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
+
+
+@lru_cache(maxsize=1)
+def _reading_signature() -> str:
+    """The spinner lexicon decides how spun sentences are read, so cached features depend on it."""
+    words, phrases = spin.lexicon()
+    return hashlib.sha256(repr((sorted(words.items()), sorted(phrases.items()))).encode()).hexdigest()
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
@@ -173,15 +193,23 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         neighbours[first].add(second)
         neighbours[second].add(first)
         partners.setdefault(first, []).append(second)
+    amounts = [[_amounts(sentence.quantities) for sentence in sentences] for sentences in features]
     for first, seconds in partners.items():
         postings = sentence_postings(vectors[first])
         for second in seconds:
-            link_articles(second, first, vectors[second], postings, links, mutual)
+            link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]))
     groups = group_sentences(links, mutual)
     facts = [_fact(number, group, articles, features, vectors, neighbours, quotes)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
+
+
+def _amounts(quantities: list[Quantity]) -> Amounts:
+    """The sums a sentence states that identify a fact: money, percentages, counts above a dozen."""
+    return tuple((quantity.kind, float(quantity.value)) for quantity in quantities
+                 if quantity.reliable and (quantity.kind in ("money", "percent")
+                                           or quantity.kind == "number" and float(quantity.value) > 12))
 
 
 def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],

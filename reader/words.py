@@ -23,6 +23,23 @@ _CANONICAL = {
     "punishment": "penalty", "customer": "user", "customers": "user", "consumer": "user",
     "consumers": "user", "footage": "video",
 }
+# Newsroom synonyms: each group folds to its first word (every inflection listed, since
+# folding happens before stemming).
+_SYNONYM_GROUPS = """
+settle settles settled settling settlement settlements resolve resolves resolved resolving
+refund refunds refunded compensate compensates compensated compensation reimburse reimbursed
+spy spies spied spying surveil surveils surveilled surveilling surveillance view views viewed viewing watched
+disagree disagrees disagreed disagreeing disagreement dispute disputes disputed
+decide decides decided chose choose chooses opted
+employee employees worker workers staffer staffers
+indefinitely forever
+company companies firm firms
+data information
+announce announces announced announcing disclosed
+"""
+for _line in _SYNONYM_GROUPS.strip().splitlines():
+    _words = _line.split()
+    _CANONICAL.update({word: _words[0] for word in _words})
 _SUFFIXES = ("ments", "ment", "ions", "ion", "ings", "ing", "edly", "ed", "es", "s", "ly")
 # Capitalised only because they open a sentence; any other opening capital is taken as a name.
 STARTERS = frozenset("""according additionally finally meanwhile although despite following

@@ -19,7 +19,7 @@ from reader.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("articles", "quotes", "facts", "diff", "reuse", "export")
+COMMAND_MODULES = ("articles", "index", "search", "quotes", "facts", "diff", "reuse", "export")
 
 
 def requested_command(argv: list[str]) -> str | None:

@@ -1,0 +1,185 @@
+"""Search benchmark: Corroborate's index against plain Whoosh on the same generated corpus, same run.
+
+Generates a deterministic news-like corpus (bench/corpus_generator.py) in a temp folder, then
+measures, each build in a fresh subprocess: wall time, CPU time and peak memory (RSS of the writer
+process and of the largest worker) of what `corroborate index` runs (articles loaded, analysed and
+their quotes found in a process pool feeding the single writer) and of plain Whoosh (one writer, `StemmingAnalyzer`, the raw files);
+the time to re-open the unchanged corpus; and query+highlight latency (p50/p95/max over several
+rounds of word, phrase, boolean, wildcard and fuzzy queries, top 20 hits with highlights) for
+both indexes. Run: `python bench/bench_search.py --articles 10000` (default 1000; `--workers`
+sets the pool sizes compared, e.g. `--workers 0 1 2`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus_generator import generate_corpus  # noqa: E402
+
+CONTENT_QUERIES = [
+    "settlement", "privacy", "penalty", "amazon", "regulators", "children", "refunds", "encryption",
+    '"voice assistant"', '"federal judge"', '"consumer advocates"', '"data retention"',
+    "amazon AND penalty", "google OR meta", "settlement NOT appeal", "(uber OR tesla) AND refunds",
+    "settle*", "priva*", "enforc*", "surveil*",
+    "privcy~", "setlement~", "regulatr~", "penalti~",
+]
+FIELD_QUERIES = ['outlet:"the ledger" privacy', "date:[20230601 to 20230630] settlement", "title:amazon",
+                 "privacy -amazon", "$5.8", "55,000"]
+ROUNDS = 5
+LIMIT = 20
+
+
+def peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def cpu_seconds(who: int) -> float:
+    """CPU time used so far (by this process, or its finished children): the work, whatever the load."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build_plain(corpus: Path, out: Path) -> None:
+    from whoosh import index
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, TEXT, Schema
+
+    schema = Schema(id=ID(stored=True, unique=True), content=TEXT(analyzer=StemmingAnalyzer(), stored=True))
+    out.mkdir(parents=True, exist_ok=True)
+    writer = index.create_in(str(out), schema).writer(limitmb=256)
+    for path in sorted(corpus.glob("*.txt")):
+        writer.add_document(id=path.name, content=path.read_text(encoding="utf-8"))
+    writer.commit()
+
+
+def build_ours(corpus: Path, workers: int) -> dict:
+    """What `corroborate index` does (quotes found too), with the given pool size."""
+    from reader.cli.index import open_index
+
+    return open_index([corpus], workers=workers).report.as_json()
+
+
+def child(args: argparse.Namespace) -> None:
+    """One measured build (or re-open) in this fresh process; prints its figures as JSON."""
+    os.environ["CORROBORATE_HOME"] = args.home
+    started = time.perf_counter()
+    own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
+    report = None
+    if args.measure == "plain":
+        build_plain(Path(args.corpus), Path(args.home) / "plain")
+    else:
+        report = build_ours(Path(args.corpus), args.pool)
+    seconds = time.perf_counter() - started
+    own = cpu_seconds(resource.RUSAGE_SELF) - own
+    children = cpu_seconds(resource.RUSAGE_CHILDREN) - children
+    print(json.dumps({"seconds": seconds, "cpu": own + children, "writer_cpu": own, "rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
+                      "worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN), "report": report}))
+
+
+def measure(kind: str, corpus: Path, home: Path, pool: int = 0) -> dict:
+    command = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus), "--home", str(home),
+               "--pool", str(pool)]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
+def latencies(run_query, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds per query over `ROUNDS` rounds (after one warm-up round)."""
+    for query in queries:
+        run_query(query)
+    wall, cpu = [], []
+    for _ in range(ROUNDS):
+        for query in queries:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            run_query(query)
+            wall.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+    return wall, cpu
+
+
+def p95(times: list[float]) -> float:
+    return sorted(times)[min(len(times) - 1, int(0.95 * len(times)))]
+
+
+def summary(times: tuple[list[float], list[float]]) -> str:
+    wall, cpu = times
+    return (f"wall p50 {statistics.median(wall):6.1f}  p95 {p95(wall):6.1f}  max {max(wall):6.1f} ms;  "
+            f"CPU p95 {p95(cpu):6.1f} ms")
+
+
+def plain_query_runner(home: Path):
+    from whoosh import index
+    from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+    searcher = index.open_dir(str(home / "plain")).searcher()
+    parser = QueryParser("content", searcher.schema)
+    parser.add_plugin(FuzzyTermPlugin())
+
+    def run(query: str) -> None:
+        for hit in searcher.search(parser.parse(query), limit=LIMIT):
+            hit.highlights("content")
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=700)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--measure", choices=["plain", "ours", "reopen"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--home", help=argparse.SUPPRESS)
+    parser.add_argument("--pool", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        child(args)
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as temp:
+        corpus, root = Path(temp) / "corpus", Path(temp)
+        generate_corpus(corpus, args.articles, words=args.words, seed=1)
+        print(f"corpus: {args.articles} articles of ~{args.words} words, {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f} at start")
+        plain = measure("plain", corpus, root / "plain-home")
+        print(f"index   plain Whoosh (1 writer, StemmingAnalyzer): {plain['seconds']:7.2f} s wall, "
+              f"{plain['cpu']:6.2f} s CPU   peak RSS {plain['rss_mb']:.0f} MB")
+        best = None
+        for workers in args.workers:
+            home = root / f"home-{workers}"
+            ours = measure("ours", corpus, home, workers)
+            print(f"index   corroborate, {workers} worker process(es):     {ours['seconds']:7.2f} s wall, "
+                  f"{ours['cpu']:6.2f} s CPU ({ours['writer_cpu']:.2f} s writer)   peak RSS writer {ours['rss_mb']:.0f} MB, largest worker {ours['worker_rss_mb']:.0f} MB   "
+                  f"({ours['seconds'] / plain['seconds']:.2f}x plain)")
+            if best is None or ours["seconds"] < best[1]:
+                best = (home, ours["seconds"])
+        home = best[0]
+        reopen = measure("ours", corpus, home, 0)
+        print(f"reopen  unchanged corpus (fresh process, scan + hash check): {reopen['seconds'] * 1000:.0f} ms")
+
+        os.environ["CORROBORATE_HOME"] = str(home)
+        from reader.cli.index import open_index
+
+        started = time.perf_counter()
+        corpus_index = open_index([corpus])
+        print(f"reopen  unchanged corpus (in process, warm):                 {(time.perf_counter() - started) * 1000:.0f} ms")
+        ours_times = latencies(lambda query: corpus_index.search(query, limit=LIMIT), CONTENT_QUERIES)
+        plain_times = latencies(plain_query_runner(root / "plain-home"), CONTENT_QUERIES)
+        field_times = latencies(lambda query: corpus_index.search(query, limit=LIMIT), FIELD_QUERIES)
+        print(f"query   plain Whoosh, search + highlight top {LIMIT}:          {summary(plain_times)}")
+        print(f"query   corroborate, same queries (+ facets, passages):   {summary(ours_times)}")
+        print(f"query   corroborate / plain at p95: wall {p95(ours_times[0]) / p95(plain_times[0]):.2f}x, "
+              f"CPU {p95(ours_times[1]) / p95(plain_times[1]):.2f}x")
+        print(f"query   corroborate, field/date/figure queries:            {summary(field_times)}")
+
+
+if __name__ == "__main__":
+    main()

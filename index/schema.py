@@ -1,0 +1,40 @@
+"""The fields of the search index, and the version that says when an old index must be rebuilt.
+
+Bump `SCHEMA_VERSION` whenever a field or the analyzer changes: an index written with another
+version is rebuilt on open. New per-article keyword fields (e.g. `spun:` or `copyof:` from the
+reuse analysis) go in `KEYWORD_FIELDS`; each becomes a queryable, facetable field.
+"""
+from __future__ import annotations
+
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from index.analysis import word_analyzer
+
+SCHEMA_VERSION = 4
+
+KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
+"""Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
+
+QUERY_FIELDS = ("content", "title", "outlet", "date", "quote") + KEYWORD_FIELDS
+"""The field names a researcher may type before a colon."""
+
+
+def build_schema() -> Schema:
+    words = word_analyzer()
+    schema = Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        version=ID(stored=True, sortable=True),
+        path=STORED,
+        content=TEXT(analyzer=words, stored=True, multitoken_query="phrase"),
+        title=TEXT(analyzer=words, stored=True, multitoken_query="phrase"),
+        outlet=TEXT(analyzer=word_analyzer(stem=False), multitoken_query="phrase"),
+        outlet_name=ID(stored=True, sortable=True),
+        date=DATETIME(stored=True),
+        day=ID(sortable=True),
+        quote=TEXT(analyzer=words, multitoken_query="phrase"),
+        quote_spans=STORED,
+        paragraphs=STORED,
+    )
+    for name in KEYWORD_FIELDS:
+        schema.add(name, KEYWORD(lowercase=True, commas=True, stored=True))
+    return schema

@@ -1,0 +1,83 @@
+"""The corpus's words as written: what wildcards expand against and "did you mean" draws on.
+
+The index itself holds stems ("privaci"), which neither a wildcard typed by a researcher
+(`privacy*`) nor a suggestion shown to one should be made of. So each index keeps a sorted
+list of the folded, unstemmed words of its articles beside it. Words of removed articles may
+linger until the next rebuild; callers check a word's stem against the index before using it.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from bisect import bisect_left
+from pathlib import Path
+from typing import Iterable
+
+from reader.storage import write_atomic
+
+VOCABULARY_FILE = "vocabulary.txt"
+
+
+class Vocabulary:
+    def __init__(self, words: Iterable[str]):
+        self.words = sorted(set(words))
+
+    @classmethod
+    def load(cls, location: Path) -> Vocabulary:
+        try:
+            return cls((location / VOCABULARY_FILE).read_text(encoding="utf-8").split())
+        except FileNotFoundError:
+            return cls(())
+
+    def matching(self, pattern: str) -> list[str]:
+        """Words matching a wildcard pattern (`*` any letters, `?` one letter)."""
+        literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+        start = bisect_left(self.words, literal)
+        matcher = re.compile(fnmatch.translate(pattern)).match
+        found = []
+        for word in self.words[start:]:
+            if not word.startswith(literal):
+                break
+            if matcher(word):
+                found.append(word)
+        return found
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Words of the corpus within one edit (two for longer words) of `word`, closest first.
+
+        Only words with the same first letter are considered: typing slips rarely hit it, and
+        it keeps the search to a slice of the sorted list.
+        """
+        if not word:
+            return []
+        most = 1 if len(word) <= 4 else 2
+        start = bisect_left(self.words, word[0])
+        scored = []
+        for candidate in self.words[start:]:
+            if not candidate.startswith(word[0]):
+                break
+            if candidate != word and abs(len(candidate) - len(word)) <= most:
+                distance = edit_distance(word, candidate, most)
+                if distance <= most:
+                    scored.append((distance, candidate))
+        return [candidate for _, candidate in sorted(scored)[:limit]]
+
+
+def edit_distance(first: str, second: str, most: int) -> int:
+    """Levenshtein distance, giving up (returning `most + 1`) once it must exceed `most`."""
+    previous = list(range(len(second) + 1))
+    for row, letter in enumerate(first, start=1):
+        current = [row]
+        for column, other in enumerate(second, start=1):
+            current.append(min(previous[column] + 1, current[column - 1] + 1,
+                               previous[column - 1] + (letter != other)))
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]
+
+
+def save_vocabulary(location: Path, words: Iterable[str]) -> None:
+    """Add `words` to the vocabulary stored at `location` (crash-safe: old or new, never half)."""
+    merged = set(Vocabulary.load(location).words) | set(words)
+    write_atomic(location / VOCABULARY_FILE, "\n".join(sorted(merged)).encode("utf-8"))

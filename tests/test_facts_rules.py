@@ -1,0 +1,105 @@
+"""The rules facts alignment is built from, each on small texts of our own (not the sample):
+spun copies read with their swapped words put back, newsroom synonyms, and attribution
+discrepancies only between quotes of one statement."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.corpus import load_corpus
+from reader.discrepancies import MemberClaims, attribution_discrepancies
+from reader.fact_groups import SHARED_AMOUNT_BONUS, weigh_amounts
+from reader.fact_text import RestoredSentence, restorations
+from reader.facts import find_facts, read_sentences
+from reader.model import Article
+from reader.words import word_token
+from reuse_texts import BOTANY, HARBOUR, edit, spin
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    entity: str | None
+
+
+def _load(folder: Path, texts: dict[str, str]) -> dict[str, Article]:
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return {article.id.removesuffix(".txt"): article for article in load_corpus([folder]).articles}
+
+
+def test_restored_offsets_point_at_the_real_words() -> None:
+    real = "Acme volition wage $25 cardinal soon."
+    sentence = RestoredSentence(real, 0, [(5, 13, "will"), (14, 18, "pay"), (23, 31, "million")])
+    assert sentence.text == "Acme will pay $25 million soon."
+    start, end = sentence.text.index("$25"), sentence.text.index(" soon")
+    assert real[sentence.real_offset(start):sentence.real_offset(end, is_end=True)] == "$25 cardinal"
+    assert real[sentence.real_offset(sentence.text.index("soon")):] == "soon."
+
+
+def test_spun_copy_is_read_with_its_originals(tmp_path: Path) -> None:
+    articles = _load(tmp_path / "corpus", {"original": HARBOUR, "spun": spin(HARBOUR), "botany": BOTANY})
+    assert restorations(articles["original"]) == [] and restorations(articles["botany"]) == []
+    spun = articles["spun"]
+    swaps = restorations(spun)
+    assert any(spun.text[start:end] == "cardinal" and original == "million" for start, end, original in swaps)
+    features = read_sentences(spun.text, spun.sentences, swaps)
+    amounts = [(feature, quantity) for feature in features for quantity in feature.quantities
+               if quantity.kind == "money" and quantity.value == 14e6]
+    assert amounts, "the spun $14 cardinal should read as $14 million"
+    feature, quantity = amounts[0]
+    assert quantity.reliable and "q:money:1.4e+07" in feature.tokens
+    assert spun.text[feature.start + quantity.start:feature.start + quantity.end] == "$14 cardinal"
+
+
+def test_spun_copy_lines_up_without_false_discrepancies(tmp_path: Path) -> None:
+    articles = _load(tmp_path / "corpus", {"original": HARBOUR, "spun": spin(HARBOUR), "edited": edit(HARBOUR)})
+    facts = find_facts(list(articles.values()))
+    cost = next(fact for fact in facts for member in fact.members if "$14 cardinal" in member.text)
+    assert {member.article_id.removesuffix(".txt") for member in cost.members} >= {"original", "spun"}
+    assert not [item for fact in facts for item in fact.discrepancies]
+
+
+def test_newsroom_synonyms_are_one_word() -> None:
+    assert word_token("surveilled") == word_token("spying") == word_token("viewed")
+    assert word_token("compensate") == word_token("refunds")
+    assert word_token("settlement") == word_token("resolved")
+    assert word_token("forever") == word_token("indefinitely")
+    assert word_token("disagreement") == word_token("disputed")
+    assert word_token("consent") != word_token("agreed")
+
+
+def test_attribution_only_between_quotes_of_one_statement() -> None:
+    said = "We take the safety of our riders very seriously and have fixed the brakes"
+    same = [MemberClaims("a", [], [Quote(0, 60, said, "transit")]),
+            MemberClaims("b", [], [Quote(0, 60, said.replace("very ", ""), "union")])]
+    flagged = attribution_discrepancies(same)
+    assert [item.values for item in flagged] == [{"a": "transit", "b": "union"}]
+    unrelated = [MemberClaims("a", [], [Quote(0, 60, said, "transit")]),
+                 MemberClaims("b", [], [Quote(0, 8, "promptly", "union")])]
+    assert attribution_discrepancies(unrelated) == []
+
+
+def test_amounts_anchor_and_separate_facts() -> None:
+    rows = [{0: 0.2, 1: 0.2, 2: 0.2}]
+    weigh_amounts(rows, [(("money", 30e6),)], [(("money", 31e6),), (("money", 5.8e6),), ()])
+    same, different, silent = rows[0][0], rows[0][1], rows[0][2]
+    assert same == 0.2 + SHARED_AMOUNT_BONUS  # "$30 million" and "nearly $31 million": one total
+    assert different < 0.2  # "$30 million" and "$5.8 million": two payments
+    assert silent == 0.2  # a sentence without amounts is neither raised nor lowered
+
+
+def test_bridge_cost_and_traffic_facts_stay_apart(tmp_path: Path) -> None:
+    first = ("The city will pay $14 million to repair the harbour bridge, officials said. "
+             "About 31,000 vehicles crossed the harbour bridge each day before the closure.")
+    second = ("Repairs to the harbour bridge will cost the city nearly $15 million. "
+              "The harbour bridge carried some 31,000 vehicles a day, officials said.")
+    articles = list(_load(tmp_path / "corpus", {"first": first, "second": second}).values())
+    facts = find_facts(articles)
+    assert len(facts) == 2, [fact.label for fact in facts]
+    cost = next(fact for fact in facts if any("$14 million" in member.text for member in fact.members))
+    assert all("31,000" not in member.text for member in cost.members)
+    assert [item.values for item in cost.discrepancies] == [{"first.txt": "$14 million", "second.txt": "nearly $15 million"}]
