@@ -40,7 +40,8 @@ def test_first_start_opens_the_sample(qtbot, main_window):
     assert len(corpus.corpus.articles) == 5
     assert main_window.reader.article is corpus.current is corpus.corpus.articles[0]
     assert main_window.summary.text() == "5 articles"
-    qtbot.waitUntil(lambda: main_window.analysis.facts_complete, timeout=30_000)
+    qtbot.waitUntil(lambda: main_window.analysis.facts_complete and main_window.search.index is not None,
+                    timeout=60_000)
     assert not main_window.task_status.isVisible()
     assert not main_window.context.actions.action(ActionId.CANCEL_TASK).isEnabled()
 

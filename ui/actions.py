@@ -34,6 +34,7 @@ class Scope(enum.Enum):
     READER = "reader"
     QUOTES = "quotes panel"
     COMPARE = "comparison"
+    SEARCH = "search panel"
     FACTS = "fact matrix"
 
 
@@ -87,6 +88,11 @@ class ActionId(enum.Enum):
     FOCUS_READER = ActionSpec("&Reader", "Go", ("Alt+2",))
     READ_ARTICLE = ActionSpec("Read the chosen &article", "Go", ("Return", "Enter"), Scope.ARTICLES,
                               tip="Move from the article list into the reader")
+    FOCUS_SEARCH = ActionSpec("&Search…", "Go", ("/", "Ctrl+K"), tip="Type a query; results update as you type")
+    OPEN_HIT = ActionSpec("Read the chosen search &hit", "Go", ("Return", "Enter"), Scope.SEARCH,
+                          tip="Open the chosen hit's article at its first match")
+    NEXT_MATCH = ActionSpec("Next &match", "Go", (Key.FindNext,), tip="The next search match in the article")
+    PREVIOUS_MATCH = ActionSpec("Previous matc&h", "Go", (Key.FindPrevious,))
     SHOW_QUOTES = ActionSpec("&Quotes", "Go", ("Alt+3",), tip="The quotes panel: every quote, filterable by party")
     SHOW_COMPARISON = ActionSpec("&Comparison", "Go", ("Alt+4",))
     SHOW_FACTS = ActionSpec("&Fact matrix", "Go", ("Alt+5",), tip="Facts as rows, outlets as columns")
@@ -113,6 +119,8 @@ class ActionId(enum.Enum):
                            tip="Make the next article (or outlet) the base the others are compared against")
     COMMAND_PALETTE = ActionSpec("&Command palette…", "Help", ("Ctrl+Shift+P",), tip="Run any command by name")
     SHORTCUT_HELP = ActionSpec("&Keyboard shortcuts", "Help", (Key.HelpContents, "?"))
+    SEARCH_SYNTAX = ActionSpec("&Search syntax", "Help", ("Shift+F1",),
+                               tip="Phrases, OR/NOT, wildcards, outlet:, date:, speaker:, quote:")
     ABOUT = ActionSpec("&About Corroborate", "Help")
 
     @property

@@ -43,7 +43,9 @@ from ui.notices import Level
 from ui.parties_dialog import PartiesDialog
 from ui.quote_style import quote_highlights
 from ui.quotes_panel import QuotesPanel
-from ui.reader_view import ReaderView
+from ui.reader_view import Highlight, ReaderView
+from ui.search import Search
+from ui.search_panel import QuerySyntaxHelp, SearchPanel
 from ui.shortcut_editor import ShortcutEditor
 from ui.shortcut_help import ShortcutHelp
 from ui.task_status import TaskStatus
@@ -79,6 +81,12 @@ class MainWindow(QMainWindow):
         self.analysis = CorpusAnalysis(context.corpus, context.tasks, self)
         self.comparisons = Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
         self.marked_article: str | None = None
+        self.search = Search(context.corpus, context.tasks, self)
+        self.search_panel = SearchPanel()
+        self.syntax_help = QuerySyntaxHelp(self)
+        self._matches: list[Span] = []
+        self._match_article: str | None = None
+        self._match_index = 0
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -93,6 +101,7 @@ class MainWindow(QMainWindow):
         self.notice_list.setModel(context.notices)
         self.log_view = LogView(context.log)
         self.quotes_panel = QuotesPanel()
+        self.add_dock("search", "Search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock("articles", "Articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock("details", "Details", self.metadata_form, Qt.DockWidgetArea.RightDockWidgetArea)
         self.add_dock("quotes", "Quotes", self.quotes_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -115,11 +124,13 @@ class MainWindow(QMainWindow):
         context.actions.attach(Scope.QUOTES, self.quotes_panel)
         context.actions.attach(Scope.COMPARE, self.compare_view)
         context.actions.attach(Scope.FACTS, self.fact_matrix)
+        context.actions.attach(Scope.SEARCH, self.search_panel)
         self.compare_view.addAction(context.actions.action(ActionId.COPY_CITATION))
         self._connect_actions()
         self._build_menus()
         self._connect_corpus()
         self._connect_analysis()
+        self._connect_search()
         self.message_bar.details.clicked.connect(lambda: self.show_dock("messages"))
         self._restore_layout()
 
@@ -198,7 +209,69 @@ class MainWindow(QMainWindow):
         article = self.context.corpus.current
         self.reader.show_article(article)
         self._paint_quotes()
+        self._paint_matches()
         self._show_badge()
+
+    # --- search ------------------------------------------------------------------------------
+
+    def _connect_search(self) -> None:
+        search, status, notices = self.search, self.task_status, self.context.notices
+        search.index_started.connect(lambda: status.begin("index", "Indexing for search", search.cancel_indexing))
+        search.index_progress.connect(lambda done, total, name: status.update("index", done, total, name))
+        search.index_ready.connect(lambda: status.end("index"))
+        search.index_ready.connect(self._index_ready)
+        search.index_cancelled.connect(lambda: status.end("index"))
+        search.index_failed.connect(lambda _: status.end("index"))
+        search.index_failed.connect(lambda message: notices.post(Level.ERROR, f"The search index failed: {message}"))
+        search.search_failed.connect(lambda message: notices.post(Level.ERROR, f"The search failed: {message}"))
+        search.results_ready.connect(self.search_panel.show_results)
+        self.search_panel.queryChanged.connect(search.search)
+
+    def _index_ready(self) -> None:
+        for notice in self.search.index.report.notices:
+            self.context.notices.post(Level.WARNING, notice)
+
+    def _focus_search(self) -> None:
+        self.show_dock("search")
+        self.search_panel.query.setFocus()
+        self.search_panel.query.selectAll()
+
+    def _open_hit(self) -> None:
+        """The chosen hit's article, at its first match; F3 / Shift+F3 step through the others."""
+        hit = self.search_panel.current_hit()
+        if hit is None:
+            return
+        try:
+            self.context.corpus.article(hit.id)
+        except KeyError:
+            self.context.notices.post(Level.WARNING, f"{hit.path} is in the search index but not in the open corpus; "
+                                                     "reload the corpus (F5).")
+            return
+        self._matches, self._match_article, self._match_index = list(hit.highlights), hit.id, 0
+        if self._matches:
+            self.open_article_at(hit.id, *self._matches[0])
+        else:
+            self.open_article_at(hit.id, 0)
+        self._paint_matches()
+
+    def _paint_matches(self) -> None:
+        article = self.context.corpus.current
+        if article is None or article.id != self._match_article:
+            self.reader.clear_highlights("search")
+            return
+        self.reader.set_highlights("search", [
+            Highlight(start, end, "current-match" if number == self._match_index else "match")
+            for number, (start, end) in enumerate(self._matches)])
+
+    def step_match(self, step: int) -> None:
+        article = self.context.corpus.current
+        if not self._matches or article is None or article.id != self._match_article:
+            self.statusBar().showMessage("No search matches in this article; search first (/ or Ctrl+K).", 5000)
+            return
+        self._match_index = (self._match_index + step) % len(self._matches)
+        self._paint_matches()
+        self.reader.reveal(*self._matches[self._match_index])
+        self.statusBar().showMessage(f"Match {self._match_index + 1} of {len(self._matches)}", 3000)
 
     # --- quotes, provenance, comparisons ---------------------------------------------------
 
@@ -400,6 +473,11 @@ class MainWindow(QMainWindow):
         actions.on(ActionId.SHOW_FACTS, self._focus_facts)
         actions.on(ActionId.OPEN_FACT_CELL, self.fact_matrix.open_current)
         actions.on(ActionId.COMPARE_FACT, self.fact_matrix.compare_current)
+        actions.on(ActionId.FOCUS_SEARCH, self._focus_search)
+        actions.on(ActionId.OPEN_HIT, self._open_hit)
+        actions.on(ActionId.NEXT_MATCH, lambda: self.step_match(1))
+        actions.on(ActionId.PREVIOUS_MATCH, lambda: self.step_match(-1))
+        actions.on(ActionId.SEARCH_SYNTAX, self.syntax_help.show)
         actions.on(ActionId.SHOW_QUOTES, lambda: self.show_dock("quotes"))
         actions.on(ActionId.OPEN_QUOTE, self.quotes_panel.open_current)
         actions.on(ActionId.NEXT_PARTY, lambda: self.quotes_panel.step_party(1))
