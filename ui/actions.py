@@ -70,7 +70,7 @@ class ActionId(enum.Enum):
     EDIT_METADATA = ActionSpec("Edit outlet, date and &title", "Edit", ("F2",),
                                tip="Correct this article's metadata (stored in app data, never in the file)")
     COPY_CITATION = ActionSpec("Copy with &citation", "Edit", ("Ctrl+Shift+C",), Scope.READER,
-                               tip="Copy the selection with outlet, date, title and paragraph number")
+                               tip="Copy the selection in the reader or a comparison with its pinpoint citation (plain text and HTML)")
     EDIT_PARTIES = ActionSpec("&Parties and aliases…", "Edit", ("Ctrl+Alt+P",),
                               tip="Add a party, or aliases of one, whose quotes are coloured and filtered")
     EDIT_SHORTCUTS = ActionSpec("&Keyboard shortcuts…", "Edit", tip="Change the key of any command")
