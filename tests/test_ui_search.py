@@ -98,3 +98,24 @@ def test_hit_model(qtmodeltester, window, qtbot):
 
 def test_bold_matches_marks_only_the_spans_inside_the_snippet():
     assert bold_matches("pay <30> million", 100, [(95, 99), (105, 109), (200, 210)]) == "pay &lt;<b>30&gt; </b>million"
+
+
+def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_context, monkeypatch):
+    """Below the thresholds the sample stays in-process; here both go to the child, with progress."""
+    from resources import sample_dir
+    from ui import analysis, search
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(search, "INDEX_IN_PROCESS_FROM", 1)
+    monkeypatch.setattr(analysis, "IN_PROCESS_FROM", 1)
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    progress: list[tuple[int, int]] = []
+    window.search.index_progress.connect(lambda done, total, _: progress.append((done, total)))
+    with qtbot.waitSignal(ui_context.corpus.loaded, timeout=20_000):
+        window.open_corpus([sample_dir()])
+    qtbot.waitUntil(lambda: not ui_context.tasks.busy, timeout=120_000)
+    assert window.search.index is not None and window.search.index.article_count == 5
+    assert window.search.index.report.added == 5 and progress and progress[-1][0] == progress[-1][1]
+    assert window.analysis.facts_complete and window.fact_matrix.matrix.rowCount() > 0
+    assert window.analysis.badge("000_f0d0c7c1b1ea7f32.txt").startswith("spun copy")

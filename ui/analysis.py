@@ -25,9 +25,9 @@ log = logging.getLogger(__name__)
 
 QuoteCache = dict[tuple[str, str], list[Quote]]
 
-FACTS_IN_PROCESS_FROM = 200
-"""Articles from which facts are found in a child process (see `ui.tasks.run_in_process`);
-below that, starting the process costs more than the collector's pauses would."""
+IN_PROCESS_FROM = 200
+"""Articles from which facts and provenance are worked out in a child process (see
+`ui.tasks.run_in_process`); below that, starting the process costs more than it saves."""
 
 
 def quotes_of_corpus(articles: list[Article], registry: SpeakerRegistry, known: QuoteCache,
@@ -43,6 +43,14 @@ def quotes_of_corpus(articles: list[Article], registry: SpeakerRegistry, known: 
         if done % FREEZE_EVERY == 0:
             gc.freeze()  # see FREEZE_EVERY: full collections over what is kept stall the UI thread
     return found
+
+
+def provenance_of_corpus(articles: list[Article], task: Task) -> ReuseReport:
+    """`reader.reuse.provenance`; its corpus-wide counting holds the interpreter lock for long
+    stretches, so big corpora are handled by a child process."""
+    if len(articles) >= IN_PROCESS_FROM:
+        return run_in_process(task, provenance, articles)
+    return provenance(articles)
 
 
 def facts_of_corpus(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Fact]:
@@ -93,7 +101,7 @@ class CorpusAnalysis(QObject):
                               on_success=generation.bind(self._quotes_found),
                               on_failure=generation.bind(self.failed.emit),
                               on_progress=generation.bind(self.quotes_progress.emit)),
-            self._tasks.start("provenance", lambda task: provenance(articles),
+            self._tasks.start("provenance", lambda task: provenance_of_corpus(articles, task),
                               on_success=generation.bind(self._provenance_found),
                               on_failure=generation.bind(self.failed.emit)),
         ]
@@ -119,7 +127,7 @@ class CorpusAnalysis(QObject):
         generation = self._generation
 
         def work(task: Task) -> list[Fact]:
-            if len(articles) >= FACTS_IN_PROCESS_FROM:
+            if len(articles) >= IN_PROCESS_FROM:
                 return run_in_process(task, find_facts, articles, quotes)
             return facts_of_corpus(articles, quotes)
 

@@ -53,6 +53,8 @@ from ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
+SPUN_NOTICES = 5
+"""Up to this many spun copies get a notice each; more are named in one notice."""
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
 
 
@@ -317,15 +319,21 @@ class MainWindow(QMainWindow):
         self.article_list.table_model.set_badges(
             {article.id: analysis.badge(article.id) for article in corpus.corpus.articles})
         self._show_badge()
-        for article in corpus.corpus.articles:
+        spun = [article for article in corpus.corpus.articles
+                if (item := analysis.provenance_of(article.id)) is not None and item.spin.spun]
+        if len(spun) > SPUN_NOTICES:
+            names = ", ".join(article.display_label for article in spun)
+            self.context.notices.post(Level.WARNING, f"{len(spun):,} articles are synonym-spun copies "
+                                                     "(see the Provenance column)", names)
+            spun = []
+        for article in spun:
             item = analysis.provenance_of(article.id)
-            if item is not None and item.spin.spun:
-                swaps = ", ".join(f"“{swap.text}” for “{swap.original}”"
-                                  for swap in item.spin.substitutions[:4] if swap.original)
-                source = f" of {', '.join(analysis.labels(item.spun_from))}" if item.spun_from else ""
-                self.context.notices.post(
-                    Level.WARNING, f"{article.display_label} is a synonym-spun copy{source}",
-                    f"Words swapped by a spinner, e.g. {swaps}" if swaps else "")
+            swaps = ", ".join(f"“{swap.text}” for “{swap.original}”"
+                              for swap in item.spin.substitutions[:4] if swap.original)
+            source = f" of {', '.join(analysis.labels(item.spun_from))}" if item.spun_from else ""
+            self.context.notices.post(
+                Level.WARNING, f"{article.display_label} is a synonym-spun copy{source}",
+                f"Words swapped by a spinner, e.g. {swaps}" if swaps else "")
         self.comparisons.refresh_annotations()
 
     def _show_badge(self) -> None:

@@ -1,7 +1,7 @@
 """Search for the window: the corpus index kept up to date in the background, queries as you type.
 
 After every load the index (`index.CorpusIndex`, a rebuildable cache) is brought up to date on
-the task runner with progress and a cancel flag. Queries are debounced (the last keystroke
+the task runner, in a child process for big corpora, with progress and a cancel flag. Queries are debounced (the last keystroke
 starts the search `SEARCH_DELAY_MS` later) and run on the task runner too; a generation
 counter drops the answer to a query the researcher has already typed past.
 """
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults
+from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults, UpdateReport
 from reader.quotes import find_quotes
 from ui.corpus_model import CorpusModel
-from ui.tasks import Cancelled, Generation, Task, TaskRunner
+from ui.tasks import Cancelled, Generation, Task, TaskRunner, run_in_process
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +24,27 @@ SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 100
 
 
-def open_index(paths: list[Path], task: Task) -> CorpusIndex:
-    """Bring the corpus's index up to date, with progress; cancelling the task stops the indexer."""
+INDEX_IN_PROCESS_FROM = 200
+"""Articles from which the index is brought up to date in a child process (see
+`ui.tasks.run_in_process`); below that, starting the process costs more than it saves."""
+
+
+def update_index(paths: list[Path], progress: Callable[[int, int], None] | None = None,
+                 cancel: Any = None) -> UpdateReport:
+    """Bring the corpus's index up to date with its files (in a child process for big corpora)."""
+    corpus_index = CorpusIndex.open(paths, quote_finder=find_quotes, progress=progress, cancel=cancel)
+    corpus_index.close()
+    return corpus_index.report
+
+
+def open_index(paths: list[Path], articles: int, task: Task) -> CorpusIndex:
+    """The corpus's index, up to date, with progress; cancelling the task stops the indexer."""
     try:
+        if articles >= INDEX_IN_PROCESS_FROM:
+            report = run_in_process(task, update_index, paths, with_progress=True)
+            corpus_index = CorpusIndex.open(paths, quote_finder=find_quotes)  # unchanged now: only opens
+            corpus_index.report = report
+            return corpus_index
         return CorpusIndex.open(paths, quote_finder=find_quotes, cancel=task.cancel_event,
                                 progress=lambda done, total: task.report_progress(done, total, "articles indexed"))
     except IndexCancelled as cancelled:
@@ -62,9 +81,9 @@ class Search(QObject):
         self.cancel_indexing()
         generation = self._index_generation
         generation.next()
-        paths = list(self._corpus.paths)
+        paths, articles = list(self._corpus.paths), len(self._corpus.corpus.articles)
         self._index_task = self._tasks.start(
-            "index corpus", lambda task: open_index(paths, task),
+            "index corpus", lambda task: open_index(paths, articles, task),
             on_success=generation.bind(self._indexed), on_failure=generation.bind(self._failed),
             on_progress=generation.bind(self.index_progress.emit),
             on_cancelled=generation.bind(self.index_cancelled.emit))

@@ -25,6 +25,7 @@ PROGRESS_INTERVAL = 0.05
 
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 _process_pool: ProcessPoolExecutor | None = None
+_manager: Any = None
 
 
 class Cancelled(Exception):
@@ -140,32 +141,61 @@ class TaskRunner(QObject):
         return stopped
 
 
-def run_in_process(task: Task, function: Callable[..., Any], *args: Any) -> Any:
+def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_progress: bool = False) -> Any:
     """`function(*args)` in a child process, waited for from inside `task`'s work.
 
-    For big pure-Python work (facts over thousands of articles): in this process its garbage
-    collections hold the interpreter lock for a tenth of a second or more, which the UI
-    thread waits out. Cancelling the task stops the waiting; the child's answer is dropped.
+    For big pure-Python work (facts, the search index over thousands of articles): in this
+    process it holds the interpreter lock for a tenth of a second or more at a time (garbage
+    collections, big sorts), which the UI thread waits out. With `with_progress`, `function`
+    also gets `progress=callable(done, total)` and `cancel=` an event, relayed to and from the
+    task. Cancelling the task stops the waiting (and sets that event); the answer is dropped.
     """
-    global _process_pool
+    global _process_pool, _manager
+    context = multiprocessing.get_context("spawn")
     if _process_pool is None:
-        _process_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    future: Future = _process_pool.submit(function, *args)
+        _process_pool = ProcessPoolExecutor(max_workers=2, mp_context=context)
+    queue = cancel = None
+    if with_progress:
+        if _manager is None:
+            _manager = context.Manager()
+        queue, cancel = _manager.Queue(), _manager.Event()
+        future: Future = _process_pool.submit(_relaying, function, queue, cancel, *args)
+    else:
+        future = _process_pool.submit(function, *args)
     while True:
         try:
-            return future.result(timeout=0.1)
+            result = future.result(timeout=0.1)
         except FutureTimeout:
+            _relay_progress(queue, task)
             if task.is_cancelled:
+                if cancel is not None:
+                    cancel.set()
                 future.cancel()
                 task.check_cancelled()
+        else:
+            _relay_progress(queue, task)
+            return result
+
+
+def _relay_progress(queue: Any, task: Task) -> None:
+    while queue is not None and not queue.empty():
+        task.report_progress(*queue.get())
+
+
+def _relaying(function: Callable[..., Any], queue: Any, cancel: Any, *args: Any) -> Any:
+    """In the child: `function` reporting progress through `queue`, stopping when `cancel` is set."""
+    return function(*args, progress=lambda done, total: queue.put((done, total, "")), cancel=cancel)
 
 
 def stop_processes() -> None:
     """Let the child process go (it ends after any job it has started); called at shutdown."""
-    global _process_pool
+    global _process_pool, _manager
     if _process_pool is not None:
         _process_pool.shutdown(wait=False, cancel_futures=True)
         _process_pool = None
+    if _manager is not None:
+        _manager.shutdown()
+        _manager = None
 
 
 def live_runners() -> list[TaskRunner]:
