@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 import time
 import weakref
@@ -25,6 +26,7 @@ PROGRESS_INTERVAL = 0.05
 
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 _process_pool: ProcessPoolExecutor | None = None
+BACKGROUND_NICENESS = 10
 _manager: Any = None
 
 
@@ -153,7 +155,7 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
     global _process_pool, _manager
     context = multiprocessing.get_context("spawn")
     if _process_pool is None:
-        _process_pool = ProcessPoolExecutor(max_workers=2, mp_context=context)
+        _process_pool = ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_background_priority)
     queue = cancel = None
     if with_progress:
         if _manager is None:
@@ -175,6 +177,12 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
         else:
             _relay_progress(queue, task)
             return result
+
+
+def _background_priority() -> None:
+    """In the child: yield the cores to the window's UI thread when they are all busy."""
+    if hasattr(os, "nice"):
+        os.nice(BACKGROUND_NICENESS)
 
 
 def _relay_progress(queue: Any, task: Task) -> None:
