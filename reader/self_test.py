@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
-import tempfile
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -129,61 +128,24 @@ def check_quotes() -> str:
     return f"{count} quotes; {', '.join(sorted(parties))} all quoted"
 
 
-def check_whoosh_index() -> str:
-    """Builds a real on-disk Whoosh index of the sample in a temp dir and queries it."""
-    from whoosh import index
-    from whoosh.fields import ID, TEXT, Schema
-    from whoosh.qparser import QueryParser
+def check_search() -> str:
+    """Builds Corroborate's own index of the sample (quotes included) in the self-test's temp
+    cache and queries it: a phrase, a party's quotes, and highlight offsets that point at the words."""
+    from reader.cli.index import open_index
 
-    articles = sample_articles()
-    schema = Schema(article=ID(stored=True, unique=True), text=TEXT)
-    with tempfile.TemporaryDirectory(prefix="corroborate-self-test-") as folder:
-        ix = index.create_in(folder, schema)
-        with ix.writer() as writer:
-            for article in articles:
-                writer.add_document(article=article.id, text=article.text)
-        with index.open_dir(folder).searcher() as searcher:
-            query = QueryParser("text", schema).parse('"federal trade commission" AND alexa')
-            hits = [hit["article"] for hit in searcher.search(query, limit=None)]
-    expected = [a.id for a in articles if "federal trade commission" in a.text.lower() and "alexa" in a.text.lower()]
-    require(bool(expected), "the sample no longer mentions the FTC and Alexa together")
-    require(sorted(hits) == sorted(expected), f"index found {sorted(hits)}, the text says {sorted(expected)}")
-    return f"{len(articles)} articles indexed, phrase query found {len(hits)}"
-
-
-def check_diff() -> str:
-    """Compares the spun sample article with its text with the spin undone: the word diff
-    must find exactly the spun word, every time, as spans into both texts."""
-    from reader.diff import compare_texts
-
-    spun = next(article for article in sample_articles() if "cardinal" in article.text)
-    restored = spun.text.replace("cardinal", "million")
-    comparison = compare_texts(spun.text, restored)
-    pairs = {(spun.text[c.a[0]:c.a[1]], restored[c.b[0]:c.b[1]]) for c in comparison.changes}
-    require(pairs == {("cardinal", "million")}, f"the diff saw {sorted(pairs)}")
-    expected = spun.text.count("cardinal")
-    require(len(comparison.changes) == expected, f"{len(comparison.changes)} changes, expected {expected}")
-    return f"{expected} spun words found in {spun.id[:3]}"
-
-
-def check_facts() -> str:
-    """Aligns the sample's sentences into facts with quotes feeding attribution: some fact must
-    be reported by several outlets, some must carry a discrepancy, and members must be exact spans."""
-    from reader.facts import find_facts
-    from reader.quotes import find_quotes
-
-    articles = sample_articles()
-    by_id = {article.id: article for article in articles}
-    facts = find_facts(articles, {article.id: find_quotes(article) for article in articles})
-    for fact in facts:
-        for member in fact.members:
-            article = by_id[member.article_id]
-            require(article.text[member.start:member.end] == member.text, f"{fact.id} member is not a span")
-    shared = [fact for fact in facts if len(fact.members) >= 3]
-    disputed = [fact for fact in facts if fact.discrepancies]
-    require(bool(shared), "no fact is reported by three outlets")
-    require(bool(disputed), "no discrepancy found in the sample")
-    return f"{len(facts)} facts, {len(shared)} told by 3+ outlets, {len(disputed)} with discrepancies"
+    articles = {article.id: article for article in sample_articles()}
+    corpus_index = open_index([sample_dir()])
+    try:
+        phrase = corpus_index.search('"federal trade commission"')
+        ring = corpus_index.search("speaker:ring")
+    finally:
+        corpus_index.close()
+    require(phrase.total > 0 and ring.total > 0, f"{phrase.total} phrase hits, {ring.total} speaker:ring hits")
+    for hit in phrase.hits:
+        for start, end in hit.highlights:
+            word = articles[hit.id].text[start:end].lower()
+            require(word in {"federal", "trade", "commission"}, f"highlight {start}-{end} points at {word!r}")
+    return f"{phrase.total} articles name the FTC in full, {ring.total} quote Ring"
 
 
 CHECKS: list[Check] = [
@@ -191,7 +153,7 @@ CHECKS: list[Check] = [
     Check("parallel loading in a worker process", check_parallel_loading),
     Check("HTML article extracts with its date", check_html_article),
     Check("quotes found and attributed to every party", check_quotes),
-    Check("Whoosh index builds and answers a query", check_whoosh_index),
+    Check("search index with quotes, offsets and fields", check_search),
     Check("word diff finds the spun words", check_diff),
     Check("facts aligned across outlets with discrepancies", check_facts),
 ]

@@ -47,11 +47,10 @@ def test_sample_check_fails_when_the_bundled_sample_is_missing(monkeypatch, tmp_
         reader.self_test.check_sample_articles()
 
 
-def test_whoosh_check_fails_when_the_sample_loses_its_subject(monkeypatch, sample_corpus) -> None:
-    unrelated = [article for article in sample_corpus.articles if "alexa" not in article.text.lower()]
-    monkeypatch.setattr(reader.self_test, "sample_articles", lambda: unrelated)
-    with pytest.raises(SelfTestFailure, match="no longer mentions"):
-        reader.self_test.check_whoosh_index()
+def test_search_check_fails_when_the_index_finds_nothing(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(reader.self_test, "sample_dir", lambda: tmp_path)
+    with pytest.raises(SelfTestFailure, match="0 phrase hits"):
+        reader.self_test.check_search()
 
 
 def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
