@@ -128,6 +128,41 @@ def check_quotes() -> str:
     return f"{count} quotes; {', '.join(sorted(parties))} all quoted"
 
 
+def check_diff() -> str:
+    """Compares the spun sample article with its text with the spin undone: the word diff
+    must find exactly the spun word, every time, as spans into both texts."""
+    from reader.diff import compare_texts
+
+    spun = next(article for article in sample_articles() if "cardinal" in article.text)
+    restored = spun.text.replace("cardinal", "million")
+    comparison = compare_texts(spun.text, restored)
+    pairs = {(spun.text[c.a[0]:c.a[1]], restored[c.b[0]:c.b[1]]) for c in comparison.changes}
+    require(pairs == {("cardinal", "million")}, f"the diff saw {sorted(pairs)}")
+    expected = spun.text.count("cardinal")
+    require(len(comparison.changes) == expected, f"{len(comparison.changes)} changes, expected {expected}")
+    return f"{expected} spun words found in {spun.id[:3]}"
+
+
+def check_facts() -> str:
+    """Aligns the sample's sentences into facts with quotes feeding attribution: some fact must
+    be reported by several outlets, some must carry a discrepancy, and members must be exact spans."""
+    from reader.facts import find_facts
+    from reader.quotes import find_quotes
+
+    articles = sample_articles()
+    by_id = {article.id: article for article in articles}
+    facts = find_facts(articles, {article.id: find_quotes(article) for article in articles})
+    for fact in facts:
+        for member in fact.members:
+            article = by_id[member.article_id]
+            require(article.text[member.start:member.end] == member.text, f"{fact.id} member is not a span")
+    shared = [fact for fact in facts if len(fact.members) >= 3]
+    disputed = [fact for fact in facts if fact.discrepancies]
+    require(bool(shared), "no fact is reported by three outlets")
+    require(bool(disputed), "no discrepancy found in the sample")
+    return f"{len(facts)} facts, {len(shared)} told by 3+ outlets, {len(disputed)} with discrepancies"
+
+
 def check_search() -> str:
     """Builds Corroborate's own index of the sample (quotes included) in the self-test's temp
     cache and queries it: a phrase, a party's quotes, and highlight offsets that point at the words."""
