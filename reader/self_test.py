@@ -8,7 +8,7 @@ import their libraries themselves, so a library missing from a build fails its o
 and the others still report.
 
 A feature adds its check by appending a `Check` to `CHECKS` (Qt-free) or, if it needs Qt,
-to `ui.self_test.self_test_checks`, which runs these first and then the window and PDF checks.
+to `ui.self_test.QT_CHECKS`; `ui.self_test` runs these in a worker process alongside the Qt ones.
 """
 from __future__ import annotations
 

@@ -57,17 +57,28 @@ def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
     def broken() -> str:
         raise RuntimeError("whoosh missing")
 
-    monkeypatch.setattr(ui_self_test, "self_test_checks", lambda: [Check("index", broken)])
+    monkeypatch.setattr(ui_self_test, "CHECKS", [])
+    monkeypatch.setattr(ui_self_test, "QT_CHECKS", [Check("index", broken)])
     assert main(["--self-test"]) == 1
     out = capsys.readouterr().out
     assert "✗ index: RuntimeError: whoosh missing" in out
     assert "self-test FAILED: 1 of 1 checks" in out
 
 
+def test_a_dying_worker_fails_the_self_test(monkeypatch, capsys) -> None:
+    def die() -> str:
+        os._exit(3)
+
+    monkeypatch.setattr(ui_self_test, "CHECKS", [Check("dies", die)])
+    monkeypatch.setattr(ui_self_test, "QT_CHECKS", [])
+    assert main(["--self-test"]) == 1
+    assert "the worker failed: exit code 3" in capsys.readouterr().out
+
+
 def test_self_test_passes_from_the_command_line(capsys) -> None:
     assert main(["--self-test"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(ui_self_test.self_test_checks()) + 1
+    assert len(lines) == len(ui_self_test.CHECKS) + len(ui_self_test.QT_CHECKS) + 1
     assert all(line.startswith("✓ ") for line in lines[:-1])
     assert lines[-1].startswith("self-test passed")
 
