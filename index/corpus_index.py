@@ -136,7 +136,9 @@ class CorpusIndex:
         if searcher is None:
             searcher = self._local.searcher = self._ix.searcher()
         elif not searcher.up_to_date():
-            searcher = self._local.searcher = searcher.refresh()
+            # A fresh searcher, not refresh(): Whoosh's refresh crashes reusing an empty index's reader.
+            searcher.close()
+            searcher = self._local.searcher = self._ix.searcher()
         return searcher
 
     def _vocabulary(self) -> Vocabulary:

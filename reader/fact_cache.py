@@ -24,7 +24,7 @@ from reader.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 2  # bumped whenever the way sentences are read into features changes
+VERSION = 4  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,17 @@ class SentenceFeatures:
     end: int
     tokens: list[str]
     quantities: list[Quantity]
+    restored: bool = False
+    """Read with a spun copy's swapped words put back: its real wording is not the outlets'."""
 
     def as_json(self) -> list[Any]:
-        return [self.start, self.end, self.tokens, [quantity.as_json() for quantity in self.quantities]]
+        return [self.start, self.end, self.tokens, [quantity.as_json() for quantity in self.quantities],
+                self.restored]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> "SentenceFeatures":
-        start, end, tokens, quantities = data
-        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities])
+        start, end, tokens, quantities, restored = data
+        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored)
 
 
 def _folder(kind: str) -> Path:

@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 PARALLEL_FROM = 2000  # articles to read before a process pool pays for its start-up
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LABEL_LENGTH = 80
+"""Characters of a fact's label: enough to recognise the statement in a list or a column."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
         else:
             quantities = find_quantities(sentence)
             tokens = sentence_tokens(sentence, quantities)
-        features.append(SentenceFeatures(start, end, tokens, quantities))
+        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps)))
     return features
 
 
@@ -199,7 +201,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         for second in seconds:
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]))
     groups = group_sentences(links, mutual)
-    facts = [_fact(number, group, articles, features, vectors, neighbours, quotes)
+    facts = [_fact(number, group, articles, features, neighbours, quotes)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
@@ -213,29 +215,28 @@ def _amounts(quantities: list[Quantity]) -> Amounts:
 
 
 def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
-          vectors: list[list[Vector]], neighbours: dict[int, set[int]],
+          neighbours: dict[int, set[int]],
           quotes: Mapping[str, Sequence[QuoteLike]]) -> Fact:
     by_article: dict[int, list[int]] = {}
     for article, sentence in group:
         by_article.setdefault(article, []).append(sentence)
     members: list[Member] = []
+    spun: list[bool] = []
     claims: list[MemberClaims] = []
-    weights: Counter[str] = Counter()
     for index, sentences in sorted(by_article.items()):
         article = articles[index]
         parts = [features[index][sentence] for sentence in sorted(sentences)]
         start, end = parts[0].start, parts[-1].end
         members.append(Member(article.id, article.path, start, end, article.text[start:end]))
+        spun.append(parts[0].restored)
         quantities = [_absolute(quantity, part.start) for part in parts for quantity in part.quantities]
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
         claims.append(MemberClaims(article.id, quantities, overlapping))
-        for sentence in sentences:
-            weights.update(vectors[index][sentence])
     reported = set(by_article)
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
     discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
-    return Fact(f"f{number}", _label(weights, members, claims), members, missing, discrepancies)
+    return Fact(f"f{number}", _label(members, spun), members, missing, discrepancies)
 
 
 def _absolute(quantity: Quantity, offset: int) -> Quantity:
@@ -243,28 +244,25 @@ def _absolute(quantity: Quantity, offset: int) -> Quantity:
                     quantity.start + offset, quantity.end + offset, quantity.text, quantity.reliable)
 
 
-def _label(weights: Counter[str], members: list[Member], claims: list[MemberClaims]) -> str:
-    """A few words a researcher can scan: the commonest figure and the heaviest shared words."""
-    figures = Counter(quantity.display() for claim in claims for quantity in claim.quantities
-                      if quantity.reliable and quantity.kind in ("money", "percent", "number", "date", "year"))
-    parts = [figure for figure, _count in figures.most_common(1)]
-    wanted = [token for token, _weight in weights.most_common(12) if ":" not in token]
-    surfaces = _surface_words((member.text for member in members), set(wanted))
-    parts.extend([surfaces[token] for token in wanted if token in surfaces][: 4 - len(parts)])
-    return " · ".join(parts) if parts else members[0].text[:40]
+def _label(members: list[Member], spun: list[bool]) -> str:
+    """The wording the outlets share most: an excerpt of the member whose words the others also
+    use, never a spun copy's while another outlet's wording exists (its words are not theirs)."""
+    words = [{word_token(word) for word in _LABEL_WORD.findall(member.text)} for member in members]
+    shared = Counter(token for tokens in words for token in tokens)
+
+    def commonness(index: int) -> tuple[bool, float, int]:
+        tokens = words[index]
+        return (not spun[index], sum(shared[token] - 1 for token in tokens) / (len(tokens) or 1),
+                -len(members[index].text))
+
+    return _excerpt(members[max(range(len(members)), key=commonness)].text)
 
 
-def _surface_words(texts: Iterable[str], wanted: set[str]) -> dict[str, str]:
-    """How the wanted tokens were written, so labels show words, not stems."""
-    surfaces: dict[str, str] = {}
-    for text in texts:
-        for word in _LABEL_WORD.findall(text):
-            token = word_token(word)
-            if token in wanted:
-                surfaces.setdefault(token, word.strip("'’"))
-        if len(surfaces) == len(wanted):
-            break
-    return surfaces
+def _excerpt(text: str, limit: int = LABEL_LENGTH) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: flat.rfind(" ", 0, limit)].rstrip(",;:—–-") + "…"
 
 
 def fact_matrix(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, Any]:

@@ -199,3 +199,14 @@ def test_unreadable_cache_entry_is_recomputed(articles, corroborate_home: Path) 
 def test_articles_without_shared_sentences_give_no_facts(articles) -> None:
     assert find_facts([]) == []
     assert find_facts(articles[:1]) == []
+
+
+def test_labels_are_readable_excerpts_never_of_the_spun_copy(sample_corpus) -> None:
+    from reader.facts import LABEL_LENGTH, find_facts
+
+    for fact in find_facts(sample_corpus.articles):
+        assert len(fact.label) <= LABEL_LENGTH + 1
+        source = [m for m in fact.members if " ".join(m.text.split()).startswith(fact.label.rstrip("…"))]
+        assert source, fact.label
+        if len(fact.members) > 1:
+            assert not source[0].article_id.startswith("000"), fact.label

@@ -297,3 +297,14 @@ def test_a_researchers_correction_is_searchable_and_re_indexes_only_its_article(
     assert (corpus_index.report.changed, corpus_index.report.unchanged) == (1, 4)
     assert {hit.id[:3] for hit in corpus_index.search('outlet:"metro herald"').hits} == {"002"}
     assert corpus_index.search("amazon").facets["outlet"]["Metro Herald"] == 1
+
+
+def test_an_empty_corpus_can_be_searched_repeatedly(tmp_path) -> None:
+    from index import CorpusIndex
+
+    corpus_index = CorpusIndex.open([tmp_path])
+    try:
+        assert corpus_index.search("privacy").total == 0
+        assert corpus_index.search('"federal trade commission"').total == 0
+    finally:
+        corpus_index.close()

@@ -47,28 +47,38 @@ def test_sample_check_fails_when_the_bundled_sample_is_missing(monkeypatch, tmp_
         reader.self_test.check_sample_articles()
 
 
-def test_whoosh_check_fails_when_the_sample_loses_its_subject(monkeypatch, sample_corpus) -> None:
-    unrelated = [article for article in sample_corpus.articles if "alexa" not in article.text.lower()]
-    monkeypatch.setattr(reader.self_test, "sample_articles", lambda: unrelated)
-    with pytest.raises(SelfTestFailure, match="no longer mentions"):
-        reader.self_test.check_whoosh_index()
+def test_search_check_fails_when_the_index_finds_nothing(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(reader.self_test, "sample_dir", lambda: tmp_path)
+    with pytest.raises(SelfTestFailure, match="0 phrase hits"):
+        reader.self_test.check_search()
 
 
 def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
     def broken() -> str:
         raise RuntimeError("whoosh missing")
 
-    monkeypatch.setattr(ui_self_test, "self_test_checks", lambda: [Check("index", broken)])
+    monkeypatch.setattr(ui_self_test, "CHECKS", [])
+    monkeypatch.setattr(ui_self_test, "QT_CHECKS", [Check("index", broken)])
     assert main(["--self-test"]) == 1
     out = capsys.readouterr().out
     assert "✗ index: RuntimeError: whoosh missing" in out
     assert "self-test FAILED: 1 of 1 checks" in out
 
 
+def test_a_dying_worker_fails_the_self_test(monkeypatch, capsys) -> None:
+    def die() -> str:
+        os._exit(3)
+
+    monkeypatch.setattr(ui_self_test, "CHECKS", [Check("dies", die)])
+    monkeypatch.setattr(ui_self_test, "QT_CHECKS", [])
+    assert main(["--self-test"]) == 1
+    assert "the worker failed: exit code 3" in capsys.readouterr().out
+
+
 def test_self_test_passes_from_the_command_line(capsys) -> None:
     assert main(["--self-test"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(ui_self_test.self_test_checks()) + 1
+    assert len(lines) == len(ui_self_test.CHECKS) + len(ui_self_test.QT_CHECKS) + 1
     assert all(line.startswith("✓ ") for line in lines[:-1])
     assert lines[-1].startswith("self-test passed")
 

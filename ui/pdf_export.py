@@ -1,27 +1,29 @@
 """PDF through Qt's own writer: the export HTML laid out by QTextDocument on A4 pages.
 
-The CLI uses this too, so it brings up an offscreen QGuiApplication when none is running.
+The CLI uses this too, so it brings up an offscreen application when none is running: a
+QApplication, not a QGuiApplication, so widgets made later in the same process still work.
 """
 from __future__ import annotations
 
 import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.export import Report
 from ui.display import display_problem
 
-_application: QGuiApplication | None = None
+_application: QApplication | None = None
 
 
 def _ensure_application() -> None:
     global _application
-    if QGuiApplication.instance() is None:
+    if QApplication.instance() is None:
         if display_problem():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _application = QGuiApplication(["corroborate"])
+        _application = QApplication(["corroborate"])
 
 
 def pdf_bytes(report: Report) -> bytes:
