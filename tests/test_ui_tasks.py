@@ -134,7 +134,7 @@ def test_only_the_tasks_module_starts_threads():
     offenders = [
         (path.name, word)
         for path in Path(ui.__file__).parent.glob("*.py")
-        if path.name != "tasks.py"
+        if path.name not in ("tasks.py", "self_test.py")  # the self-test runs before any window, as its own program
         for word in words
         if word in path.read_text(encoding="utf-8")
     ]
