@@ -248,3 +248,14 @@ def test_parties_dialog_adds_aliases_to_a_known_party(qtbot, window):
     registry = load_registry()
     assert {"the regulator", "FTC staff"} <= set(registry.party("ftc").aliases)
     assert [party.id for party in registry.parties].count("ftc") == 1
+
+
+def test_reader_hatches_spun_words_and_says_what_they_replaced(window):
+    window.context.corpus.set_current(SPUN)
+    spun = window.reader._layers["spin"]
+    assert [(h.start, h.end) for h in spun] == window.analysis.substitutions(window.context.corpus.current)
+    text = window.context.corpus.current.text
+    cardinal = next(h for h in spun if text[h.start:h.end] == "cardinal")
+    assert cardinal.tooltip == "likely spun: “cardinal” for “million”"
+    window.context.corpus.set_current("004_99175a35720b2c4a.txt")
+    assert "spin" not in window.reader._layers

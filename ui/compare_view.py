@@ -65,7 +65,7 @@ def _change_format(change: Change, side: str) -> QTextCharFormat:
     return char_format
 
 
-def _substitution_format() -> QTextCharFormat:
+def substitution_format() -> QTextCharFormat:
     """Spun words: hatched (over any change tint), so a substitution never looks like an ordinary edit."""
     char_format = QTextCharFormat()
     char_format.setBackground(QBrush(QColor(_TINTS["substitution"]), Qt.BrushStyle.BDiagPattern))
@@ -296,7 +296,7 @@ class CompareView(QWidget):
             painting["a"] += [(span, numbers) for span in change.a_numbers]
             painting["b"] += [(span, numbers) for span in change.b_numbers]
         for side, article in (("a", article_a), ("b", article_b)):
-            shading = _substitution_format()
+            shading = substitution_format()
             painting[side] += [(span, shading) for span in self._substitutions.get(article.id, [])]
             painting[side] += [((quote.start, quote.end), _quote_format(self._party_colour(quote)))
                                for quote in self._quotes.get(article.id, [])]

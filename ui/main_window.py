@@ -31,7 +31,7 @@ from ui.actions import MENUS, ActionId, Scope
 from ui.analysis import CorpusAnalysis
 from ui.article_list import ArticleList
 from ui.command_palette import CommandPalette
-from ui.compare_view import CompareView
+from ui.compare_view import CompareView, substitution_format
 from ui.comparisons import Comparisons
 from ui.context import AppContext
 from ui.exports import choose_export_file, save_report
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         article = self.context.corpus.current
         self.reader.show_article(article)
         self._paint_quotes()
+        self._paint_spun_words()
         self._paint_matches()
         self._show_badge()
 
@@ -307,6 +308,18 @@ class MainWindow(QMainWindow):
             return
         self.reader.set_highlights("quotes", quote_highlights(self.analysis.quotes_of(article), self.analysis.registry))
 
+    def _paint_spun_words(self) -> None:
+        """Hatch the words a spinner most likely swapped in, saying what each replaced."""
+        article = self.context.corpus.current
+        item = self.analysis.provenance_of(article.id) if article is not None else None
+        if item is None or not item.spin.spun:
+            self.reader.clear_highlights("spin")
+            return
+        self.reader.set_highlights("spin", [
+            Highlight(swap.start, swap.end, substitution_format(),
+                      f"likely spun: “{swap.text}”" + (f" for “{swap.original}”" if swap.original else ""))
+            for swap in item.spin.substitutions])
+
     def _quotes_ready(self) -> None:
         self.quotes_panel.set_quotes(self.analysis.all_quotes(), self.analysis.registry)
         self._paint_quotes()
@@ -319,6 +332,7 @@ class MainWindow(QMainWindow):
         self.article_list.table_model.set_badges(
             {article.id: analysis.badge(article.id) for article in corpus.corpus.articles})
         self._show_badge()
+        self._paint_spun_words()
         spun = [article for article in corpus.corpus.articles
                 if (item := analysis.provenance_of(article.id)) is not None and item.spin.spun]
         if len(spun) > SPUN_NOTICES:
