@@ -133,14 +133,15 @@ class FactMatrixView(QTableView):
             self.setCurrentIndex(self.matrix.index(0, 0))
 
     def open_current(self) -> None:
-        """Enter: the fact column compares the fact; an outlet's cell opens its sentence."""
+        """Enter: an outlet's cell opens its sentence; the fact's label (or an empty cell, an
+        outlet silent on the fact) compares the fact across the outlets that state it."""
         index = self.currentIndex()
         if not index.isValid():
             return
         member = self.matrix.member(index)
         if member is not None:
             self.memberChosen.emit(member)
-        elif index.column() == 0:
+        else:
             self.factChosen.emit(index.data(FACT_ROLE))
 
     def compare_current(self) -> None:
