@@ -1,7 +1,7 @@
 """The article list: outlet, date and title of every article; choosing a row opens it in the reader."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.article_table import ARTICLE_ID_ROLE, ArticleTableModel
