@@ -19,8 +19,8 @@ _OPS = {diff_match_patch.DIFF_EQUAL: EQUAL, diff_match_patch.DIFF_DELETE: DELETE
         diff_match_patch.DIFF_INSERT: INSERT}
 
 _PRIVATE_USE = [(0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]
-"""Code points keys are mapped to: outside letters, digits and whitespace, so the semantic
-clean-up's character-class heuristics never treat a mapped unit as a word boundary."""
+"""Code points keys are mapped to: outside letters, digits and whitespace, so diff-match-patch's
+clean-up heuristics never treat a mapped unit as a word boundary."""
 
 PAIR_SIMILARITY = 0.3
 """Smallest Dice coefficient of content words two passages must have in common to be shown as an edit of one
@@ -43,12 +43,20 @@ def _code_point(index: int) -> str:
     raise KeySpaceExhausted("too many distinct words to compare in one passage")
 
 
+WORD_EDIT_COST = 3
+"""Tokens (words, spaces, punctuation) a shared run needs to survive between two edits."""
+
+
 def diff_keys(a_keys: Sequence[Hashable], b_keys: Sequence[Hashable], timeout: float,
-              semantic: bool = True) -> tuple[list[tuple[str, int]], bool]:
+              cleanup: bool = True) -> tuple[list[tuple[str, int]], bool]:
     """Runs of (op, unit count) turning `a_keys` into `b_keys`, and whether the time limit hit.
 
     When diff-match-patch runs out of `timeout` seconds it silently returns a coarse
     answer; the flag lets the caller say so instead of passing it off as the real diff.
+    The cleanup folds only trivial shared runs (under WORD_EDIT_COST tokens, e.g. a lone space
+    or "a") into the edits around them. Semantic cleanup would also fold "agreed to pay" or
+    "$25" between two outlets' different wordings, which is exactly what a researcher
+    comparing them needs to see.
     """
     codes: dict[Hashable, str] = {}
 
@@ -69,8 +77,9 @@ def diff_keys(a_keys: Sequence[Hashable], b_keys: Sequence[Hashable], timeout: f
     started = time.monotonic()
     diffs = engine.diff_main(a_chars, b_chars, False)
     timed_out = time.monotonic() - started >= engine.Diff_Timeout
-    if semantic:
-        engine.diff_cleanupSemantic(diffs)
+    if cleanup:
+        engine.Diff_EditCost = WORD_EDIT_COST
+        engine.diff_cleanupEfficiency(diffs)
     return [(_OPS[op], len(chars)) for op, chars in diffs if chars], timed_out
 
 

@@ -220,7 +220,7 @@ class _Comparer:
             return self.compare(a_span, b_span, level + 1)
         a_keys = [normalize(self.a.text[s:e], self.options) for s, e in a_units]
         b_keys = [normalize(self.b.text[s:e], self.options) for s, e in b_units]
-        runs, timed_out = diff_keys(a_keys, b_keys, max(self.remaining(), 0.0), semantic=False)
+        runs, timed_out = diff_keys(a_keys, b_keys, max(self.remaining(), 0.0), cleanup=False)
         if timed_out:
             self.limits.append(Limit(a_span, b_span, "time limit reached while aligning passages"))
         segments: list[Segment] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,9 @@ from reader.tokens import CompareOptions, normalize
 
 MIN_MOVED_WORDS = 4
 """Shorter passages ("the company said") recur by chance and are not reported as moved."""
+_EDGES = string.whitespace + string.punctuation + "“”‘’…—–\u00a0"
+"""Where a diff puts the boundary of a moved sentence, its full stop or paragraph break can
+fall on either side; pieces are matched and reported without them."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def _candidates(text: str, pieces: list[Span], sentences: list[Span],
             inside.append(sentence)
         spans = [piece, *inside] if len(inside) != 1 else [piece]
         for span in spans:
-            words = normalize(text[span[0]:span[1]], options).split()
+            words = normalize(text[span[0]:span[1]], options).strip(_EDGES).split()
             if len(words) >= MIN_MOVED_WORDS:
                 found.append((" ".join(words), _trimmed(text, span)))
     return found
@@ -50,9 +54,9 @@ def _candidates(text: str, pieces: list[Span], sentences: list[Span],
 
 def _trimmed(text: str, span: Span) -> Span:
     start, end = span
-    while start < end and text[start].isspace():
+    while start < end and text[start] in _EDGES:
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and text[end - 1] in _EDGES:
         end -= 1
     return start, end
 
