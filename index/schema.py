@@ -1,8 +1,10 @@
 """The fields of the search index, and the version that says when an old index must be rebuilt.
 
 Bump `SCHEMA_VERSION` whenever a field or the analyzer changes: an index written with another
-version is rebuilt on open. New per-article keyword fields (e.g. `spun:` or `copyof:` from the
-reuse analysis) go in `KEYWORD_FIELDS`; each becomes a queryable, facetable field.
+version is rebuilt on open. New per-article keyword fields go in `KEYWORD_FIELDS`; each becomes
+a queryable, facetable field. `spun:` and `copyof:` are declared (so the query parser reads
+them) but hold nothing: provenance is corpus-wide and is applied at query time
+(`index/provenance.py`).
 """
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
 
-QUERY_FIELDS = ("content", "title", "outlet", "date", "quote") + KEYWORD_FIELDS
+PROVENANCE_FIELDS: tuple[str, ...] = ("spun", "copyof")
+"""Query fields answered from the corpus's provenance at query time, not from postings."""
+
+QUERY_FIELDS = ("content", "title", "outlet", "date", "quote") + KEYWORD_FIELDS + PROVENANCE_FIELDS
 """The field names a researcher may type before a colon."""
 
 
@@ -37,4 +42,6 @@ def build_schema() -> Schema:
     )
     for name in KEYWORD_FIELDS:
         schema.add(name, KEYWORD(lowercase=True, commas=True, stored=True))
+    for name in PROVENANCE_FIELDS:
+        schema.add(name, ID)
     return schema
