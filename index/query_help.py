@@ -31,7 +31,8 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 
 `spun:` and `copyof:` filter without changing the ranking. The first such search after the corpus
 changes reads every article to work out provenance (as long as `corroborate reuse` takes); it is
-then kept until an article is added, changed or removed, and results also count `spun` articles.
+then kept until an article is added, changed or removed, and the facets then also count spun and
+unspun articles.
 
 A query with a mistake (an unclosed quotation mark or bracket, an unknown field, a date that
 is not a date) is repaired as well as possible: you get a message saying what was wrong and
