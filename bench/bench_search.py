@@ -6,7 +6,7 @@ process and of the largest worker) of what `corroborate index` runs (articles lo
 their quotes found in a process pool feeding the single writer) and of plain Whoosh (one writer, `StemmingAnalyzer`, the raw files);
 the time to re-open the unchanged corpus; and query+highlight latency (p50/p95/max over several
 rounds of word, phrase, boolean, wildcard and fuzzy queries, top 20 hits with highlights) for
-both indexes. Run: `python bench/bench_search.py --articles 10000` (default 1000; `--workers`
+both indexes, overall and per kind of query. Run: `python bench/bench_search.py --articles 10000` (default 1000; `--workers`
 sets the pool sizes compared, e.g. `--workers 0 1 2`).
 """
 from __future__ import annotations
@@ -26,13 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus_generator import generate_corpus  # noqa: E402
 
-CONTENT_QUERIES = [
-    "settlement", "privacy", "penalty", "amazon", "regulators", "children", "refunds", "encryption",
-    '"voice assistant"', '"federal judge"', '"consumer advocates"', '"data retention"',
-    "amazon AND penalty", "google OR meta", "settlement NOT appeal", "(uber OR tesla) AND refunds",
-    "settle*", "priva*", "enforc*", "surveil*",
-    "privcy~", "setlement~", "regulatr~", "penalti~",
-]
+QUERY_KINDS = {
+    "word": ["settlement", "privacy", "penalty", "amazon", "regulators", "children", "refunds", "encryption"],
+    "phrase": ['"voice assistant"', '"federal judge"', '"consumer advocates"', '"data retention"'],
+    "boolean": ["amazon AND penalty", "google OR meta", "settlement NOT appeal", "(uber OR tesla) AND refunds"],
+    "wildcard": ["settle*", "priva*", "enforc*", "surveil*"],
+    "fuzzy": ["privcy~", "setlement~", "regulatr~", "penalti~"],
+}
+CONTENT_QUERIES = [query for queries in QUERY_KINDS.values() for query in queries]
 FIELD_QUERIES = ['outlet:"the ledger" privacy', "date:[20230601 to 20230630] settlement", "title:amazon",
                  "privacy -amazon", "$5.8", "55,000"]
 ROUNDS = 5
@@ -92,8 +93,10 @@ def measure(kind: str, corpus: Path, home: Path, pool: int = 0) -> dict:
     return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
-def latencies(run_query, queries: list[str]) -> tuple[list[float], list[float]]:
-    """Wall and CPU milliseconds per query over `ROUNDS` rounds (after one warm-up round)."""
+def latencies(run_query, queries: list[str], by_query: dict[str, list[float]] | None = None
+              ) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds per query over `ROUNDS` rounds (after one warm-up round);
+    each query's wall times also go to `by_query` when given."""
     for query in queries:
         run_query(query)
     wall, cpu = [], []
@@ -103,7 +106,15 @@ def latencies(run_query, queries: list[str]) -> tuple[list[float], list[float]]:
             run_query(query)
             wall.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+            if by_query is not None:
+                by_query.setdefault(query, []).append(wall[-1])
     return wall, cpu
+
+
+def by_kind(times: dict[str, list[float]]) -> str:
+    """Wall p95 per kind of query: where the slow queries are."""
+    return "  ".join(f"{kind} {p95([t for query in queries for t in times[query]]):.0f}"
+                     for kind, queries in QUERY_KINDS.items())
 
 
 def p95(times: list[float]) -> float:
@@ -171,14 +182,18 @@ def main() -> None:
         started = time.perf_counter()
         corpus_index = open_index([corpus])
         print(f"reopen  unchanged corpus (in process, warm):                 {(time.perf_counter() - started) * 1000:.0f} ms")
-        ours_times = latencies(lambda query: corpus_index.search(query, limit=LIMIT), CONTENT_QUERIES)
-        plain_times = latencies(plain_query_runner(root / "plain-home"), CONTENT_QUERIES)
+        ours_by_query: dict[str, list[float]] = {}
+        plain_by_query: dict[str, list[float]] = {}
+        ours_times = latencies(lambda query: corpus_index.search(query, limit=LIMIT), CONTENT_QUERIES, ours_by_query)
+        plain_times = latencies(plain_query_runner(root / "plain-home"), CONTENT_QUERIES, plain_by_query)
         field_times = latencies(lambda query: corpus_index.search(query, limit=LIMIT), FIELD_QUERIES)
         print(f"query   plain Whoosh, search + highlight top {LIMIT}:          {summary(plain_times)}")
         print(f"query   corroborate, same queries (+ facets, passages):   {summary(ours_times)}")
         print(f"query   corroborate / plain at p95: wall {p95(ours_times[0]) / p95(plain_times[0]):.2f}x, "
               f"CPU {p95(ours_times[1]) / p95(plain_times[1]):.2f}x")
         print(f"query   corroborate, field/date/figure queries:            {summary(field_times)}")
+        print(f"query   wall p95 ms by kind, plain Whoosh:  {by_kind(plain_by_query)}")
+        print(f"query   wall p95 ms by kind, corroborate:   {by_kind(ours_by_query)}")
 
 
 if __name__ == "__main__":

@@ -1,17 +1,19 @@
 """Turning an article file into the fields of one index document.
 
 This is the expensive, per-file part of indexing (reading, sentence analysis, corrections,
-quote finding, collecting written words), so it runs in worker processes while the single index writer
-only adds the prepared documents. Top-level functions only: they must pickle for a pool.
+quote finding, collecting written words, and analysing the text fields into postings), so it
+runs in worker processes while the single index writer only adds the prepared documents. Top-level functions only: they must pickle for a pool.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Protocol, Sequence
 
 from index.analysis import TOKEN_PATTERN, normalise_word
 from index.changes import source_version
+from index.schema import AnalysedText, analyse, build_schema
 from reader.corpus import Source, apply_corrections, load_source
 from reader.corrections import Corrections
 from reader.formats import UnreadableFile
@@ -103,5 +105,20 @@ def prepare_document(source: Source, preparation: Preparation) -> PreparedArticl
     except UnreadableFile as error:
         return LoadError(str(source.path), str(error))
     quotes = preparation.quote_finder(article) if preparation.quote_finder else ()
-    fields = document_fields(article, preparation.version(source, article.content_hash), quotes)
+    fields = analysed(document_fields(article, preparation.version(source, article.content_hash), quotes))
     return PreparedArticle(fields, written_words(article.text))
+
+
+@lru_cache(maxsize=1)
+def _analysed_fields() -> dict[str, AnalysedText]:
+    return {name: field for name, field in build_schema().items() if isinstance(field, AnalysedText)}
+
+
+def analysed(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields with their text already turned into postings (the stored text kept beside them)."""
+    for name, field in _analysed_fields().items():
+        if name in fields:
+            if field.stored:
+                fields[f"_stored_{name}"] = fields[name]
+            fields[name] = analyse(field, fields[name])
+    return fields

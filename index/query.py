@@ -16,6 +16,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from index.analysis import fold, straighten_quotes, word_analyzer
+from index.phrases import adjacent_phrases
 from index.schema import QUERY_FIELDS
 from index.vocabulary import Vocabulary
 
@@ -174,4 +175,4 @@ def parse(text: str, searcher: Searcher, vocabulary: Vocabulary) -> tuple[wq.Que
     except Exception as error:  # the parser's own errors become a problem and a plain-words search
         problems.append(QueryProblem(f"the query could not be read ({error}); searched for its words", 0))
         parsed = parser.parse(" ".join(re.findall(r"\w+", repaired)).lower())
-    return expand_wildcards(parsed, searcher.reader(), vocabulary, problems), problems
+    return adjacent_phrases(expand_wildcards(parsed, searcher.reader(), vocabulary, problems)), problems

@@ -26,6 +26,13 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 | `date:[20230601 to 20230630]` | published in that range; `date:[20230601 to]` from a day on |
 | `speaker:ring` | with a quote attributed to that party (ids: amazon, ring, ftc, …) |
 | `quote:privacy` | with the word inside a quotation |
+| `spun:yes`, `spun:no` | machine-spun (or not) by the provenance analysis (see `corroborate reuse`) |
+| `copyof:001_b1dff317db399a56`, `copyof:reuters` | copied (syndicated, edited or spun) from that article (its id or file name) or from that outlet |
+
+`spun:` and `copyof:` filter without changing the ranking. The first such search after the corpus
+changes reads every article to work out provenance (as long as `corroborate reuse` takes); it is
+then kept until an article is added, changed or removed, and the facets then also count spun and
+unspun articles.
 
 A query with a mistake (an unclosed quotation mark or bracket, an unknown field, a date that
 is not a date) is repaired as well as possible: you get a message saying what was wrong and

@@ -1,22 +1,59 @@
 """The fields of the search index, and the version that says when an old index must be rebuilt.
 
 Bump `SCHEMA_VERSION` whenever a field or the analyzer changes: an index written with another
-version is rebuilt on open. New per-article keyword fields (e.g. `spun:` or `copyof:` from the
-reuse analysis) go in `KEYWORD_FIELDS`; each becomes a queryable, facetable field.
+version is rebuilt on open. New per-article keyword fields go in `KEYWORD_FIELDS`; each becomes
+a queryable, facetable field. `spun:` and `copyof:` are declared (so the query parser reads
+them) but hold nothing: provenance is corpus-wide and is applied at query time
+(`index/provenance.py`).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
 
-QUERY_FIELDS = ("content", "title", "outlet", "date", "quote") + KEYWORD_FIELDS
+PROVENANCE_FIELDS: tuple[str, ...] = ("spun", "copyof")
+"""Query fields answered from the corpus's provenance at query time, not from postings."""
+
+QUERY_FIELDS = ("content", "title", "outlet", "date", "quote") + KEYWORD_FIELDS + PROVENANCE_FIELDS
 """The field names a researcher may type before a colon."""
+
+
+@dataclass(frozen=True)
+class Postings:
+    """A field value already analysed into Whoosh's posting tuples (term bytes, frequency, weight,
+    encoded positions), so the single index writer adds it without analysing it again."""
+
+    items: tuple[tuple[bytes, int, float, bytes], ...]
+
+
+class AnalysedText(TEXT):
+    """A text field that also accepts `Postings` worked out elsewhere (in a worker process).
+
+    Analysis is the bulk of the writer's work; moving it to the pool is what lets indexing
+    use more than one core. A plain string is analysed here as usual; queries are unaffected.
+    """
+
+    def index(self, value: Any, **kwargs: Any) -> Iterable[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, Postings):
+            return value.items
+        return super().index(value, **kwargs)
+
+
+def analyse(field: AnalysedText, text: str) -> Postings:
+    """What `TEXT.index` yields for `text`, worked out from the analyzer's spans without Token objects."""
+    positions = field.analyzer.positions(text)
+    boost, encode = field.format.field_boost, field.format.encode
+    return Postings(tuple((term.encode("utf-8"), len(found), len(found) * boost, encode(found))
+                          for term, found in positions.items()))
 
 
 def build_schema() -> Schema:
@@ -25,16 +62,18 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True, sortable=True),
         version=ID(stored=True, sortable=True),
         path=STORED,
-        content=TEXT(analyzer=words, stored=True, multitoken_query="phrase"),
-        title=TEXT(analyzer=words, stored=True, multitoken_query="phrase"),
+        content=AnalysedText(analyzer=words, stored=True, multitoken_query="phrase"),
+        title=AnalysedText(analyzer=words, stored=True, multitoken_query="phrase"),
         outlet=TEXT(analyzer=word_analyzer(stem=False), multitoken_query="phrase"),
         outlet_name=ID(stored=True, sortable=True),
         date=DATETIME(stored=True),
         day=ID(sortable=True),
-        quote=TEXT(analyzer=words, multitoken_query="phrase"),
+        quote=AnalysedText(analyzer=words, multitoken_query="phrase"),
         quote_spans=STORED,
         paragraphs=STORED,
     )
     for name in KEYWORD_FIELDS:
         schema.add(name, KEYWORD(lowercase=True, commas=True, stored=True))
+    for name in PROVENANCE_FIELDS:
+        schema.add(name, ID)
     return schema

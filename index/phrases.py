@@ -1,0 +1,108 @@
+"""Exact phrases matched by a set lookup per article instead of Whoosh's general span machinery.
+
+A phrase typed in quotes is always "these words at consecutive positions". Whoosh answers it
+with `SpanNear2`, which builds and compares span objects for every article holding all the
+words; on a common phrase (most articles of a news corpus say "federal judge") that is most of
+a search's time. `AdjacentPhrase` matches the same articles with the same scores (the sum of
+its words' scores, as Whoosh gives a phrase), checking each candidate with one set of shifted
+positions per word.
+"""
+from __future__ import annotations
+
+from itertools import accumulate
+from pickle import loads
+from typing import Iterable
+
+from whoosh import query as wq
+from whoosh.system import _INT_SIZE
+from whoosh.matching import NullMatcher, WrappingMatcher
+from whoosh.matching.binary import IntersectionMatcher
+from whoosh.util import make_binary_tree
+
+
+class AdjacentPhrase(wq.Phrase):
+    """A `Phrase` with no slop, matched by `AdjacentMatcher` (any other phrase falls back to Whoosh)."""
+
+    def matcher(self, searcher, context=None):
+        if self.slop != 1 or len(self.words) < 2:
+            return super().matcher(searcher, context)
+        field = searcher.schema[self.fieldname] if self.fieldname in searcher.schema else None
+        if field is None or not field.format or not field.format.supports("positions"):
+            return super().matcher(searcher, context)
+        reader = searcher.reader()
+        terms = [field.to_bytes(word) for word in self.words]
+        if any((self.fieldname, term) not in reader for term in terms):
+            return NullMatcher()
+        words = [wq.Term(self.fieldname, term).matcher(searcher, context) for term in terms]
+        matcher = AdjacentMatcher(words)
+        return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
+
+
+class AdjacentMatcher(WrappingMatcher):
+    """The intersection of the words' postings, kept only where the words stand one after another."""
+
+    def __init__(self, words: list):
+        self.words = words
+        super().__init__(make_binary_tree(IntersectionMatcher, words))
+        self._find_next()
+
+    def copy(self) -> AdjacentMatcher:
+        return AdjacentMatcher([word.copy() for word in self.words])
+
+    def replace(self, minquality=0):
+        return self if self.is_active() else NullMatcher()
+
+    def supports_block_quality(self) -> bool:
+        """The words' block quality bounds the phrase's too (same scores, fewer articles), so
+        a top-N search can skip blocks the way it does for plain words."""
+        return self.child.supports_block_quality()
+
+    def skip_to_quality(self, minquality: float) -> int:
+        skipped = self.child.skip_to_quality(minquality)
+        self._find_next()
+        return skipped
+
+    def _adjacent(self) -> bool:
+        words = self.words
+        starts = set(_positions(words[0].value()))
+        for shift, word in enumerate(words[1:], start=1):
+            starts.intersection_update(position - shift for position in _positions(word.value()))
+            if not starts:
+                return False
+        return True
+
+    def _find_next(self) -> None:
+        child = self.child
+        while child.is_active() and not self._adjacent():
+            child.next()
+
+    def next(self) -> None:
+        self.child.next()
+        self._find_next()
+
+    def skip_to(self, id) -> None:
+        self.child.skip_to(id)
+        self._find_next()
+
+    def all_ids(self):
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+
+def _positions(value: bytes) -> Iterable[int]:
+    """A posting's word positions, decoded as `whoosh.formats.Positions.decode_positions` does
+    (a count, then the pickled gaps between positions) but summed in C rather than a Python loop."""
+    return accumulate(loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."))
+
+
+def contains_phrase(query: wq.Query) -> bool:
+    return any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
+
+
+def adjacent_phrases(query: wq.Query) -> wq.Query:
+    """The query with every plain `Phrase` matched by `AdjacentPhrase`."""
+    if type(query) is wq.Phrase:
+        return AdjacentPhrase(query.fieldname, query.words, slop=query.slop, boost=query.boost,
+                              char_ranges=query.char_ranges)
+    return query.apply(adjacent_phrases)
