@@ -1,12 +1,23 @@
 """Build small articles from text for quote tests, through the real loader's analysis."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.corpus import Source, build_article
 from reader.formats import Document
 from reader.model import Article
 from reader.quotes import Quote, find_quotes
+
+
+@dataclass(frozen=True)
+class FakeQuote:
+    """A quote-like object (the fields facts and the index read) for tests that set attributions."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None
 
 
 def article_from(text: str, name: str = "snippet.txt") -> Article:

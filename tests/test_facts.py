@@ -8,7 +8,7 @@ import io
 import json
 import subprocess
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,16 +16,9 @@ import pytest
 from reader.cli import main
 from reader.corpus import load_corpus
 from reader.facts import Fact, align_articles, fact_matrix, fact_matrix_csv, find_facts
+from quote_helpers import FakeQuote
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class FakeQuote:
-    start: int
-    end: int
-    text: str
-    entity: str | None
 
 
 @pytest.fixture(scope="module")

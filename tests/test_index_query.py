@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,12 @@ from hypothesis import strategies as st
 from index import CorpusIndex, SearchFilters
 from index.analysis import fold
 from resources import sample_dir
+from quote_helpers import FakeQuote
 
 TITLES = {
     "001_b1dff317db399a56.txt": ("The Ledger", "Amazon to pay $30 million over Alexa and Ring privacy failures"),
     "002_89cc7c77c4f9c577.txt": ("Metro Herald", "Ring doorbell spying: Amazon settles with the FTC"),
 }
-
-
-@dataclass(frozen=True)
-class FakeQuote:
-    start: int
-    end: int
-    text: str
-    entity: str | None
 
 
 def fake_quotes(article) -> list[FakeQuote]:
