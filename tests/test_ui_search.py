@@ -101,7 +101,8 @@ def test_bold_matches_marks_only_the_spans_inside_the_snippet():
 
 
 def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_context, monkeypatch):
-    """Below the thresholds the sample stays in-process; here both go to the child, with progress."""
+    """Below the thresholds the sample stays in-process; here quotes, facts, provenance and the
+    index all go to the child, with progress."""
     from resources import sample_dir
     from ui import analysis, search
     from ui.main_window import MainWindow
@@ -117,5 +118,6 @@ def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_conte
     qtbot.waitUntil(lambda: not ui_context.tasks.busy, timeout=120_000)
     assert window.search.index is not None and window.search.index.article_count == 5
     assert window.search.index.report.added == 5 and progress and progress[-1][0] == progress[-1][1]
+    assert window.analysis.quotes_complete and len(window.analysis.all_quotes()) == 31
     assert window.analysis.facts_complete and window.fact_matrix.matrix.rowCount() > 0
     assert window.analysis.badge("000_f0d0c7c1b1ea7f32.txt").startswith("spun copy")
