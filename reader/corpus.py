@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from reader import boilerplate, sentences, structure
 from reader.corrections import Corrections
@@ -200,14 +200,21 @@ def apply_corrections(article: Article, corrections: Corrections) -> Article:
     return article
 
 
-def load_corpus(paths: Iterable[Path], corrections: Corrections | None = None) -> Corpus:
+Progress = Callable[[int, int, str], None]
+"""Called after each file with (files done, files in all, article id); raising from it stops the load."""
+
+
+def load_corpus(paths: Iterable[Path], corrections: Corrections | None = None,
+                progress: Progress | None = None) -> Corpus:
     """Load every article under `paths`; unreadable files become errors, the rest load."""
     sources, errors = discover(paths)
     corrections = corrections if corrections is not None else Corrections()
     articles: list[Article] = []
-    for source in sources:
+    for done, source in enumerate(sources, start=1):
         try:
             articles.append(apply_corrections(load_source(source), corrections))
         except UnreadableFile as error:
             errors.append(LoadError(str(source.path), str(error)))
+        if progress is not None:
+            progress(done, len(sources), source.article_id)
     return Corpus(articles, errors)

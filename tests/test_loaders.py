@@ -177,3 +177,20 @@ def test_non_latin_legacy_encoding_is_detected(tmp_path: Path) -> None:
     russian = "Федеральная торговая комиссия оштрафовала компанию Amazon на 25 миллионов долларов. " * 3
     write(tmp_path / "ru.txt", russian.encode("cp1251"))
     assert only_article(tmp_path).text == russian
+
+
+def test_progress_is_reported_per_file_and_can_stop_the_load(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path / name, f"Article {name}. Done.")
+    seen: list[tuple[int, int, str]] = []
+    load_corpus([tmp_path], progress=lambda done, total, article_id: seen.append((done, total, article_id)))
+    assert seen == [(1, 3, "a.txt"), (2, 3, "b.txt"), (3, 3, "c.txt")]
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_first(done: int, total: int, article_id: str) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        load_corpus([tmp_path], progress=stop_after_first)

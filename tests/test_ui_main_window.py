@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from reader.corrections import Corrections
 from resources import sample_dir
-from ui import corpus_model
+from reader import corpus as reader_corpus
 from ui.actions import ActionId
 from ui.article_table import ARTICLE_ID_ROLE, ArticleTableModel
 from ui.context import AppContext
@@ -91,14 +91,14 @@ def test_unreadable_files_are_listed_in_the_window_not_in_dialogs(qtbot, main_wi
 
 def test_loading_runs_in_background_and_escape_cancels_it(qtbot, main_window, corpus_folder, monkeypatch):
     started, release = threading.Event(), threading.Event()
-    real_load = corpus_model.load_source
+    real_load = reader_corpus.load_source
 
     def slow_load(source):
         started.set()
         release.wait(10)
         return real_load(source)
 
-    monkeypatch.setattr(corpus_model, "load_source", slow_load)
+    monkeypatch.setattr(reader_corpus, "load_source", slow_load)
     main_window.open_corpus([corpus_folder])
     assert started.wait(10)
     assert main_window.task_status.isVisible() and main_window.task_status.cancel_button.isVisible()

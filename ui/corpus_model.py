@@ -14,10 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.corpus import Corpus, apply_corrections, discover, load_source
+from reader.corpus import Corpus, load_corpus
 from reader.corrections import Corrections
-from reader.formats import UnreadableFile
-from reader.model import Article, LoadError
+from reader.model import Article
 from ui.tasks import Generation, Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -43,27 +42,22 @@ class FieldState:
 
 
 def load_with_progress(paths: list[Path], corrections_path: Path, task: Task) -> Corpus:
-    """`reader.corpus.load_corpus`, one file at a time, reporting progress and stopping when cancelled.
+    """`reader.corpus.load_corpus` reporting progress, stopping when cancelled, and moving what is
+    loaded out of the collector's sight as it goes (see FREEZE_EVERY).
 
     Corrections are re-read from their file here so the worker never shares the UI's object.
     """
-    gc.freeze()
-    sources, errors = discover(paths)
-    gc.freeze()
-    corrections = Corrections(corrections_path)
-    articles: list[Article] = []
-    total = len(sources)
-    for done, source in enumerate(sources, start=1):
+    def progress(done: int, total: int, article_id: str) -> None:
         task.check_cancelled()
-        try:
-            articles.append(apply_corrections(load_source(source), corrections))
-        except UnreadableFile as error:
-            errors.append(LoadError(str(source.path), str(error)))
-        task.report_progress(done, total, source.article_id)
+        task.report_progress(done, total, article_id)
         if done % FREEZE_EVERY == 0:
             gc.freeze()
+
     gc.freeze()
-    return Corpus(articles, errors)
+    task.check_cancelled()
+    corpus = load_corpus(paths, Corrections(corrections_path), progress=progress)
+    gc.freeze()
+    return corpus
 
 
 class CorpusModel(QObject):
