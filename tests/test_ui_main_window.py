@@ -10,9 +10,9 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from reader import corpus as reader_corpus
 from reader.corrections import Corrections
 from resources import sample_dir
-from reader import corpus as reader_corpus
 from ui.actions import ActionId
 from ui.article_table import ARTICLE_ID_ROLE, ArticleTableModel
 from ui.context import AppContext
