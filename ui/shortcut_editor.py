@@ -2,27 +2,17 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QKeySequenceEdit, QLabel, QLineEdit,
-                               QPushButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QKeySequenceEdit, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.action_model import ActionTableModel, command_title
+from ui.action_model import command_title
 from ui.actions import ActionId, ActionRegistry
+from ui.command_list import CommandListDialog
 
 
-class ShortcutEditor(QDialog):
+class ShortcutEditor(CommandListDialog):
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shortcutEditor")
-        self.setWindowTitle("Keyboard shortcuts")
+        super().__init__(registry, "shortcutEditor", parent)
         self._registry = registry
-        self.model = ActionTableModel(registry, parent=self)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter commands…")
-        self.filter.textChanged.connect(self.model.set_query)
-        self.table = QTreeView()
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setModel(self.model)
         self.key_edit = QKeySequenceEdit()
         self.key_edit.setClearButtonEnabled(True)
         self.assign = QPushButton("&Assign")
@@ -35,19 +25,15 @@ class ShortcutEditor(QDialog):
         row.addWidget(self.key_edit, 1)
         row.addWidget(self.assign)
         row.addWidget(self.reset)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        layout.addWidget(self.close_buttons())
         self.assign.clicked.connect(self._assign)
         self.reset.clicked.connect(self._reset)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._select(current.row()))
-        self.table.resizeColumnToContents(0)
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
 
     def _current(self) -> ActionId | None:
         return self.model.action_at(self.table.currentIndex().row())
