@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from document_builders import write
+from reader.cli import COMMAND_MODULES, needed_commands
 
 
 def corroborate(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -54,6 +55,15 @@ def test_version_and_help() -> None:
     assert corroborate("--version").stdout.startswith("corroborate ")
     help_text = corroborate("--help").stdout
     assert "articles" in help_text and "sample corpus" in help_text
+
+
+def test_a_mistyped_command_lists_the_commands_and_the_window_imports_none() -> None:
+    result = corroborate("serch", "fine")
+    assert result.returncode == 2
+    assert "invalid choice: 'serch'" in result.stderr and "'search'" in result.stderr
+    assert needed_commands([]) == needed_commands(["--verbose", "--self-test"]) == ()
+    assert needed_commands(["search", "--help"]) == ("search",)
+    assert needed_commands(["--help"]) == COMMAND_MODULES
 
 
 def test_no_display_gives_a_clear_message_not_a_crash() -> None:

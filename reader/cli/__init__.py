@@ -22,12 +22,16 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = ("articles", "index", "search", "quotes", "facts", "diff", "reuse", "export")
 
 
-def requested_command(argv: list[str]) -> str | None:
-    """The sub-command named on the command line, so start-up imports only its module."""
+def needed_commands(argv: list[str]) -> tuple[str, ...]:
+    """The sub-command modules this command line needs, so start-up imports no more: the named
+    command's; none for the window or the self-test; all when help or a mistyped command must
+    list them."""
     for argument in argv:
+        if argument in ("-h", "--help"):
+            return COMMAND_MODULES
         if not argument.startswith("-"):
-            return argument if argument in COMMAND_MODULES else None
-    return None
+            return (argument,) if argument in COMMAND_MODULES else COMMAND_MODULES
+    return ()
 
 
 def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
@@ -52,8 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
-    command = requested_command(argv)
-    parser = build_parser((command,) if command else COMMAND_MODULES)
+    parser = build_parser(needed_commands(argv))
     args = parser.parse_args(argv)
     setup_logging(verbose=args.verbose)
     if args.self_test:
