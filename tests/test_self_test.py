@@ -57,7 +57,7 @@ def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
     def broken() -> str:
         raise RuntimeError("whoosh missing")
 
-    monkeypatch.setattr(ui_self_test, "CHECKS", [])
+    monkeypatch.setattr(ui_self_test, "WORKER_CHECKS", [])
     monkeypatch.setattr(ui_self_test, "QT_CHECKS", [Check("index", broken)])
     assert main(["--self-test"]) == 1
     out = capsys.readouterr().out
@@ -69,7 +69,7 @@ def test_a_dying_worker_fails_the_self_test(monkeypatch, capsys) -> None:
     def die() -> str:
         os._exit(3)
 
-    monkeypatch.setattr(ui_self_test, "CHECKS", [Check("dies", die)])
+    monkeypatch.setattr(ui_self_test, "WORKER_CHECKS", [Check("dies", die)])
     monkeypatch.setattr(ui_self_test, "QT_CHECKS", [])
     assert main(["--self-test"]) == 1
     assert "the worker failed: exit code 3" in capsys.readouterr().out
@@ -78,7 +78,7 @@ def test_a_dying_worker_fails_the_self_test(monkeypatch, capsys) -> None:
 def test_self_test_passes_from_the_command_line(capsys) -> None:
     assert main(["--self-test"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(ui_self_test.CHECKS) + len(ui_self_test.QT_CHECKS) + 1
+    assert len(lines) == len(ui_self_test.WORKER_CHECKS) + len(ui_self_test.QT_CHECKS) + 1
     assert all(line.startswith("✓ ") for line in lines[:-1])
     assert lines[-1].startswith("self-test passed")
 
@@ -99,3 +99,7 @@ def test_quotes_check_fails_on_a_broken_speaker_registry() -> None:
     (config_dir() / "speakers.toml").write_text("[parties]\namazon = 3\n", encoding="utf-8")
     with pytest.raises(SelfTestFailure, match="the speaker registry has problems"):
         reader.self_test.check_quotes()
+
+
+def test_pdf_check_lays_out_and_reads_back_the_report(qapp) -> None:
+    assert ui_self_test.check_pdf_export().endswith("KiB PDF, text read back")

@@ -1,7 +1,9 @@
 """`corroborate --self-test`: the Qt-free checks of `reader.self_test` and the Qt ones.
 
-The Qt-free checks run in a worker process started before Qt is imported, alongside the Qt
-checks in this process, so the self-test takes about as long as its slower half. Prints one
+The Qt-free checks and the PDF export run in a worker process started before Qt is imported,
+alongside the window check in this process, so the self-test takes about as long as its slower
+half. The PDF export needs no window: the worker lays it out headless, as `corroborate export
+--format pdf` does. Prints one
 line per check (✓ or ✗, a detail, the time it took) and exits 0 only if all passed, so CI
 and a researcher's support request get the same verdict. Qt is forced onto its offscreen
 platform before it is imported: the self-test needs no display.
@@ -102,19 +104,16 @@ def check_pdf_export() -> str:
     return f"{len(data) // 1024} KiB PDF, text read back"
 
 
-QT_CHECKS = [
-    Check("main window opens offscreen with the sample", check_main_window),
-    Check("PDF export writes a readable report", check_pdf_export),
-]
-"""The window first, as it needs the QApplication the PDF export would otherwise replace."""
+QT_CHECKS = [Check("main window opens offscreen with the sample", check_main_window)]
+WORKER_CHECKS = [*CHECKS, Check("PDF export writes a readable report", check_pdf_export)]
 
 
-def _run_qt_free_checks(results: Connection) -> None:
-    """Worker process: the Qt-free checks, results sent back whole."""
-    results.send(run_checks(CHECKS, lambda result: None))
+def _run_worker_checks(results: Connection) -> None:
+    """Worker process: its checks, results sent back whole."""
+    results.send(run_checks(WORKER_CHECKS, lambda result: None))
 
 
-def _qt_free_results(receiver: Connection, worker: multiprocessing.process.BaseProcess) -> list[CheckResult]:
+def _worker_results(receiver: Connection, worker: multiprocessing.process.BaseProcess) -> list[CheckResult]:
     if receiver.poll(WORKER_TIMEOUT):
         try:
             return receiver.recv()
@@ -122,19 +121,19 @@ def _qt_free_results(receiver: Connection, worker: multiprocessing.process.BaseP
             pass
     worker.join(1)
     reason = f"exit code {worker.exitcode}" if worker.exitcode is not None else f"no answer in {WORKER_TIMEOUT:.0f} s"
-    return [CheckResult("Qt-free checks in a worker process", False, 0.0, f"the worker failed: {reason}")]
+    return [CheckResult("checks in a worker process", False, 0.0, f"the worker failed: {reason}")]
 
 
 def run_all_checks() -> list[CheckResult]:
-    """The Qt-free checks in a worker (started before Qt, so it forks no Qt threads) while the
-    Qt checks run here; results are listed Qt-free first, as before."""
+    """The worker's checks (started before Qt, so it forks no Qt threads) while the window
+    check runs here; results are listed the worker's first."""
     context = multiprocessing.get_context()
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_run_qt_free_checks, args=(sender,), name="self-test-checks")
+    worker = context.Process(target=_run_worker_checks, args=(sender,), name="self-test-checks")
     worker.start()
     sender.close()
     qt_results = run_checks(QT_CHECKS, lambda result: None)
-    results = _qt_free_results(receiver, worker) + qt_results
+    results = _worker_results(receiver, worker) + qt_results
     worker.join(WORKER_TIMEOUT)
     return results
 
