@@ -13,9 +13,11 @@ to `ui.self_test.QT_CHECKS`; `ui.self_test` runs these in a worker process along
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import multiprocessing
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from reader.corpus import discover, load_corpus, load_source
@@ -55,10 +57,17 @@ def require(condition: bool, message: str) -> None:
 
 
 def sample_articles() -> list[Article]:
-    corpus = load_corpus([sample_dir()])
+    return list(_loaded_sample(sample_dir()))
+
+
+@functools.cache
+def _loaded_sample(folder: Path) -> tuple[Article, ...]:
+    """Loaded once per folder: every check reads the same sample, and loading it again for
+    each was a tenth of the self-test's work. A failed load is not cached."""
+    corpus = load_corpus([folder])
     if corpus.errors:
         raise SelfTestFailure(f"{len(corpus.errors)} sample files failed to load: {corpus.errors[0]}")
-    return corpus.articles
+    return tuple(corpus.articles)
 
 
 def check_sample_articles() -> str:
