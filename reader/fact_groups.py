@@ -29,9 +29,11 @@ GROUP_THRESHOLD = 0.2  # average similarity a group must keep
 SPLIT_THRESHOLD = 0.12  # an adjacent half-sentence shares less with the whole statement
 PAIR_THRESHOLD = 0.15  # a mutual best match this strong is a fact even outside any group
 MAX_FACTS_PER_SENTENCE = 2
+UNLINKED = 0.1  # how far below zero a missing link counts in a group's average
 MAX_RUN = 2  # sentences an outlet may split one statement into
 MERGE_THRESHOLD = 0.1  # average link between two touching groups that makes them one fact
-SECOND_FACT_THRESHOLD = 0.15  # what a sentence's unexplained part must share with a second fact
+SECOND_FACT_THRESHOLD = 0.12  # what a sentence's unexplained part must share with a second fact
+COHESION_SHARE = 0.5  # ... and at least this share of how well that fact's own sentences match
 SHARED_AMOUNT_BONUS = 0.1
 CONFLICTING_AMOUNT_FACTOR = 0.5
 
@@ -137,13 +139,16 @@ def _residual(unit: Unit, group: list[Unit], vectors: list[list[Vector]]) -> Vec
 def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]]) -> None:
     """A sentence stating two facts (a penalty and the failing it punishes) joins a second group
     when the part its first group leaves unexplained matches that group's statements on average,
-    and no other sentence of its article matches that group better (a mutual best match)."""
+    at least half as well as they match each other (a sentence that merely names the group's
+    subject is not another wording of it), and no other sentence of its article matches that
+    group better (a mutual best match)."""
     group_of: dict[Unit, int] = {}
     for number, group in enumerate(groups):
         if len(group) > 1:
             for unit in group:
                 group_of[unit] = -1 if unit in group_of else number
     best: dict[tuple[int, int], tuple[float, Unit]] = {}
+    cohesion: dict[int, float] = {}
     for unit, number in group_of.items():
         if number < 0:
             continue
@@ -161,10 +166,20 @@ def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[l
         if scores:
             score, candidate = max(scores)
             key = (candidate, unit[0])
-            if score >= SECOND_FACT_THRESHOLD and score > best.get(key, (0.0, unit))[0]:
+            if candidate not in cohesion:
+                cohesion[candidate] = _cohesion(groups[candidate], links)
+            if score >= max(SECOND_FACT_THRESHOLD, COHESION_SHARE * cohesion[candidate]) \
+                    and score > best.get(key, (0.0, unit))[0]:
                 best[key] = (score, unit)
     for (candidate, _), (_, unit) in best.items():
         groups[candidate].append(unit)
+
+
+def _cohesion(group: list[Unit], links: Links) -> float:
+    """Average link between a group's sentences of different articles."""
+    pairs = [(first, second) for index, first in enumerate(group) for second in group[index + 1:]
+             if first[0] != second[0]]
+    return sum(links.get(first, {}).get(second, 0.0) for first, second in pairs) / len(pairs) if pairs else 0.0
 
 
 def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
@@ -224,13 +239,16 @@ def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links
         row = links.get(unit, {})
         for other in second - first:
             if other[0] != unit[0]:
-                total += row.get(other, 0.0)
+                total += row.get(other, -UNLINKED)
                 pairs += 1
     return total / pairs if pairs else None
 
 
 def _average_linkage(links: Links) -> list[list[Unit]]:
-    """Agglomerative clustering, best average link first, one statement per article."""
+    """Agglomerative clustering, best average link first, one statement per article. A pair of
+    sentences with no link counts as `UNLINKED` below zero, so a sentence stating two facts
+    cannot pull in a sentence that shares nothing with the rest of the group: two strong links
+    and one missing would otherwise still average well."""
     members: dict[int, list[Unit]] = {}
     articles: dict[int, set[int]] = {}
     cluster_of: dict[Unit, int] = {}
@@ -239,10 +257,10 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
         articles[number] = {unit[0]}
         cluster_of[unit] = number
     sums: dict[int, dict[int, float]] = {
-        cluster_of[unit]: {cluster_of[other]: score for other, score in neighbours.items()}
+        cluster_of[unit]: {cluster_of[other]: score + UNLINKED for other, score in neighbours.items()}
         for unit, neighbours in links.items()}
-    heap = [(-score, a, b) for a, row in sums.items() for b, score in row.items()
-            if a < b and score >= GROUP_THRESHOLD]
+    heap = [(-score + UNLINKED, a, b) for a, row in sums.items() for b, score in row.items()
+            if a < b and score - UNLINKED >= GROUP_THRESHOLD]
     heapq.heapify(heap)
     next_id = len(members)
     while heap:
@@ -261,7 +279,7 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
             other_row.pop(a, None)
             other_row.pop(b, None)
             other_row[next_id] = total
-            average = total / (len(merged) * len(members[other]))
+            average = total / (len(merged) * len(members[other])) - UNLINKED
             if average >= GROUP_THRESHOLD and not articles[other] & articles[next_id]:
                 heapq.heappush(heap, (-average, other, next_id))
         sums[next_id] = row

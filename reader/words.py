@@ -27,7 +27,7 @@ emphasized emphasised emphasizes highlighted highlights explained explains
 _CANONICAL = {
     "two-factor": "multifactor", "multi-factor": "multifactor", "2fa": "multifactor", "mfa": "multifactor",
     "kid": "child", "kids": "child", "children": "child", "childrens": "child", "minor": "child",
-    "minors": "child", "fine": "penalty", "fines": "penalty", "penalties": "penalty",
+    "minors": "child", "fine": "penalty", "fines": "penalty", "fined": "penalty", "fining": "penalty", "penalties": "penalty",
     "punishment": "penalty", "customer": "user", "customers": "user", "consumer": "user",
     "consumers": "user", "footage": "video",
 }
