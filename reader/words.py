@@ -27,8 +27,8 @@ emphasized emphasised emphasizes highlighted highlights explained explains
 _CANONICAL = {
     "two-factor": "multifactor", "multi-factor": "multifactor", "2fa": "multifactor", "mfa": "multifactor",
     "kid": "child", "kids": "child", "children": "child", "childrens": "child", "minor": "child",
-    "minors": "child", "fine": "penalty", "fines": "penalty", "fined": "penalty", "fining": "penalty", "penalties": "penalty",
-    "punishment": "penalty", "customer": "user", "customers": "user", "consumer": "user",
+    "minors": "child", "fine": "penalty", "fines": "penalty", "fined": "penalty", "fining": "penalty",
+    "penalties": "penalty", "punishment": "penalty", "customer": "user", "customers": "user", "consumer": "user",
     "consumers": "user", "footage": "video",
 }
 # Newsroom synonyms: each group folds to its first word (every inflection listed, since
