@@ -51,6 +51,8 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
             tokens.extend((initials, "n:" + initials))
             in_runs.update(range(run.start(), run.end()))
     for number, match in enumerate(_WORD.finditer(masked)):
+        if match.group(0).lower() in STOPWORDS:
+            continue
         stem = word_token(match.group(0))
         if len(stem) > 1 and stem not in STOPWORDS:
             tokens.append(stem)

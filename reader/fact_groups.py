@@ -6,7 +6,12 @@ resembles two different statements cannot chain them into one fact, and a group 
 two statements from one article. Afterwards an outlet's adjacent sentence
 joins its group when the outlet split the statement in two, and a mutual best match of a
 sentence left out of every group becomes a fact of its own, even when its partner already
-belongs to another: one sentence can state two facts.
+belongs to another: one sentence can state two facts. A sentence already in a fact joins a
+second one only through its *residual*, the words that fact's other outlets do not use, so the
+same words never count for two facts. Last, groups that touch (one sentence in common, or an
+outlet's two adjacent sentences, the halves of a split statement each matched by another
+outlet) are joined when their sentences link well on average, and a sentence whose residual
+matches a group it is not in joins it as its second fact.
 """
 from __future__ import annotations
 
@@ -20,10 +25,15 @@ Amounts = tuple[tuple[str, float], ...]  # a sentence's sums of money, percentag
 Links = dict[Unit, dict[Unit, float]]
 
 MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content
-GROUP_THRESHOLD = 0.12  # average similarity a group must keep
-SPLIT_THRESHOLD = 0.08  # an adjacent half-sentence shares less with the whole statement
-PAIR_THRESHOLD = 0.1  # a mutual best match this strong is a fact even outside any group
+GROUP_THRESHOLD = 0.2  # average similarity a group must keep
+SPLIT_THRESHOLD = 0.12  # an adjacent half-sentence shares less with the whole statement
+PAIR_THRESHOLD = 0.15  # a mutual best match this strong is a fact even outside any group
 MAX_FACTS_PER_SENTENCE = 2
+UNLINKED = 0.1  # how far below zero a missing link counts in a group's average
+MAX_RUN = 2  # sentences an outlet may split one statement into
+MERGE_THRESHOLD = 0.1  # average link between two touching groups that makes them one fact
+SECOND_FACT_THRESHOLD = 0.12  # what a sentence's unexplained part must share with a second fact
+COHESION_SHARE = 0.5  # ... and at least this share of how well that fact's own sentences match
 SHARED_AMOUNT_BONUS = 0.1
 CONFLICTING_AMOUNT_FACTOR = 0.5
 
@@ -82,21 +92,163 @@ def _link(links: Links, first: Unit, second: Unit, score: float) -> None:
     links.setdefault(second, {})[first] = score
 
 
-def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]]) -> list[list[Unit]]:
+def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
+                    vectors: list[list[Vector]]) -> list[list[Unit]]:
+    """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
+    sentence its first fact already explains, so it joins a second only for the rest."""
     groups = _average_linkage(links)
     _attach_split_halves(groups, links)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
-    facts_of: Counter[Unit] = Counter(unit for group in groups if len(group) > 1 for unit in group)
+    group_of = {unit: group for group in groups if len(group) > 1 for unit in group}
+    facts_of: Counter[Unit] = Counter(group_of.keys())
     for score, first, second in sorted(mutual, reverse=True):
         if score >= PAIR_THRESHOLD and frozenset((first, second)) not in together \
-                and facts_of[first] < MAX_FACTS_PER_SENTENCE and facts_of[second] < MAX_FACTS_PER_SENTENCE:
+                and facts_of[first] < MAX_FACTS_PER_SENTENCE and facts_of[second] < MAX_FACTS_PER_SENTENCE \
+                and _says_more(first, second, group_of, vectors) and _says_more(second, first, group_of, vectors):
             groups.append([first, second])
             facts_of.update((first, second))
+    groups = _merge_touching(groups, links)
+    _attach_second_facts(groups, links, vectors)
     return [sorted(group) for group in groups if len({unit[0] for unit in group}) > 1]
 
 
+def _says_more(unit: Unit, partner: Unit, group_of: dict[Unit, list[Unit]], vectors: list[list[Vector]]) -> bool:
+    """Whether `unit` shares with `partner` more than the words its own fact already explains:
+    a sentence in one fact that resembles another sentence only through those words restates
+    the same fact, it does not state a second one."""
+    if unit not in group_of:
+        return True
+    return _dot(_residual(unit, group_of[unit], vectors), _vector(partner, vectors)) >= SECOND_FACT_THRESHOLD
+
+
+def _vector(unit: Unit, vectors: list[list[Vector]]) -> Vector:
+    return vectors[unit[0]][unit[1]]
+
+
+def _dot(first: Vector, second: Vector) -> float:
+    return sum(weight * second.get(token, 0.0) for token, weight in first.items())
+
+
+def _residual(unit: Unit, group: list[Unit], vectors: list[list[Vector]]) -> Vector:
+    """The part of a sentence its group's other outlets do not say: what is left to state
+    another fact with. Not renormalised, so a sentence mostly explained keeps little weight."""
+    said = {token for other in group if other[0] != unit[0] for token in _vector(other, vectors)}
+    return {token: weight for token, weight in _vector(unit, vectors).items() if token not in said}
+
+
+def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]]) -> None:
+    """A sentence stating two facts (a penalty and the failing it punishes) joins a second group
+    when the part its first group leaves unexplained matches that group's statements on average,
+    at least half as well as they match each other (a sentence that merely names the group's
+    subject is not another wording of it), and no other sentence of its article matches that
+    group better (a mutual best match)."""
+    group_of: dict[Unit, int] = {}
+    for number, group in enumerate(groups):
+        if len(group) > 1:
+            for unit in group:
+                group_of[unit] = -1 if unit in group_of else number
+    best: dict[tuple[int, int], tuple[float, Unit]] = {}
+    cohesion: dict[int, float] = {}
+    for unit, number in group_of.items():
+        if number < 0:
+            continue
+        residual = _residual(unit, groups[number], vectors)
+        candidates = {group_of[other] for other in links.get(unit, ()) if group_of.get(other, -1) >= 0} - {number}
+        scores = []
+        for candidate in candidates:
+            group = groups[candidate]
+            if any(article == unit[0] for article, _ in group):
+                continue
+            by_article: dict[int, float] = {}
+            for other in group:
+                by_article[other[0]] = max(by_article.get(other[0], 0.0), _dot(residual, _vector(other, vectors)))
+            scores.append((sum(by_article.values()) / len(by_article), candidate))
+        if scores:
+            score, candidate = max(scores)
+            key = (candidate, unit[0])
+            if candidate not in cohesion:
+                cohesion[candidate] = _cohesion(groups[candidate], links)
+            if score >= max(SECOND_FACT_THRESHOLD, COHESION_SHARE * cohesion[candidate]) \
+                    and score > best.get(key, (0.0, unit))[0]:
+                best[key] = (score, unit)
+    for (candidate, _), (_, unit) in best.items():
+        groups[candidate].append(unit)
+
+
+def _cohesion(group: list[Unit], links: Links) -> float:
+    """Average link between a group's sentences of different articles."""
+    pairs = [(first, second) for index, first in enumerate(group) for second in group[index + 1:]
+             if first[0] != second[0]]
+    return sum(links.get(first, {}).get(second, 0.0) for first, second in pairs) / len(pairs) if pairs else 0.0
+
+
+def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
+    """Join groups that hold one sentence in common, or an outlet's two adjacent sentences, when
+    together they still give each article one statement (or a split run) and keep the group
+    average: pieces of one fact that no single link joined, such as the halves of a statement
+    an outlet split, each matched by a different outlet's sentence."""
+    alive: dict[int, frozenset[Unit]] = {number: frozenset(group) for number, group in enumerate(groups)
+                                         if len(group) > 1}
+    groups_of: dict[Unit, set[int]] = {}
+    for number, group in alive.items():
+        for unit in group:
+            groups_of.setdefault(unit, set()).add(number)
+    heap: list[tuple[float, int, int]] = []
+
+    def consider(number: int) -> None:
+        group = alive[number]
+        touching = {other for article, sentence in group
+                    for unit in ((article, sentence - 1), (article, sentence), (article, sentence + 1))
+                    for other in groups_of.get(unit, ()) if other != number}
+        for other in touching:
+            union = group | alive[other]
+            if union != group and union != alive[other]:
+                score = _union_average(group, alive[other], links)
+                if score is not None and score >= MERGE_THRESHOLD:
+                    heapq.heappush(heap, (-score, min(number, other), max(number, other)))
+
+    for number in list(alive):
+        consider(number)
+    next_id = len(groups)
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in alive or b not in alive:
+            continue
+        union = alive.pop(a) | alive.pop(b)
+        for unit in union:
+            groups_of[unit].discard(a)
+            groups_of[unit].discard(b)
+            groups_of[unit].add(next_id)
+        alive[next_id] = union
+        consider(next_id)
+        next_id += 1
+    return [list(group) for group in alive.values()]
+
+
+def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links) -> float | None:
+    """Average link between the two groups' sentences of different articles, or None if the
+    union would give an article two statements (anything but one adjacent run of `MAX_RUN`)."""
+    by_article: dict[int, set[int]] = {}
+    for article, sentence in first | second:
+        by_article.setdefault(article, set()).add(sentence)
+    for sentences in by_article.values():
+        if len(sentences) > MAX_RUN or max(sentences) - min(sentences) != len(sentences) - 1:
+            return None
+    total, pairs = 0.0, 0
+    for unit in first - second:
+        row = links.get(unit, {})
+        for other in second - first:
+            if other[0] != unit[0]:
+                total += row.get(other, -UNLINKED)
+                pairs += 1
+    return total / pairs if pairs else None
+
+
 def _average_linkage(links: Links) -> list[list[Unit]]:
-    """Agglomerative clustering, best average link first, one statement per article."""
+    """Agglomerative clustering, best average link first, one statement per article. A pair of
+    sentences with no link counts as `UNLINKED` below zero, so a sentence stating two facts
+    cannot pull in a sentence that shares nothing with the rest of the group: two strong links
+    and one missing would otherwise still average well."""
     members: dict[int, list[Unit]] = {}
     articles: dict[int, set[int]] = {}
     cluster_of: dict[Unit, int] = {}
@@ -105,10 +257,10 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
         articles[number] = {unit[0]}
         cluster_of[unit] = number
     sums: dict[int, dict[int, float]] = {
-        cluster_of[unit]: {cluster_of[other]: score for other, score in neighbours.items()}
+        cluster_of[unit]: {cluster_of[other]: score + UNLINKED for other, score in neighbours.items()}
         for unit, neighbours in links.items()}
-    heap = [(-score, a, b) for a, row in sums.items() for b, score in row.items()
-            if a < b and score >= GROUP_THRESHOLD]
+    heap = [(-score + UNLINKED, a, b) for a, row in sums.items() for b, score in row.items()
+            if a < b and score - UNLINKED >= GROUP_THRESHOLD]
     heapq.heapify(heap)
     next_id = len(members)
     while heap:
@@ -127,7 +279,7 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
             other_row.pop(a, None)
             other_row.pop(b, None)
             other_row[next_id] = total
-            average = total / (len(merged) * len(members[other]))
+            average = total / (len(merged) * len(members[other])) - UNLINKED
             if average >= GROUP_THRESHOLD and not articles[other] & articles[next_id]:
                 heapq.heappush(heap, (-average, other, next_id))
         sums[next_id] = row

@@ -1,0 +1,120 @@
+"""How sentences are grouped into facts, on made-up articles (not the sample): a sentence that
+states two facts sits in both, a statement one outlet split in two is matched half by half by
+two other outlets, and a sentence joins a second fact only through words its first fact does
+not explain."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.corpus import load_corpus
+from reader.fact_groups import MERGE_THRESHOLD, group_sentences
+from reader.facts import Fact, align_articles
+from reader.words import STOPWORDS, word_token
+
+
+def _facts(folder: Path, texts: dict[str, str]) -> list[Fact]:
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return align_articles(load_corpus([folder]).articles, use_cache=False).facts
+
+
+def _members(fact: Fact) -> dict[str, str]:
+    return {member.article_id.removesuffix(".txt"): member.text for member in fact.members}
+
+
+def test_a_sentence_stating_two_facts_sits_in_both(tmp_path: Path) -> None:
+    both = ("Acme Chemicals will pay a $2 million fine for dumping solvent into the Tarn river, "
+            "and its chief executive, Dana Reyes, resigned on Friday.")
+    fine = ("State regulators fined Acme Chemicals $2 million after solvent from its Millbrook plant "
+            "was dumped into the Tarn river.")
+    resigned = "Dana Reyes stepped down as chief executive of Acme Chemicals on Friday."
+    facts = _facts(tmp_path / "corpus", {
+        "courier": f"{both} The plant in Millbrook employs about 300 people. Local anglers first reported "
+                   "dead fish near the outflow in May. Acme Chemicals makes coatings for ships. "
+                   "Shares in Acme Chemicals fell 4% on Friday.",
+        "gazette": f"{fine} Anglers noticed dead fish close to the outflow pipe in May. Acme Chemicals sells most of "
+                   "its coatings to shipyards. Investors sold Acme Chemicals shares, which fell 4%.",
+        "herald": f"{resigned} Reyes had led the firm for nine years. The Millbrook site has roughly 300 workers. "
+                  "Acme Chemicals did not name a successor. The board of Acme Chemicals will meet next week.",
+    })
+    groups = [_members(fact) for fact in facts]
+    assert {"courier": both, "gazette": fine} in groups
+    assert {"courier": both, "herald": resigned} in groups
+    assert not any(fine in group.values() and resigned in group.values() for group in groups)
+    plant = next(group for group in groups if "courier" in group and "Millbrook employs" in group["courier"])
+    assert fine not in plant.values(), "naming the plant is not stating how many it employs"
+
+
+def test_halves_of_a_split_statement_matched_by_two_outlets_make_one_fact(tmp_path: Path) -> None:
+    facts = _facts(tmp_path / "corpus", {
+        "post": "The Marlow bridge will close for eleven weeks from 3 March. Engineers will replace its cracked "
+                "steel cables. Buses will run a detour through Eastfield. Shops near the bridge fear losing trade.",
+        "times": "The Marlow bridge shuts on 3 March for eleven weeks, the council said. A detour for buses will go "
+                 "through Eastfield. Traders close to the bridge worry about lost business.",
+        "echo": "Engineers are replacing the cracked steel cables of the Marlow bridge, a job lasting eleven weeks. "
+                "Buses are being diverted through Eastfield. Nearby shopkeepers expect to lose trade.",
+    })
+    closure = next(_members(fact) for fact in facts if any("3 March" in member.text for member in fact.members))
+    assert closure["post"] == ("The Marlow bridge will close for eleven weeks from 3 March. "
+                               "Engineers will replace its cracked steel cables.")
+    assert set(closure) == {"post", "times", "echo"}
+
+
+def test_touching_groups_join_only_through_adjacent_sentences() -> None:
+    def links_with(second_half: int) -> dict:
+        pairs = {((0, 0), (1, 0)): 0.6, ((0, second_half), (2, 0)): 0.6,
+                 ((1, 0), (2, 0)): 0.3, ((0, 0), (2, 0)): 0.2, ((0, second_half), (1, 0)): 0.2}
+        links: dict = {}
+        for (first, second), score in pairs.items():
+            links.setdefault(first, {})[second] = score
+            links.setdefault(second, {})[first] = score
+        return links
+
+    vectors = [[{}, {}, {}], [{}], [{}]]
+    split = group_sentences(links_with(1), [], vectors)
+    assert split == [[(0, 0), (0, 1), (1, 0), (2, 0)]]
+    apart = group_sentences(links_with(2), [], vectors)
+    assert sorted(apart) == [[(0, 0), (1, 0)], [(0, 2), (2, 0)]], "sentences 0 and 2 are two statements"
+    assert MERGE_THRESHOLD < (0.3 + 0.2 + 0.2) / 3
+
+
+def test_a_second_fact_needs_words_the_first_does_not_explain() -> None:
+    # Article 0's sentence and article 1's state one fact (tokens a, b); article 2's sentence
+    # resembles article 0's a little, through b alone, or through c, which only article 0 says.
+    first, same = {"a": 0.6, "b": 0.6, "c": 0.53}, {"a": 0.6, "b": 0.8}
+
+    def grouped(third: dict[str, float]) -> list[list[tuple[int, int]]]:
+        vectors = [[first], [same], [third]]
+        score = lambda x, y: sum(weight * y.get(token, 0.0) for token, weight in x.items())  # noqa: E731
+        links = {(0, 0): {(1, 0): score(first, same), (2, 0): score(first, third)},
+                 (1, 0): {(0, 0): score(first, same)},
+                 (2, 0): {(0, 0): score(first, third)}}
+        return group_sentences(links, [(score(first, third), (0, 0), (2, 0))], vectors)
+
+    assert grouped({"b": 0.3, "z": 0.95}) == [[(0, 0), (1, 0)]]
+    assert grouped({"c": 0.3, "z": 0.95}) == [[(0, 0), (1, 0)], [(0, 0), (2, 0)]]
+
+
+def test_a_sentence_joins_a_second_group_by_what_its_first_leaves_over() -> None:
+    # Articles 2 and 3 state a fact (token c) that article 0's sentence also states beside the
+    # one it shares with article 1 (token a); only a weak direct link points there.
+    sentence, other_fact = {"a": 0.6, "c": 0.8}, [{"c": 0.8, "d": 0.6}, {"c": 0.8, "e": 0.6}]
+
+    def grouped(partner: dict[str, float]) -> list[list[tuple[int, int]]]:
+        links = {(0, 0): {(1, 0): 0.6, (2, 0): 0.11}, (1, 0): {(0, 0): 0.6},
+                 (2, 0): {(3, 0): 0.64, (0, 0): 0.11}, (3, 0): {(2, 0): 0.64}}
+        return sorted(group_sentences(links, [], [[sentence], [partner], other_fact[:1], other_fact[1:]]))
+
+    assert grouped({"a": 1.0}) == [[(0, 0), (1, 0)], [(0, 0), (2, 0), (3, 0)]]
+    assert grouped({"a": 0.6, "c": 0.8}) == [[(0, 0), (1, 0)], [(2, 0), (3, 0)]], \
+        "article 1 says c too, so nothing of article 0's sentence is left for a second fact"
+
+
+def test_reporting_verbs_carry_no_fact_and_paraphrases_fold() -> None:
+    assert {"argued", "claimed", "noted", "announced", "told"} <= STOPWORDS
+    assert word_token("retained") == word_token("kept") == word_token("storing")
+    assert word_token("wiped") == word_token("deletion")
+    assert word_token("inquiry") == word_token("investigation")
+    assert word_token("fined") == word_token("penalties")
+    assert word_token("agree") == word_token("agreed") == word_token("agreeing")
