@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh import scoring
+from whoosh.searching import Searcher
 
 from index import CorpusIndex
 from index.corpus_index import _best
@@ -123,3 +125,18 @@ def test_deleted_articles_are_never_scored(segmented, sample_articles):
     scores = Scorer(segmented).scores(wq.Term("content", "amazon"))
     assert deleted not in {segmented.stored_fields(docnum)["id"] for docnum in scores}
     assert len(scores) == len(_whoosh_scores(segmented, wq.Term("content", "amazon"))) > 0
+
+
+@pytest.mark.parametrize("weighting", [scoring.PL2(), scoring.TF_IDF(), scoring.Frequency()])
+def test_other_weightings_score_as_whoosh(segmented, weighting):
+    """Scorers other than BM25F are called as Whoosh calls them, or left to Whoosh's matchers."""
+    searcher = Searcher(segmented.reader(), weighting=weighting, closereader=False)
+    for query in (wq.Term("content", "alexa"), AdjacentPhrase("content", ["voic", "assist"]),
+                  wq.Or([wq.Term("content", "alexa"), wq.Term("content", "ring")])):
+        whoosh = _whoosh_scores(searcher, _as_phrase(query))
+        assert whoosh
+        _assert_same(Scorer(searcher).scores(query), whoosh)
+
+
+def _as_phrase(query: wq.Query) -> wq.Query:
+    return wq.Phrase(query.fieldname, query.words) if isinstance(query, AdjacentPhrase) else query
