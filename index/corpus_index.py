@@ -18,6 +18,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from operator import neg
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -245,7 +246,8 @@ def _narrowed(scores: Scores, searcher: Searcher, narrowing: wq.Query | None) ->
 
 def _best(scores: Scores, limit: int) -> list[tuple[int, float]]:
     """The `limit` best (document number, score) pairs, ties in document order as Whoosh ranks them."""
-    return heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+    best = heapq.nlargest(limit, zip(scores.values(), map(neg, scores)))
+    return [(-negated, score) for score, negated in best]
 
 
 def _facet_filters(filters: SearchFilters) -> list[wq.Query]:

@@ -10,6 +10,7 @@ positions per word.
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import itemgetter
 from pickle import loads
 from typing import Sequence
 
@@ -21,6 +22,7 @@ from whoosh.util import make_binary_tree
 
 
 _PROTOCOL_2 = b"\x80\x02"
+_BODY = itemgetter(slice(_INT_SIZE + len(_PROTOCOL_2), -1))
 
 
 class AdjacentPhrase(wq.Phrase):
@@ -105,13 +107,12 @@ def phrase_documents(words: Sequence[tuple[Sequence[int], Sequence[bytes]]]) -> 
 def gaps(values: Sequence[bytes]) -> list[list[int]]:
     """The position gaps of many postings values, unpickled in one call rather than one per value.
 
-    A value is, as `whoosh.formats.Positions.encode` writes it, a 4-byte count then the pickle
-    (protocol 2) of the gaps between positions; the postings writer may drop its final STOP. The
-    pickles' bodies, joined between a MARK and a LIST, are the pickle of the list of all of them.
+    A value is, as `whoosh.formats.Positions.encode` writes it and Whoosh 2.7's codec stores it,
+    a 4-byte count then the pickle (protocol 2) of the gaps between positions. The pickles'
+    bodies (without protocol mark and STOP), joined between a MARK and a LIST, are the pickle
+    of the list of all of them.
     """
-    skip = _INT_SIZE + len(_PROTOCOL_2)
-    bodies = b"".join(value[skip:-1] if value.endswith(b".") else value[skip:] for value in values)
-    return loads(_PROTOCOL_2 + b"(" + bodies + b"l.")
+    return loads(_PROTOCOL_2 + b"(" + b"".join(map(_BODY, values)) + b"l.")
 
 
 def adjacent_phrases(query: wq.Query) -> wq.Query:
