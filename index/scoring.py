@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from functools import partial
 from itertools import accumulate
 from operator import add
 from typing import Any, Callable, Iterable, Iterator
@@ -61,9 +62,7 @@ class Scorer:
     def _scores(self, query: wq.Query) -> Scores:
         found: Scores = {}
         for index, (searcher, offset) in enumerate(self._searcher.leaf_searchers()):
-            segment = _Segment(searcher, lambda fieldname, index=index, searcher=searcher:
-                               self._field_lengths(index, searcher, fieldname))
-            scores = segment.scores(query)
+            scores = _Segment(searcher, partial(self._field_lengths, index, searcher)).scores(query)
             found.update({docnum + offset: score for docnum, score in scores.items()} if offset else scores)
         return found
 
