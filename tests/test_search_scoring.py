@@ -15,6 +15,7 @@ from whoosh import query as wq
 from whoosh import scoring
 from whoosh.searching import Searcher
 
+from bench.corpus_generator import generate_corpus
 from index import CorpusIndex
 from index.corpus_index import _best
 from index.phrases import AdjacentPhrase
@@ -140,3 +141,25 @@ def test_other_weightings_score_as_whoosh(segmented, weighting):
 
 def _as_phrase(query: wq.Query) -> wq.Query:
     return wq.Phrase(query.fieldname, query.words) if isinstance(query, AdjacentPhrase) else query
+
+
+@pytest.fixture(scope="module")
+def generated_index(tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
+    folder = tmp_path_factory.mktemp("generated") / "corpus"
+    generate_corpus(folder, 200, words=300, seed=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CORROBORATE_HOME", str(tmp_path_factory.mktemp("home")))
+        return CorpusIndex.open([folder], workers=0)
+
+
+@pytest.mark.parametrize("text", ["settlement NOT appeal", "privacy NOT amazon", "privacy -amazon", '"federal judge"',
+                                  "settle* OR regulators", "penalty~"])
+def test_top_hits_are_the_best_of_all_matches(generated_index, text):
+    """The hits are the best-scoring of every match. (Whoosh's own top-N search gets `settlement
+    NOT appeal` wrong here: its block-skipping returns early articles ahead of better ones.)"""
+    searcher = generated_index._searcher()
+    parsed, _ = parse(text, searcher, generated_index._vocabulary())
+    every = [searcher.stored_fields(hit.docnum)["id"] for hit in searcher.search(parsed, limit=None)]
+    results = generated_index.search(text, limit=10)
+    assert results.total == len(every) > 10
+    assert [hit.id for hit in results.hits] == every[:10]
