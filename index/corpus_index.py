@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
@@ -57,12 +56,6 @@ WRITER_MB = 1024
 """Memory the writer may hold postings in before spilling sorted runs to disk. Merging spilled
 runs is most of a large build's writer time: 10,000 articles took 23 s of writer CPU at 256 MB,
 13 s at 1024 MB (which holds them all; the bench prints the peak memory)."""
-
-POSTINGS_CODEC = W3Codec(compression=0)
-"""Whoosh's codec with postings blocks left uncompressed: a search reads whole postings lists
-(`index/scoring.py`), and unzipping them was a sixth of a broad query's time; writing them
-unzipped also spares the writer the compressing. The index takes about twice the disk space
-(10,000 articles: 135 MB instead of 63 MB); it is a cache."""
 
 _STEM = word_analyzer()
 
@@ -406,7 +399,7 @@ def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: U
            preparation: Preparation, progress: Progress | None, cancel: threading.Event | None,
            workers: int | None) -> int:
     """Delete `deletions`, add `sources`, commit once; on cancel or error nothing is committed."""
-    writer = ix.writer(limitmb=WRITER_MB, codec=POSTINGS_CODEC)
+    writer = ix.writer(limitmb=WRITER_MB)
     written = 0
     words: set[str] = set()
     try:
