@@ -5,7 +5,8 @@ with `SpanNear2`, which builds and compares span objects for every article holdi
 words; on a common phrase (most articles of a news corpus say "federal judge") that is most of
 a search's time. `AdjacentPhrase` matches the same articles with the same scores (the sum of
 its words' scores, as Whoosh gives a phrase), checking each candidate with one set of shifted
-positions per word.
+positions per word. `phrase_documents` does that check for whole postings lists at once, as
+`index/scoring.py` reads them.
 """
 from __future__ import annotations
 
