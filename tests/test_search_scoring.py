@@ -6,6 +6,7 @@ the same scores, on the sample corpus and on an index of several segments with d
 """
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -163,3 +164,15 @@ def test_top_hits_are_the_best_of_all_matches(generated_index, text):
     results = generated_index.search(text, limit=10)
     assert results.total == len(every) > 10
     assert [hit.id for hit in results.hits] == every[:10]
+
+
+def test_scoring_leaves_the_garbage_collector_as_it_found_it(sample_index):
+    searcher = sample_index._searcher()
+    query = AdjacentPhrase("content", ["voic", "assist"])
+    assert gc.isenabled()
+    assert Scorer(searcher).scores(query) and gc.isenabled()
+    gc.disable()
+    try:
+        assert Scorer(searcher).scores(query) and not gc.isenabled()
+    finally:
+        gc.enable()
