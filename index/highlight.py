@@ -77,7 +77,7 @@ def _term_spans(text: str, terms: frozenset[str]) -> Iterator[Span]:
     Equivalent to analysing every word (a test holds it to that), several times faster: the
     regular expression skips words that cannot match in C rather than one by one in Python.
     """
-    folded = text.translate(_FOLD)
+    folded = text.lower() if text.isascii() else text.translate(_FOLD)
     for candidate in _candidates(terms).finditer(folded):
         word = TOKEN_PATTERN.match(text, candidate.start())
         if word is None:

@@ -140,7 +140,7 @@ class _Segment:
         word_scores = []
         for scorer, (ids, weights, _) in zip(scorers, postings):
             weight_of = dict(zip(ids, weights))
-            word_scores.append(_weight_scores(scorer, matched, [weight_of[docnum] for docnum in matched], lengths))
+            word_scores.append(_weight_scores(scorer, matched, map(weight_of.__getitem__, matched), lengths))
         return _boosted(dict(zip(matched, _tree_sum(word_scores))), query.boost)
 
     def _expanded(self, query: wq.FuzzyTerm) -> Scores:
