@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import logging
 import os
 import threading
@@ -17,6 +18,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from operator import neg
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -29,10 +31,10 @@ from index.analysis import word_analyzer
 from index.changes import corpus_fingerprint, indexed_versions, source_versions
 from index.documents import Preparation, PreparedArticle, QuoteFinder, prepare_document
 from index.facets import UNKNOWN, FacetTable
-from index.phrases import contains_phrase
 from index.provenance import ProvenanceTable, cached_table, compute_table, corpus_state, resolve
 from index.query import parse
 from index.results import Hit, SearchResults
+from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
 from reader.corpus import Source, discover, load_corpus
 from reader.corrections import Corrections
@@ -169,6 +171,12 @@ class CorpusIndex:
             cached = self._local.facets = (searcher, FacetTable(searcher.reader()))
         return cached[1]
 
+    def _scorer(self, searcher: Searcher) -> Scorer:
+        cached = getattr(self._local, "scorer", None)
+        if cached is None or cached[0] is not searcher:
+            cached = self._local.scorer = (searcher, Scorer(searcher))
+        return cached[1]
+
     def _provenance_file(self) -> Path:
         return self.location.with_name(self.location.name + ".provenance.json")
 
@@ -203,7 +211,7 @@ class CorpusIndex:
         searcher = getattr(self._local, "searcher", None)
         if searcher is not None:
             searcher.close()
-            self._local.searcher = self._local.facets = self._local.state = None
+            self._local.searcher = self._local.facets = self._local.state = self._local.scorer = None
 
     def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None) -> SearchResults:
         """Articles matching `text`, best first, with highlights, passages, facets and problems."""
@@ -211,9 +219,9 @@ class CorpusIndex:
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
         parsed = resolve(parsed, lambda: self.provenance(searcher), problems)
-        top, matching = _top_and_matching(searcher, parsed, limit, self._filter_query(filters, searcher))
+        matching = _narrowed(self._scorer(searcher).scores(parsed), searcher, self._filter_query(filters, searcher))
         wanted = _wanted_terms(parsed, searcher.reader())
-        hits = [_hit(result.fields(), result.score, wanted) for result in top]
+        hits = [_hit(searcher.stored_fields(docnum), score, wanted) for docnum, score in _best(matching, limit)]
         total = len(matching)
         facets = self._facet_table(searcher).counts(matching, self.known_provenance(searcher))
         suggestion = _suggestion(text, parsed, searcher, self._vocabulary()) if total == 0 else None
@@ -229,20 +237,17 @@ class CorpusIndex:
         return wq.And(parts) if parts else None
 
 
-def _top_and_matching(searcher: Searcher, parsed: wq.Query, limit: int,
-                      narrowing: wq.Query | None) -> tuple[Any, set[int]]:
-    """The best `limit` results, and every matching document number (for the total and facets).
+def _narrowed(scores: Scores, searcher: Searcher, narrowing: wq.Query | None) -> Scores:
+    if narrowing is None:
+        return scores
+    allowed = set(searcher.docs_for_query(narrowing))
+    return {docnum: score for docnum, score in scores.items() if docnum in allowed}
 
-    Scoring only the best lets Whoosh skip blocks of postings that cannot reach them, and the
-    full set is then read without scores: for words this is about half the time of scoring every
-    match. A phrase must be checked position by position in every article either way, so a query
-    with one is run once, scoring all its matches (measured on 10,000 articles: 1.5x faster).
-    """
-    if contains_phrase(parsed):
-        results = searcher.search(parsed, limit=None, filter=narrowing)
-        return results[:limit], results.docs()
-    top = searcher.search(parsed, limit=limit, filter=narrowing)
-    return top, set(searcher.docs_for_query(wq.And([parsed, narrowing]) if narrowing else parsed))
+
+def _best(scores: Scores, limit: int) -> list[tuple[int, float]]:
+    """The `limit` best (document number, score) pairs, ties in document order as Whoosh ranks them."""
+    best = heapq.nlargest(limit, zip(scores.values(), map(neg, scores)))
+    return [(-negated, score) for score, negated in best]
 
 
 def _facet_filters(filters: SearchFilters) -> list[wq.Query]:

@@ -38,8 +38,8 @@ class FacetTable:
         """Articles per outlet and per day (unknown ones under `UNKNOWN`), per quoted speaker, and
         spun or not (when `provenance` is given)."""
         docnums = set(docnums)
-        outlets = Counter(self.outlets[docnum] or UNKNOWN for docnum in docnums)
-        days = Counter(self.days[docnum] or UNKNOWN for docnum in docnums)
+        outlets = _named_unknown(Counter(map(self.outlets.__getitem__, docnums)))
+        days = _named_unknown(Counter(map(self.days.__getitem__, docnums)))
         speakers = {speaker: len(docnums & quoting) for speaker, quoting in self.speakers.items()}
         facets = {
             "outlet": dict(sorted(outlets.items())),
@@ -50,6 +50,13 @@ class FacetTable:
             spun = len(docnums & self.spun_docnums(provenance))
             facets["spun"] = {"yes": spun, "no": len(docnums) - spun}
         return facets
+
+
+def _named_unknown(counts: Counter[str]) -> Counter[str]:
+    """Counts with articles that have no value ("") under `UNKNOWN`."""
+    if "" in counts:
+        counts[UNKNOWN] += counts.pop("")
+    return counts
 
 
 def _column_values(reader, fieldname: str) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import Collection, Iterable, Iterator, Sequence
 
 from index.analysis import TOKEN_PATTERN, fold, word_analyzer
@@ -35,14 +36,15 @@ def matched_spans(text: str, terms: Collection[str], phrases: Sequence[Sequence[
 
 def _phrase_spans(text: str, words: Sequence[str]) -> Iterator[Span]:
     """Spans of the words of each occurrence of a phrase: found where its first word is, then
-    checked by analysing the stretch of text that follows it."""
+    checked by analysing the words that follow it (only as many as the phrase has: an occurrence
+    starting further on is found from its own first word)."""
     reach = PHRASE_WORD_CHARS * len(words)
+    following = len(words)
     for start, _ in _term_spans(text, frozenset(words[:1])):
-        stretch = text[start:start + reach]
-        at = {(pos, term): (start + begin, start + end) for term, pos, begin, end in _ANALYZER.spans(stretch)}
-        for pos, term in list(at):
-            if term == words[0] and all((pos + i, word) in at for i, word in enumerate(words)):
-                yield from (at[pos + i, word] for i, word in enumerate(words))
+        tokens = takewhile(lambda token: token[1] < following, _ANALYZER.spans(text[start:start + reach]))
+        at = {(pos, term): (start + begin, start + end) for term, pos, begin, end in tokens}
+        if all((i, word) in at for i, word in enumerate(words)):
+            yield from (at[i, word] for i, word in enumerate(words))
 
 
 class _FoldTable(dict):
@@ -75,7 +77,7 @@ def _term_spans(text: str, terms: frozenset[str]) -> Iterator[Span]:
     Equivalent to analysing every word (a test holds it to that), several times faster: the
     regular expression skips words that cannot match in C rather than one by one in Python.
     """
-    folded = text.translate(_FOLD)
+    folded = text.lower() if text.isascii() else text.translate(_FOLD)
     for candidate in _candidates(terms).finditer(folded):
         word = TOKEN_PATTERN.match(text, candidate.start())
         if word is None:

@@ -5,19 +5,25 @@ with `SpanNear2`, which builds and compares span objects for every article holdi
 words; on a common phrase (most articles of a news corpus say "federal judge") that is most of
 a search's time. `AdjacentPhrase` matches the same articles with the same scores (the sum of
 its words' scores, as Whoosh gives a phrase), checking each candidate with one set of shifted
-positions per word.
+positions per word. `phrase_documents` does that check for whole postings lists at once, as
+`index/scoring.py` reads them.
 """
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import itemgetter
 from pickle import loads
-from typing import Iterable
+from typing import Sequence
 
 from whoosh import query as wq
 from whoosh.system import _INT_SIZE
 from whoosh.matching import NullMatcher, WrappingMatcher
 from whoosh.matching.binary import IntersectionMatcher
 from whoosh.util import make_binary_tree
+
+
+_PROTOCOL_2 = b"\x80\x02"
+_BODY = itemgetter(slice(_INT_SIZE + len(_PROTOCOL_2), -1))
 
 
 class AdjacentPhrase(wq.Phrase):
@@ -62,18 +68,9 @@ class AdjacentMatcher(WrappingMatcher):
         self._find_next()
         return skipped
 
-    def _adjacent(self) -> bool:
-        words = self.words
-        starts = set(_positions(words[0].value()))
-        for shift, word in enumerate(words[1:], start=1):
-            starts.intersection_update(position - shift for position in _positions(word.value()))
-            if not starts:
-                return False
-        return True
-
     def _find_next(self) -> None:
         child = self.child
-        while child.is_active() and not self._adjacent():
+        while child.is_active() and not phrase_documents([((0,), (word.value(),)) for word in self.words]):
             child.next()
 
     def next(self) -> None:
@@ -90,14 +87,33 @@ class AdjacentMatcher(WrappingMatcher):
             self.next()
 
 
-def _positions(value: bytes) -> Iterable[int]:
-    """A posting's word positions, decoded as `whoosh.formats.Positions.decode_positions` does
-    (a count, then the pickled gaps between positions) but summed in C rather than a Python loop."""
-    return accumulate(loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b"."))
+def phrase_documents(words: Sequence[tuple[Sequence[int], Sequence[bytes]]]) -> list[int]:
+    """The documents where two or more words stand one after another, given each word's postings
+    (its document numbers in order, and their values), in document order.
+
+    Works on whole postings lists so that most of the work (unpickling the positions, building
+    each document's set of phrase starts) is done by C loops rather than a Python call a document.
+    """
+    ids, values = words[0]
+    starts = dict(zip(ids, map(set, map(accumulate, gaps(values)))))
+    for shift, (ids, values) in enumerate(words[1:-1], start=1):
+        earlier = (-shift).__add__
+        starts = {docnum: kept for docnum, word_gaps in zip(ids, gaps(values))
+                  if docnum in starts and (kept := starts[docnum].intersection(map(earlier, accumulate(word_gaps))))}
+    (ids, values), earlier = words[-1], (1 - len(words)).__add__
+    return [docnum for docnum, word_gaps in zip(ids, gaps(values))
+            if docnum in starts and not starts[docnum].isdisjoint(map(earlier, accumulate(word_gaps)))]
 
 
-def contains_phrase(query: wq.Query) -> bool:
-    return any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
+def gaps(values: Sequence[bytes]) -> list[list[int]]:
+    """The position gaps of many postings values, unpickled in one call rather than one per value.
+
+    A value is, as `whoosh.formats.Positions.encode` writes it and Whoosh 2.7's codec stores it,
+    a 4-byte count then the pickle (protocol 2) of the gaps between positions. The pickles'
+    bodies (without protocol mark and STOP), joined between a MARK and a LIST, are the pickle
+    of the list of all of them.
+    """
+    return loads(_PROTOCOL_2 + b"(" + b"".join(map(_BODY, values)) + b"l.")
 
 
 def adjacent_phrases(query: wq.Query) -> wq.Query:

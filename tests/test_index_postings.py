@@ -7,6 +7,7 @@ to Whoosh's own result on the sample corpus and on awkward text.
 from __future__ import annotations
 
 import shutil
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from whoosh import query as wq
 from whoosh.fields import TEXT
 
 from index import CorpusIndex
-from index.phrases import AdjacentPhrase, _positions
+from index.phrases import AdjacentPhrase, gaps
 from index.query import parse
 from index.schema import analyse, build_schema
 from resources import sample_dir
@@ -32,9 +33,11 @@ def test_postings_worked_out_in_a_worker_equal_whooshs(sample_articles, fieldnam
 
 def test_positions_decode_as_whoosh_decodes_them():
     field = build_schema()["content"]
-    for positions in ([0], [3, 4, 90, 1000, 70000], list(range(0, 600, 7))):
-        encoded = field.format.encode(positions)
-        assert list(_positions(encoded)) == field.format.decode_positions(encoded) == positions
+    lists = ([0], [3, 4, 90, 1000, 70000], list(range(0, 600, 7)), list(range(0, 5000, 2)), [2**31 + 5])
+    encoded = [field.format.encode(positions) for positions in lists]
+    for values in (encoded, encoded[:1], []):
+        decoded = [list(accumulate(word_gaps)) for word_gaps in gaps(values)]
+        assert decoded == [field.format.decode_positions(value) for value in values] == list(lists[:len(values)])
 
 
 @pytest.fixture(scope="module")
