@@ -19,6 +19,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ui.transfer import pack, unpack
+
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05
@@ -148,9 +150,10 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
 
     For big pure-Python work (facts, the search index over thousands of articles): in this
     process it holds the interpreter lock for a tenth of a second or more at a time (garbage
-    collections, big sorts), which the UI thread waits out. With `with_progress`, `function`
-    also gets `progress=callable(done, total)` and `cancel=` an event, relayed to and from the
-    task. Cancelling the task stops the waiting (and sets that event); the answer is dropped.
+    collections, big sorts), which the UI thread waits out. Arguments and result cross in
+    slices (`ui.transfer`) for the same reason. With `with_progress`, `function` also gets
+    `progress=callable(done, total)` and `cancel=` an event, relayed to and from the task.
+    Cancelling the task stops the waiting (and sets that event); the answer is dropped.
     """
     global _process_pool, _manager
     context = multiprocessing.get_context("spawn")
@@ -161,9 +164,9 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
         if _manager is None:
             _manager = context.Manager()
         queue, cancel = _manager.Queue(), _manager.Event()
-        future: Future = _process_pool.submit(_relaying, function, queue, cancel, *args)
-    else:
-        future = _process_pool.submit(function, *args)
+    packed = [pack(arg) for arg in args]
+    task.check_cancelled()
+    future: Future = _process_pool.submit(_in_child, function, queue, cancel, packed)
     while True:
         try:
             result = future.result(timeout=0.1)
@@ -176,7 +179,7 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
                 task.check_cancelled()
         else:
             _relay_progress(queue, task)
-            return result
+            return unpack(result)
 
 
 def _background_priority() -> None:
@@ -190,9 +193,13 @@ def _relay_progress(queue: Any, task: Task) -> None:
         task.report_progress(*queue.get())
 
 
-def _relaying(function: Callable[..., Any], queue: Any, cancel: Any, *args: Any) -> Any:
-    """In the child: `function` reporting progress through `queue`, stopping when `cancel` is set."""
-    return function(*args, progress=lambda done, total: queue.put((done, total, "")), cancel=cancel)
+def _in_child(function: Callable[..., Any], queue: Any, cancel: Any, packed: list[Any]) -> Any:
+    """In the child: `function` on the unpacked arguments, its result packed for the way back;
+    with a `queue`, reporting progress through it and stopping when `cancel` is set."""
+    args = [unpack(arg) for arg in packed]
+    if queue is None:
+        return pack(function(*args))
+    return pack(function(*args, progress=lambda done, total: queue.put((done, total, "")), cancel=cancel))
 
 
 def stop_processes() -> None:
