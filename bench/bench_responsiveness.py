@@ -1,9 +1,9 @@
 """How long can the window's UI thread stall while a large corpus loads and is analysed in the background?
 
 Generates a corpus with `bench/corpus_generator.py` into a temp dir, opens it in the real
-main window (offscreen unless QT_QPA_PLATFORM says otherwise) and, while it loads and then
-while the window's background work runs (quotes, provenance, facts and the search index),
-a QTimer heartbeat fires every 10 ms and records the time between beats. A gap far above
+main window (offscreen unless QT_QPA_PLATFORM says otherwise) once that is on screen, and
+while it loads and then while the window's background work runs (quotes, provenance, facts
+and the search index), a QTimer heartbeat fires every 10 ms and records the time between beats. A gap far above
 10 ms means the UI thread was blocked (no repaint, no key handled) that long. Prints the
 longest gap, the 99th percentile and how many gaps exceeded 100 ms (the goal is none), the
 load time and the time until all background work was done, and the longest gaps by phase.
@@ -29,6 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 HEARTBEAT_MS = 10
 STALL_MS = 100
+SETTLE_MS = 300
+"""The corpus is opened this long after the window is first shown, as a researcher would open
+one in a window already on screen: the window's first paint is start-up, not opening a corpus."""
 SAMPLE_S = 0.004
 REPO = str(Path(__file__).resolve().parent.parent)
 
@@ -108,6 +111,8 @@ def measure(corpus_dir: Path, explain_ms: float | None = None) -> dict[str, floa
     app = create_application()
     window = MainWindow(AppContext())
     window.show()
+    while not window.windowHandle().isExposed():  # the first paint is start-up (bench_startup.py)
+        app.processEvents()
     gaps: list[float] = []
     last = [time.perf_counter()]
     sampler = StackSampler() if explain_ms is not None else None
@@ -156,7 +161,7 @@ def measure(corpus_dir: Path, explain_ms: float | None = None) -> dict[str, floa
             sampler.start()
         window.open_corpus([corpus_dir])
 
-    QTimer.singleShot(0, start)
+    QTimer.singleShot(SETTLE_MS, start)
     app.exec()
     heartbeat.stop()
     if sampler is not None:

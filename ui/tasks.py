@@ -28,8 +28,13 @@ PROGRESS_INTERVAL = 0.05
 
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 _process_pool: ProcessPoolExecutor | None = None
-BACKGROUND_NICENESS = 10
 _manager: Any = None
+_processes_lock = threading.Lock()
+PROCESSES = 2
+BACKGROUND_NICENESS = 10
+CHILD_PROCESS_FROM = 200
+"""Articles from which corpus-wide work (quotes, provenance, facts, the search index) goes to a
+child process (`run_in_process`); below that, starting the process costs more than it saves."""
 
 
 class Cancelled(Exception):
@@ -155,18 +160,13 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
     `progress=callable(done, total)` and `cancel=` an event, relayed to and from the task.
     Cancelling the task stops the waiting (and sets that event); the answer is dropped.
     """
-    global _process_pool, _manager
-    context = multiprocessing.get_context("spawn")
-    if _process_pool is None:
-        _process_pool = ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_background_priority)
+    pool, manager = start_processes()
     queue = cancel = None
     if with_progress:
-        if _manager is None:
-            _manager = context.Manager()
-        queue, cancel = _manager.Queue(), _manager.Event()
-    packed = [pack(arg) for arg in args]
+        queue, cancel = manager.Queue(), manager.Event()
+    packed = [arg.packed() if isinstance(arg, PackedOnce) else pack(arg) for arg in args]
     task.check_cancelled()
-    future: Future = _process_pool.submit(_in_child, function, queue, cancel, packed)
+    future: Future = pool.submit(_in_child, function, queue, cancel, packed)
     while True:
         try:
             result = future.result(timeout=0.1)
@@ -180,6 +180,43 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
         else:
             _relay_progress(queue, task)
             return unpack(result)
+
+
+def start_processes() -> tuple[ProcessPoolExecutor, Any]:
+    """The child processes `run_in_process` uses (and the manager relaying their progress),
+    started now if they are not running yet.
+
+    Starting them costs imports and process launches in this process; the corpus loader calls
+    this as soon as it knows the corpus is big (`CHILD_PROCESS_FROM`), so that happens while
+    the UI thread has nothing to show, not just when the loaded corpus is being shown.
+    """
+    global _process_pool, _manager
+    with _processes_lock:
+        if _process_pool is None:
+            context = multiprocessing.get_context("spawn")
+            _process_pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context,
+                                                initializer=_background_priority)
+            _manager = context.Manager()
+            for _ in range(PROCESSES):
+                _process_pool.submit(os.getpid)  # each idle submission launches one more child
+        return _process_pool, _manager
+
+
+class PackedOnce:
+    """A big argument that several `run_in_process` jobs share (the corpus's articles): whichever
+    job's worker needs it first slices it (`ui.transfer.pack`); the others wait for those slices
+    without holding the interpreter lock instead of slicing it again alongside the UI thread."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self._packed: Any = None
+        self._lock = threading.Lock()
+
+    def packed(self) -> Any:
+        with self._lock:
+            if self._packed is None:
+                self._packed = pack(self.value)
+            return self._packed
 
 
 def _background_priority() -> None:
@@ -203,14 +240,15 @@ def _in_child(function: Callable[..., Any], queue: Any, cancel: Any, packed: lis
 
 
 def stop_processes() -> None:
-    """Let the child process go (it ends after any job it has started); called at shutdown."""
+    """Let the child processes go (each ends after any job it has started); called at shutdown."""
     global _process_pool, _manager
-    if _process_pool is not None:
-        _process_pool.shutdown(wait=False, cancel_futures=True)
-        _process_pool = None
-    if _manager is not None:
-        _manager.shutdown()
-        _manager = None
+    with _processes_lock:
+        if _process_pool is not None:
+            _process_pool.shutdown(wait=False, cancel_futures=True)
+            _process_pool = None
+        if _manager is not None:
+            _manager.shutdown()
+            _manager = None
 
 
 def live_runners() -> list[TaskRunner]:
