@@ -11,9 +11,9 @@ from __future__ import annotations
 import gc
 import logging
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from reader.facts import Fact, find_facts
 from reader.model import Article, Span
@@ -21,7 +21,7 @@ from reader.quotes import Quote, find_quotes
 from reader.reuse import Provenance, ReuseReport, provenance
 from reader.speakers import SpeakerRegistry, current_registry
 from ui.corpus_model import FREEZE_EVERY, CorpusModel
-from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process
+from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process, start_when_idle
 
 log = logging.getLogger(__name__)
 
@@ -93,18 +93,6 @@ def facts_of_corpus(articles: list[Article], quotes: dict[str, list[Quote]]) -> 
     return find_facts(articles, quotes)
 
 
-def after_the_ui(owner: QObject, start: Callable[[], None]) -> None:
-    """`start` background work once the UI thread has shown what it is busy showing now.
-
-    The work's first step, slicing the articles for a child process (`ui.transfer`), is pure
-    Python in this process: run alongside the UI thread's own work (a new corpus, the quotes
-    panel filling in), the two take turns at the interpreter lock and the window stalls for
-    as long as both take. Posted after the window's pending repaints, it runs when they are done
-    (and never once `owner` is gone).
-    """
-    QTimer.singleShot(0, owner, start)
-
-
 class CorpusAnalysis(QObject):
     quotes_started = Signal()
     quotes_progress = Signal(int, int, str)
@@ -156,7 +144,7 @@ class CorpusAnalysis(QObject):
                                   on_failure=generation.bind(self.failed.emit)),
             ]
 
-        after_the_ui(self, generation.bind(start))
+        start_when_idle(self, generation.bind(start))
         self.quotes_started.emit()
 
     def cancel(self) -> None:
@@ -185,7 +173,7 @@ class CorpusAnalysis(QObject):
                 return run_in_process(task, find_facts, articles, quotes)
             return facts_of_corpus(articles, quotes)
 
-        after_the_ui(self, generation.bind(lambda: self._running.append(self._tasks.start(
+        start_when_idle(self, generation.bind(lambda: self._running.append(self._tasks.start(
             "find facts", work,
             on_success=generation.bind(self._facts_found), on_failure=generation.bind(self.failed.emit)))))
         self.facts_started.emit()

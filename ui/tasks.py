@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QRunnable, QThreadPool, Signal
 
 from ui.transfer import pack, unpack
 
@@ -148,6 +148,33 @@ class TaskRunner(QObject):
         stopped = self.pool.waitForDone(timeout_ms)
         self._tasks.clear()
         return stopped
+
+
+class _WhenIdle(QObject):
+    """Calls `start` once, the first time the UI thread's event loop has nothing left to do."""
+
+    def __init__(self, owner: QObject, start: Callable[[], None]) -> None:
+        super().__init__(owner)
+        self._start = start
+        self._dispatcher = QAbstractEventDispatcher.instance()
+        self._dispatcher.aboutToBlock.connect(self._idle)
+
+    def _idle(self) -> None:
+        self._dispatcher.aboutToBlock.disconnect(self._idle)
+        self.deleteLater()
+        self._start()
+
+
+def start_when_idle(owner: QObject, start: Callable[[], None]) -> None:
+    """Call `start` (on the UI thread) once that thread has done everything it has to do now,
+    repaints included; never once `owner` is gone.
+
+    For background work whose first step is pure Python in this process (slicing the articles
+    for a child process): run alongside the UI thread's own work (showing a new corpus, the
+    quotes panel filling in), the two take turns at the interpreter lock and the window stalls
+    for as long as both take.
+    """
+    _WhenIdle(owner, start)
 
 
 def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_progress: bool = False) -> Any:
