@@ -79,12 +79,27 @@ def quotes_of_corpus(shared: PackedOnce, registry: SpeakerRegistry, known: Quote
     return CorpusQuotes(found, by_article, listed)
 
 
-def provenance_of_corpus(shared: PackedOnce, task: Task) -> ReuseReport:
+@dataclass(frozen=True)
+class CorpusProvenance:
+    """Reuse detection's report, arranged by the worker so the UI thread only swaps it in."""
+
+    report: ReuseReport
+    by_article: dict[str, Provenance]
+    spun: list[str]
+    """Ids of the articles found to be synonym-spun, in corpus order."""
+
+
+def provenance_of_corpus(shared: PackedOnce, task: Task) -> CorpusProvenance:
     """`reader.reuse.provenance`; its corpus-wide counting holds the interpreter lock for long
     stretches, so big corpora are handled by a child process."""
     if len(shared.value) >= IN_PROCESS_FROM:
-        return run_in_process(task, provenance, shared)
-    return provenance(shared.value)
+        report = run_in_process(task, provenance, shared)
+    else:
+        report = provenance(shared.value)
+    by_article = {item.article_id: item for item in report.articles}
+    spun = [article.id for article in shared.value
+            if (item := by_article.get(article.id)) is not None and item.spin.spun]
+    return CorpusProvenance(report, by_article, spun)
 
 
 def facts_of_corpus(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Fact]:
@@ -109,6 +124,8 @@ class CorpusAnalysis(QObject):
         self._tasks = tasks
         self.registry = current_registry()
         self.reuse: ReuseReport | None = None
+        self.spun: list[str] = []
+        """Ids of the synonym-spun articles, in corpus order (empty until provenance is known)."""
         self.facts: list[Fact] = []
         self.facts_complete = False
         self._quotes: QuoteCache = {}
@@ -132,6 +149,7 @@ class CorpusAnalysis(QObject):
         self.facts = []
         self.reuse = None
         self._provenance = {}
+        self.spun = []
 
         def start() -> None:
             self._running = [
@@ -184,9 +202,10 @@ class CorpusAnalysis(QObject):
         log.info("facts: %d found", len(facts))
         self.facts_ready.emit()
 
-    def _provenance_found(self, report: ReuseReport) -> None:
-        self.reuse = report
-        self._provenance = {item.article_id: item for item in report.articles}
+    def _provenance_found(self, result: CorpusProvenance) -> None:
+        self.reuse = result.report
+        self._provenance = result.by_article
+        self.spun = result.spun
         self.provenance_ready.emit()
 
     def quotes_of(self, article: Article) -> list[Quote]:
