@@ -31,8 +31,9 @@ IN_PROCESS_FROM = CHILD_PROCESS_FROM
 """Articles from which quotes, facts and provenance are worked out in a child process."""
 
 
-def quotes_of_articles(articles: list[Article], registry: SpeakerRegistry, known: frozenset[tuple[str, str]] = frozenset(),
-                       progress: Any = None, cancel: Any = None) -> QuoteCache:
+def quotes_of_articles(articles: list[Article], registry: SpeakerRegistry,
+                       known: frozenset[tuple[str, str]] = frozenset(), progress: Any = None,
+                       cancel: Any = None) -> QuoteCache:
     """Quotes of the `articles` whose (id, content hash) is not in `known`, keyed by that pair.
     Top-level so a child process can run it; `progress(done, total)` and `cancel` (an event) as
     `ui.tasks.run_in_process` passes them."""

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 
 from ui.transfer import pack, unpack
 
@@ -150,23 +150,39 @@ class TaskRunner(QObject):
         return stopped
 
 
+_IDLE_EVENT = QEvent.Type(QEvent.registerEventType())
+
+
 class _WhenIdle(QObject):
-    """Calls `start` once, the first time the UI thread's event loop has nothing left to do."""
+    """Calls `start` once the UI thread has handled the events queued before and with it.
+
+    Repaints are queued at low priority; so is this object's event, twice over: whatever the
+    UI thread queued before the first hop, or alongside it, is handled before the second.
+    """
 
     def __init__(self, owner: QObject, start: Callable[[], None]) -> None:
         super().__init__(owner)
         self._start = start
-        self._dispatcher = QAbstractEventDispatcher.instance()
-        self._dispatcher.aboutToBlock.connect(self._idle)
+        self._hops = 2
+        self._post()
 
-    def _idle(self) -> None:
-        self._dispatcher.aboutToBlock.disconnect(self._idle)
-        self.deleteLater()
-        self._start()
+    def _post(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_IDLE_EVENT), Qt.EventPriority.LowEventPriority.value)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _IDLE_EVENT:
+            return super().event(event)
+        self._hops -= 1
+        if self._hops:
+            self._post()
+        else:
+            self.deleteLater()
+            self._start()
+        return True
 
 
 def start_when_idle(owner: QObject, start: Callable[[], None]) -> None:
-    """Call `start` (on the UI thread) once that thread has done everything it has to do now,
+    """Call `start` (on the UI thread) once that thread has done what it has queued now,
     repaints included; never once `owner` is gone.
 
     For background work whose first step is pure Python in this process (slicing the articles
