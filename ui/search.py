@@ -97,7 +97,7 @@ class Search(QObject):
     def _indexed(self, corpus_index: CorpusIndex) -> None:
         self._index_task = None
         self.index = corpus_index
-        log.info("search index ready: %d articles (%s)", corpus_index.article_count, corpus_index.report.as_json())
+        log.info("search index ready: %s", corpus_index.report.as_json())  # article_count would open a reader here
         self.index_ready.emit()
         if self._query:
             self._run()
