@@ -1,12 +1,13 @@
 """Big values cross to and from child processes in slices, and arrive whole and equal."""
 from __future__ import annotations
 
+import os
 import pickle
 
 import pytest
 
 from reader.reuse import ReuseReport, provenance
-from ui.tasks import PackedOnce, Task, TaskRunner, run_in_process, stop_processes
+from ui.tasks import BACKGROUND_NICENESS, PackedOnce, Task, TaskRunner, run_in_process, stop_processes
 from ui.transfer import SLICE, Sliced, pack, unpack
 
 
@@ -67,3 +68,12 @@ def test_child_process_gets_and_returns_big_values_whole(qtbot, runner):
     ordered, negated = results[0]
     assert ordered == sorted(numbers)
     assert negated == {n: -n for n in numbers}
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice is POSIX only")
+def test_child_processes_run_at_lower_priority(qtbot, runner):
+    results = []
+    runner.start("niceness", lambda task: run_in_process(task, os.nice, 0), on_success=results.append,
+                 on_failure=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    assert results == [min(os.nice(0) + BACKGROUND_NICENESS, 19)]  # 19 is the lowest priority there is
