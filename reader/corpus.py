@@ -36,14 +36,18 @@ class Source:
 
 @dataclass
 class Corpus:
+    """The articles loaded, in order, and the files that could not be; neither list changes later."""
+
     articles: list[Article]
     errors: list[LoadError]
+    _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {article.id: article for article in self.articles}
 
     def by_id(self, article_id: str) -> Article:
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        raise KeyError(article_id)
+        """By a dictionary, not a scan: the window looks up the sources of every copy at 10,000 articles."""
+        return self._by_id[article_id]
 
 
 def _date_from_filename(path: Path) -> dt.date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,52 +21,86 @@ from reader.quotes import Quote, find_quotes
 from reader.reuse import Provenance, ReuseReport, provenance
 from reader.speakers import SpeakerRegistry, current_registry
 from ui.corpus_model import FREEZE_EVERY, CorpusModel
-from ui.tasks import Generation, Task, TaskRunner, run_in_process
+from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process, start_when_idle
 
 log = logging.getLogger(__name__)
 
 QuoteCache = dict[tuple[str, str], list[Quote]]
 
-IN_PROCESS_FROM = 200
-"""Articles from which facts and provenance are worked out in a child process (see
-`ui.tasks.run_in_process`); below that, starting the process costs more than it saves."""
+IN_PROCESS_FROM = CHILD_PROCESS_FROM
+"""Articles from which quotes, facts and provenance are worked out in a child process."""
 
 
-def quotes_of_articles(articles: list[Article], registry: SpeakerRegistry, progress: Any = None,
+def quotes_of_articles(articles: list[Article], registry: SpeakerRegistry,
+                       known: frozenset[tuple[str, str]] = frozenset(), progress: Any = None,
                        cancel: Any = None) -> QuoteCache:
-    """Quotes of `articles` keyed by (id, content hash). Top-level so a child process can run it;
-    `progress(done, total)` and `cancel` (an event) as `ui.tasks.run_in_process` passes them."""
+    """Quotes of the `articles` whose (id, content hash) is not in `known`, keyed by that pair.
+    Top-level so a child process can run it; `progress(done, total)` and `cancel` (an event) as
+    `ui.tasks.run_in_process` passes them."""
+    pending = [article for article in articles if (article.id, article.content_hash) not in known]
     found: QuoteCache = {}
-    for done, article in enumerate(articles, start=1):
+    for done, article in enumerate(pending, start=1):
         if cancel is not None and cancel.is_set():
             break
         found[(article.id, article.content_hash)] = find_quotes(article, registry)
         if progress is not None:
-            progress(done, len(articles))
+            progress(done, len(pending))
         if done % FREEZE_EVERY == 0:
             gc.freeze()  # see FREEZE_EVERY: full collections over what is kept stall the UI thread
     return found
 
 
-def quotes_of_corpus(articles: list[Article], registry: SpeakerRegistry, known: QuoteCache,
-                     task: Task) -> QuoteCache:
+@dataclass(frozen=True)
+class CorpusQuotes:
+    """A quote pass's result, arranged by the worker so the UI thread only has to swap it in."""
+
+    found: QuoteCache
+    """The quotes newly found, for the cache."""
+    by_article: dict[str, list[Quote]]
+    """Every article's quotes by article id: what facts need for attribution discrepancies."""
+    listed: list[tuple[Article, Quote]]
+    """Every quote in corpus order, for the quotes panel."""
+
+
+def quotes_of_corpus(shared: PackedOnce, registry: SpeakerRegistry, known: QuoteCache, task: Task) -> CorpusQuotes:
     """Quotes of every article not already in `known` (read-only here), with progress. Big corpora
     go to a child process: a quote pass in this one keeps taking the interpreter lock from the UI
     thread (measured: one 200–390 ms stall per 1,000 articles, none without it)."""
-    pending = [article for article in articles if (article.id, article.content_hash) not in known]
-    if len(pending) >= IN_PROCESS_FROM:
-        return run_in_process(task, quotes_of_articles, pending, registry, with_progress=True)
-    found = quotes_of_articles(pending, registry, progress=task.report_progress, cancel=task.cancel_event)
+    articles: list[Article] = shared.value
+    keys = frozenset(known)
+    pending = sum(1 for article in articles if (article.id, article.content_hash) not in keys)
+    if pending >= IN_PROCESS_FROM:
+        found = run_in_process(task, quotes_of_articles, shared, registry, keys, with_progress=True)
+    else:
+        found = quotes_of_articles(articles, registry, keys, progress=task.report_progress, cancel=task.cancel_event)
     task.check_cancelled()
-    return found
+    by_article = {article.id: found.get((article.id, article.content_hash))
+                  or known.get((article.id, article.content_hash), []) for article in articles}
+    listed = [(article, quote) for article in articles for quote in by_article[article.id]]
+    return CorpusQuotes(found, by_article, listed)
 
 
-def provenance_of_corpus(articles: list[Article], task: Task) -> ReuseReport:
+@dataclass(frozen=True)
+class CorpusProvenance:
+    """Reuse detection's report, arranged by the worker so the UI thread only swaps it in."""
+
+    report: ReuseReport
+    by_article: dict[str, Provenance]
+    spun: list[str]
+    """Ids of the articles found to be synonym-spun, in corpus order."""
+
+
+def provenance_of_corpus(shared: PackedOnce, task: Task) -> CorpusProvenance:
     """`reader.reuse.provenance`; its corpus-wide counting holds the interpreter lock for long
     stretches, so big corpora are handled by a child process."""
-    if len(articles) >= IN_PROCESS_FROM:
-        return run_in_process(task, provenance, articles)
-    return provenance(articles)
+    if len(shared.value) >= IN_PROCESS_FROM:
+        report = run_in_process(task, provenance, shared)
+    else:
+        report = provenance(shared.value)
+    by_article = {item.article_id: item for item in report.articles}
+    spun = [article.id for article in shared.value
+            if (item := by_article.get(article.id)) is not None and item.spin.spun]
+    return CorpusProvenance(report, by_article, spun)
 
 
 def facts_of_corpus(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Fact]:
@@ -90,9 +125,13 @@ class CorpusAnalysis(QObject):
         self._tasks = tasks
         self.registry = current_registry()
         self.reuse: ReuseReport | None = None
+        self.spun: list[str] = []
+        """Ids of the synonym-spun articles, in corpus order (empty until provenance is known)."""
         self.facts: list[Fact] = []
         self.facts_complete = False
         self._quotes: QuoteCache = {}
+        self._quotes_by_article: dict[str, list[Quote]] = {}
+        self._listed_quotes: list[tuple[Article, Quote]] = []
         self._provenance: dict[str, Provenance] = {}
         self._running: list[Task] = []
         self._generation = Generation()
@@ -104,22 +143,27 @@ class CorpusAnalysis(QObject):
         self.cancel()
         generation = self._generation
         generation.next()
-        articles = list(self._corpus.corpus.articles)
+        shared = PackedOnce(list(self._corpus.corpus.articles))
         registry, known = self.registry, dict(self._quotes)
         self.quotes_complete = False
         self.facts_complete = False
         self.facts = []
         self.reuse = None
         self._provenance = {}
-        self._running = [
-            self._tasks.start("find quotes", lambda task: quotes_of_corpus(articles, registry, known, task),
-                              on_success=generation.bind(self._quotes_found),
-                              on_failure=generation.bind(self.failed.emit),
-                              on_progress=generation.bind(self.quotes_progress.emit)),
-            self._tasks.start("provenance", lambda task: provenance_of_corpus(articles, task),
-                              on_success=generation.bind(self._provenance_found),
-                              on_failure=generation.bind(self.failed.emit)),
-        ]
+        self.spun = []
+
+        def start() -> None:
+            self._running = [
+                self._tasks.start("find quotes", lambda task: quotes_of_corpus(shared, registry, known, task),
+                                  on_success=generation.bind(self._quotes_found),
+                                  on_failure=generation.bind(self.failed.emit),
+                                  on_progress=generation.bind(self.quotes_progress.emit)),
+                self._tasks.start("provenance", lambda task: provenance_of_corpus(shared, task),
+                                  on_success=generation.bind(self._provenance_found),
+                                  on_failure=generation.bind(self.failed.emit)),
+            ]
+
+        start_when_idle(self, generation.bind(start))
         self.quotes_started.emit()
 
     def cancel(self) -> None:
@@ -128,17 +172,19 @@ class CorpusAnalysis(QObject):
         self._running = []
         self._generation.next()
 
-    def _quotes_found(self, found: QuoteCache) -> None:
-        self._quotes.update(found)
+    def _quotes_found(self, result: CorpusQuotes) -> None:
+        self._quotes.update(result.found)
+        self._quotes_by_article = result.by_article
+        self._listed_quotes = result.listed
         self.quotes_complete = True
-        log.info("quotes: %d articles analysed, %d quotes", len(found), sum(map(len, found.values())))
+        log.info("quotes: %d articles analysed, %d quotes", len(result.found), len(result.listed))
         self.quotes_ready.emit()
         self._start_facts()
 
     def _start_facts(self) -> None:
         """Facts need the quotes (attribution discrepancies), so they follow them."""
         articles = list(self._corpus.corpus.articles)
-        quotes = {article.id: self.quotes_of(article) for article in articles}
+        quotes = self._quotes_by_article
         generation = self._generation
 
         def work(task: Task) -> list[Fact]:
@@ -146,9 +192,9 @@ class CorpusAnalysis(QObject):
                 return run_in_process(task, find_facts, articles, quotes)
             return facts_of_corpus(articles, quotes)
 
-        self._running.append(self._tasks.start(
+        start_when_idle(self, generation.bind(lambda: self._running.append(self._tasks.start(
             "find facts", work,
-            on_success=generation.bind(self._facts_found), on_failure=generation.bind(self.failed.emit)))
+            on_success=generation.bind(self._facts_found), on_failure=generation.bind(self.failed.emit)))))
         self.facts_started.emit()
 
     def _facts_found(self, facts: list[Fact]) -> None:
@@ -157,9 +203,10 @@ class CorpusAnalysis(QObject):
         log.info("facts: %d found", len(facts))
         self.facts_ready.emit()
 
-    def _provenance_found(self, report: ReuseReport) -> None:
-        self.reuse = report
-        self._provenance = {item.article_id: item for item in report.articles}
+    def _provenance_found(self, result: CorpusProvenance) -> None:
+        self.reuse = result.report
+        self._provenance = result.by_article
+        self.spun = result.spun
         self.provenance_ready.emit()
 
     def quotes_of(self, article: Article) -> list[Quote]:
@@ -171,9 +218,7 @@ class CorpusAnalysis(QObject):
 
     def all_quotes(self) -> list[tuple[Article, Quote]]:
         """Every quote of the corpus in corpus order (empty until the background pass is done)."""
-        if not self.quotes_complete:
-            return []
-        return [(article, quote) for article in self._corpus.corpus.articles for quote in self.quotes_of(article)]
+        return list(self._listed_quotes) if self.quotes_complete else []
 
     def provenance_of(self, article_id: str) -> Provenance | None:
         return self._provenance.get(article_id)

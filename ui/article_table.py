@@ -1,7 +1,7 @@
 """The corpus's articles as rows (outlet, date, title, provenance badge) for the article list."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -14,14 +14,18 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _cell(article: Article, column: int, badge: str = "") -> str:
+def _no_badge(_article_id: str) -> str:
+    return ""
+
+
+def _cell(article: Article, column: int, badge: Callable[[str], str]) -> str:
     if column == 0:
         return article.outlet or "unknown"
     if column == 1:
         return article.date.isoformat() if article.date else ""
     if column == 2:
         return article.title or article.label or article.id
-    return badge
+    return badge(article.id)
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -33,14 +37,14 @@ class ArticleTableModel(QAbstractTableModel):
         self._corpus = corpus
         self._articles: list[Article] = []
         self._rows: dict[str, int] = {}
-        self._badges: dict[str, str] = {}
+        self._badge: Callable[[str], str] = _no_badge
         corpus.loaded.connect(self._reset)
         corpus.article_changed.connect(self._refresh)
 
     def _reset(self) -> None:
         self.beginResetModel()
         self._articles = list(self._corpus.corpus.articles)
-        self._badges = {}
+        self._badge = _no_badge
         self._index_rows()
         self.endResetModel()
 
@@ -63,7 +67,7 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         article = self._articles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell(article, index.column(), self._badges.get(article.id, ""))
+            return _cell(article, index.column(), self._badge)
         if role == Qt.ItemDataRole.ToolTipRole:
             return article.path
         if role == ARTICLE_ID_ROLE:
@@ -81,16 +85,17 @@ class ArticleTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept_ids = [self._articles[index.row()].id for index in persistent]
-        self._articles.sort(key=lambda article: _cell(article, column, self._badges.get(article.id, "")).casefold(),
+        self._articles.sort(key=lambda article: _cell(article, column, self._badge).casefold(),
                             reverse=order == Qt.SortOrder.DescendingOrder)
         self._index_rows()
         moved = [self.index(self._rows[article_id], index.column()) for index, article_id in zip(persistent, kept_ids)]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def set_badges(self, badges: dict[str, str]) -> None:
-        """Provenance notes ("spun copy of …") by article id, once reuse detection has run."""
-        self._badges = badges
+    def set_badges(self, badge: Callable[[str], str]) -> None:
+        """Provenance notes ("spun copy of …") by article id, once reuse detection has run. Asked
+        for each row shown rather than worked out for all 10,000 rows at once."""
+        self._badge = badge
         if self._articles:
             self.dataChanged.emit(self.index(0, 3), self.index(len(self._articles) - 1, 3))
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.corpus import Corpus, load_corpus
 from reader.corrections import Corrections
 from reader.model import Article
-from ui.tasks import Generation, Task, TaskRunner
+from ui.tasks import CHILD_PROCESS_FROM, Generation, Task, TaskRunner, start_processes
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +43,16 @@ class FieldState:
 
 def load_with_progress(paths: list[Path], corrections_path: Path, task: Task) -> Corpus:
     """`reader.corpus.load_corpus` reporting progress, stopping when cancelled, and moving what is
-    loaded out of the collector's sight as it goes (see FREEZE_EVERY).
+    loaded out of the collector's sight as it goes (see FREEZE_EVERY); for a big corpus, starting the
+    child processes it will be analysed in meanwhile (`ui.tasks.start_processes`).
 
     Corrections are re-read from their file here so the worker never shares the UI's object.
     """
     def progress(done: int, total: int, article_id: str) -> None:
         task.check_cancelled()
         task.report_progress(done, total, article_id)
+        if done == 1 and total >= CHILD_PROCESS_FROM:
+            start_processes()  # a big corpus is analysed in child processes: start them while it loads
         if done % FREEZE_EVERY == 0:
             gc.freeze()
 

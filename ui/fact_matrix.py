@@ -34,24 +34,28 @@ class FactMatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self.facts: list[Fact] = []
         self.articles: list[Article] = []
-        self._disputes: list[dict[str, list[str]]] = []
-        self._cells: list[dict[str, Member]] = []
+        self._rows: dict[int, tuple[dict[str, Member], dict[str, list[str]]]] = {}
 
     def set_facts(self, facts: list[Fact], articles: list[Article]) -> None:
-        """Columns are the articles that state at least one fact, in corpus order."""
+        """Columns are the articles that state at least one fact, in corpus order. A row's cells
+        are worked out when it is first shown, so thousands of facts arrive without a stall."""
         self.beginResetModel()
         self.facts = list(facts)
         stating = {member.article_id for fact in facts for member in fact.members}
         self.articles = [article for article in articles if article.id in stating]
-        self._disputes = []
-        self._cells = [{member.article_id: member for member in fact.members} for fact in self.facts]
-        for fact in self.facts:
+        self._rows = {}
+        self.endResetModel()
+
+    def _row(self, row: int) -> tuple[dict[str, Member], dict[str, list[str]]]:
+        """The fact's sentence per article id, and what each article's sentence disputes."""
+        if row not in self._rows:
+            fact = self.facts[row]
             disputes: dict[str, list[str]] = {}
             for item in fact.discrepancies:
                 for article_id, value in item.values.items():
                     disputes.setdefault(article_id, []).append(f"{item.kind}: this outlet says {value}; {item.detail}")
-            self._disputes.append(disputes)
-        self.endResetModel()
+            self._rows[row] = ({member.article_id: member for member in fact.members}, disputes)
+        return self._rows[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.facts)
@@ -62,7 +66,7 @@ class FactMatrixModel(QAbstractTableModel):
     def member(self, index: Index) -> Member | None:
         if not index.isValid() or index.column() == 0:
             return None
-        return self._cells[index.row()].get(self.articles[index.column() - 1].id)
+        return self._row(index.row())[0].get(self.articles[index.column() - 1].id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -83,7 +87,7 @@ class FactMatrixModel(QAbstractTableModel):
             return member
         if member is None:
             return None
-        disputes = self._disputes[index.row()].get(member.article_id)
+        disputes = self._row(index.row())[1].get(member.article_id)
         if role == Qt.ItemDataRole.DisplayRole:
             return ("≠ " if disputes else "") + _short(member.text)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -329,12 +329,10 @@ class MainWindow(QMainWindow):
 
     def _provenance_ready(self) -> None:
         analysis, corpus = self.analysis, self.context.corpus
-        self.article_list.table_model.set_badges(
-            {article.id: analysis.badge(article.id) for article in corpus.corpus.articles})
+        self.article_list.table_model.set_badges(analysis.badge)
         self._show_badge()
         self._paint_spun_words()
-        spun = [article for article in corpus.corpus.articles
-                if (item := analysis.provenance_of(article.id)) is not None and item.spin.spun]
+        spun = [corpus.article(article_id) for article_id in analysis.spun]
         if len(spun) > SPUN_NOTICES:
             names = ", ".join(article.display_label for article in spun)
             self.context.notices.post(Level.WARNING, f"{len(spun):,} articles are synonym-spun copies "
@@ -677,6 +675,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.analysis.cancel()  # including work not started yet (`ui.tasks.start_when_idle`)
         self.context.shutdown()
         super().closeEvent(event)
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults, UpdateReport
 from reader.quotes import find_quotes
 from ui.corpus_model import CorpusModel
-from ui.tasks import Cancelled, Generation, Task, TaskRunner, run_in_process
+from ui.tasks import CHILD_PROCESS_FROM, Cancelled, Generation, Task, TaskRunner, run_in_process
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +24,8 @@ SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 100
 
 
-INDEX_IN_PROCESS_FROM = 200
-"""Articles from which the index is brought up to date in a child process (see
-`ui.tasks.run_in_process`); below that, starting the process costs more than it saves."""
+INDEX_IN_PROCESS_FROM = CHILD_PROCESS_FROM
+"""Articles from which the index is brought up to date in a child process."""
 
 
 def update_index(paths: list[Path], progress: Callable[[int, int], None] | None = None,
@@ -98,7 +97,7 @@ class Search(QObject):
     def _indexed(self, corpus_index: CorpusIndex) -> None:
         self._index_task = None
         self.index = corpus_index
-        log.info("search index ready: %d articles (%s)", corpus_index.article_count, corpus_index.report.as_json())
+        log.info("search index ready: %s", corpus_index.report.as_json())  # article_count would open a reader here
         self.index_ready.emit()
         if self._query:
             self._run()

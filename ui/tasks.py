@@ -17,7 +17,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+
+from ui.transfer import pack, unpack
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +28,13 @@ PROGRESS_INTERVAL = 0.05
 
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 _process_pool: ProcessPoolExecutor | None = None
-BACKGROUND_NICENESS = 10
 _manager: Any = None
+_processes_lock = threading.Lock()
+PROCESSES = 2
+BACKGROUND_NICENESS = 10
+CHILD_PROCESS_FROM = 200
+"""Articles from which corpus-wide work (quotes, provenance, facts, the search index) goes to a
+child process (`run_in_process`); below that, starting the process costs more than it saves."""
 
 
 class Cancelled(Exception):
@@ -143,27 +150,66 @@ class TaskRunner(QObject):
         return stopped
 
 
+_IDLE_EVENT = QEvent.Type(QEvent.registerEventType())
+
+
+class _WhenIdle(QObject):
+    """Calls `start` once the UI thread has handled the events queued before and with it.
+
+    Repaints are queued at low priority; so is this object's event, twice over: whatever the
+    UI thread queued before the first hop, or alongside it, is handled before the second.
+    """
+
+    def __init__(self, owner: QObject, start: Callable[[], None]) -> None:
+        super().__init__(owner)
+        self._start = start
+        self._hops = 2
+        self._post()
+
+    def _post(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_IDLE_EVENT), Qt.EventPriority.LowEventPriority.value)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _IDLE_EVENT:
+            return super().event(event)
+        self._hops -= 1
+        if self._hops:
+            self._post()
+        else:
+            self.deleteLater()
+            self._start()
+        return True
+
+
+def start_when_idle(owner: QObject, start: Callable[[], None]) -> None:
+    """Call `start` (on the UI thread) once that thread has done what it has queued now,
+    repaints included; never once `owner` is gone.
+
+    For background work whose first step is pure Python in this process (slicing the articles
+    for a child process): run alongside the UI thread's own work (showing a new corpus, the
+    quotes panel filling in), the two take turns at the interpreter lock and the window stalls
+    for as long as both take.
+    """
+    _WhenIdle(owner, start)
+
+
 def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_progress: bool = False) -> Any:
     """`function(*args)` in a child process, waited for from inside `task`'s work.
 
     For big pure-Python work (facts, the search index over thousands of articles): in this
     process it holds the interpreter lock for a tenth of a second or more at a time (garbage
-    collections, big sorts), which the UI thread waits out. With `with_progress`, `function`
-    also gets `progress=callable(done, total)` and `cancel=` an event, relayed to and from the
-    task. Cancelling the task stops the waiting (and sets that event); the answer is dropped.
+    collections, big sorts), which the UI thread waits out. Arguments and result cross in
+    slices (`ui.transfer`) for the same reason. With `with_progress`, `function` also gets
+    `progress=callable(done, total)` and `cancel=` an event, relayed to and from the task.
+    Cancelling the task stops the waiting (and sets that event); the answer is dropped.
     """
-    global _process_pool, _manager
-    context = multiprocessing.get_context("spawn")
-    if _process_pool is None:
-        _process_pool = ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_background_priority)
+    pool, manager = start_processes()
     queue = cancel = None
     if with_progress:
-        if _manager is None:
-            _manager = context.Manager()
-        queue, cancel = _manager.Queue(), _manager.Event()
-        future: Future = _process_pool.submit(_relaying, function, queue, cancel, *args)
-    else:
-        future = _process_pool.submit(function, *args)
+        queue, cancel = manager.Queue(), manager.Event()
+    packed = [arg.packed() if isinstance(arg, PackedOnce) else pack(arg) for arg in args]
+    task.check_cancelled()
+    future: Future = pool.submit(_in_child, function, queue, cancel, packed)
     while True:
         try:
             result = future.result(timeout=0.1)
@@ -176,13 +222,51 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
                 task.check_cancelled()
         else:
             _relay_progress(queue, task)
-            return result
+            return unpack(result)
 
 
-def _background_priority() -> None:
-    """In the child: yield the cores to the window's UI thread when they are all busy."""
-    if hasattr(os, "nice"):
-        os.nice(BACKGROUND_NICENESS)
+def start_processes() -> tuple[ProcessPoolExecutor, Any]:
+    """The child processes `run_in_process` uses (and the manager relaying their progress),
+    started now if they are not running yet.
+
+    Starting them costs imports and process launches in this process; the corpus loader calls
+    this as soon as it knows the corpus is big (`CHILD_PROCESS_FROM`), so that happens while
+    the UI thread has nothing to show, not just when the loaded corpus is being shown.
+    """
+    global _process_pool, _manager
+    with _processes_lock:
+        if _process_pool is None:
+            context = multiprocessing.get_context("spawn")
+            _process_pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context, **_background_priority())
+            _manager = context.Manager()
+            for _ in range(PROCESSES):
+                _process_pool.submit(os.getpid)  # each idle submission launches one more child
+        return _process_pool, _manager
+
+
+class PackedOnce:
+    """A big argument that several `run_in_process` jobs share (the corpus's articles): whichever
+    job's worker needs it first slices it (`ui.transfer.pack`); the others wait for those slices
+    without holding the interpreter lock instead of slicing it again alongside the UI thread."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self._packed: Any = None
+        self._lock = threading.Lock()
+
+    def packed(self) -> Any:
+        with self._lock:
+            if self._packed is None:
+                self._packed = pack(self.value)
+            return self._packed
+
+
+def _background_priority() -> dict[str, Any]:
+    """A child's initializer that yields the cores to the window's UI thread when they are all
+    busy. `os.nice` itself, so the child lowers its priority before it imports this module (and
+    Qt with it) for its first job: at full priority those imports, in two children at once while
+    a big corpus loads, kept the window's process off the cores for 50–100 ms at a time."""
+    return {"initializer": os.nice, "initargs": (BACKGROUND_NICENESS,)} if hasattr(os, "nice") else {}
 
 
 def _relay_progress(queue: Any, task: Task) -> None:
@@ -190,20 +274,25 @@ def _relay_progress(queue: Any, task: Task) -> None:
         task.report_progress(*queue.get())
 
 
-def _relaying(function: Callable[..., Any], queue: Any, cancel: Any, *args: Any) -> Any:
-    """In the child: `function` reporting progress through `queue`, stopping when `cancel` is set."""
-    return function(*args, progress=lambda done, total: queue.put((done, total, "")), cancel=cancel)
+def _in_child(function: Callable[..., Any], queue: Any, cancel: Any, packed: list[Any]) -> Any:
+    """In the child: `function` on the unpacked arguments, its result packed for the way back;
+    with a `queue`, reporting progress through it and stopping when `cancel` is set."""
+    args = [unpack(arg) for arg in packed]
+    if queue is None:
+        return pack(function(*args))
+    return pack(function(*args, progress=lambda done, total: queue.put((done, total, "")), cancel=cancel))
 
 
 def stop_processes() -> None:
-    """Let the child process go (it ends after any job it has started); called at shutdown."""
+    """Let the child processes go (each ends after any job it has started); called at shutdown."""
     global _process_pool, _manager
-    if _process_pool is not None:
-        _process_pool.shutdown(wait=False, cancel_futures=True)
-        _process_pool = None
-    if _manager is not None:
-        _manager.shutdown()
-        _manager = None
+    with _processes_lock:
+        if _process_pool is not None:
+            _process_pool.shutdown(wait=False, cancel_futures=True)
+            _process_pool = None
+        if _manager is not None:
+            _manager.shutdown()
+            _manager = None
 
 
 def live_runners() -> list[TaskRunner]:

@@ -1,0 +1,79 @@
+"""Big values cross to and from child processes in slices, and arrive whole and equal."""
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+from reader.reuse import ReuseReport, provenance
+from ui.tasks import BACKGROUND_NICENESS, PackedOnce, Task, TaskRunner, run_in_process, stop_processes
+from ui.transfer import SLICE, Sliced, pack, unpack
+
+
+@pytest.fixture
+def runner(qapp):
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+    stop_processes()
+
+
+def test_a_big_list_is_sliced_and_comes_back_equal():
+    articles = [{"id": f"a{number}", "text": "word " * (number % 7)} for number in range(SLICE * 3 + 5)]
+    packed = pack(articles)
+    assert isinstance(packed, Sliced) and len(packed.pickles) == 4
+    assert all(len(pickle.loads(part)) <= SLICE for part in packed.pickles)
+    assert unpack(pickle.loads(pickle.dumps(packed))) == articles
+
+
+def test_a_big_dict_keeps_its_keys_and_order():
+    quotes = {(f"a{number}", f"hash{number}"): [number, number + 1] for number in range(SLICE * 2 + 1)}
+    unpacked = unpack(pack(quotes))
+    assert unpacked == quotes and list(unpacked) == list(quotes)
+
+
+def test_a_dataclass_is_sliced_by_its_big_fields(sample_corpus):
+    report = provenance(sample_corpus.articles * (SLICE // 4))
+    packed = pack(report)
+    assert isinstance(packed, Sliced) and packed.kind is ReuseReport
+    assert isinstance(packed.fields["articles"], Sliced) and packed.fields["candidates"] == report.candidates
+    assert unpack(packed) == report
+
+
+def test_small_values_pass_unchanged(sample_corpus):
+    small = sample_corpus.articles[:3]
+    assert pack(small) is small
+    assert pack(sample_corpus.articles[0]) is sample_corpus.articles[0]  # no big field: not sliced
+    assert unpack(42) == 42
+
+
+def test_shared_argument_is_sliced_once():
+    shared = PackedOnce(list(range(SLICE * 2)))
+    first = shared.packed()
+    assert shared.packed() is first
+    assert unpack(first) == list(range(SLICE * 2))
+
+
+def test_child_process_gets_and_returns_big_values_whole(qtbot, runner):
+    numbers = list(range(SLICE * 5, 0, -1))
+    shared = PackedOnce(numbers)
+    results = []
+
+    def work(task: Task) -> tuple[list[int], dict[int, int]]:
+        return run_in_process(task, sorted, shared), run_in_process(task, dict, {n: -n for n in numbers})
+
+    runner.start("child", work, on_success=results.append, on_failure=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    ordered, negated = results[0]
+    assert ordered == sorted(numbers)
+    assert negated == {n: -n for n in numbers}
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice is POSIX only")
+def test_child_processes_run_at_lower_priority(qtbot, runner):
+    results = []
+    runner.start("niceness", lambda task: run_in_process(task, os.nice, 0), on_success=results.append,
+                 on_failure=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    assert results == [min(os.nice(0) + BACKGROUND_NICENESS, 19)]  # 19 is the lowest priority there is
