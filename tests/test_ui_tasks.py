@@ -145,9 +145,10 @@ def test_work_started_when_idle_waits_for_the_ui_thread_and_its_owner(qtbot):
     import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 
-    from ui.tasks import start_when_idle
+    from ui.tasks import TaskRunner
 
     started = []
+    runner = TaskRunner()
 
     class Repaint(QObject):  # stands in for a widget: repaint requests are queued at low priority
         def event(self, event: QEvent) -> bool:
@@ -155,12 +156,13 @@ def test_work_started_when_idle_waits_for_the_ui_thread_and_its_owner(qtbot):
             return True
 
     owner, gone, widget = QObject(), QObject(), Repaint()
-    start_when_idle(owner, lambda: started.append("owner"))
-    start_when_idle(gone, lambda: started.append("gone"))
+    runner.start_when_idle(owner, lambda: started.append("owner"))
+    runner.start_when_idle(gone, lambda: started.append("gone"))
     QTimer.singleShot(0, lambda: started.append("queued"))
     QCoreApplication.postEvent(widget, QEvent(QEvent.Type.UpdateRequest), Qt.EventPriority.LowEventPriority.value)
     shiboken6.delete(gone)
-    assert started == []  # never at once: the UI thread finishes what it is doing first
+    assert started == [] and runner.busy  # never at once: the UI thread finishes what it is doing first
     qtbot.waitUntil(lambda: "owner" in started, timeout=2000)
     qtbot.wait(50)
     assert started == ["queued", "repaint", "owner"]  # once, after what was queued, never for a deleted owner
+    assert not runner.busy

@@ -21,7 +21,7 @@ from reader.quotes import Quote, find_quotes
 from reader.reuse import Provenance, ReuseReport, provenance
 from reader.speakers import SpeakerRegistry, current_registry
 from ui.corpus_model import FREEZE_EVERY, CorpusModel
-from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process, start_when_idle
+from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ class CorpusAnalysis(QObject):
                                   on_failure=generation.bind(self.failed.emit)),
             ]
 
-        start_when_idle(self, generation.bind(start))
+        self._tasks.start_when_idle(self, generation.bind(start))
         self.quotes_started.emit()
 
     def cancel(self) -> None:
@@ -192,7 +192,7 @@ class CorpusAnalysis(QObject):
                 return run_in_process(task, find_facts, articles, quotes)
             return facts_of_corpus(articles, quotes)
 
-        start_when_idle(self, generation.bind(lambda: self._running.append(self._tasks.start(
+        self._tasks.start_when_idle(self, generation.bind(lambda: self._running.append(self._tasks.start(
             "find facts", work,
             on_success=generation.bind(self._facts_found), on_failure=generation.bind(self.failed.emit)))))
         self.facts_started.emit()

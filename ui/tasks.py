@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 
 from ui.transfer import pack, unpack
@@ -108,6 +109,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: set[Task] = set()
+        self._waiting: set[_WhenIdle] = set()
         _runners.add(self)
 
     def start(
@@ -133,9 +135,21 @@ class TaskRunner(QObject):
         self.pool.start(task)
         return task
 
+    def start_when_idle(self, owner: QObject, start: Callable[[], None]) -> None:
+        """Call `start` (on the UI thread) once that thread has done what it has queued now,
+        repaints included; never once `owner` is gone. Until then the runner counts as busy,
+        so whoever waits for the work to finish does not see a gap before it starts.
+
+        For background work whose first step is pure Python in this process (slicing the articles
+        for a child process): run alongside the UI thread's own work (showing a new corpus, the
+        quotes panel filling in), the two take turns at the interpreter lock and the window stalls
+        for as long as both take.
+        """
+        self._waiting.add(_WhenIdle(self, owner, start, self._waiting.discard))
+
     @property
     def busy(self) -> bool:
-        return bool(self._tasks) or self.pool.activeThreadCount() > 0
+        return bool(self._tasks) or bool(self._waiting) or self.pool.activeThreadCount() > 0
 
     def cancel_all(self) -> None:
         for task in list(self._tasks):
@@ -147,6 +161,7 @@ class TaskRunner(QObject):
         self.pool.clear()
         stopped = self.pool.waitForDone(timeout_ms)
         self._tasks.clear()
+        self._waiting.clear()
         return stopped
 
 
@@ -158,11 +173,15 @@ class _WhenIdle(QObject):
 
     Repaints are queued at low priority; so is this object's event, twice over: whatever the
     UI thread queued before the first hop, or alongside it, is handled before the second.
+    It lives on the runner, not the owner, so it always reports itself `finished`.
     """
 
-    def __init__(self, owner: QObject, start: Callable[[], None]) -> None:
-        super().__init__(owner)
+    def __init__(self, runner: QObject, owner: QObject, start: Callable[[], None],
+                 finished: Callable[[_WhenIdle], None]) -> None:
+        super().__init__(runner)
+        self._owner = owner
         self._start = start
+        self._finished = finished
         self._hops = 2
         self._post()
 
@@ -175,22 +194,12 @@ class _WhenIdle(QObject):
         self._hops -= 1
         if self._hops:
             self._post()
-        else:
-            self.deleteLater()
+            return True
+        self._finished(self)
+        self.deleteLater()
+        if shiboken6.isValid(self._owner):
             self._start()
         return True
-
-
-def start_when_idle(owner: QObject, start: Callable[[], None]) -> None:
-    """Call `start` (on the UI thread) once that thread has done what it has queued now,
-    repaints included; never once `owner` is gone.
-
-    For background work whose first step is pure Python in this process (slicing the articles
-    for a child process): run alongside the UI thread's own work (showing a new corpus, the
-    quotes panel filling in), the two take turns at the interpreter lock and the window stalls
-    for as long as both take.
-    """
-    _WhenIdle(owner, start)
 
 
 def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_progress: bool = False) -> Any:
