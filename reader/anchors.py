@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.quantities import Quantity, magnitude_bucket
-from reader.words import STARTERS, STOPWORDS, word_token
+from reader.words import FUNCTION_WORDS, STARTERS, STOPWORDS, word_token
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d+[A-Za-z][A-Za-z-]*")
 _CAPITALISED_RUN = re.compile(
@@ -45,7 +45,7 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
     tokens: list[str] = []
     for run in _CAPITALISED_RUN.finditer(masked):
         words = [word for word in run.group(0).split()
-                 if word[0].isupper() and word.lower() not in STOPWORDS]
+                 if word[0].isupper() and word.lower() not in FUNCTION_WORDS]
         if len(words) >= 2:
             initials = "".join(word[0] for word in words).lower()
             tokens.extend((initials, "n:" + initials))

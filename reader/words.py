@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-STOPWORDS = frozenset("""
+FUNCTION_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has
 have having he her here hers herself him himself his how i if in into is it its itself just me more
@@ -19,10 +19,14 @@ week wednesday tuesday monday thursday friday saturday sunday today yesterday mr
 across toward towards among amid within upon onto via whether regardless though although despite
 even still already since unless yet another many much several including include includes included
 prior whose
+""".split())
+REPORTING_VERBS = frozenset("""
 saying told tell tells stated states argued argues claimed claims contended contends
 maintained maintains asserted asserts noted notes added adds reported reports announced announces
 emphasized emphasised emphasizes highlighted highlights explained explains
 """.split())
+"""Stopwords in running text, but not inside a name ("United States", "Consumer Reports")."""
+STOPWORDS = FUNCTION_WORDS | REPORTING_VERBS
 # Paraphrases common in news copy, folded to one token so lexical similarity sees them as one.
 _CANONICAL = {
     "two-factor": "multifactor", "multi-factor": "multifactor", "2fa": "multifactor", "mfa": "multifactor",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.corpus import load_corpus
 from reader.fact_groups import MERGE_THRESHOLD, group_sentences
+from reader.anchors import sentence_tokens
 from reader.facts import Fact, align_articles
 from reader.words import STOPWORDS, word_token
 
@@ -118,3 +119,9 @@ def test_reporting_verbs_carry_no_fact_and_paraphrases_fold() -> None:
     assert word_token("inquiry") == word_token("investigation")
     assert word_token("fined") == word_token("penalties")
     assert word_token("agree") == word_token("agreed") == word_token("agreeing")
+
+
+def test_a_reporting_verb_inside_a_name_still_makes_the_name_an_anchor() -> None:
+    assert {"us", "n:us"} <= set(sentence_tokens("The United States fined Amazon.", []))
+    assert {"cr", "n:cr"} <= set(sentence_tokens("Consumer Reports tested the doorbell.", []))
+    assert "state" not in sentence_tokens("The complaint states that Ring failed.", [])
