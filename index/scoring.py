@@ -12,6 +12,7 @@ matcher, so every query gets Whoosh's answer.
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 from functools import partial
 from itertools import accumulate
@@ -28,6 +29,12 @@ from index.phrases import AdjacentPhrase, phrase_documents
 Scores = dict[int, float]
 
 
+_pausing = threading.Lock()
+_pauses = 0
+"""Searches scoring now; the collector is off while there is any, if a search turned it off."""
+_paused_by_search = False
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while scoring.
@@ -35,16 +42,23 @@ def _collector_paused() -> Iterator[None]:
     A broad query builds some 100,000 small lists, sets and dicts, none in a cycle (reference
     counting frees them all), and each 700 allocations set off a collection that scans them
     again: on a 9,800-article phrase that was half the matching time (60 ms of CPU against
-    26 ms paused). Whoever paused it first resumes it, so concurrent searches leave it on.
+    26 ms paused). Overlapping searches share one pause: the first turns the collector off,
+    the last turns it back on, and a collector someone else turned off is left off.
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    global _pauses, _paused_by_search
+    with _pausing:
+        if _pauses == 0 and gc.isenabled():
+            gc.disable()
+            _paused_by_search = True
+        _pauses += 1
     try:
         yield
     finally:
-        gc.enable()
+        with _pausing:
+            _pauses -= 1
+            if _pauses == 0 and _paused_by_search:
+                gc.enable()
+                _paused_by_search = False
 
 
 class Scorer:
