@@ -166,3 +166,32 @@ def test_work_started_when_idle_waits_for_the_ui_thread_and_its_owner(qtbot):
     qtbot.wait(50)
     assert started == ["queued", "repaint", "owner"]  # once, after what was queued, never for a deleted owner
     assert not runner.busy
+
+
+def test_shutdown_drops_work_waiting_to_start_and_a_task_lets_go_of_its_work(qtbot):
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from ui.tasks import TaskRunner
+
+    runner, owner, started = TaskRunner(), QObject(), []
+    runner.start_when_idle(owner, lambda: started.append("late"))
+    assert runner.busy
+    runner.shutdown()
+    qtbot.wait(50)
+    assert started == [] and not runner.busy
+
+    class Held:
+        pass
+
+    held = Held()
+    alive = weakref.ref(held)
+    done = []
+    second = TaskRunner()
+    task = second.start("hold", lambda task, held=held: len(done), on_success=done.append)
+    del held
+    qtbot.waitUntil(lambda: done == [0], timeout=2000)
+    gc.collect()
+    assert alive() is None and task.name == "hold"

@@ -48,6 +48,13 @@ def test_small_values_pass_unchanged(sample_corpus):
     assert unpack(42) == 42
 
 
+def test_a_dataclass_not_rebuilt_from_its_fields_passes_whole(sample_corpus):
+    from reader.corpus import Corpus
+
+    corpus = Corpus(sample_corpus.articles * (SLICE // 4), [])  # its id lookup is not an init field
+    assert pack(corpus) is corpus
+
+
 def test_shared_argument_is_sliced_once():
     shared = PackedOnce(list(range(SLICE * 2)))
     first = shared.packed()

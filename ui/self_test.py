@@ -22,7 +22,7 @@ from reader.self_test import CHECKS, SAMPLE_ARTICLES, Check, CheckResult, requir
 LOAD_TIMEOUT = 60.0
 """Seconds the window may take to load the five sample articles before the check fails."""
 WORKER_TIMEOUT = 120.0
-"""Seconds the Qt-free checks may take in their worker process before the self-test fails."""
+"""Seconds the worker's checks (the Qt-free ones and the PDF export) may take before the self-test fails."""
 
 
 def check_main_window() -> str:

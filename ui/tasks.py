@@ -98,6 +98,7 @@ class Task(QRunnable):
         else:
             self.signals.succeeded.emit(result)
         finally:
+            del self._work  # let go of what its closure holds (a big corpus's articles, pickled)
             self.signals.done.emit()
 
 
@@ -161,6 +162,8 @@ class TaskRunner(QObject):
         self.pool.clear()
         stopped = self.pool.waitForDone(timeout_ms)
         self._tasks.clear()
+        for waiting in self._waiting:
+            waiting.cancel()
         self._waiting.clear()
         return stopped
 
@@ -182,11 +185,15 @@ class _WhenIdle(QObject):
         self._owner = owner
         self._start = start
         self._finished = finished
+        self._cancelled = False
         self._hops = 2
         self._post()
 
     def _post(self) -> None:
         QCoreApplication.postEvent(self, QEvent(_IDLE_EVENT), Qt.EventPriority.LowEventPriority.value)
+
+    def cancel(self) -> None:
+        self._cancelled = True
 
     def event(self, event: QEvent) -> bool:
         if event.type() != _IDLE_EVENT:
@@ -197,7 +204,7 @@ class _WhenIdle(QObject):
             return True
         self._finished(self)
         self.deleteLater()
-        if shiboken6.isValid(self._owner):
+        if not self._cancelled and shiboken6.isValid(self._owner):
             self._start()
         return True
 
@@ -246,7 +253,8 @@ def start_processes() -> tuple[ProcessPoolExecutor, Any]:
     with _processes_lock:
         if _process_pool is None:
             context = multiprocessing.get_context("spawn")
-            _process_pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context, **_background_priority())
+            _process_pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context,
+                                                **_background_priority_arguments())
             _manager = context.Manager()
             for _ in range(PROCESSES):
                 _process_pool.submit(os.getpid)  # each idle submission launches one more child
@@ -270,11 +278,12 @@ class PackedOnce:
             return self._packed
 
 
-def _background_priority() -> dict[str, Any]:
-    """A child's initializer that yields the cores to the window's UI thread when they are all
-    busy. `os.nice` itself, so the child lowers its priority before it imports this module (and
-    Qt with it) for its first job: at full priority those imports, in two children at once while
-    a big corpus loads, kept the window's process off the cores for 50–100 ms at a time."""
+def _background_priority_arguments() -> dict[str, Any]:
+    """Executor arguments that make each child yield the cores to the window's UI thread when
+    they are all busy. The initializer is `os.nice` itself, so the child lowers its priority
+    before it imports this module (and Qt with it) for its first job: at full priority those
+    imports, in two children at once while a big corpus loads, kept the window's process off
+    the cores for 50–100 ms at a time."""
     return {"initializer": os.nice, "initargs": (BACKGROUND_NICENESS,)} if hasattr(os, "nice") else {}
 
 

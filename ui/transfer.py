@@ -38,8 +38,10 @@ def pack(value: Any) -> Any:
         return Sliced(dict, [_dumps(items[at:at + SLICE]) for at in range(0, len(items), SLICE)])
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = dataclasses.fields(value)
+        if not all(item.init for item in fields):  # cannot be rebuilt from its fields
+            return value
         packed = {item.name: pack(getattr(value, item.name)) for item in fields}
-        if all(item.init for item in fields) and any(isinstance(part, Sliced) for part in packed.values()):
+        if any(isinstance(part, Sliced) for part in packed.values()):
             return Sliced(type(value), fields=packed)
     return value
 
