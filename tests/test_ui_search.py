@@ -107,8 +107,8 @@ def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_conte
     from ui import analysis, search
     from ui.main_window import MainWindow
 
-    monkeypatch.setattr(search, "INDEX_IN_PROCESS_FROM", 1)
-    monkeypatch.setattr(analysis, "IN_PROCESS_FROM", 1)
+    monkeypatch.setattr(search, "CHILD_PROCESS_FROM", 1)
+    monkeypatch.setattr(analysis, "CHILD_PROCESS_FROM", 1)
     window = MainWindow(ui_context)
     qtbot.addWidget(window)
     progress: list[tuple[int, int]] = []

@@ -27,10 +27,6 @@ log = logging.getLogger(__name__)
 
 QuoteCache = dict[tuple[str, str], list[Quote]]
 
-IN_PROCESS_FROM = CHILD_PROCESS_FROM
-"""Articles from which quotes, facts and provenance are worked out in a child process."""
-
-
 def quotes_of_articles(articles: list[Article], registry: SpeakerRegistry,
                        known: frozenset[tuple[str, str]] = frozenset(), progress: Any = None,
                        cancel: Any = None) -> QuoteCache:
@@ -71,7 +67,7 @@ def quotes_of_corpus(shared: PackedOnce, registry: SpeakerRegistry, known: Quote
     articles: list[Article] = shared.value
     keys = frozenset(known)
     pending = sum(1 for article in articles if (article.id, article.content_hash) not in keys)
-    if pending >= IN_PROCESS_FROM:
+    if pending >= CHILD_PROCESS_FROM:
         found = run_in_process(task, quotes_of_articles, shared, registry, keys, with_progress=True)
     else:
         found = quotes_of_articles(articles, registry, keys, progress=task.report_progress, cancel=task.cancel_event)
@@ -95,7 +91,7 @@ class CorpusProvenance:
 def provenance_of_corpus(shared: PackedOnce, task: Task) -> CorpusProvenance:
     """`reader.reuse.provenance`; its corpus-wide counting holds the interpreter lock for long
     stretches, so big corpora are handled by a child process."""
-    if len(shared.value) >= IN_PROCESS_FROM:
+    if len(shared.value) >= CHILD_PROCESS_FROM:
         report = run_in_process(task, provenance, shared)
     else:
         report = provenance(shared.value)
@@ -190,7 +186,7 @@ class CorpusAnalysis(QObject):
         generation = self._generation
 
         def work(task: Task) -> list[Fact]:
-            if len(articles) >= IN_PROCESS_FROM:
+            if len(articles) >= CHILD_PROCESS_FROM:
                 return run_in_process(task, find_facts, articles, quotes)
             return facts_of_corpus(articles, quotes)
 

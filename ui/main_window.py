@@ -675,7 +675,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.analysis.cancel()  # including work not started yet (`TaskRunner.start_when_idle`)
         self.context.shutdown()
         super().closeEvent(event)
 

@@ -24,10 +24,6 @@ SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 100
 
 
-INDEX_IN_PROCESS_FROM = CHILD_PROCESS_FROM
-"""Articles from which the index is brought up to date in a child process."""
-
-
 def update_index(paths: list[Path], progress: Callable[[int, int], None] | None = None,
                  cancel: Any = None) -> UpdateReport:
     """Bring the corpus's index up to date with its files (in a child process for big corpora)."""
@@ -39,7 +35,7 @@ def update_index(paths: list[Path], progress: Callable[[int, int], None] | None 
 def open_index(paths: list[Path], articles: int, task: Task) -> CorpusIndex:
     """The corpus's index, up to date, with progress; cancelling the task stops the indexer."""
     try:
-        if articles >= INDEX_IN_PROCESS_FROM:
+        if articles >= CHILD_PROCESS_FROM:
             report = run_in_process(task, update_index, paths, with_progress=True)
             corpus_index = CorpusIndex.open(paths, quote_finder=find_quotes)  # unchanged now: only opens
             corpus_index.report = report

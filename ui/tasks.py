@@ -296,9 +296,8 @@ def _in_child(function: Callable[..., Any], queue: Any, cancel: Any, packed: lis
     """In the child: `function` on the unpacked arguments, its result packed for the way back;
     with a `queue`, reporting progress through it and stopping when `cancel` is set."""
     args = [unpack(arg) for arg in packed]
-    if queue is None:
-        return pack(function(*args))
-    return pack(function(*args, progress=lambda done, total: queue.put((done, total, "")), cancel=cancel))
+    relaying = {} if queue is None else {"progress": lambda done, total: queue.put((done, total, "")), "cancel": cancel}
+    return pack(function(*args, **relaying))
 
 
 def stop_processes() -> None:
