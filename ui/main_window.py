@@ -675,6 +675,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.analysis.cancel()  # drops results already queued for delivery to this window's views
         self.context.shutdown()
         super().closeEvent(event)
 
