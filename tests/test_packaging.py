@@ -48,6 +48,7 @@ def spec_function(name: str):
     "resources/sample/manifest.toml",
     "resources/icons/corroborate-256.png",
     "trafilatura/settings.cfg",
+    "pypdf/generic/_base.pyc",
 ])
 def test_spec_ships_what_the_app_uses(dest: str) -> None:
     assert spec_function("_shipped")(dest)
@@ -66,6 +67,21 @@ def test_spec_ships_what_the_app_uses(dest: str) -> None:
 ])
 def test_spec_drops_what_the_app_never_uses(dest: str) -> None:
     assert not spec_function("_shipped")(dest)
+
+
+@pytest.mark.parametrize("platform, plugins", [
+    ("linux", ("PySide6", "Qt", "plugins")),
+    ("win32", ("PySide6", "plugins")),
+])
+def test_run_time_hook_points_qt_at_the_bundled_plugins_without_importing_it(platform, plugins) -> None:
+    hook = ROOT / "packaging" / "qt_paths_hook.py"
+    script = (f"import os, sys; sys._MEIPASS = '/app/_internal'; sys.platform = {platform!r}; "
+              f"exec(open({str(hook)!r}).read()); "
+              "print(os.environ['QT_PLUGIN_PATH'], 'PySide6.QtCore' in sys.modules)")
+    environment = {key: value for key, value in os.environ.items() if key != "QT_PLUGIN_PATH"}
+    completed = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
+                               check=True)
+    assert completed.stdout.split() == [os.path.join("/app/_internal", *plugins), "False"]
 
 
 def test_icon_pngs_are_rendered_at_their_named_sizes() -> None:
