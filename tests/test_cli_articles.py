@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from document_builders import write
 from reader.cli import COMMAND_MODULES, needed_commands
 
@@ -49,6 +51,18 @@ def test_plain_output_lists_articles_and_warns_about_errors(tmp_path: Path) -> N
     assert "good.txt\t2023-05-31" in result.stdout
     assert "bad.docx: not a Word (.docx) file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["quotes", "facts", "reuse"])
+def test_corpus_commands_name_an_unreadable_file_and_go_on(tmp_path: Path, command: str) -> None:
+    write(tmp_path / "good.txt", '"We will pay," Amazon said. The FTC fined Amazon $25 million in 2023.')
+    write(tmp_path / "other.txt", "Amazon was fined $25 million by the FTC in 2023, the agency said.")
+    write(tmp_path / "bad.docx", b"nope")
+    result = corroborate(command, str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "bad.docx: not a Word (.docx) file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "good.txt" in result.stdout and "bad.docx" not in result.stdout
 
 
 def test_version_and_help() -> None:

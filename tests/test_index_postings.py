@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 from itertools import accumulate
-from pathlib import Path
 
 import pytest
 from whoosh import query as wq

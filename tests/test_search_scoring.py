@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-from pathlib import Path
 
 import pytest
 from whoosh import index as whoosh_index

@@ -9,8 +9,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from reader.cli.output import corpus_paths, emit_text, fail, warn
-from reader.corpus import Corpus, load_corpus
+from reader.cli.output import emit_text, fail, load_named_corpus
+from reader.corpus import Corpus
 from reader.export import FORMATS, ExportError, Report, write_export
 
 
@@ -48,9 +48,7 @@ def _corpus_label(paths: list[Path]) -> str:
 
 
 def _load(paths: list[Path]) -> Corpus:
-    corpus = load_corpus(corpus_paths(paths))
-    for error in corpus.errors:
-        warn(f"{error.path}: {error.error}")
+    corpus = load_named_corpus(paths)
     if not corpus.articles:
         raise ExportError("no readable articles to export")
     return corpus

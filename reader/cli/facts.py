@@ -5,8 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli.output import add_corpus_arguments, corpus_paths, emit_json, emit_text, warn
-from reader.corpus import load_corpus
+from reader.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus
 from reader.facts import fact_matrix, fact_matrix_csv, find_facts
 from reader.quotes import find_quotes
 
@@ -22,9 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(corpus_paths(args.paths))
-    for error in corpus.errors:
-        warn(f"{error.path}: {error.error}")
+    corpus = load_named_corpus(args.paths)
     quotes = {} if args.no_quotes else {article.id: find_quotes(article) for article in corpus.articles}
     facts = find_facts(corpus.articles, quotes)
     if args.json:

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.corpus import Corpus
 
 
 def emit_json(value: Any) -> None:
@@ -41,3 +44,14 @@ def corpus_paths(paths: list[Path]) -> list[Path]:
     from resources import sample_dir  # importlib.resources costs 4 ms that `diff` does not need
 
     return list(paths) or [sample_dir()]
+
+
+def load_named_corpus(paths: list[Path]) -> Corpus:
+    """The corpus a command's PATH arguments name. A file that cannot be read is named on
+    stderr and the command goes on with the rest, as the window does."""
+    from reader.corpus import load_corpus
+
+    corpus = load_corpus(corpus_paths(paths))
+    for error in corpus.errors:
+        warn(f"{error.path}: {error.error}")
+    return corpus

@@ -4,8 +4,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli.output import add_corpus_arguments, corpus_paths, emit_json, emit_text, warn
-from reader.corpus import load_corpus
+from reader.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus, warn
 from reader.quotes import find_quotes
 from reader.speakers import load_registry
 
@@ -25,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(party.id for party in registry.parties)
         warn(f"unknown party {args.party!r}; known parties: {known}")
         return 2
-    corpus = load_corpus(corpus_paths(args.paths))
+    corpus = load_named_corpus(args.paths)
     rows = []
     for article in corpus.articles:
         for quote in find_quotes(article, registry):
@@ -39,8 +38,6 @@ def run(args: argparse.Namespace) -> int:
             party = quote.entity or "-"
             emit_text(f"{article.id}\t{quote.start}-{quote.end}\t{quote.kind}\t{party}\t{speaker}\t"
                       f"“{_shorten(quote.text)}”")
-    for error in corpus.errors:
-        warn(f"{error.path}: {error.error}")
     return 0
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reader.cli.output import add_corpus_arguments, corpus_paths, emit_json, emit_text, warn
-from reader.corpus import load_corpus
+from reader.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus
 from reader.reuse import provenance
 
 
@@ -19,9 +18,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(corpus_paths(args.paths))
-    for error in corpus.errors:
-        warn(f"{error.path}: {error.error}")
+    corpus = load_named_corpus(args.paths)
     report = provenance(corpus.articles, include_independent=args.independent)
     if args.json:
         emit_json(report.as_json(include_independent=args.independent))
