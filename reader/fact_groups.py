@@ -1,6 +1,7 @@
 """Grouping matched sentences into facts.
 
-Links come only from compared article pairs: every sentence similarity above a floor.
+Links come only from compared article pairs: every sentence similarity above a floor, and
+weaker matches that two articles place between the same confident matches (anchor and gap).
 Groups grow by average linkage (a missing link counts as zero), so one sentence that
 resembles two different statements cannot chain them into one fact, and a group never takes
 two statements from one article. Afterwards an outlet's adjacent sentence
@@ -36,12 +37,17 @@ SECOND_FACT_THRESHOLD = 0.12  # what a sentence's unexplained part must share wi
 COHESION_SHARE = 0.5  # ... and at least this share of how well that fact's own sentences match
 SHARED_AMOUNT_BONUS = 0.1
 CONFLICTING_AMOUNT_FACTOR = 0.5
+GAP_ANCHOR = 0.2  # a mutual best match this strong fixes where two articles tell the same part
+GAP_FLOOR = 0.08  # the least similarity a pair between two such anchors needs
+GAP_BONUS = 0.05  # what its place between the anchors adds to its claim to be a fact
+MAX_GAP = 5  # sentences between two anchors, in either article, that still make a narrow gap
 
 
 def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
                   links: Links, mutual: list[tuple[float, Unit, Unit]],
                   amounts: tuple[list[Amounts], list[Amounts]] = ([], [])) -> None:
-    """Add every similarity worth keeping between two articles to `links`; note mutual best matches.
+    """Add every similarity worth keeping between two articles to `links`; note mutual best matches,
+    and weak matches that lie between two confident ones in both articles (`gap_pairs`).
     `amounts` holds each sentence's amounts in the two articles (see `weigh_amounts`)."""
     rows = similarity_rows(first_vectors, second_postings)
     if amounts[0] and amounts[1]:
@@ -63,6 +69,43 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
             best_j = max(rows[i].items(), key=lambda item: item[1])[0]
             if best_j == j:
                 mutual.append((score, (first, i), (second, j)))
+    for i, j, score in gap_pairs(rows):
+        _link(links, (first, i), (second, j), score)
+        mutual.append((score + GAP_BONUS, (first, i), (second, j)))
+
+
+def gap_pairs(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
+    """Anchor-and-gap alignment (as in Gale–Church style sentence alignment): confident mutual
+    best matches (`GAP_ANCHOR`) cut the two articles into stretches; between two consecutive
+    anchors that keep the articles' order, the sentences of one stretch that are each other's
+    best match within the other stretch state the same thing even on a weak lexical match,
+    since both outlets tell that part of the story in the same place. Returns (row, column,
+    similarity) for each such pair at or above `GAP_FLOOR`."""
+    row_best = {i: max(row.items(), key=lambda item: item[1])[0] for i, row in enumerate(rows) if row}
+    column_best: dict[int, tuple[int, float]] = {}
+    for i, row in enumerate(rows):
+        for j, score in row.items():
+            if score > column_best.get(j, (-1, 0.0))[1]:
+                column_best[j] = (i, score)
+    anchors = sorted((i, j) for j, (i, score) in column_best.items()
+                     if score >= GAP_ANCHOR and row_best[i] == j)
+    anchored_columns = {j for _, j in anchors}
+    found: list[tuple[int, int, float]] = []
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        if not (j0 < j1 and 1 < i1 - i0 <= MAX_GAP + 1 and j1 - j0 <= MAX_GAP + 1):
+            continue
+        best_in_row: dict[int, tuple[int, float]] = {}
+        best_in_column: dict[int, tuple[int, float]] = {}
+        for i in range(i0 + 1, i1):
+            for j, score in rows[i].items():
+                if j0 < j < j1 and j not in anchored_columns:
+                    if score > best_in_row.get(i, (-1, 0.0))[1]:
+                        best_in_row[i] = (j, score)
+                    if score > best_in_column.get(j, (-1, 0.0))[1]:
+                        best_in_column[j] = (i, score)
+        found.extend((i, j, score) for i, (j, score) in best_in_row.items()
+                     if best_in_column[j][0] == i and score >= GAP_FLOOR)
+    return found
 
 
 def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: list[Amounts]) -> None:
@@ -106,6 +149,7 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
                 and facts_of[first] < MAX_FACTS_PER_SENTENCE and facts_of[second] < MAX_FACTS_PER_SENTENCE \
                 and _says_more(first, second, group_of, vectors) and _says_more(second, first, group_of, vectors):
             groups.append([first, second])
+            together.add(frozenset((first, second)))
             facts_of.update((first, second))
     groups = _merge_touching(groups, links)
     _attach_second_facts(groups, links, vectors)
