@@ -40,6 +40,7 @@ CONFLICTING_AMOUNT_FACTOR = 0.5
 GAP_ANCHOR = 0.2  # a mutual best match this strong fixes where two articles tell the same part
 GAP_FLOOR = 0.08  # the least similarity a pair between two such anchors needs
 GAP_BONUS = 0.05  # what its place between the anchors adds to its claim to be a fact
+TRANSITIVE_SHARE = 0.5  # of the weaker of two links through a shared sentence, for a pair not linked directly
 MAX_GAP = 5  # sentences between two anchors, in either article, that still make a narrow gap
 
 
@@ -271,20 +272,33 @@ def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
 
 def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links) -> float | None:
     """Average link between the two groups' sentences of different articles, or None if the
-    union would give an article two statements (anything but one adjacent run of `MAX_RUN`)."""
+    union would give an article two statements (anything but one adjacent run of `MAX_RUN`).
+    Groups that share a sentence join by transitivity: a pair not linked directly but each
+    linked to a shared sentence counts a share of the weaker of those links. That needs at
+    least one direct link between the two sides; without one, the shared sentence states two
+    facts, each matched by other outlets, and the groups stay apart."""
     by_article: dict[int, set[int]] = {}
     for article, sentence in first | second:
         by_article.setdefault(article, set()).add(sentence)
     for sentences in by_article.values():
         if len(sentences) > MAX_RUN or max(sentences) - min(sentences) != len(sentences) - 1:
             return None
-    total, pairs = 0.0, 0
+    bridges = first & second
+    total, pairs, direct = 0.0, 0, 0
     for unit in first - second:
         row = links.get(unit, {})
         for other in second - first:
             if other[0] != unit[0]:
-                total += row.get(other, -UNLINKED)
+                if other in row:
+                    total += row[other]
+                    direct += 1
+                else:
+                    inferred = max((min(row.get(bridge, 0.0), links.get(other, {}).get(bridge, 0.0))
+                                    for bridge in bridges), default=0.0) * TRANSITIVE_SHARE
+                    total += inferred if inferred > 0 else -UNLINKED
                 pairs += 1
+    if bridges and not direct:
+        return None
     return total / pairs if pairs else None
 
 
