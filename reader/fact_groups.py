@@ -28,6 +28,7 @@ Links = dict[Unit, dict[Unit, float]]
 MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content
 GROUP_THRESHOLD = 0.2  # average similarity a group must keep
 SPLIT_THRESHOLD = 0.12  # an adjacent half-sentence shares less with the whole statement
+SPLIT_GAIN = 1.25  # how much better two adjacent sentences read as one must match than one alone
 PAIR_THRESHOLD = 0.15  # a mutual best match this strong is a fact even outside any group
 MAX_FACTS_PER_SENTENCE = 2
 UNLINKED = 0.1  # how far below zero a missing link counts in a group's average
@@ -141,7 +142,7 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
     """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
     sentence its first fact already explains, so it joins a second only for the rest."""
     groups = _average_linkage(links)
-    _attach_split_halves(groups, links)
+    _attach_split_halves(groups, links, vectors)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
     group_of = {unit: group for group in groups if len(group) > 1 for unit in group}
     facts_of: Counter[Unit] = Counter(group_of.keys())
@@ -345,20 +346,34 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
     return list(members.values())
 
 
-def _attach_split_halves(groups: list[list[Unit]], links: Links) -> None:
+def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]]) -> None:
     """Add a sentence next to a group member of its own article when, on average, it matches
-    the other outlets' members as well as a split statement's half does."""
+    the other outlets' members as well as a split statement's half does, or when the two
+    sentences read as one match those members clearly better than the member alone (a 2-1
+    alignment: one outlet gives the lede's subject and its total in two sentences)."""
     grouped = {unit for group in groups if len(group) > 1 for unit in group}
     for group in groups:
         if len(group) < 2:
             continue
-        for article, sentence in list(group):
-            others = [unit for unit in group if unit[0] != article]
-            for neighbour in ((article, sentence - 1), (article, sentence + 1)):
+        for member in list(group):
+            others = [unit for unit in group if unit[0] != member[0]]
+            for neighbour in ((member[0], member[1] - 1), (member[0], member[1] + 1)):
                 if neighbour in grouped or neighbour not in links:
                     continue
                 scores = links[neighbour]
                 average = sum(scores.get(unit, 0.0) for unit in others) / len(others)
-                if average >= SPLIT_THRESHOLD:
+                if average >= SPLIT_THRESHOLD or _completes(neighbour, member, others, vectors):
                     group.append(neighbour)
                     grouped.add(neighbour)
+
+
+def _completes(neighbour: Unit, member: Unit, others: list[Unit], vectors: list[list[Vector]]) -> bool:
+    """Whether `member` and `neighbour` together match the `others` (on average, by cosine)
+    at least as a split half must and by `SPLIT_GAIN` more than `member` alone."""
+    whole = _vector(member, vectors).copy()
+    for token, weight in _vector(neighbour, vectors).items():
+        whole[token] = whole.get(token, 0.0) + weight
+    norm = sum(weight * weight for weight in whole.values()) ** 0.5 or 1.0
+    alone = sum(_dot(_vector(member, vectors), _vector(other, vectors)) for other in others) / len(others)
+    union = sum(_dot(whole, _vector(other, vectors)) for other in others) / len(others) / norm
+    return union >= SPLIT_THRESHOLD and union >= SPLIT_GAIN * alone

@@ -144,3 +144,23 @@ def test_groups_sharing_a_sentence_join_only_with_a_direct_link_between_them() -
     strong = {(b, x): 0.5, (b, y): 0.5, (x, y): 0.5, (b, z): 0.3}
     assert grouped(strong) == [[b, x, y], [b, z]]
     assert grouped({**strong, (z, y): 0.12}) == [[b, x, z, y]]
+
+
+def test_a_lede_split_in_two_joins_when_both_halves_together_match_better() -> None:
+    """Outlet 0 gives the lede's subject (sentence 0) and its total (sentence 1) apart; outlets
+    1 and 2 say both in one sentence. Each half alone matches them weakly, the two read as one
+    clearly better, so both halves join the fact. A neighbour that adds nothing stays out."""
+    total, subject, other = (0, 1), (0, 0), (3, 0)
+    lede = {"total": 0.11, "settle": 0.09, "lede": (1 - 0.11 ** 2 - 0.09 ** 2) ** 0.5}
+
+    def grouped(neighbour_vector: dict[str, float]) -> list[list[tuple[int, int]]]:
+        vectors = [[neighbour_vector, {"total": 1.0}], [lede], [lede], [{"weather": 1.0}]]
+        links: dict = {}
+        for first, second, score in ((total, (1, 0), 0.21), (total, (2, 0), 0.21), ((1, 0), (2, 0), 1.0),
+                                     (subject, other, 0.15)):
+            links.setdefault(first, {})[second] = score
+            links.setdefault(second, {})[first] = score
+        return group_sentences(links, [], vectors)
+
+    assert [subject, total, (1, 0), (2, 0)] in grouped({"settle": 1.0})
+    assert [total, (1, 0), (2, 0)] in grouped({"weather": 1.0})
