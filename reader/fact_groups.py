@@ -137,10 +137,12 @@ def _link(links: Links, first: Unit, second: Unit, score: float) -> None:
     links.setdefault(second, {})[first] = score
 
 
-def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
-                    vectors: list[list[Vector]]) -> list[list[Unit]]:
+def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vectors: list[list[Vector]],
+                    compared: set[tuple[int, int]] | None = None) -> list[list[Unit]]:
     """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
-    sentence its first fact already explains, so it joins a second only for the rest."""
+    sentence its first fact already explains, so it joins a second only for the rest.
+    `compared` holds the article pairs (lower index first) judged to tell one story; None
+    means every pair was compared."""
     groups = _average_linkage(links)
     _attach_split_halves(groups, links, vectors)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
@@ -153,7 +155,7 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
             groups.append([first, second])
             together.add(frozenset((first, second)))
             facts_of.update((first, second))
-    groups = _merge_touching(groups, links)
+    groups = _merge_touching(groups, links, vectors, compared)
     _attach_second_facts(groups, links, vectors)
     return [sorted(group) for group in groups if len({unit[0] for unit in group}) > 1]
 
@@ -228,7 +230,8 @@ def _cohesion(group: list[Unit], links: Links) -> float:
     return sum(links.get(first, {}).get(second, 0.0) for first, second in pairs) / len(pairs) if pairs else 0.0
 
 
-def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
+def _merge_touching(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
+                    compared: set[tuple[int, int]] | None) -> list[list[Unit]]:
     """Join groups that hold one sentence in common, or an outlet's two adjacent sentences, when
     together they still give each article one statement (or a split run) and keep the group
     average: pieces of one fact that no single link joined, such as the halves of a statement
@@ -249,7 +252,7 @@ def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
         for other in touching:
             union = group | alive[other]
             if union != group and union != alive[other]:
-                score = _union_average(group, alive[other], links)
+                score = _union_average(group, alive[other], links, vectors, compared)
                 if score is not None and score >= MERGE_THRESHOLD:
                     heapq.heappush(heap, (-score, min(number, other), max(number, other)))
 
@@ -271,13 +274,15 @@ def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
     return [list(group) for group in alive.values()]
 
 
-def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links) -> float | None:
+def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links, vectors: list[list[Vector]],
+                   compared: set[tuple[int, int]] | None) -> float | None:
     """Average link between the two groups' sentences of different articles, or None if the
     union would give an article two statements (anything but one adjacent run of `MAX_RUN`).
-    Groups that share a sentence join by transitivity: a pair not linked directly but each
-    linked to a shared sentence counts a share of the weaker of those links. That needs at
-    least one direct link between the two sides; without one, the shared sentence states two
-    facts, each matched by other outlets, and the groups stay apart."""
+    Groups that share a sentence join by transitivity: a pair whose articles were compared
+    and whose similarity is positive but too weak to link, each linked to a shared sentence,
+    counts a share of the weaker of those links. That needs at least one direct link between
+    the two sides; without one, the shared sentence states two facts, each matched by other
+    outlets, and the groups stay apart. Articles never compared (two stories) infer nothing."""
     by_article: dict[int, set[int]] = {}
     for article, sentence in first | second:
         by_article.setdefault(article, set()).add(sentence)
@@ -294,8 +299,11 @@ def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links
                     total += row[other]
                     direct += 1
                 else:
-                    inferred = max((min(row.get(bridge, 0.0), links.get(other, {}).get(bridge, 0.0))
-                                    for bridge in bridges), default=0.0) * TRANSITIVE_SHARE
+                    inferred = 0.0
+                    if bridges and (compared is None or (min(unit[0], other[0]), max(unit[0], other[0])) in compared) \
+                            and _dot(_vector(unit, vectors), _vector(other, vectors)) > 0:
+                        inferred = max(min(row.get(bridge, 0.0), links.get(other, {}).get(bridge, 0.0))
+                                       for bridge in bridges) * TRANSITIVE_SHARE
                     total += inferred if inferred > 0 else -UNLINKED
                 pairs += 1
     if bridges and not direct:

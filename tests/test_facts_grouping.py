@@ -129,21 +129,27 @@ def test_a_reporting_verb_inside_a_name_still_makes_the_name_an_anchor() -> None
 
 def test_groups_sharing_a_sentence_join_only_with_a_direct_link_between_them() -> None:
     """Sentence b is matched by x and y, and on its own by z. If z also links directly (if
-    weakly) to y, z restates b's fact in other words and the two groups join through b; if
-    nothing links z to the others, b states two facts and the groups stay apart."""
+    weakly) to y, z restates b's fact in other words and the two groups join through b, the
+    too-weak z-x pair counting part of their links to b; if nothing links z to the others, b
+    states two facts and the groups stay apart. Nor is anything inferred between articles
+    that were never compared (two stories)."""
     b, x, y, z = (0, 0), (1, 0), (3, 0), (2, 0)
-    vectors = [[{"penalty": 0.6, "breach": 0.8}], [{"penalty": 1.0}], [{"breach": 1.0}], [{"penalty": 1.0}]]
+    vectors = [[{"penalty": 0.6, "breach": 0.8}], [{"penalty": 1.0}], [{"breach": 0.99, "penalty": 0.14}],
+               [{"penalty": 1.0}]]
 
-    def grouped(links: dict[tuple[int, int], float]) -> list[list[tuple[int, int]]]:
+    def grouped(links: dict[tuple[tuple[int, int], tuple[int, int]], float],
+                compared: set[tuple[int, int]] | None = None) -> list[list[tuple[int, int]]]:
         table: dict = {}
         for (first, second), score in links.items():
             table.setdefault(first, {})[second] = score
             table.setdefault(second, {})[first] = score
-        return sorted(group_sentences(table, [(0.3, b, z)], vectors))
+        return sorted(group_sentences(table, [(0.3, b, z)], vectors, compared))
 
     strong = {(b, x): 0.5, (b, y): 0.5, (x, y): 0.5, (b, z): 0.3}
     assert grouped(strong) == [[b, x, y], [b, z]]
     assert grouped({**strong, (z, y): 0.12}) == [[b, x, z, y]]
+    every_pair_but_x_z = {(0, 1), (0, 2), (0, 3), (1, 3), (2, 3)}
+    assert grouped({**strong, (z, y): 0.12}, every_pair_but_x_z) == [[b, x, y], [b, z]]
 
 
 def test_a_lede_split_in_two_joins_when_both_halves_together_match_better() -> None:
