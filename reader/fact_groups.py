@@ -1,6 +1,7 @@
 """Grouping matched sentences into facts.
 
-Links come only from compared article pairs: every sentence similarity above a floor.
+Links come only from compared article pairs: every sentence similarity above a floor, and
+weaker matches that two articles place between the same confident matches (anchor and gap).
 Groups grow by average linkage (a missing link counts as zero), so one sentence that
 resembles two different statements cannot chain them into one fact, and a group never takes
 two statements from one article. Afterwards an outlet's adjacent sentence
@@ -27,6 +28,7 @@ Links = dict[Unit, dict[Unit, float]]
 MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content
 GROUP_THRESHOLD = 0.2  # average similarity a group must keep
 SPLIT_THRESHOLD = 0.12  # an adjacent half-sentence shares less with the whole statement
+SPLIT_GAIN = 1.25  # how much better two adjacent sentences read as one must match than one alone
 PAIR_THRESHOLD = 0.15  # a mutual best match this strong is a fact even outside any group
 MAX_FACTS_PER_SENTENCE = 2
 UNLINKED = 0.1  # how far below zero a missing link counts in a group's average
@@ -36,12 +38,18 @@ SECOND_FACT_THRESHOLD = 0.12  # what a sentence's unexplained part must share wi
 COHESION_SHARE = 0.5  # ... and at least this share of how well that fact's own sentences match
 SHARED_AMOUNT_BONUS = 0.1
 CONFLICTING_AMOUNT_FACTOR = 0.5
+GAP_ANCHOR = 0.2  # a mutual best match this strong fixes where two articles tell the same part
+GAP_FLOOR = 0.08  # the least similarity a pair between two such anchors needs
+GAP_BONUS = 0.05  # what its place between the anchors adds to its claim to be a fact
+TRANSITIVE_SHARE = 0.5  # of the weaker of two links through a shared sentence, for a pair not linked directly
+MAX_GAP = 5  # sentences between two anchors, in either article, that still make a narrow gap
 
 
 def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
                   links: Links, mutual: list[tuple[float, Unit, Unit]],
                   amounts: tuple[list[Amounts], list[Amounts]] = ([], [])) -> None:
-    """Add every similarity worth keeping between two articles to `links`; note mutual best matches.
+    """Add every similarity worth keeping between two articles to `links`; note mutual best matches,
+    and weak matches that lie between two confident ones in both articles (`gap_pairs`).
     `amounts` holds each sentence's amounts in the two articles (see `weigh_amounts`)."""
     rows = similarity_rows(first_vectors, second_postings)
     if amounts[0] and amounts[1]:
@@ -63,6 +71,43 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
             best_j = max(rows[i].items(), key=lambda item: item[1])[0]
             if best_j == j:
                 mutual.append((score, (first, i), (second, j)))
+    for i, j, score in gap_pairs(rows):
+        _link(links, (first, i), (second, j), score)
+        mutual.append((score + GAP_BONUS, (first, i), (second, j)))
+
+
+def gap_pairs(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
+    """Anchor-and-gap alignment (as in Gale–Church style sentence alignment): confident mutual
+    best matches (`GAP_ANCHOR`) cut the two articles into stretches; between two consecutive
+    anchors that keep the articles' order, the sentences of one stretch that are each other's
+    best match within the other stretch state the same thing even on a weak lexical match,
+    since both outlets tell that part of the story in the same place. Returns (row, column,
+    similarity) for each such pair at or above `GAP_FLOOR`."""
+    row_best = {i: max(row.items(), key=lambda item: item[1])[0] for i, row in enumerate(rows) if row}
+    column_best: dict[int, tuple[int, float]] = {}
+    for i, row in enumerate(rows):
+        for j, score in row.items():
+            if score > column_best.get(j, (-1, 0.0))[1]:
+                column_best[j] = (i, score)
+    anchors = sorted((i, j) for j, (i, score) in column_best.items()
+                     if score >= GAP_ANCHOR and row_best[i] == j)
+    anchored_columns = {j for _, j in anchors}
+    found: list[tuple[int, int, float]] = []
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        if not (j0 < j1 and 1 < i1 - i0 <= MAX_GAP + 1 and j1 - j0 <= MAX_GAP + 1):
+            continue
+        best_in_row: dict[int, tuple[int, float]] = {}
+        best_in_column: dict[int, tuple[int, float]] = {}
+        for i in range(i0 + 1, i1):
+            for j, score in rows[i].items():
+                if j0 < j < j1 and j not in anchored_columns:
+                    if score > best_in_row.get(i, (-1, 0.0))[1]:
+                        best_in_row[i] = (j, score)
+                    if score > best_in_column.get(j, (-1, 0.0))[1]:
+                        best_in_column[j] = (i, score)
+        found.extend((i, j, score) for i, (j, score) in best_in_row.items()
+                     if best_in_column[j][0] == i and score >= GAP_FLOOR)
+    return found
 
 
 def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: list[Amounts]) -> None:
@@ -92,12 +137,14 @@ def _link(links: Links, first: Unit, second: Unit, score: float) -> None:
     links.setdefault(second, {})[first] = score
 
 
-def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
-                    vectors: list[list[Vector]]) -> list[list[Unit]]:
+def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vectors: list[list[Vector]],
+                    compared: set[tuple[int, int]] | None = None) -> list[list[Unit]]:
     """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
-    sentence its first fact already explains, so it joins a second only for the rest."""
+    sentence its first fact already explains, so it joins a second only for the rest.
+    `compared` holds the article pairs (lower index first) judged to tell one story; None
+    means every pair was compared."""
     groups = _average_linkage(links)
-    _attach_split_halves(groups, links)
+    _attach_split_halves(groups, links, vectors)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
     group_of = {unit: group for group in groups if len(group) > 1 for unit in group}
     facts_of: Counter[Unit] = Counter(group_of.keys())
@@ -106,8 +153,9 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]],
                 and facts_of[first] < MAX_FACTS_PER_SENTENCE and facts_of[second] < MAX_FACTS_PER_SENTENCE \
                 and _says_more(first, second, group_of, vectors) and _says_more(second, first, group_of, vectors):
             groups.append([first, second])
+            together.add(frozenset((first, second)))
             facts_of.update((first, second))
-    groups = _merge_touching(groups, links)
+    groups = _merge_touching(groups, links, vectors, compared)
     _attach_second_facts(groups, links, vectors)
     return [sorted(group) for group in groups if len({unit[0] for unit in group}) > 1]
 
@@ -182,7 +230,8 @@ def _cohesion(group: list[Unit], links: Links) -> float:
     return sum(links.get(first, {}).get(second, 0.0) for first, second in pairs) / len(pairs) if pairs else 0.0
 
 
-def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
+def _merge_touching(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
+                    compared: set[tuple[int, int]] | None) -> list[list[Unit]]:
     """Join groups that hold one sentence in common, or an outlet's two adjacent sentences, when
     together they still give each article one statement (or a split run) and keep the group
     average: pieces of one fact that no single link joined, such as the halves of a statement
@@ -203,7 +252,7 @@ def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
         for other in touching:
             union = group | alive[other]
             if union != group and union != alive[other]:
-                score = _union_average(group, alive[other], links)
+                score = _union_average(group, alive[other], links, vectors, compared)
                 if score is not None and score >= MERGE_THRESHOLD:
                     heapq.heappush(heap, (-score, min(number, other), max(number, other)))
 
@@ -225,22 +274,40 @@ def _merge_touching(groups: list[list[Unit]], links: Links) -> list[list[Unit]]:
     return [list(group) for group in alive.values()]
 
 
-def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links) -> float | None:
+def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links, vectors: list[list[Vector]],
+                   compared: set[tuple[int, int]] | None) -> float | None:
     """Average link between the two groups' sentences of different articles, or None if the
-    union would give an article two statements (anything but one adjacent run of `MAX_RUN`)."""
+    union would give an article two statements (anything but one adjacent run of `MAX_RUN`).
+    Groups that share a sentence join by transitivity: a pair whose articles were compared
+    and whose similarity is positive but too weak to link, each linked to a shared sentence,
+    counts a share of the weaker of those links. That needs at least one direct link between
+    the two sides; without one, the shared sentence states two facts, each matched by other
+    outlets, and the groups stay apart. Articles never compared (two stories) infer nothing."""
     by_article: dict[int, set[int]] = {}
     for article, sentence in first | second:
         by_article.setdefault(article, set()).add(sentence)
     for sentences in by_article.values():
         if len(sentences) > MAX_RUN or max(sentences) - min(sentences) != len(sentences) - 1:
             return None
-    total, pairs = 0.0, 0
+    bridges = first & second
+    total, pairs, direct = 0.0, 0, 0
     for unit in first - second:
         row = links.get(unit, {})
         for other in second - first:
             if other[0] != unit[0]:
-                total += row.get(other, -UNLINKED)
+                if other in row:
+                    total += row[other]
+                    direct += 1
+                else:
+                    inferred = 0.0
+                    if bridges and (compared is None or (min(unit[0], other[0]), max(unit[0], other[0])) in compared) \
+                            and _dot(_vector(unit, vectors), _vector(other, vectors)) > 0:
+                        inferred = max(min(row.get(bridge, 0.0), links.get(other, {}).get(bridge, 0.0))
+                                       for bridge in bridges) * TRANSITIVE_SHARE
+                    total += inferred if inferred > 0 else -UNLINKED
                 pairs += 1
+    if bridges and not direct:
+        return None
     return total / pairs if pairs else None
 
 
@@ -287,20 +354,34 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
     return list(members.values())
 
 
-def _attach_split_halves(groups: list[list[Unit]], links: Links) -> None:
+def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]]) -> None:
     """Add a sentence next to a group member of its own article when, on average, it matches
-    the other outlets' members as well as a split statement's half does."""
+    the other outlets' members as well as a split statement's half does, or when the two
+    sentences read as one match those members clearly better than the member alone (a 2-1
+    alignment: one outlet gives the lede's subject and its total in two sentences)."""
     grouped = {unit for group in groups if len(group) > 1 for unit in group}
     for group in groups:
         if len(group) < 2:
             continue
-        for article, sentence in list(group):
-            others = [unit for unit in group if unit[0] != article]
-            for neighbour in ((article, sentence - 1), (article, sentence + 1)):
+        for member in list(group):
+            others = [unit for unit in group if unit[0] != member[0]]
+            for neighbour in ((member[0], member[1] - 1), (member[0], member[1] + 1)):
                 if neighbour in grouped or neighbour not in links:
                     continue
                 scores = links[neighbour]
                 average = sum(scores.get(unit, 0.0) for unit in others) / len(others)
-                if average >= SPLIT_THRESHOLD:
+                if average >= SPLIT_THRESHOLD or _completes(neighbour, member, others, vectors):
                     group.append(neighbour)
                     grouped.add(neighbour)
+
+
+def _completes(neighbour: Unit, member: Unit, others: list[Unit], vectors: list[list[Vector]]) -> bool:
+    """Whether `member` and `neighbour` together match the `others` (on average, by cosine)
+    at least as a split half must and by `SPLIT_GAIN` more than `member` alone."""
+    whole = _vector(member, vectors).copy()
+    for token, weight in _vector(neighbour, vectors).items():
+        whole[token] = whole.get(token, 0.0) + weight
+    norm = sum(weight * weight for weight in whole.values()) ** 0.5 or 1.0
+    alone = sum(_dot(_vector(member, vectors), _vector(other, vectors)) for other in others) / len(others)
+    union = sum(_dot(whole, _vector(other, vectors)) for other in others) / len(others) / norm
+    return union >= SPLIT_THRESHOLD and union >= SPLIT_GAIN * alone

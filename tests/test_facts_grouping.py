@@ -125,3 +125,48 @@ def test_a_reporting_verb_inside_a_name_still_makes_the_name_an_anchor() -> None
     assert {"us", "n:us"} <= set(sentence_tokens("The United States fined Amazon.", []))
     assert {"cr", "n:cr"} <= set(sentence_tokens("Consumer Reports tested the doorbell.", []))
     assert "state" not in sentence_tokens("The complaint states that Ring failed.", [])
+
+
+def test_groups_sharing_a_sentence_join_only_with_a_direct_link_between_them() -> None:
+    """Sentence b is matched by x and y, and on its own by z. If z also links directly (if
+    weakly) to y, z restates b's fact in other words and the two groups join through b, the
+    too-weak z-x pair counting part of their links to b; if nothing links z to the others, b
+    states two facts and the groups stay apart. Nor is anything inferred between articles
+    that were never compared (two stories)."""
+    b, x, y, z = (0, 0), (1, 0), (3, 0), (2, 0)
+    vectors = [[{"penalty": 0.6, "breach": 0.8}], [{"penalty": 1.0}], [{"breach": 0.99, "penalty": 0.14}],
+               [{"penalty": 1.0}]]
+
+    def grouped(links: dict[tuple[tuple[int, int], tuple[int, int]], float],
+                compared: set[tuple[int, int]] | None = None) -> list[list[tuple[int, int]]]:
+        table: dict = {}
+        for (first, second), score in links.items():
+            table.setdefault(first, {})[second] = score
+            table.setdefault(second, {})[first] = score
+        return sorted(group_sentences(table, [(0.3, b, z)], vectors, compared))
+
+    strong = {(b, x): 0.5, (b, y): 0.5, (x, y): 0.5, (b, z): 0.3}
+    assert grouped(strong) == [[b, x, y], [b, z]]
+    assert grouped({**strong, (z, y): 0.12}) == [[b, x, z, y]]
+    every_pair_but_x_z = {(0, 1), (0, 2), (0, 3), (1, 3), (2, 3)}
+    assert grouped({**strong, (z, y): 0.12}, every_pair_but_x_z) == [[b, x, y], [b, z]]
+
+
+def test_a_lede_split_in_two_joins_when_both_halves_together_match_better() -> None:
+    """Outlet 0 gives the lede's subject (sentence 0) and its total (sentence 1) apart; outlets
+    1 and 2 say both in one sentence. Each half alone matches them weakly, the two read as one
+    clearly better, so both halves join the fact. A neighbour that adds nothing stays out."""
+    total, subject, other = (0, 1), (0, 0), (3, 0)
+    lede = {"total": 0.11, "settle": 0.09, "lede": (1 - 0.11 ** 2 - 0.09 ** 2) ** 0.5}
+
+    def grouped(neighbour_vector: dict[str, float]) -> list[list[tuple[int, int]]]:
+        vectors = [[neighbour_vector, {"total": 1.0}], [lede], [lede], [{"weather": 1.0}]]
+        links: dict = {}
+        for first, second, score in ((total, (1, 0), 0.21), (total, (2, 0), 0.21), ((1, 0), (2, 0), 1.0),
+                                     (subject, other, 0.15)):
+            links.setdefault(first, {})[second] = score
+            links.setdefault(second, {})[first] = score
+        return group_sentences(links, [], vectors)
+
+    assert [subject, total, (1, 0), (2, 0)] in grouped({"settle": 1.0})
+    assert [total, (1, 0), (2, 0)] in grouped({"weather": 1.0})

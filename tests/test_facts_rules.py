@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.corpus import load_corpus
 from reader.discrepancies import MemberClaims, attribution_discrepancies
-from reader.fact_groups import SHARED_AMOUNT_BONUS, weigh_amounts
+from reader.fact_groups import GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, weigh_amounts
 from reader.fact_text import RestoredSentence, restorations
 from reader.facts import find_facts, read_sentences
 from reader.model import Article
@@ -103,3 +103,15 @@ def test_bridge_cost_and_traffic_facts_stay_apart(tmp_path: Path) -> None:
     cost = next(fact for fact in facts if any("$14 million" in member.text for member in fact.members))
     assert all("31,000" not in member.text for member in cost.members)
     assert [item.values for item in cost.discrepancies] == [{"first.txt": "$14 million", "second.txt": "nearly $15 million"}]
+
+
+def test_weak_matches_between_two_anchors_are_paired() -> None:
+    """Sentences 1 and 2 of each article sit between confident matches 0↔0 and 3↔3: their
+    best matches inside that gap pair up even when weak, in either order, but not below the
+    floor, not with an anchored sentence, and not across anchors that swap the order."""
+    rows = [{0: 0.5}, {1: 0.02, 2: GAP_FLOOR + 0.01, 3: 0.09}, {1: 0.1}, {3: 0.5}]
+    assert sorted(gap_pairs(rows)) == [(1, 2, GAP_FLOOR + 0.01), (2, 1, 0.1)]
+    rows[1][2] = GAP_FLOOR - 0.01
+    assert gap_pairs(rows) == [(2, 1, 0.1)]
+    swapped = [{3: 0.5}, {1: 0.1}, {2: 0.1}, {0: 0.5}]
+    assert gap_pairs(swapped) == []
