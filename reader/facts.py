@@ -15,7 +15,7 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +30,7 @@ from reader.fact_text import Restoration, restorations, restored_sentence
 from reader.fact_groups import Amounts, Links, Unit, group_sentences, link_articles
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
-from reader.similarity import (Vector, article_pairs, inverse_document_frequency, sentence_postings,
+from reader.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
                                tfidf_vector, token_weights)
 from reader.words import word_token
 
