@@ -138,11 +138,13 @@ def _link(links: Links, first: Unit, second: Unit, score: float) -> None:
 
 
 def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vectors: list[list[Vector]],
-                    compared: set[tuple[int, int]] | None = None) -> list[list[Unit]]:
+                    compared: set[tuple[int, int]] | None = None,
+                    amounts: list[list[Amounts]] | None = None) -> list[list[Unit]]:
     """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
     sentence its first fact already explains, so it joins a second only for the rest.
     `compared` holds the article pairs (lower index first) judged to tell one story; None
-    means every pair was compared."""
+    means every pair was compared. `amounts` (per article, per sentence) let a sentence giving
+    two sums join the fact of each (`_attach_by_amount`)."""
     groups = _average_linkage(links)
     _attach_split_halves(groups, links, vectors)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
@@ -157,6 +159,8 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vector
             facts_of.update((first, second))
     groups = _merge_touching(groups, links, vectors, compared)
     _attach_second_facts(groups, links, vectors)
+    if amounts:
+        _attach_by_amount(groups, links, vectors, amounts)
     return [sorted(group) for group in groups if len({unit[0] for unit in group}) > 1]
 
 
@@ -221,6 +225,57 @@ def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[l
                 best[key] = (score, unit)
     for (candidate, _), (_, unit) in best.items():
         groups[candidate].append(unit)
+
+
+def _attach_by_amount(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
+                      amounts: list[list[Amounts]]) -> None:
+    """A sentence giving two different sums (both penalties of a settlement in one line) states
+    two facts, but its residual loses the second sum when other outlets' members of its first
+    fact mention it too. Sums are what outlets copy exactly, so: when every outlet of a group
+    gives one sum, and a linked sentence of an article missing from the group is that article's
+    only statement of the sum, gives another sum besides, and uses every word the group's
+    outlets all use (what they all say alongside the sum), it joins the group, unless another
+    group equally qualifies (the sum alone cannot tell which) or it already states
+    `MAX_FACTS_PER_SENTENCE` facts."""
+    live = [group for group in groups if len(group) > 1]
+    facts_of = Counter(unit for group in live for unit in group)
+    claims: dict[tuple[Unit, tuple[str, float]], list[list[Unit]]] = {}
+    for group in live:
+        articles = {article for article, _ in group}
+        if len(articles) < 2:
+            continue
+        for amount in _agreed_amounts(group, amounts):
+            core = set.intersection(*(_plain_words(unit, vectors) for unit in group))
+            holders = {unit for member in group for unit in links.get(member, ()) if unit[0] not in articles}
+            for unit in holders:
+                sums = amounts[unit[0]][unit[1]]
+                stating = [sentence for sentence, given in enumerate(amounts[unit[0]]) if _states(given, amount)]
+                if stating == [unit[1]] and any(not _close(value, amount[1]) for _, value in sums) \
+                        and core <= _plain_words(unit, vectors) \
+                        and not any(unit in other and amount in _agreed_amounts(other, amounts) for other in live):
+                    claims.setdefault((unit, amount), []).append(group)
+    for (unit, _), candidates in claims.items():
+        if len(candidates) == 1 and facts_of[unit] < MAX_FACTS_PER_SENTENCE:
+            candidates[0].append(unit)
+            facts_of[unit] += 1
+
+
+def _agreed_amounts(group: list[Unit], amounts: list[list[Amounts]]) -> list[tuple[str, float]]:
+    """The sums every article of `group` gives (in any of its sentences there)."""
+    by_article: dict[int, list[tuple[str, float]]] = {}
+    for article, sentence in group:
+        by_article.setdefault(article, []).extend(amounts[article][sentence])
+    given = list(by_article.values())
+    return [amount for amount in dict.fromkeys(given[0])
+            if all(_states(other, amount) for other in given[1:])]
+
+
+def _states(given: Amounts | list[tuple[str, float]], amount: tuple[str, float]) -> bool:
+    return any(kind == amount[0] and _close(value, amount[1]) for kind, value in given)
+
+
+def _plain_words(unit: Unit, vectors: list[list[Vector]]) -> set[str]:
+    return {token for token in _vector(unit, vectors) if not token.startswith(("q:", "n:"))}
 
 
 def _cohesion(group: list[Unit], links: Links) -> float:

@@ -200,7 +200,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         postings = sentence_postings(vectors[first])
         for second in seconds:
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]))
-    groups = group_sentences(links, mutual, vectors, set(pairs))
+    groups = group_sentences(links, mutual, vectors, set(pairs), amounts)
     facts = [_fact(number, group, articles, features, neighbours, quotes)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))

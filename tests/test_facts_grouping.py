@@ -170,3 +170,34 @@ def test_a_lede_split_in_two_joins_when_both_halves_together_match_better() -> N
 
     assert [subject, total, (1, 0), (2, 0)] in grouped({"settle": 1.0})
     assert [total, (1, 0), (2, 0)] in grouped({"weather": 1.0})
+
+
+def test_a_sentence_giving_two_sums_joins_the_fact_of_its_second_sum() -> None:
+    """Outlet 0 gives the $2 million fine and the $400,000 clean-up in one sentence (0, 0);
+    outlets 1-3 state the clean-up apart. Outlet 1's lede names both sums too, so the fine fact
+    explains all of (0, 0)'s words and its residual cannot reach the clean-up fact: the sum,
+    said by every outlet of that fact and nowhere else in article 0, takes it there. Not when
+    the sentence lacks what the clean-up's outlets all say beside the sum (here 'river'), nor
+    when article 0 gives that sum in another sentence too, nor when the sentence gives one sum."""
+    fine, cleanup = ("money", 2e6), ("money", 4e5)
+    lede = {"fine": 0.7, "river": 0.3, "q:money:2e+06": 0.5, "q:money:400000": 0.4}
+
+    def grouped(sentence: dict[str, float], sums: tuple, elsewhere: tuple = ()) -> list[list[tuple[int, int]]]:
+        vectors = [[sentence, {"weather": 1.0}], [lede, {"river": 0.8, "q:money:400000": 0.6}],
+                   [{"fine": 0.8, "q:money:2e+06": 0.6}, {"river": 0.8, "clean": 0.6}],
+                   [{"river": 0.6, "clean": 0.6, "q:money:400000": 0.5}]]
+        amounts = [[sums, elsewhere], [(fine, cleanup), (cleanup,)], [(fine,), (cleanup,)], [(cleanup,)]]
+        links: dict = {}
+        for first, second, score in (((0, 0), (1, 0), 0.6), ((0, 0), (2, 0), 0.5), ((1, 0), (2, 0), 0.6),
+                                     ((1, 1), (2, 1), 0.6), ((1, 1), (3, 0), 0.6), ((2, 1), (3, 0), 0.6),
+                                     ((0, 0), (1, 1), 0.15)):
+            links.setdefault(first, {})[second] = score
+            links.setdefault(second, {})[first] = score
+        return sorted(group_sentences(links, [], vectors, None, amounts))
+
+    two_facts = [[(0, 0), (1, 0), (2, 0)], [(0, 0), (1, 1), (2, 1), (3, 0)]]
+    one_fact = [[(0, 0), (1, 0), (2, 0)], [(1, 1), (2, 1), (3, 0)]]
+    assert grouped(lede, (fine, cleanup)) == two_facts
+    assert grouped({token: weight for token, weight in lede.items() if token != "river"}, (fine, cleanup)) == one_fact
+    assert grouped(lede, (fine, cleanup), (cleanup,)) == one_fact
+    assert grouped(lede, (cleanup,)) == one_fact
