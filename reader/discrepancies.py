@@ -26,6 +26,7 @@ class QuoteLike(Protocol):
     end: int
     text: str
     entity: str | None
+    speaker_name: str | None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ second one only through its *residual*, the words that fact's other outlets do n
 same words never count for two facts. Last, groups that touch (one sentence in common, or an
 outlet's two adjacent sentences, the halves of a split statement each matched by another
 outlet) are joined when their sentences link well on average, and a sentence whose residual
-matches a group it is not in joins it as its second fact.
+matches a group it is not in joins it as its second fact. Outlets copy quotes and sums
+exactly: two sentences carrying one quote of one speaker are linked by it, a fact two outlets
+quote alike keeps only the sentences that use the quote's words, and a sentence giving two
+sums joins the fact whose outlets all give its second.
 """
 from __future__ import annotations
 
@@ -23,6 +26,9 @@ from reader.similarity import Postings, Vector, similarity_rows
 
 Unit = tuple[int, int]  # (article index, sentence index)
 Amounts = tuple[tuple[str, float], ...]  # a sentence's sums of money, percentages and large counts
+QuoteWords = tuple[str, frozenset[str]]  # a quote's speaker ("" if unknown) and content words
+ArticleQuotes = dict[int, list[QuoteWords]]  # by sentence: the quotes it carries
+Quoted = dict[Unit, list[QuoteWords]]
 Links = dict[Unit, dict[Unit, float]]
 
 MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content
@@ -41,19 +47,26 @@ CONFLICTING_AMOUNT_FACTOR = 0.5
 GAP_ANCHOR = 0.2  # a mutual best match this strong fixes where two articles tell the same part
 GAP_FLOOR = 0.08  # the least similarity a pair between two such anchors needs
 GAP_BONUS = 0.05  # what its place between the anchors adds to its claim to be a fact
+QUOTE_WORDS = 3  # content words a quote needs to identify a statement ('for years' does not)
+SAME_QUOTE = 0.5  # share of the longer quote's words another outlet's quote reproduces when both are one quote
+QUOTE_COVER = 0.5  # share of a fact's reproduced quote words a member without that quote still uses
 TRANSITIVE_SHARE = 0.5  # of the weaker of two links through a shared sentence, for a pair not linked directly
 MAX_GAP = 5  # sentences between two anchors, in either article, that still make a narrow gap
 
 
 def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
                   links: Links, mutual: list[tuple[float, Unit, Unit]],
-                  amounts: tuple[list[Amounts], list[Amounts]] = ([], [])) -> None:
+                  amounts: tuple[list[Amounts], list[Amounts]] = ([], []),
+                  quotes: tuple[ArticleQuotes, ArticleQuotes] = ({}, {})) -> None:
     """Add every similarity worth keeping between two articles to `links`; note mutual best matches,
     and weak matches that lie between two confident ones in both articles (`gap_pairs`).
-    `amounts` holds each sentence's amounts in the two articles (see `weigh_amounts`)."""
+    `amounts` holds each sentence's amounts in the two articles (see `weigh_amounts`), `quotes`
+    the words of the quotes they carry (see `weigh_quotes`)."""
     rows = similarity_rows(first_vectors, second_postings)
     if amounts[0] and amounts[1]:
         weigh_amounts(rows, *amounts)
+    if quotes[0] and quotes[1]:
+        weigh_quotes(rows, *quotes)
     column_best: dict[int, tuple[int, float]] = {}
     for i, row in enumerate(rows):
         best_j, best = -1, 0.0
@@ -128,6 +141,33 @@ def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: li
                 row[j] = score * CONFLICTING_AMOUNT_FACTOR
 
 
+def weigh_quotes(rows: list[dict[int, float]], first: ArticleQuotes, second: ArticleQuotes) -> None:
+    """Outlets reproduce a direct quote word for word, and the rest of their two sentences may
+    share little: two sentences carrying one quote of one speaker (`same_quote`) are matched at
+    least as well as the share of its words they both give."""
+    for i, mine in first.items():
+        row = rows[i]
+        for j, score in row.items():
+            for theirs in second.get(j, ()):
+                for quote in mine:
+                    row[j] = max(row[j], same_quote(quote, theirs))
+
+
+def same_quote(first: QuoteWords, second: QuoteWords) -> float:
+    """The share of the longer quote's words the other gives, when that makes them one quote
+    (`SAME_QUOTE`), else 0. Measured on the longer, so a fragment that one outlet quotes from a
+    long statement (a few words any statement on the subject may use) is not that statement.
+    Two known speakers must be one: a stock line ("no company is above the law") said by two
+    officials in two stories is two statements. Stricter than the test for an attribution
+    discrepancy, which looks for one statement credited to different speakers and must not
+    miss it; this one raises links, so it must not invent them."""
+    (speaker, words), (other_speaker, other_words) = first, second
+    if speaker and other_speaker and speaker != other_speaker:
+        return 0.0
+    share = len(words & other_words) / (max(len(words), len(other_words)) or 1)
+    return share if share >= SAME_QUOTE else 0.0
+
+
 def _close(first: float, second: float) -> bool:
     return max(first, second) <= 1.1 * min(first, second)
 
@@ -139,12 +179,13 @@ def _link(links: Links, first: Unit, second: Unit, score: float) -> None:
 
 def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vectors: list[list[Vector]],
                     compared: set[tuple[int, int]] | None = None,
-                    amounts: list[list[Amounts]] | None = None) -> list[list[Unit]]:
+                    amounts: list[list[Amounts]] | None = None, quoted: Quoted | None = None) -> list[list[Unit]]:
     """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
     sentence its first fact already explains, so it joins a second only for the rest.
     `compared` holds the article pairs (lower index first) judged to tell one story; None
     means every pair was compared. `amounts` (per article, per sentence) let a sentence giving
-    two sums join the fact of each (`_attach_by_amount`)."""
+    two sums join the fact of each (`_attach_by_amount`); `quoted` holds the words of the
+    quotes sentences carry, which identify a fact two outlets quote alike (`_anchor_on_quotes`)."""
     groups = _average_linkage(links)
     _attach_split_halves(groups, links, vectors)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
@@ -159,6 +200,8 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vector
             facts_of.update((first, second))
     groups = _merge_touching(groups, links, vectors, compared)
     _attach_second_facts(groups, links, vectors)
+    if quoted:
+        _anchor_on_quotes(groups, links, vectors, quoted)
     if amounts:
         _attach_by_amount(groups, links, vectors, amounts)
     return [sorted(group) for group in groups if len({unit[0] for unit in group}) > 1]
@@ -225,6 +268,51 @@ def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[l
                 best[key] = (score, unit)
     for (candidate, _), (_, unit) in best.items():
         groups[candidate].append(unit)
+
+
+def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]], quoted: Quoted) -> None:
+    """Outlets reproduce a direct quote word for word (a spun copy changes some words), so a
+    fact in which two outlets carry the same quote is that quote: its reproduced words identify
+    it. A member that uses under `QUOTE_COVER` of those words joined on the story's general
+    vocabulary (the speaker's name, the subject): it leaves when it carries a quote of its own
+    (a different statement) or when another fact fits it (it is already in one, or links to
+    one's sentences on average as a group requires); a paraphrase of the quote stays."""
+    live = [group for group in groups if len({unit[0] for unit in group}) > 1]
+    for group in live:
+        holders: set[Unit] = set()
+        words: set[str] = set()
+        for index, unit in enumerate(group):
+            for other in group[index + 1:]:
+                if other[0] == unit[0]:
+                    continue
+                for mine in quoted.get(unit, ()):
+                    for theirs in quoted.get(other, ()):
+                        if same_quote(mine, theirs):
+                            holders.update((unit, other))
+                            words |= mine[1] & theirs[1]
+        for member in [unit for unit in group if holders and unit not in holders]:
+            if len(_plain_words(member, vectors) & words) >= QUOTE_COVER * len(words):
+                continue
+            elsewhere = [other for other in live if other is not group and member in other]
+            fitting = None if elsewhere else _fitting_group(member, live, group, links)
+            if elsewhere or fitting is not None or quoted.get(member):
+                group.remove(member)
+                if fitting is not None:
+                    fitting.append(member)
+
+
+def _fitting_group(unit: Unit, groups: list[list[Unit]], leaving: list[Unit], links: Links) -> list[Unit] | None:
+    """The group without `unit`'s article whose sentences it links to best on average (a
+    missing link counting `UNLINKED` below zero), if that average reaches `GROUP_THRESHOLD`."""
+    row = links.get(unit, {})
+    best, found = GROUP_THRESHOLD, None
+    for group in groups:
+        if group is leaving or any(article == unit[0] for article, _ in group):
+            continue
+        average = sum(row.get(other, -UNLINKED) for other in group) / len(group)
+        if average >= best:
+            best, found = average, group
+    return found
 
 
 def _attach_by_amount(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
@@ -413,21 +501,25 @@ def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[l
     """Add a sentence next to a group member of its own article when, on average, it matches
     the other outlets' members as well as a split statement's half does, or when the two
     sentences read as one match those members clearly better than the member alone (a 2-1
-    alignment: one outlet gives the lede's subject and its total in two sentences)."""
+    alignment: one outlet gives the lede's subject and its total in two sentences). A sentence
+    next to members of two groups joins the one whose other outlets it matches best."""
     grouped = {unit for group in groups if len(group) > 1 for unit in group}
-    for group in groups:
+    chosen: dict[Unit, tuple[float, int]] = {}
+    for number, group in enumerate(groups):
         if len(group) < 2:
             continue
-        for member in list(group):
+        for member in group:
             others = [unit for unit in group if unit[0] != member[0]]
             for neighbour in ((member[0], member[1] - 1), (member[0], member[1] + 1)):
                 if neighbour in grouped or neighbour not in links:
                     continue
                 scores = links[neighbour]
                 average = sum(scores.get(unit, 0.0) for unit in others) / len(others)
-                if average >= SPLIT_THRESHOLD or _completes(neighbour, member, others, vectors):
-                    group.append(neighbour)
-                    grouped.add(neighbour)
+                if (average >= SPLIT_THRESHOLD or _completes(neighbour, member, others, vectors)) \
+                        and average > chosen.get(neighbour, (-1.0, -1))[0]:
+                    chosen[neighbour] = (average, number)
+    for neighbour, (_, number) in chosen.items():
+        groups[number].append(neighbour)
 
 
 def _completes(neighbour: Unit, member: Unit, others: list[Unit], vectors: list[list[Vector]]) -> bool:

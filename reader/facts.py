@@ -14,6 +14,7 @@ import hashlib
 import io
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,7 +28,8 @@ from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribut
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
 from reader.fact_text import Restoration, restorations, restored_sentence
-from reader.fact_groups import Amounts, Links, Unit, group_sentences, link_articles
+from reader.fact_groups import (QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, group_sentences,
+                                link_articles)
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
 from reader.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
@@ -196,15 +198,43 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         neighbours[second].add(first)
         partners.setdefault(first, []).append(second)
     amounts = [[_amounts(sentence.quantities) for sentence in sentences] for sentences in features]
+    quoted = _quoted_words(articles, features, quotes)
     for first, seconds in partners.items():
         postings = sentence_postings(vectors[first])
         for second in seconds:
-            link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]))
-    groups = group_sentences(links, mutual, vectors, set(pairs), amounts)
+            link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
+                          (quoted[second], quoted[first]))
+    groups = group_sentences(links, mutual, vectors, set(pairs), amounts,
+                             {(index, sentence): words for index, by_sentence in enumerate(quoted)
+                              for sentence, words in by_sentence.items()})
     facts = [_fact(number, group, articles, features, neighbours, quotes)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
+
+
+def _quoted_words(articles: Sequence[Article], features: list[list[SentenceFeatures]],
+                  quotes: Mapping[str, Sequence[QuoteLike]]) -> list[ArticleQuotes]:
+    """Per article, by the sentence it opens in, each quote long enough to identify a statement
+    (not a scare quote such as 'spying'): its speaker and its content words, read from a spun
+    copy's restored wording (the features say which articles were read restored)."""
+    quoted: list[ArticleQuotes] = [{} for _ in articles]
+    for index, article in enumerate(articles):
+        carried = quotes.get(article.id, ())
+        if not carried:
+            continue
+        swaps = restorations(article) if any(sentence.restored for sentence in features[index]) else []
+        starts = [start for start, _ in article.sentences]
+        for quote in carried:
+            sentence = bisect_right(starts, quote.start) - 1
+            if sentence < 0:
+                continue
+            text = restored_sentence(article.text, quote.start, quote.end, swaps).text if swaps else quote.text
+            words = frozenset(token for token in sentence_tokens(text, find_quantities(text))
+                              if not is_anchor(token))
+            if len(words) >= QUOTE_WORDS:
+                quoted[index].setdefault(sentence, []).append((quote.speaker_name or "", words))
+    return quoted
 
 
 def _amounts(quantities: list[Quantity]) -> Amounts:

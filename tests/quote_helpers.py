@@ -18,6 +18,7 @@ class FakeQuote:
     end: int
     text: str
     entity: str | None
+    speaker_name: str | None = None
 
 
 def article_from(text: str, name: str = "snippet.txt") -> Article:

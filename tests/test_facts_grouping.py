@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.corpus import load_corpus
-from reader.fact_groups import MERGE_THRESHOLD, group_sentences
+from reader.fact_groups import MERGE_THRESHOLD, group_sentences, same_quote, weigh_quotes
 from reader.anchors import sentence_tokens
 from reader.facts import Fact, align_articles
 from reader.words import STOPWORDS, word_token
@@ -201,3 +201,53 @@ def test_a_sentence_giving_two_sums_joins_the_fact_of_its_second_sum() -> None:
     assert grouped({token: weight for token, weight in lede.items() if token != "river"}, (fine, cleanup)) == one_fact
     assert grouped(lede, (fine, cleanup), (cleanup,)) == one_fact
     assert grouped(lede, (cleanup,)) == one_fact
+
+
+def test_one_quote_is_one_statement_only_from_one_speaker_and_not_as_a_fragment() -> None:
+    said = frozenset({"river", "pay", "profit", "none", "while", "run", "agency"})
+    spun = frozenset({"river", "pay", "profit", "nothing", "while", "run", "agency"})
+    assert same_quote(("Dana Reyes", said), ("Dana Reyes", spun)) == 6 / 7
+    assert same_quote(("Dana Reyes", said), ("", spun)) == 6 / 7, "an unknown speaker may be anyone"
+    assert same_quote(("Dana Reyes", said), ("Omar Said", spun)) == 0.0
+    assert same_quote(("Dana Reyes", said), ("Dana Reyes", frozenset({"river", "pay", "profit"}))) == 0.0
+    rows = [{0: 0.05, 1: 0.3}]
+    weigh_quotes(rows, {0: [("Dana Reyes", said)]}, {0: [("Dana Reyes", spun)], 1: [("Omar Said", spun)]})
+    assert rows == [{0: 6 / 7, 1: 0.3}]
+
+
+def test_a_fact_two_outlets_quote_alike_keeps_only_sentences_using_the_quote() -> None:
+    """Outlets 0 and 1 carry one quote; 2 quotes the same speaker saying something else; 3
+    names the speaker but none of the quote, and also states another fact (with 4 and 5); 6
+    paraphrases the quote. All link alike, as sentences naming one speaker do: without the
+    quotes they make one fact."""
+    quote = frozenset({"river", "pay", "profit", "while", "run", "agency"})
+    other_quote = frozenset({"inspector", "visit", "every", "plant", "month"})
+    vectors = [[{"reyes": 0.5, **{word: 0.35 for word in quote}}], [{"reyes": 0.5, **{word: 0.35 for word in quote}}],
+               [{"reyes": 0.5, **{word: 0.38 for word in other_quote}}], [{"reyes": 0.6, "spill": 0.8}],
+               [{"spill": 1.0}], [{"spill": 1.0}],
+               [{"reyes": 0.5, "river": 0.4, "pay": 0.4, "profit": 0.4, "agency": 0.5}]]
+    quoted = {(0, 0): [("Dana Reyes", quote)], (1, 0): [("Dana Reyes", quote)],
+              (2, 0): [("Dana Reyes", other_quote)]}
+    links: dict = {}
+    speaker = [(0, 0), (1, 0), (2, 0), (3, 0), (6, 0)]
+    pairs = [(first, second, 0.5) for index, first in enumerate(speaker) for second in speaker[index + 1:]]
+    for first, second, score in pairs + [((4, 0), (5, 0), 0.6), ((3, 0), (4, 0), 0.3), ((3, 0), (5, 0), 0.3)]:
+        links.setdefault(first, {})[second] = score
+        links.setdefault(second, {})[first] = score
+
+    assert sorted(group_sentences(links, [], vectors)) == [[(0, 0), (1, 0), (2, 0), (3, 0), (6, 0)],
+                                                           [(3, 0), (4, 0), (5, 0)]]
+    assert sorted(group_sentences(links, [], vectors, None, None, quoted)) == [
+        [(0, 0), (1, 0), (6, 0)], [(3, 0), (4, 0), (5, 0)]]
+
+
+def test_a_sentence_between_two_facts_joins_as_the_half_it_matches_best() -> None:
+    """Sentence (0, 1) lies between article 0's members of two facts; it matches the first
+    fact's other outlet weakly, the second's better, so it is the second statement's half."""
+    links: dict = {}
+    for first, second, score in (((0, 0), (1, 0), 0.6), ((0, 2), (2, 0), 0.6),
+                                 ((0, 1), (1, 0), 0.13), ((0, 1), (2, 0), 0.3)):
+        links.setdefault(first, {})[second] = score
+        links.setdefault(second, {})[first] = score
+    vectors = [[{"a": 1.0}, {"c": 1.0}, {"b": 1.0}], [{"a": 1.0}], [{"b": 1.0}]]
+    assert sorted(group_sentences(links, [], vectors)) == [[(0, 0), (1, 0)], [(0, 1), (0, 2), (2, 0)]]
