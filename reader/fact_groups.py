@@ -278,6 +278,10 @@ def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list
     (a different statement) or when another fact fits it (it is already in one, or links to
     one's sentences on average as a group requires); a paraphrase of the quote stays."""
     live = [group for group in groups if len({unit[0] for unit in group}) > 1]
+    groups_of: dict[Unit, list[list[Unit]]] = {}
+    for group in live:
+        for unit in group:
+            groups_of.setdefault(unit, []).append(group)
     for group in live:
         holders: set[Unit] = set()
         words: set[str] = set()
@@ -293,20 +297,25 @@ def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list
         for member in [unit for unit in group if holders and unit not in holders]:
             if len(_plain_words(member, vectors) & words) >= QUOTE_COVER * len(words):
                 continue
-            elsewhere = [other for other in live if other is not group and member in other]
-            fitting = None if elsewhere else _fitting_group(member, live, group, links)
+            elsewhere = [other for other in groups_of[member] if other is not group]
+            fitting = None if elsewhere else _fitting_group(member, group, links, groups_of)
             if elsewhere or fitting is not None or quoted.get(member):
                 group.remove(member)
+                groups_of[member].remove(group)
                 if fitting is not None:
                     fitting.append(member)
+                    groups_of[member].append(fitting)
 
 
-def _fitting_group(unit: Unit, groups: list[list[Unit]], leaving: list[Unit], links: Links) -> list[Unit] | None:
+def _fitting_group(unit: Unit, leaving: list[Unit], links: Links,
+                   groups_of: dict[Unit, list[list[Unit]]]) -> list[Unit] | None:
     """The group without `unit`'s article whose sentences it links to best on average (a
-    missing link counting `UNLINKED` below zero), if that average reaches `GROUP_THRESHOLD`."""
+    missing link counting `UNLINKED` below zero), if that average reaches `GROUP_THRESHOLD`;
+    only groups holding a sentence it links to can."""
     row = links.get(unit, {})
     best, found = GROUP_THRESHOLD, None
-    for group in groups:
+    candidates = {id(group): group for other in row for group in groups_of.get(other, ())}
+    for group in candidates.values():
         if group is leaving or any(article == unit[0] for article, _ in group):
             continue
         average = sum(row.get(other, -UNLINKED) for other in group) / len(group)
