@@ -2,7 +2,7 @@
 
 Each article's sentences become TF-IDF vectors over content words plus anchors that
 paraphrase keeps (names, normalised quantities). Sentences are compared only within article
-pairs likely to cover one story, and grouped (`fact_groups`) so that a fact holds at most one
+pairs likely to cover one story (`fact_links`), and grouped (`fact_groups`) so that a fact holds at most one
 statement per article, or both halves of a statement an outlet split in two. Each fact then
 gets a short label, the articles of the story that do not report it, and the discrepancies
 between the outlets that do.
@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from reader import fact_cache, fact_groups, similarity, spin
+from reader import fact_cache, fact_groups, fact_links, similarity, spin
 from reader.anchors import is_anchor, sentence_tokens
 from reader.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.fact_cache import SentenceFeatures
 from reader.fact_text import Restoration, restorations, restored_sentence
-from reader.fact_groups import (QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, group_sentences,
-                                link_articles)
+from reader.fact_groups import group_sentences
+from reader.fact_links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
 from reader.model import Article
 from reader.quantities import Quantity, find_quantities
 from reader.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
@@ -158,7 +158,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> 
 
 def _settings() -> str:
     """Every tuning constant, so a cached result never outlives the settings that made it."""
-    modules = (fact_groups, similarity)
+    modules = (fact_links, fact_groups, similarity)
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))

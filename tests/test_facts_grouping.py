@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.corpus import load_corpus
-from reader.fact_groups import MERGE_THRESHOLD, group_sentences, same_quote, weigh_quotes
+from reader.fact_groups import MERGE_THRESHOLD, group_sentences
+from reader.fact_links import same_quote, weigh_quotes
 from reader.anchors import sentence_tokens
 from reader.facts import Fact, align_articles
 from reader.words import STOPWORDS, word_token

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.corpus import load_corpus
 from reader.discrepancies import MemberClaims, attribution_discrepancies
-from reader.fact_groups import GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, weigh_amounts
+from reader.fact_links import GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, weigh_amounts
 from reader.fact_text import RestoredSentence, restorations
 from reader.facts import find_facts, read_sentences
 from reader.model import Article
