@@ -44,13 +44,9 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
         weigh_quotes(rows, *quotes)
     column_best: dict[int, tuple[int, float]] = {}
     for i, row in enumerate(rows):
-        best_j, best = -1, 0.0
         for j, score in row.items():
-            if score > best:
-                best_j, best = j, score
             if score > column_best.get(j, (-1, 0.0))[1]:
                 column_best[j] = (i, score)
-        for j, score in row.items():
             if score >= MIN_LINK:
                 _link(links, (first, i), (second, j), score)
     for j, (i, score) in column_best.items():
@@ -122,7 +118,7 @@ def weigh_quotes(rows: list[dict[int, float]], first: ArticleQuotes, second: Art
     least as well as the share of its words they both give."""
     for i, mine in first.items():
         row = rows[i]
-        for j, score in row.items():
+        for j in row:
             for theirs in second.get(j, ()):
                 for quote in mine:
                     row[j] = max(row[j], same_quote(quote, theirs))
