@@ -1,6 +1,7 @@
 """Grouping linked sentences into facts.
 
-The links (`reader.fact_links`) come only from compared article pairs. Groups grow by average linkage (a missing link counts as zero), so one sentence that
+The links (`reader.fact_links`) come only from compared article pairs. Groups grow by
+average linkage (a missing link counts `UNLINKED` below zero), so one sentence that
 resembles two different statements cannot chain them into one fact, and a group never takes
 two statements from one article. Afterwards an outlet's adjacent sentence
 joins its group when the outlet split the statement in two, and a mutual best match of a
@@ -63,7 +64,7 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vector
         _anchor_on_quotes(groups, links, vectors, quoted)
     if amounts:
         _attach_by_amount(groups, links, vectors, amounts)
-    return [sorted(group) for group in groups if len({unit[0] for unit in group}) > 1]
+    return [sorted(group) for group in groups if _spans_outlets(group)]
 
 
 def _says_more(unit: Unit, partner: Unit, group_of: dict[Unit, list[Unit]], vectors: list[list[Vector]]) -> bool:
@@ -136,7 +137,7 @@ def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list
     vocabulary (the speaker's name, the subject): it leaves when it carries a quote of its own
     (a different statement) or when another fact fits it (it is already in one, or links to
     one's sentences on average as a group requires); a paraphrase of the quote stays."""
-    live = [group for group in groups if len({unit[0] for unit in group}) > 1]
+    live = [group for group in groups if _spans_outlets(group)]
     groups_of: dict[Unit, list[list[Unit]]] = {}
     for group in live:
         for unit in group:
@@ -191,28 +192,34 @@ def _attach_by_amount(groups: list[list[Unit]], links: Links, vectors: list[list
     gives one sum, and a linked sentence of an article missing from the group is that article's
     only statement of the sum, gives another sum besides, and uses every word the group's
     outlets all use (what they all say alongside the sum), it joins the group, unless another
-    group equally qualifies (the sum alone cannot tell which) or it already states
-    `MAX_FACTS_PER_SENTENCE` facts."""
-    live = [group for group in groups if len(group) > 1]
+    group equally qualifies (the sum alone cannot tell which), the group already took a
+    sentence of its article, or it already states `MAX_FACTS_PER_SENTENCE` facts."""
+    live = [group for group in groups if _spans_outlets(group)]
     facts_of = Counter(unit for group in live for unit in group)
+    agreed = [(group, _agreed_amounts(group, amounts)) for group in live]
+    stated: dict[Unit, list[tuple[str, float]]] = {}
+    for group, sums_agreed in agreed:
+        for unit in group:
+            stated.setdefault(unit, []).extend(sums_agreed)
     claims: dict[tuple[Unit, tuple[str, float]], list[list[Unit]]] = {}
-    for group in live:
-        articles = {article for article, _ in group}
-        if len(articles) < 2:
+    for group, sums_agreed in agreed:
+        if not sums_agreed:
             continue
-        for amount in _agreed_amounts(group, amounts):
-            core = set.intersection(*(_plain_words(unit, vectors) for unit in group))
-            holders = {unit for member in group for unit in links.get(member, ()) if unit[0] not in articles}
+        articles = {article for article, _ in group}
+        core = set.intersection(*(_article_words(group, article, vectors) for article in articles))
+        holders = {unit for member in group for unit in links.get(member, ()) if unit[0] not in articles}
+        for amount in sums_agreed:
             for unit in holders:
                 sums = amounts[unit[0]][unit[1]]
                 stating = [sentence for sentence, given in enumerate(amounts[unit[0]]) if _states(given, amount)]
                 if stating == [unit[1]] and any(not close_amounts(value, amount[1]) for _, value in sums) \
-                        and core <= _plain_words(unit, vectors) \
-                        and not any(unit in other and amount in _agreed_amounts(other, amounts) for other in live):
+                        and core <= _plain_words(unit, vectors) and not _states(stated.get(unit, ()), amount):
                     claims.setdefault((unit, amount), []).append(group)
     for (unit, _), candidates in claims.items():
-        if len(candidates) == 1 and facts_of[unit] < MAX_FACTS_PER_SENTENCE:
-            candidates[0].append(unit)
+        group = candidates[0]
+        if len(candidates) == 1 and facts_of[unit] < MAX_FACTS_PER_SENTENCE \
+                and all(article != unit[0] for article, _ in group):
+            group.append(unit)
             facts_of[unit] += 1
 
 
@@ -224,6 +231,16 @@ def _agreed_amounts(group: list[Unit], amounts: list[list[Amounts]]) -> list[tup
     given = list(by_article.values())
     return [amount for amount in dict.fromkeys(given[0])
             if all(_states(other, amount) for other in given[1:])]
+
+
+def _article_words(group: list[Unit], article: int, vectors: list[list[Vector]]) -> set[str]:
+    """The words an outlet uses for the group's fact, over both halves if it split the statement."""
+    return set().union(*(_plain_words(unit, vectors) for unit in group if unit[0] == article))
+
+
+def _spans_outlets(group: list[Unit]) -> bool:
+    """Whether the group holds more than one outlet's statement, which is what makes it a fact."""
+    return len({article for article, _ in group}) > 1
 
 
 def _states(given: Amounts | list[tuple[str, float]], amount: tuple[str, float]) -> bool:

@@ -42,22 +42,26 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
         weigh_amounts(rows, *amounts)
     if quotes[0] and quotes[1]:
         weigh_quotes(rows, *quotes)
+    for i, row in enumerate(rows):
+        for j, score in row.items():
+            if score >= MIN_LINK:
+                _link(links, (first, i), (second, j), score)
+    mutual.extend((score, (first, i), (second, j)) for i, j, score in mutual_best_matches(rows) if score >= MIN_LINK)
+    for i, j, score in gap_pairs(rows):
+        _link(links, (first, i), (second, j), score)
+        mutual.append((score + GAP_BONUS, (first, i), (second, j)))
+
+
+def mutual_best_matches(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
+    """(row, column, similarity) for each pair of sentences that are each other's best match
+    (the first of equals); the strongest evidence two articles state one thing there."""
     column_best: dict[int, tuple[int, float]] = {}
     for i, row in enumerate(rows):
         for j, score in row.items():
             if score > column_best.get(j, (-1, 0.0))[1]:
                 column_best[j] = (i, score)
-            if score >= MIN_LINK:
-                _link(links, (first, i), (second, j), score)
-    for j, (i, score) in column_best.items():
-        if score >= MIN_LINK:
-            _link(links, (first, i), (second, j), score)
-            best_j = max(rows[i].items(), key=lambda item: item[1])[0]
-            if best_j == j:
-                mutual.append((score, (first, i), (second, j)))
-    for i, j, score in gap_pairs(rows):
-        _link(links, (first, i), (second, j), score)
-        mutual.append((score + GAP_BONUS, (first, i), (second, j)))
+    return [(i, j, score) for j, (i, score) in column_best.items()
+            if max(rows[i].items(), key=lambda item: item[1])[0] == j]
 
 
 def gap_pairs(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
@@ -67,14 +71,7 @@ def gap_pairs(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
     best match within the other stretch state the same thing even on a weak lexical match,
     since both outlets tell that part of the story in the same place. Returns (row, column,
     similarity) for each such pair at or above `GAP_FLOOR`."""
-    row_best = {i: max(row.items(), key=lambda item: item[1])[0] for i, row in enumerate(rows) if row}
-    column_best: dict[int, tuple[int, float]] = {}
-    for i, row in enumerate(rows):
-        for j, score in row.items():
-            if score > column_best.get(j, (-1, 0.0))[1]:
-                column_best[j] = (i, score)
-    anchors = sorted((i, j) for j, (i, score) in column_best.items()
-                     if score >= GAP_ANCHOR and row_best[i] == j)
+    anchors = sorted((i, j) for i, j, score in mutual_best_matches(rows) if score >= GAP_ANCHOR)
     anchored_columns = {j for _, j in anchors}
     found: list[tuple[int, int, float]] = []
     for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):

@@ -2,8 +2,9 @@
 
 Each article's sentences become TF-IDF vectors over content words plus anchors that
 paraphrase keeps (names, normalised quantities). Sentences are compared only within article
-pairs likely to cover one story (`fact_links`), and grouped (`fact_groups`) so that a fact holds at most one
-statement per article, or both halves of a statement an outlet split in two. Each fact then
+pairs likely to cover one story (`similarity.article_pairs`), linked (`fact_links`) and
+grouped (`fact_groups`) so that a fact holds at most one statement per article, or both
+halves of a statement an outlet split in two. Each fact then
 gets a short label, the articles of the story that do not report it, and the discrepancies
 between the outlets that do.
 """
@@ -172,12 +173,15 @@ def _reading_signature() -> str:
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
+    """What of the quotes the facts depend on: where each is, its party (attribution
+    discrepancies) and its speaker (one quote of one speaker links two sentences), so editing
+    the speaker registry recomputes the facts."""
     if not quotes:
         return ""
     digest = hashlib.sha256()
     for article_id in sorted(quotes):
         for quote in quotes[article_id]:
-            digest.update(f"{article_id}|{quote.start}|{quote.end}|{quote.entity}\n".encode())
+            digest.update(f"{article_id}|{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n".encode())
     return digest.hexdigest()
 
 

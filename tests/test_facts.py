@@ -127,6 +127,20 @@ def test_cache_reused_and_only_changed_article_recomputed(articles) -> None:
     assert (third.articles_read, third.articles_from_cache, third.result_from_cache) == (1, 4, False)
 
 
+def test_cached_facts_are_recomputed_when_a_quote_changes_speaker(articles) -> None:
+    """Quotes of one speaker link sentences, so a registry edit that renames a speaker must not
+    be answered from the cache."""
+    article = articles[1]
+    start, end = article.sentences[0]
+
+    def run(speaker: str):
+        return align_articles(articles, {article.id: [FakeQuote(start, end, article.text[start:end], "ftc", speaker)]})
+
+    assert not run("Lina Khan").result_from_cache
+    assert run("Lina Khan").result_from_cache
+    assert not run("Samuel Levine").result_from_cache
+
+
 def test_matrix_as_plain_data_and_csv(facts, articles) -> None:
     matrix = fact_matrix(facts, articles)
     json.dumps(matrix)

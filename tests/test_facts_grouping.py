@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.corpus import load_corpus
-from reader.fact_groups import MERGE_THRESHOLD, group_sentences
+from reader.fact_groups import MERGE_THRESHOLD, _attach_by_amount, group_sentences
 from reader.fact_links import same_quote, weigh_quotes
 from reader.anchors import sentence_tokens
 from reader.facts import Fact, align_articles
@@ -202,6 +202,21 @@ def test_a_sentence_giving_two_sums_joins_the_fact_of_its_second_sum() -> None:
     assert grouped({token: weight for token, weight in lede.items() if token != "river"}, (fine, cleanup)) == one_fact
     assert grouped(lede, (fine, cleanup), (cleanup,)) == one_fact
     assert grouped(lede, (cleanup,)) == one_fact
+
+
+def test_sums_bring_a_fact_at_most_one_sentence_of_an_article() -> None:
+    """Outlets 1 and 2 agree on two sums, each given by one sentence of article 0 beside a
+    third sum; only one of those sentences may join, or article 0 would state the fact twice."""
+    fine, refund, other, more = ("money", 1e6), ("money", 5e6), ("money", 9e6), ("money", 2e7)
+    vectors = [[{"fine": 1.0}] * 6, [{"fine": 1.0}], [{"fine": 1.0}]]
+    amounts = [[(fine, other), (), (), (), (), (refund, more)], [(fine, refund)], [(fine, refund)]]
+    links: dict = {}
+    for first, second in (((1, 0), (2, 0)), ((0, 0), (1, 0)), ((0, 5), (1, 0))):
+        links.setdefault(first, {})[second] = 0.5
+        links.setdefault(second, {})[first] = 0.5
+    groups = [[(1, 0), (2, 0)]]
+    _attach_by_amount(groups, links, vectors, amounts)
+    assert [article for article, _ in groups[0]].count(0) == 1
 
 
 def test_one_quote_is_one_statement_only_from_one_speaker_and_not_as_a_fragment() -> None:

@@ -15,6 +15,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Not `load_named_corpus`: with --json the unreadable files are part of the answer ("errors").
     corpus = load_corpus(corpus_paths(args.paths))
     if args.json:
         emit_json({
