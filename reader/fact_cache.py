@@ -24,7 +24,7 @@ from reader.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 10  # bumped whenever how sentences are read into features, or facts built from them, changes
+VERSION = 11  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,17 @@ class SentenceFeatures:
     quantities: list[Quantity]
     restored: bool = False
     """Read with a spun copy's swapped words put back: its real wording is not the outlets'."""
+    kind: str | None = None
+    """An allegation or an order term (`reader.statement_kinds`), or None."""
 
     def as_json(self) -> list[Any]:
         return [self.start, self.end, self.tokens, [quantity.as_json() for quantity in self.quantities],
-                self.restored]
+                self.restored, self.kind]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> "SentenceFeatures":
-        start, end, tokens, quantities, restored = data
-        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored)
+        start, end, tokens, quantities, restored, kind = data
+        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind)
 
 
 def _folder(kind: str) -> Path:

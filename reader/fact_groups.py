@@ -60,6 +60,7 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vector
             facts_of.update((first, second))
     groups = _merge_touching(groups, links, vectors, compared)
     _attach_second_facts(groups, links, vectors)
+    _attach_split_halves(groups, links, vectors, own_link_suffices=False)
     if quoted:
         _anchor_on_quotes(groups, links, vectors, quoted)
     if amounts:
@@ -382,12 +383,16 @@ def _average_linkage(links: Links) -> list[list[Unit]]:
     return list(members.values())
 
 
-def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]]) -> None:
+def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
+                         own_link_suffices: bool = True) -> None:
     """Add a sentence next to a group member of its own article when, on average, it matches
     the other outlets' members as well as a split statement's half does, or when the two
     sentences read as one match those members clearly better than the member alone (a 2-1
     alignment: one outlet gives the lede's subject and its total in two sentences). A sentence
-    next to members of two groups joins the one whose other outlets it matches best."""
+    next to members of two groups joins the one whose other outlets it matches best.
+    Run again once pairs and second facts have formed (a statement's second half can belong to
+    one of those), it takes only the 2-1 reading (`own_link_suffices` False): many groups are
+    then two sentences, and a neighbour's own link to the one other sentence says little."""
     grouped = {unit for group in groups if len(group) > 1 for unit in group}
     chosen: dict[Unit, tuple[float, int]] = {}
     for number, group in enumerate(groups):
@@ -400,7 +405,8 @@ def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[l
                     continue
                 scores = links[neighbour]
                 average = sum(scores.get(unit, 0.0) for unit in others) / len(others)
-                if (average >= SPLIT_THRESHOLD or _completes(neighbour, member, others, vectors)) \
+                linked = own_link_suffices and average >= SPLIT_THRESHOLD
+                if (linked or _completes(neighbour, member, others, vectors)) \
                         and average > chosen.get(neighbour, (-1.0, -1))[0]:
                     chosen[neighbour] = (average, number)
     for neighbour, (_, number) in chosen.items():

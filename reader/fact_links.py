@@ -10,6 +10,7 @@ facts.
 from __future__ import annotations
 
 from reader.similarity import Postings, Vector, similarity_rows
+from reader.statement_kinds import different_kinds
 
 Unit = tuple[int, int]  # (article index, sentence index)
 Amounts = tuple[tuple[str, float], ...]  # a sentence's sums of money, percentages and large counts
@@ -32,12 +33,16 @@ MAX_GAP = 5  # sentences between two anchors, in either article, that still make
 def link_articles(first: int, second: int, first_vectors: list[Vector], second_postings: Postings,
                   links: Links, mutual: list[tuple[float, Unit, Unit]],
                   amounts: tuple[list[Amounts], list[Amounts]] = ([], []),
-                  quotes: tuple[ArticleQuotes, ArticleQuotes] = ({}, {})) -> None:
+                  quotes: tuple[ArticleQuotes, ArticleQuotes] = ({}, {}),
+                  kinds: tuple[list[str | None], list[str | None]] = ([], [])) -> None:
     """Add every similarity worth keeping between two articles to `links`; note mutual best matches,
     and weak matches that lie between two confident ones in both articles (`gap_pairs`).
     `amounts` holds each sentence's amounts in the two articles (see `weigh_amounts`), `quotes`
-    the words of the quotes they carry (see `weigh_quotes`)."""
+    the words of the quotes they carry (see `weigh_quotes`), `kinds` whether each is an
+    allegation or an order term (see `separate_kinds`)."""
     rows = similarity_rows(first_vectors, second_postings)
+    if kinds[0] and kinds[1]:
+        separate_kinds(rows, *kinds)
     if amounts[0] and amounts[1]:
         weigh_amounts(rows, *amounts)
     if quotes[0] and quotes[1]:
@@ -89,6 +94,14 @@ def gap_pairs(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
         found.extend((i, j, score) for i, (j, score) in best_in_row.items()
                      if best_in_column[j][0] == i and score >= GAP_FLOOR)
     return found
+
+
+def separate_kinds(rows: list[dict[int, float]], first: list[str | None], second: list[str | None]) -> None:
+    """An allegation and an order term share their words ("used the recordings to train its
+    algorithms") but never state one fact: their similarity is dropped."""
+    for i, row in enumerate(rows):
+        for j in [j for j in row if different_kinds(first[i], second[j])]:
+            del row[j]
 
 
 def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: list[Amounts]) -> None:

@@ -35,6 +35,7 @@ from reader.model import Article
 from reader.quantities import Quantity, find_quantities
 from reader.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
                                tfidf_vector, token_weights)
+from reader.statement_kinds import statement_kind
 from reader.words import word_token
 
 log = logging.getLogger(__name__)
@@ -128,10 +129,12 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
             read = find_quantities(restored.text)
             tokens = sentence_tokens(restored.text, read)
             quantities = [restored.real_quantity(quantity, sentence) for quantity in read]
+            kind = statement_kind(restored.text)
         else:
             quantities = find_quantities(sentence)
             tokens = sentence_tokens(sentence, quantities)
-        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps)))
+            kind = statement_kind(sentence)
+        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps), kind=kind))
     return features
 
 
@@ -203,11 +206,12 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         partners.setdefault(first, []).append(second)
     amounts = [[_amounts(sentence.quantities) for sentence in sentences] for sentences in features]
     quoted = _quoted_words(articles, features, quotes)
+    kinds = [[sentence.kind for sentence in sentences] for sentences in features]
     for first, seconds in partners.items():
         postings = sentence_postings(vectors[first])
         for second in seconds:
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
-                          (quoted[second], quoted[first]))
+                          (quoted[second], quoted[first]), (kinds[second], kinds[first]))
     groups = group_sentences(links, mutual, vectors, set(pairs), amounts,
                              {(index, sentence): words for index, by_sentence in enumerate(quoted)
                               for sentence, words in by_sentence.items()})

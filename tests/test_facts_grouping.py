@@ -267,3 +267,21 @@ def test_a_sentence_between_two_facts_joins_as_the_half_it_matches_best() -> Non
         links.setdefault(second, {})[first] = score
     vectors = [[{"a": 1.0}, {"c": 1.0}, {"b": 1.0}], [{"a": 1.0}], [{"b": 1.0}]]
     assert sorted(group_sentences(links, [], vectors)) == [[(0, 0), (1, 0)], [(0, 1), (0, 2), (2, 0)]]
+
+
+def test_a_pair_formed_late_takes_a_split_half_only_when_read_together_it_matches_better() -> None:
+    """(0, 1) and (1, 0) are linked too weakly to group, so they become a fact only as a mutual
+    best match, after the first pass for split halves. (0, 1) gives the order's deletion, (0, 2)
+    its training ban, which (1, 0) gives in one sentence: the two read as one match it clearly
+    better, so (0, 2) joins. A neighbour merely linked to (1, 0) adds nothing read together
+    with (0, 1), and one link to a lone sentence is too little to join on."""
+    def grouped(neighbour: dict[str, float], link: float) -> list[list[tuple[int, int]]]:
+        vectors = [[{"weather": 1.0}, {"delete": 1.0}, neighbour], [{"delete": 0.6, "train": 0.8}]]
+        links: dict = {}
+        for first, second, score in (((0, 1), (1, 0), 0.18), ((0, 2), (1, 0), link)):
+            links.setdefault(first, {})[second] = score
+            links.setdefault(second, {})[first] = score
+        return group_sentences(links, [(0.18, (0, 1), (1, 0))], vectors)
+
+    assert grouped({"train": 1.0}, 0.05) == [[(0, 1), (0, 2), (1, 0)]]
+    assert grouped({"weather": 1.0}, 0.13) == [[(0, 1), (1, 0)]]

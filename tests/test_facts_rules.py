@@ -6,12 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from reader.corpus import load_corpus
 from reader.discrepancies import MemberClaims, attribution_discrepancies
-from reader.fact_links import GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, weigh_amounts
+from reader.fact_links import GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, separate_kinds, weigh_amounts
 from reader.fact_text import RestoredSentence, restorations
 from reader.facts import find_facts, read_sentences
 from reader.model import Article
+from reader.statement_kinds import ALLEGATION, ORDER_TERM, statement_kind
 from reader.words import word_token
 from reuse_texts import BOTANY, HARBOUR, edit, spin
 
@@ -115,3 +118,32 @@ def test_weak_matches_between_two_anchors_are_paired() -> None:
     assert gap_pairs(rows) == [(2, 1, 0.1)]
     swapped = [{3: 0.5}, {1: 0.1}, {2: 0.1}, {0: 0.5}]
     assert gap_pairs(swapped) == []
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The FTC alleged that Amazon kept children's voice recordings for years.", ALLEGATION),
+    ("Ring allegedly let employees watch customers' videos.", ALLEGATION),
+    ("Regulators accused the company of misleading parents.", ALLEGATION),
+    ("Amazon must delete inactive child accounts.", ORDER_TERM),
+    ("The company will also be barred from using the data to train its algorithms.", ORDER_TERM),
+    ("The order requires Ring to pay $5.8 million in refunds.", ORDER_TERM),
+    ("Amazon agreed to pay $25 million to settle allegations that it kept recordings.", None),
+    ("The FTC alleged that Amazon kept the recordings, which it must now delete.", None),
+    ("Amazon said it disagreed with the claims.", None),
+])
+def test_statements_are_allegations_or_order_terms_by_their_cues(sentence: str, kind: str | None) -> None:
+    assert statement_kind(sentence) == kind
+
+
+def test_an_allegation_and_an_order_term_sharing_their_words_state_two_facts(tmp_path: Path) -> None:
+    """Outlet A reports what Ring allegedly did and what the order forbids; outlet B only what the
+    order forbids, in words close to A's allegation. B's sentence lines up with A's order term."""
+    first = ("The FTC alleged that Ring used customers' videos to train its algorithms without consent. "
+             "Ring is barred from using customers' videos to train its algorithms, the order says.")
+    second = "Under the order, Ring must stop using customers' videos to train algorithms without consent."
+    articles = list(_load(tmp_path / "corpus", {"first": first, "second": second}).values())
+    [fact] = find_facts(articles)
+    assert {member.text.split()[0] for member in fact.members} == {"Ring", "Under"}
+    rows = [{0: 0.6}, {0: 0.5}]
+    separate_kinds(rows, [ALLEGATION, ORDER_TERM], [ORDER_TERM])
+    assert rows == [{}, {0: 0.5}]
