@@ -215,7 +215,9 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     groups = group_sentences(links, mutual, vectors, set(pairs), amounts,
                              {(index, sentence): words for index, by_sentence in enumerate(quoted)
                               for sentence, words in by_sentence.items()})
-    facts = [_fact(number, group, articles, features, neighbours, quotes)
+    stated = Counter(unit for group in groups for unit in group)
+    in_two_facts = {unit for unit, count in stated.items() if count > 1}
+    facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
@@ -253,13 +255,14 @@ def _amounts(quantities: list[Quantity]) -> Amounts:
 
 
 def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
-          neighbours: dict[int, set[int]],
-          quotes: Mapping[str, Sequence[QuoteLike]]) -> Fact:
+          neighbours: dict[int, set[int]], quotes: Mapping[str, Sequence[QuoteLike]],
+          in_two_facts: set[Unit]) -> Fact:
     by_article: dict[int, list[int]] = {}
     for article, sentence in group:
         by_article.setdefault(article, []).append(sentence)
     members: list[Member] = []
     spun: list[bool] = []
+    shared: list[bool] = []
     claims: list[MemberClaims] = []
     for index, sentences in sorted(by_article.items()):
         article = articles[index]
@@ -267,6 +270,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         start, end = parts[0].start, parts[-1].end
         members.append(Member(article.id, article.path, start, end, article.text[start:end]))
         spun.append(parts[0].restored)
+        shared.append(any((index, sentence) in in_two_facts for sentence in sentences))
         quantities = [_absolute(quantity, part.start) for part in parts for quantity in part.quantities]
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
         claims.append(MemberClaims(article.id, quantities, overlapping))
@@ -274,7 +278,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
     discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
-    return Fact(f"f{number}", _label(members, spun), members, missing, discrepancies)
+    return Fact(f"f{number}", _label(members, spun, shared), members, missing, discrepancies)
 
 
 def _absolute(quantity: Quantity, offset: int) -> Quantity:
@@ -282,16 +286,18 @@ def _absolute(quantity: Quantity, offset: int) -> Quantity:
                     quantity.start + offset, quantity.end + offset, quantity.text, quantity.reliable)
 
 
-def _label(members: list[Member], spun: list[bool]) -> str:
+def _label(members: list[Member], spun: list[bool], in_two_facts: list[bool]) -> str:
     """The wording the outlets share most: an excerpt of the member whose words the others also
-    use, never a spun copy's while another outlet's wording exists (its words are not theirs)."""
+    use, never a spun copy's while another outlet's wording exists (its words are not theirs),
+    nor a sentence that also states another fact while one stating only this fact exists (two
+    facts would show one label)."""
     words = [{word_token(word) for word in _LABEL_WORD.findall(member.text)} for member in members]
-    shared = Counter(token for tokens in words for token in tokens)
+    used = Counter(token for tokens in words for token in tokens)
 
-    def commonness(index: int) -> tuple[bool, float, int]:
+    def commonness(index: int) -> tuple[bool, bool, float, int]:
         tokens = words[index]
-        return (not spun[index], sum(shared[token] - 1 for token in tokens) / (len(tokens) or 1),
-                -len(members[index].text))
+        return (not spun[index], not in_two_facts[index],
+                sum(used[token] - 1 for token in tokens) / (len(tokens) or 1), -len(members[index].text))
 
     return _excerpt(members[max(range(len(members)), key=commonness)].text)
 

@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -217,3 +218,12 @@ def test_labels_are_readable_excerpts_never_of_the_spun_copy(sample_corpus) -> N
         assert source, fact.label
         if len(fact.members) > 1:
             assert not source[0].article_id.startswith("000"), fact.label
+
+
+def test_two_facts_sharing_a_sentence_are_labelled_apart(sample_corpus) -> None:
+    """A sentence stating two facts labels neither while a member stating only one exists, so
+    the fact list never shows two facts under one label."""
+    facts = find_facts(sample_corpus.articles)
+    members = Counter((member.article_id, member.start) for fact in facts for member in fact.members)
+    assert any(count > 1 for count in members.values())
+    assert len({fact.label for fact in facts}) == len(facts)
