@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import logging
 import os
 import subprocess
 import sys
@@ -156,3 +157,35 @@ def test_missing_x11_libraries_are_named_before_qt_loads(tmp_path) -> None:
     assert completed.returncode == 2
     assert "sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0\n" in completed.stderr
     assert "Qt imported: False" in completed.stdout
+
+
+def test_qt_messages_go_to_the_log_not_to_stderr(qapp, caplog, capfd) -> None:
+    from PySide6.QtCore import qWarning
+
+    from ui.qt_messages import route_qt_messages
+
+    route_qt_messages()
+    with caplog.at_level(logging.WARNING, logger="qt"):
+        qWarning("This plugin does not support propagateSizeHints()")
+    assert [(record.name, record.levelno) for record in caplog.records] == [("qt", logging.WARNING)]
+    assert "propagateSizeHints" not in capfd.readouterr().err
+
+
+def test_a_bare_c_locale_is_coerced_to_utf8_before_qt_loads(monkeypatch) -> None:
+    import locale
+
+    from reader.cli import coerce_c_locale
+
+    previous = locale.setlocale(locale.LC_CTYPE)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_CTYPE", raising=False)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C")
+        coerce_c_locale()
+        assert os.environ["LC_CTYPE"] == "C.UTF-8"
+        monkeypatch.delenv("LC_CTYPE")
+        monkeypatch.setenv("LC_ALL", "C")
+        coerce_c_locale()
+        assert "LC_CTYPE" not in os.environ
+    finally:
+        locale.setlocale(locale.LC_CTYPE, previous)

@@ -12,6 +12,7 @@ from resources import resource_path
 from ui.context import AppContext
 from ui.first_paint import watch_first_paint
 from ui.main_window import MainWindow
+from ui.qt_messages import route_qt_messages
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 SWITCH_INTERVAL_S = 0.001
@@ -30,6 +31,7 @@ def app_icon() -> QIcon:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
+    route_qt_messages()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Corroborate")
     app.setOrganizationName("Corroborate")

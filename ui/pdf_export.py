@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from reader import __version__
 from reader.export import Report
 from ui.display import display_problem
+from ui.qt_messages import route_qt_messages
 
 _application: QApplication | None = None
 
@@ -23,6 +24,7 @@ def _ensure_application() -> None:
     if QApplication.instance() is None:
         if display_problem():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        route_qt_messages()
         _application = QApplication(["corroborate"])
 
 

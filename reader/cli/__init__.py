@@ -11,6 +11,7 @@ import atexit
 import gc
 import importlib
 import logging
+import os
 import sys
 
 from reader import __version__
@@ -50,11 +51,22 @@ def build_parser(commands: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argume
     return parser
 
 
+def coerce_c_locale() -> None:
+    """Under the bare C locale (`env -i`, a minimal container) Qt warns on stderr that it
+    switched to UTF-8. CPython coerces that locale itself (PEP 538), the frozen app's
+    interpreter does not: this does the same before Qt loads, for this process and its workers."""
+    import locale
+
+    if "LC_ALL" not in os.environ and locale.setlocale(locale.LC_CTYPE) in ("C", "POSIX"):
+        os.environ["LC_CTYPE"] = "C.UTF-8"
+
+
 def main(argv: list[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):  # only a frozen build needs it; importing it costs 6 ms
+    if getattr(sys, "frozen", False):  # only a frozen build needs these; importing them costs 6 ms
         import multiprocessing
 
         multiprocessing.freeze_support()
+        coerce_c_locale()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(needed_commands(argv))
     args = parser.parse_args(argv)
