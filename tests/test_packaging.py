@@ -159,8 +159,8 @@ def test_missing_x11_libraries_are_named_before_qt_loads(tmp_path) -> None:
     assert "Qt imported: False" in completed.stdout
 
 
-def test_qt_messages_go_to_the_log_not_to_stderr(qapp, caplog, capfd) -> None:
-    from PySide6.QtCore import qWarning
+def test_qt_warnings_go_to_the_log_and_its_errors_to_stderr_too(qapp, caplog, capfd) -> None:
+    from PySide6.QtCore import qCritical, qWarning
 
     from ui.qt_messages import route_qt_messages
 
@@ -169,6 +169,10 @@ def test_qt_messages_go_to_the_log_not_to_stderr(qapp, caplog, capfd) -> None:
         qWarning("This plugin does not support propagateSizeHints()")
     assert [(record.name, record.levelno) for record in caplog.records] == [("qt", logging.WARNING)]
     assert "propagateSizeHints" not in capfd.readouterr().err
+    with caplog.at_level(logging.WARNING, logger="qt"):
+        qCritical("Could not load the Qt platform plugin")
+    assert caplog.records[-1].levelno == logging.ERROR
+    assert "Could not load the Qt platform plugin" in capfd.readouterr().err
 
 
 def test_a_bare_c_locale_is_coerced_to_utf8_before_qt_loads(monkeypatch) -> None:

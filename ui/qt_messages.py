@@ -3,11 +3,13 @@
 Qt writes warnings such as "This plugin does not support propagateSizeHints()" (the offscreen
 platform, every self-test) straight to stderr, where they read like faults in a check that
 passed. Routed through `logging`, they land in the log file and the in-app log view like the
-app's own messages, and on stderr with `--verbose`.
+app's own messages, and on stderr with `--verbose`. Critical and fatal messages still reach
+stderr as well: a platform plugin that cannot load is fatal, and the researcher must see why.
 """
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
@@ -23,7 +25,10 @@ _LEVELS = {
 
 
 def log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    log.log(_LEVELS.get(kind, logging.WARNING), "%s", message)
+    level = _LEVELS.get(kind, logging.WARNING)
+    log.log(level, "%s", message)
+    if level >= logging.ERROR and sys.stderr is not None:
+        print(message, file=sys.stderr)
 
 
 def route_qt_messages() -> None:
