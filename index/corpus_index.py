@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from operator import neg
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from whoosh import query as wq
 from whoosh.index import FileIndex
@@ -31,14 +31,15 @@ from index.analysis import word_analyzer
 from index.changes import corpus_fingerprint, indexed_versions, source_versions
 from index.documents import Preparation, PreparedArticle, QuoteFinder, prepare_document
 from index.facets import UNKNOWN, FacetTable
-from index.provenance import ProvenanceTable, cached_table, compute_table, corpus_state, resolve
+from index.provenance import ProvenanceTable, cached_table, compute_table, corpus_state, resolve, save_table
 from index.query import parse
 from index.results import Hit, SearchResults
 from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
 from reader.corpus import Source, discover, load_corpus
 from reader.corrections import Corrections
-from reader.model import LoadError
+from reader.model import Article, LoadError
+from reader.reuse import ReuseReport
 from reader.storage import read_json, write_json_atomic
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,8 @@ class CorpusIndex:
         self._paths = paths or []
         self._local = threading.local()
         self._words: tuple[float, Vocabulary] | None = None
-        self._provenance: ProvenanceTable | None = None
+        self._provenance: tuple[str, ProvenanceTable | None] | None = None
+        """The corpus state last looked up, and its saved provenance (None: not worked out)."""
         self._provenance_lock = threading.Lock()
 
     @classmethod
@@ -187,11 +189,12 @@ class CorpusIndex:
         return cached[1]
 
     def known_provenance(self, searcher: Searcher) -> ProvenanceTable | None:
-        """The provenance of the indexed corpus if already worked out for its current state."""
+        """The provenance of the indexed corpus if already worked out for its current state (the
+        saved file is read once per state, found or not, not on every search)."""
         key = self._corpus_state(searcher)
-        if self._provenance is None or self._provenance.key != key:
-            self._provenance = cached_table(self._provenance_file(), key)
-        return self._provenance
+        if self._provenance is None or self._provenance[0] != key:
+            self._provenance = (key, cached_table(self._provenance_file(), key))
+        return self._provenance[1]
 
     def provenance(self, searcher: Searcher) -> ProvenanceTable:
         """The provenance of the indexed corpus, worked out now (reading every article) if not known.
@@ -201,10 +204,19 @@ class CorpusIndex:
         with self._provenance_lock:
             table = self.known_provenance(searcher)
             if table is None:
-                articles = load_corpus(self._paths, Corrections()).articles
-                table = self._provenance = compute_table(self._provenance_file(), self._corpus_state(searcher),
-                                                         articles)
+                key = self._corpus_state(searcher)
+                table = compute_table(self._provenance_file(), key, load_corpus(self._paths, Corrections()).articles)
+                self._provenance = (key, table)
             return table
+
+    def adopt_provenance(self, report: ReuseReport, articles: Sequence[Article]) -> None:
+        """Take verdicts already worked out for these articles (the window's own analysis), so a
+        `spun:` search never runs the corpus-wide analysis a second time, on a search thread."""
+        with self._provenance_lock:
+            searcher = self._searcher()
+            if self.known_provenance(searcher) is None:
+                key = self._corpus_state(searcher)
+                self._provenance = (key, save_table(self._provenance_file(), key, report, articles))
 
     def close(self) -> None:
         """Close this thread's searcher (other threads close theirs, or they close on collection)."""
@@ -213,12 +225,16 @@ class CorpusIndex:
             searcher.close()
             self._local.searcher = self._local.facets = self._local.state = self._local.scorer = None
 
-    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None) -> SearchResults:
-        """Articles matching `text`, best first, with highlights, passages, facets and problems."""
+    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None,
+               work_out_provenance: bool = True) -> SearchResults:
+        """Articles matching `text`, best first, with highlights, passages, facets and problems.
+        Without `work_out_provenance`, `spun:` and `copyof:` apply only once provenance is known
+        (`adopt_provenance`); until then a problem says they were left out."""
         started = time.perf_counter()
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
-        parsed = resolve(parsed, lambda: self.provenance(searcher), problems)
+        provenance = self.provenance if work_out_provenance else self.known_provenance
+        parsed = resolve(parsed, lambda: provenance(searcher), problems)
         matching = _narrowed(self._scorer(searcher).scores(parsed), searcher, self._filter_query(filters, searcher))
         wanted = _wanted_terms(parsed, searcher.reader())
         hits = [_hit(searcher.stored_fields(docnum), score, wanted) for docnum, score in _best(matching, limit)]
@@ -233,7 +249,8 @@ class CorpusIndex:
             return None
         parts = _facet_filters(filters)
         if filters.spun is not None:
-            parts.append(resolve(wq.Term("spun", "yes" if filters.spun else "no"), lambda: self.provenance(searcher), []))
+            parts.append(resolve(wq.Term("spun", "yes" if filters.spun else "no"),
+                                 lambda: self.known_provenance(searcher), []))
         return wq.And(parts) if parts else None
 
 

@@ -22,7 +22,7 @@ from index.analysis import fold
 from index.query import QueryProblem
 from index.schema import PROVENANCE_FIELDS
 from reader.model import Article
-from reader.reuse import provenance
+from reader.reuse import ReuseReport, provenance
 from reader.storage import read_json, write_json_atomic
 
 SPUN_VALUES = {"yes": True, "true": True, "no": False, "false": False}
@@ -73,7 +73,11 @@ def cached_table(cache_file: Path, key: str) -> ProvenanceTable | None:
 def compute_table(cache_file: Path, key: str, articles: Iterable[Article]) -> ProvenanceTable:
     """Run the corpus-wide provenance analysis and save its verdicts for `key`."""
     articles = list(articles)
-    report = provenance(articles, include_independent=False)
+    return save_table(cache_file, key, provenance(articles, include_independent=False), articles)
+
+
+def save_table(cache_file: Path, key: str, report: ReuseReport, articles: Iterable[Article]) -> ProvenanceTable:
+    """The verdicts of an analysis already run (the window runs one for its badges), saved for `key`."""
     sources = {item.article_id: tuple(dict.fromkeys(item.copy_of + item.spun_from))
                for item in report.articles if item.copy_of or item.spun_from}
     table = ProvenanceTable(key, frozenset(item.article_id for item in report.articles if item.spin.spun),
@@ -82,12 +86,22 @@ def compute_table(cache_file: Path, key: str, articles: Iterable[Article]) -> Pr
     return table
 
 
-def resolve(query: wq.Query, table: Callable[[], ProvenanceTable], problems: list[QueryProblem]) -> wq.Query:
+PENDING = ("spun: and copyof: were left out: the corpus's provenance is still being worked out "
+           "(the status bar shows it); they apply once it is")
+
+
+def resolve(query: wq.Query, table: Callable[[], ProvenanceTable | None], problems: list[QueryProblem]) -> wq.Query:
     """The query with each `spun:`/`copyof:` term replaced by the matching article ids.
 
-    The replacement scores nothing, so these act as pure filters: ranking is the text's.
+    The replacement scores nothing, so these act as pure filters: ranking is the text's. When
+    `table` has no answer yet, the terms are left out and a problem says why.
     """
     if isinstance(query, wq.Term) and query.fieldname in PROVENANCE_FIELDS:
+        known = table()
+        if known is None:
+            if all(problem.message != PENDING for problem in problems):
+                problems.append(QueryProblem(PENDING, getattr(query, "startchar", None) or 0))
+            return wq.Every()
         value = query.text.decode("utf-8") if isinstance(query.text, bytes) else query.text
         if query.fieldname == "spun":
             wanted = SPUN_VALUES.get(fold(value))
@@ -95,9 +109,9 @@ def resolve(query: wq.Query, table: Callable[[], ProvenanceTable], problems: lis
                 problems.append(QueryProblem(f"'spun:{value}' is neither yes nor no; write spun:yes or spun:no "
                                              "(this condition was left out)", getattr(query, "startchar", None) or 0))
                 return wq.Every()
-            spun = _ids(table().spun)
+            spun = _ids(known.spun)
             return _unscored(spun if wanted else wq.Not(spun))
-        return _unscored(_ids(table().copies_of(value)))
+        return _unscored(_ids(known.copies_of(value)))
     return query.apply(lambda child: resolve(child, table, problems))
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from index import CorpusIndex, SearchFilters
+from reader.corpus import load_corpus
+from reader.reuse import provenance
 from resources import sample_dir
 from reuse_texts import CHEMISTRY, HARBOUR, ORCHARD, dated
 
@@ -47,6 +49,18 @@ def test_a_spun_value_other_than_yes_or_no_is_reported_and_left_out(sample_index
     results = sample_index.search("spun:maybe alexa")
     assert "spun:yes or spun:no" in results.problems[0].message
     assert results.total == 5
+
+
+def test_without_working_it_out_provenance_waits_for_verdicts_handed_over(sample_index, tmp_path):
+    """The window runs the provenance analysis itself; its searches must not run it again."""
+    pending = sample_index.search("alexa spun:yes", work_out_provenance=False)
+    assert pending.total == 5 and "still being worked out" in pending.problems[0].message
+    assert "spun" not in sample_index.search("alexa").facets
+    articles = load_corpus([tmp_path / "sample"]).articles
+    sample_index.adopt_provenance(provenance(articles, include_independent=False), articles)
+    adopted = sample_index.search("alexa spun:yes", work_out_provenance=False)
+    assert {hit.id[:3] for hit in adopted.hits} == {"000"} and not adopted.problems
+    assert "spun" in CorpusIndex.open([tmp_path / "sample"]).search("alexa").facets
 
 
 def test_the_sample_has_no_copies(sample_index):

@@ -78,6 +78,22 @@ def test_facets_narrow_the_results(qtbot, window):
     assert {hit.outlet for hit in narrowed.hits} == {outlet} and outlets.currentData() == outlet
 
 
+def test_provenance_from_the_window_analysis_serves_spun_searches_and_the_spun_facet(qtbot, window):
+    qtbot.waitUntil(lambda: window.analysis.reuse is not None, timeout=60_000)
+    panel = window.search_panel
+    spun = panel.facets["spun"]
+    type_query(qtbot, window, "alexa")
+    qtbot.waitUntil(lambda: spun.findData("yes") > 0, timeout=20_000)
+    with qtbot.waitSignal(window.search.results_ready, timeout=20_000):
+        spun.setCurrentIndex(spun.findData("yes"))
+    assert {hit.id[:3] for hit in window.search.results.hits} == {"000"}
+    with qtbot.waitSignal(window.search.results_ready, timeout=20_000):
+        spun.setCurrentIndex(0)
+    panel.query.clear()
+    results = type_query(qtbot, window, "spun:yes")
+    assert {hit.id[:3] for hit in results.hits} == {"000"} and not results.problems
+
+
 def test_a_malformed_query_is_explained_in_the_window(qtbot, window):
     type_query(qtbot, window, '"voice assistant')
     assert "Query problem" in window.search_panel.message.text()

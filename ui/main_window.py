@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
 
     def _provenance_ready(self) -> None:
         analysis, corpus = self.analysis, self.context.corpus
+        self.search.adopt_provenance(analysis.reuse, corpus.corpus.articles)
         self.article_list.table_model.set_badges(analysis.badge)
         self._show_badge()
         self._paint_spun_words()

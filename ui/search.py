@@ -14,7 +14,9 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults, UpdateReport
+from reader.model import Article
 from reader.quotes import find_quotes
+from reader.reuse import ReuseReport
 from ui.corpus_model import CorpusModel
 from ui.tasks import CHILD_PROCESS_FROM, Cancelled, Generation, Task, TaskRunner, run_in_process
 
@@ -67,6 +69,7 @@ class Search(QObject):
         self._index_task: Task | None = None
         self._query = ""
         self._filters = SearchFilters()
+        self._provenance: tuple[ReuseReport, list[Article]] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run)
         corpus.loaded.connect(self.build_index)
@@ -74,6 +77,7 @@ class Search(QObject):
     def build_index(self) -> None:
         """Index the corpus now open (only new or changed files are read again)."""
         self.cancel_indexing()
+        self._provenance = None
         generation = self._index_generation
         generation.next()
         paths, articles = list(self._corpus.paths), len(self._corpus.corpus.articles)
@@ -95,12 +99,31 @@ class Search(QObject):
         self.index = corpus_index
         log.info("search index ready: %s", corpus_index.report.as_json())  # article_count would open a reader here
         self.index_ready.emit()
-        if self._query:
+        if self._provenance is not None:
+            self._hand_over_provenance()
+        elif self._query:
             self._run()
 
     def _failed(self, message: str) -> None:
         self._index_task = None
         self.index_failed.emit(message)
+
+    def adopt_provenance(self, report: ReuseReport, articles: list[Article]) -> None:
+        """The window's provenance verdicts for the corpus open now: `spun:`, `copyof:` and the
+        Spun facet use them (saved with the index) instead of running the analysis again."""
+        self._provenance = (report, articles)
+        if self.index is not None:
+            self._hand_over_provenance()
+
+    def _hand_over_provenance(self) -> None:
+        corpus_index, (report, articles) = self.index, self._provenance
+        self._tasks.start("search provenance", lambda task: corpus_index.adopt_provenance(report, articles),
+                          on_success=self._index_generation.bind(self._provenance_adopted),
+                          on_failure=self._index_generation.bind(self.search_failed.emit))
+
+    def _provenance_adopted(self, _: None) -> None:
+        if self._query:
+            self._run()
 
     def search(self, text: str, filters: SearchFilters | None = None) -> None:
         """Search for `text` once the researcher pauses typing."""
@@ -118,7 +141,8 @@ class Search(QObject):
             self.results = None
             self.results_ready.emit(None)
             return
-        self._tasks.start("search", lambda task: corpus_index.search(text, RESULT_LIMIT, filters),
+        self._tasks.start("search", lambda task: corpus_index.search(text, RESULT_LIMIT, filters,
+                                                                     work_out_provenance=False),
                           on_success=generation.bind(self._found),
                           on_failure=generation.bind(self.search_failed.emit))
 

@@ -2,7 +2,8 @@
 
 Up and Down in the query box move through the hits, so the researcher never leaves the box to
 choose one; Enter opens the chosen hit (the window wires that key). Facets (outlet, day,
-speaker) narrow the results; each is reachable by its Alt+letter. A malformed query is
+speaker, and spun once the corpus's provenance is known) narrow the results; each is
+reachable by its Alt+letter. A malformed query is
 searched as repaired, and the message says what was wrong and where.
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ from index.query_help import QUERY_HELP
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 ANY = ""
+_FACETS = (("outlet", "O&utlet"), ("date", "&Day"), ("speaker", "Spea&ker"), ("spun", "Spu&n"))
+"""Facet boxes, each reachable by its Alt+letter; Spun lists values once provenance is known."""
 _NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -126,9 +129,9 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.query.setPlaceholderText("Search the corpus (Shift+F1: query syntax)")
         self.query.installEventFilter(self)
-        self.facets = {name: QComboBox() for name in ("outlet", "date", "speaker")}
+        self.facets = {name: QComboBox() for name, _ in _FACETS}
         grid = QGridLayout()
-        for column, (name, label) in enumerate((("outlet", "O&utlet"), ("date", "&Day"), ("speaker", "Spea&ker"))):
+        for column, (name, label) in enumerate(_FACETS):
             box = self.facets[name]
             box.setObjectName(f"facet-{name}")
             box.addItem("any", ANY)
@@ -163,10 +166,10 @@ class SearchPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def filters(self) -> SearchFilters:
-        outlet, day, speaker = (self.facets[name].currentData() for name in ("outlet", "date", "speaker"))
+        outlet, day, speaker, spun = (self.facets[name].currentData() for name, _ in _FACETS)
         date = _day(day)
         return SearchFilters(outlets=(outlet,) if outlet else (), speakers=(speaker,) if speaker else (),
-                             date_from=date, date_to=date)
+                             date_from=date, date_to=date, spun={"yes": True, "no": False}.get(spun))
 
     def _changed(self) -> None:
         self.queryChanged.emit(self.query.text(), self.filters())
@@ -184,8 +187,8 @@ class SearchPanel(QWidget):
         if results.suggestion:
             lines.append(f"Did you mean <i>{escape(results.suggestion)}</i>?")
         self.message.setText("<br/>".join(lines))
-        for name, counts in results.facets.items():
-            self._fill_facet(self.facets[name], counts)
+        for name, box in self.facets.items():
+            self._fill_facet(box, results.facets.get(name, {}))
 
     def _fill_facet(self, box: QComboBox, counts: dict[str, int]) -> None:
         chosen = box.currentData()
