@@ -262,7 +262,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         by_article.setdefault(article, []).append(sentence)
     members: list[Member] = []
     spun: list[bool] = []
-    shared: list[bool] = []
+    stating_two: list[bool] = []
     claims: list[MemberClaims] = []
     for index, sentences in sorted(by_article.items()):
         article = articles[index]
@@ -270,7 +270,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         start, end = parts[0].start, parts[-1].end
         members.append(Member(article.id, article.path, start, end, article.text[start:end]))
         spun.append(parts[0].restored)
-        shared.append(any((index, sentence) in in_two_facts for sentence in sentences))
+        stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
         quantities = [_absolute(quantity, part.start) for part in parts for quantity in part.quantities]
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
         claims.append(MemberClaims(article.id, quantities, overlapping))
@@ -278,7 +278,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
     discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
-    return Fact(f"f{number}", _label(members, spun, shared), members, missing, discrepancies)
+    return Fact(f"f{number}", _label(members, spun, stating_two), members, missing, discrepancies)
 
 
 def _absolute(quantity: Quantity, offset: int) -> Quantity:

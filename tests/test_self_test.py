@@ -1,9 +1,11 @@
 """`corroborate --self-test`: every check passes on a working install and names what broke."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,19 @@ def test_a_dying_worker_fails_the_self_test(monkeypatch, capsys) -> None:
     monkeypatch.setattr(ui_self_test, "QT_CHECKS", [])
     assert main(["--self-test"]) == 1
     assert "the worker failed: exit code 3" in capsys.readouterr().out
+
+
+def test_a_hung_worker_is_stopped_and_fails_the_self_test(monkeypatch, capsys) -> None:
+    def hang() -> str:
+        time.sleep(600)
+        return "never"
+
+    monkeypatch.setattr(ui_self_test, "WORKER_CHECKS", [Check("hangs", hang)])
+    monkeypatch.setattr(ui_self_test, "QT_CHECKS", [])
+    monkeypatch.setattr(ui_self_test, "WORKER_TIMEOUT", 1.0)
+    assert main(["--self-test"]) == 1
+    assert "the worker failed: no answer in 1 s" in capsys.readouterr().out
+    assert not multiprocessing.active_children()  # stopped, or the process could never exit
 
 
 def test_self_test_passes_from_the_command_line(capsys) -> None:

@@ -132,6 +132,7 @@ class CorpusAnalysis(QObject):
         self._listed_quotes: list[tuple[Article, Quote]] = []
         self._provenance: dict[str, Provenance] = {}
         self._running: list[Task] = []
+        self._shared = PackedOnce([])
         self._generation = Generation()
         self.quotes_complete = False
         corpus.loaded.connect(self.refresh)
@@ -141,7 +142,7 @@ class CorpusAnalysis(QObject):
         self.cancel()
         generation = self._generation
         generation.next()
-        shared = PackedOnce(list(self._corpus.corpus.articles))
+        shared = self._shared = PackedOnce(list(self._corpus.corpus.articles))
         registry, known = self.registry, dict(self._quotes)
         self.quotes_complete = False
         self.facts_complete = False
@@ -180,15 +181,15 @@ class CorpusAnalysis(QObject):
         self._start_facts()
 
     def _start_facts(self) -> None:
-        """Facts need the quotes (attribution discrepancies), so they follow them."""
-        articles = list(self._corpus.corpus.articles)
-        quotes = self._quotes_by_article
+        """Facts need the quotes (attribution discrepancies), so they follow them. A big corpus's
+        articles reach the child process as the slices quotes and provenance already made."""
+        shared, quotes = self._shared, self._quotes_by_article
         generation = self._generation
 
         def work(task: Task) -> list[Fact]:
-            if len(articles) >= CHILD_PROCESS_FROM:
-                return run_in_process(task, find_facts, articles, quotes)
-            return facts_of_corpus(articles, quotes)
+            if len(shared.value) >= CHILD_PROCESS_FROM:
+                return run_in_process(task, find_facts, shared, quotes)
+            return facts_of_corpus(shared.value, quotes)
 
         self._tasks.start_when_idle(self, generation.bind(lambda: self._running.append(self._tasks.start(
             "find facts", work,

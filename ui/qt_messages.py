@@ -27,8 +27,13 @@ _LEVELS = {
 def log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     level = _LEVELS.get(kind, logging.WARNING)
     log.log(level, "%s", message)
-    if level >= logging.ERROR and sys.stderr is not None:
+    if level >= logging.ERROR and sys.stderr is not None and not _logged_to_stderr():
         print(message, file=sys.stderr)
+
+
+def _logged_to_stderr() -> bool:
+    """Whether logging already shows messages on stderr (`--verbose`), so they are not shown twice."""
+    return any(getattr(handler, "stream", None) is sys.stderr for handler in logging.getLogger().handlers)
 
 
 def route_qt_messages() -> None:

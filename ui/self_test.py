@@ -121,6 +121,8 @@ def _worker_results(receiver: Connection, worker: multiprocessing.process.BasePr
             pass
     worker.join(1)
     reason = f"exit code {worker.exitcode}" if worker.exitcode is not None else f"no answer in {WORKER_TIMEOUT:.0f} s"
+    if worker.is_alive():  # hung: stopped, so the self-test still ends and says so
+        worker.terminate()
     return [CheckResult("checks in a worker process", False, 0.0, f"the worker failed: {reason}")]
 
 
