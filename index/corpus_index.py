@@ -106,11 +106,11 @@ def default_workers() -> int:
 class CorpusIndex:
     """A corpus's index, open for searching from any thread (each thread gets its own searcher)."""
 
-    def __init__(self, ix: FileIndex, location: Path, report: UpdateReport, paths: list[Path] | None = None):
+    def __init__(self, ix: FileIndex, location: Path, report: UpdateReport, paths: list[Path]):
         self._ix = ix
         self.location = location
         self.report = report
-        self._paths = paths or []
+        self._paths = paths
         self._local = threading.local()
         self._words: tuple[float, Vocabulary] | None = None
         self._provenance: tuple[str, ProvenanceTable | None] | None = None
