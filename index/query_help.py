@@ -29,10 +29,13 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 | `spun:yes`, `spun:no` | machine-spun (or not) by the provenance analysis (see `corroborate reuse`) |
 | `copyof:001_b1dff317db399a56`, `copyof:reuters` | copied (syndicated, edited or spun) from that article (its id or file name) or from that outlet |
 
-`spun:` and `copyof:` filter without changing the ranking. The first such search after the corpus
-changes reads every article to work out provenance (as long as `corroborate reuse` takes); it is
-then kept until an article is added, changed or removed, and the facets then also count spun and
-unspun articles.
+`spun:` and `copyof:` filter without changing the ranking. From the command line, the first such
+search after the corpus changes reads every article to work out provenance (as long as
+`corroborate reuse` takes); it is then kept beside the index until an article is added, changed
+or removed, and the facets then also count spun and unspun articles. In the window the
+provenance analysis already runs in the background for the article badges; its verdicts are
+handed to the index when it finishes (until then a `spun:` search says the terms were left out),
+and the Spun facet appears.
 
 A query with a mistake (an unclosed quotation mark or bracket, an unknown field, a date that
 is not a date) is repaired as well as possible: you get a message saying what was wrong and
