@@ -3,12 +3,14 @@
 Prints: the onedir size in MiB (target <= 150); the wall time of the frozen `--self-test`
 against a bare unfrozen PySide6 window opening (QApplication + one shown, processed QWidget)
 measured in the same run (target ratio <= 3), and against the same self-test run unfrozen
-(what freezing itself costs); and the time from launching the app to its main window painted
-with the sample corpus loaded (target <= 1 s), signalled by CORROBORATE_REPORT_FIRST_PAINT,
-on a private Xvfb display when Xvfb is installed, else on Qt's offscreen platform, frozen and
-unfrozen. Each figure is the median of --runs runs (the three self-test timings interleaved
-so they share the machine's load), each a fresh process with a clean environment and an
-empty HOME. Run: `make dist && .venv/bin/python bench/bench_startup.py`.
+(what freezing itself costs); Corroborate's own main window opened with no corpus, unfrozen,
+against the bare one (the floor under a self-test that must open that window); and the time
+from launching the app to its main window painted with the sample corpus loaded (target <= 1
+s), signalled by CORROBORATE_REPORT_FIRST_PAINT, on a private Xvfb display when Xvfb is
+installed, else on Qt's offscreen platform, frozen and unfrozen. Each figure is the median of
+--runs runs (the four start-up timings interleaved so they share the machine's load), each a
+fresh process with a clean environment and an empty HOME. Run: `make dist && .venv/bin/python
+bench/bench_startup.py`.
 """
 from __future__ import annotations
 
@@ -32,6 +34,12 @@ BARE_WINDOW = (
     "import sys; from PySide6.QtWidgets import QApplication, QWidget; "
     "app = QApplication(sys.argv[:1]); w = QWidget(); w.resize(1100, 720); w.show(); app.processEvents()"
 )
+EMPTY_MAIN_WINDOW = (
+    "from ui.app import create_application; from ui.context import AppContext; "
+    "from ui.main_window import MainWindow; app = create_application(); w = MainWindow(AppContext()); "
+    "w.show(); app.processEvents()"
+)
+"""Corroborate's own window with no corpus, unfrozen: the floor under any self-test that opens it."""
 
 
 def folder_mib(folder: Path) -> float:
@@ -106,16 +114,21 @@ def main() -> int:
 
         offscreen = clean_environment(home, QT_QPA_PLATFORM="offscreen")
         unfrozen_test = clean_environment(home, PYTHONPATH=str(ROOT))
+        unfrozen_window = clean_environment(home, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
         runs = [
             (wall_time([sys.executable, "-c", BARE_WINDOW], offscreen),
              wall_time([str(args.app), "--self-test"], clean_environment(home)),
-             wall_time([sys.executable, "-m", "reader", "--self-test"], unfrozen_test))
+             wall_time([sys.executable, "-m", "reader", "--self-test"], unfrozen_test),
+             wall_time([sys.executable, "-c", EMPTY_MAIN_WINDOW], unfrozen_window))
             for _ in range(args.runs)
-        ]  # interleaved, so all three see the same load on a shared machine
-        bare, frozen_test, unfrozen_test_time = (statistics.median(run[i] for run in runs) for i in range(3))
+        ]  # interleaved, so all four see the same load on a shared machine
+        bare, frozen_test, unfrozen_test_time, empty_window = (statistics.median(run[i] for run in runs)
+                                                               for i in range(4))
         ratio = statistics.median(run[1] / run[0] for run in runs)
         overhead = statistics.median(run[1] / run[2] for run in runs)
+        floor = statistics.median(run[3] / run[0] for run in runs)
         print(f"bare unfrozen PySide6 window: {bare:.3f} s")
+        print(f"Corroborate's main window, no corpus, unfrozen: {empty_window:.3f} s ({floor:.2f}x the bare window)")
         print(f"frozen --self-test: {frozen_test:.3f} s, ratio {ratio:.2f}x target <= 3")
         print(f"unfrozen --self-test: {unfrozen_test_time:.3f} s (frozen/unfrozen {overhead:.2f}x)")
 

@@ -64,7 +64,8 @@ def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
     assert main(["--self-test"]) == 1
     out = capsys.readouterr().out
     assert "✗ index: RuntimeError: whoosh missing" in out
-    assert "self-test FAILED: 1 of 1 checks" in out
+    assert f"✓ {ui_self_test.PDF_CHECK}: " in out
+    assert "self-test FAILED: 1 of 2 checks" in out
 
 
 def test_a_dying_worker_fails_the_self_test(monkeypatch, capsys) -> None:
@@ -93,7 +94,7 @@ def test_a_hung_worker_is_stopped_and_fails_the_self_test(monkeypatch, capsys) -
 def test_self_test_passes_from_the_command_line(capsys) -> None:
     assert main(["--self-test"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(ui_self_test.WORKER_CHECKS) + len(ui_self_test.QT_CHECKS) + 1
+    assert len(lines) == len(ui_self_test.WORKER_CHECKS) + len(ui_self_test.QT_CHECKS) + 2  # the PDF check, the verdict
     assert all(line.startswith("✓ ") for line in lines[:-1])
     assert lines[-1].startswith("self-test passed")
 
@@ -116,5 +117,27 @@ def test_quotes_check_fails_on_a_broken_speaker_registry() -> None:
         reader.self_test.check_quotes()
 
 
-def test_pdf_check_lays_out_and_reads_back_the_report(qapp) -> None:
-    assert ui_self_test.check_pdf_export().endswith("KiB PDF, text read back")
+def test_pdf_check_lays_out_and_reads_back_the_report(qapp, tmp_path) -> None:
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    sender.send(ui_self_test.lay_out_pdf_report(tmp_path))
+    assert ui_self_test.check_pdf_export(receiver).endswith("KiB PDF, text read back")
+
+
+def test_pdf_check_reports_why_qt_laid_out_no_report() -> None:
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    sender.send("RuntimeError: no fonts")
+    with pytest.raises(SelfTestFailure, match="Qt's PDF writer failed: RuntimeError: no fonts"):
+        ui_self_test.check_pdf_export(receiver)
+
+
+def test_a_failed_pdf_layout_fails_its_check_and_the_rest_still_run(monkeypatch, capsys) -> None:
+    def no_fonts(folder) -> None:
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(ui_self_test, "lay_out_pdf_report", no_fonts)
+    monkeypatch.setattr(ui_self_test, "WORKER_CHECKS", [Check("diff", lambda: "3 changes")])
+    monkeypatch.setattr(ui_self_test, "QT_CHECKS", [])
+    assert main(["--self-test"]) == 1
+    out = capsys.readouterr().out
+    assert "✓ diff: 3 changes" in out
+    assert f"✗ {ui_self_test.PDF_CHECK}: SelfTestFailure: Qt's PDF writer failed: RuntimeError: no fonts" in out

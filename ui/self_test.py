@@ -1,26 +1,30 @@
 """`corroborate --self-test`: the Qt-free checks of `reader.self_test` and the Qt ones.
 
-The Qt-free checks and the PDF export run in a worker process started before Qt is imported,
-alongside the window check in this process, so the self-test takes about as long as its slower
-half. The PDF export needs no window: the worker lays it out headless, as `corroborate export
---format pdf` does. Prints one
+The Qt-free checks run in a worker process started before Qt is imported, alongside the
+window check in this process, so the self-test takes about as long as its slower half. The
+PDF export check is split along the same line: this process lays the report out with Qt's
+writer (its application is the window's), the worker reads it back with pypdf. Prints one
 line per check (✓ or ✗, a detail, the time it took) and exits 0 only if all passed, so CI
 and a researcher's support request get the same verdict. Qt is forced onto its offscreen
 platform before it is imported: the self-test needs no display.
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import tempfile
 import time
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from reader.cli.output import emit_text
 from reader.self_test import CHECKS, SAMPLE_ARTICLES, Check, CheckResult, require, run_checks, sample_articles
 
 LOAD_TIMEOUT = 60.0
 """Seconds the window may take to load the five sample articles before the check fails."""
+PDF_TIMEOUT = 60.0
+"""Seconds the worker waits for this process to lay out the PDF report it reads back."""
 WORKER_TIMEOUT = 120.0
 """Seconds the worker's checks (the Qt-free ones and the PDF export) may take before the self-test fails."""
 
@@ -61,7 +65,7 @@ def check_main_window() -> str:
         require(opening in " ".join(window.reader.toPlainText().split()), "the reader does not show the article")
         deadline = time.perf_counter() + LOAD_TIMEOUT
         while context.tasks.busy and time.perf_counter() < deadline:
-            QTimer.singleShot(50, waiting.quit)
+            QTimer.singleShot(5, waiting.quit)
             waiting.exec()
         require(not context.tasks.busy, "the background analysis did not finish")
         coloured = [h for quote in window.analysis.quotes_of(first) for h in window.reader.highlights_at(quote.start)
@@ -81,36 +85,70 @@ def check_main_window() -> str:
         window.close()
 
 
-def check_pdf_export() -> str:
-    """Lays out a sample report as PDF with Qt's writer and reads its text back with pypdf."""
-    from io import BytesIO
-    from xml.sax.saxutils import escape
+PDF_CHECK = "PDF export writes a readable report"
 
-    from pypdf import PdfReader
+
+def pdf_report_sentence() -> str:
+    """The sentence the self-test's PDF report carries, known to both halves of the PDF check."""
+    article = sample_articles()[1]
+    return article.span_text(article.sentences[0])
+
+
+def lay_out_pdf_report(folder: Path) -> Path:
+    """The Qt half of the PDF check: a sample report laid out by Qt's PDF writer into `folder`.
+    It runs in this process, before the window (the application it needs is the window's), so
+    the worker stays free of Qt."""
+    from xml.sax.saxutils import escape
 
     from reader.export import Report
     from reader.export.html import page, provenance
     from ui.pdf_export import pdf_bytes
 
-    articles = sample_articles()
-    info = provenance("Self-test report", "bundled sample", articles)
-    first_sentence = articles[1].span_text(articles[1].sentences[0])
-    report = Report(info=info, html=page(info, f"<p>{escape(first_sentence)}</p>"), header=[], rows=[])
-    data = pdf_bytes(report)
+    info = provenance("Self-test report", "bundled sample", sample_articles())
+    report = Report(info=info, html=page(info, f"<p>{escape(pdf_report_sentence())}</p>"), header=[], rows=[])
+    path = folder / "self-test-report.pdf"
+    path.write_bytes(pdf_bytes(report))
+    return path
+
+
+def check_pdf_export(laid_out: Connection) -> str:
+    """The worker's half: reads back with pypdf the report `lay_out_pdf_report` wrote, whose path
+    (or why there is none) arrives on `laid_out`."""
+    from pypdf import PdfReader
+
+    require(laid_out.poll(PDF_TIMEOUT), f"no PDF report laid out in {PDF_TIMEOUT:.0f} s")
+    outcome = laid_out.recv()
+    require(isinstance(outcome, Path), f"Qt's PDF writer failed: {outcome}")
+    data = outcome.read_bytes()
     require(data.startswith(b"%PDF"), "Qt's PDF writer produced no PDF")
-    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(BytesIO(data)).pages).split())
-    words = first_sentence.split()[:4]
-    require(" ".join(words) in text, f"the PDF does not contain {' '.join(words)!r}")
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(outcome).pages).split())
+    words = " ".join(pdf_report_sentence().split()[:4])
+    require(words in text, f"the PDF does not contain {words!r}")
     return f"{len(data) // 1024} KiB PDF, text read back"
 
 
 QT_CHECKS = [Check("main window opens offscreen with the sample", check_main_window)]
-WORKER_CHECKS = [*CHECKS, Check("PDF export writes a readable report", check_pdf_export)]
+WORKER_CHECKS = CHECKS
 
 
-def _run_worker_checks(results: Connection) -> None:
-    """Worker process: its checks, results sent back whole."""
-    results.send(run_checks(WORKER_CHECKS, lambda result: None))
+def _run_worker_checks(results: Connection, laid_out: Connection) -> None:
+    """Worker process: its checks, then the read-back of the PDF report; results sent back whole."""
+    checks = [*WORKER_CHECKS, Check(PDF_CHECK, functools.partial(check_pdf_export, laid_out))]
+    results.send(run_checks(checks, lambda result: None))
+
+
+def _send_pdf_report(folder: Path, laid_out: Connection) -> None:
+    """Lays out the PDF report and tells the worker where it is, or why there is none."""
+    try:
+        outcome: Path | str = lay_out_pdf_report(folder)
+    except Exception as error:  # the worker's check reports it
+        outcome = f"{error.__class__.__name__}: {error}"
+    try:
+        laid_out.send(outcome)
+    except BrokenPipeError:
+        pass  # the worker is gone already; `_worker_results` says so
+    finally:
+        laid_out.close()
 
 
 def _worker_results(receiver: Connection, worker: multiprocessing.process.BaseProcess) -> list[CheckResult]:
@@ -126,14 +164,18 @@ def _worker_results(receiver: Connection, worker: multiprocessing.process.BasePr
     return [CheckResult("checks in a worker process", False, 0.0, f"the worker failed: {reason}")]
 
 
-def run_all_checks() -> list[CheckResult]:
-    """The worker's checks (started before Qt, so it forks no Qt threads) while the window
-    check runs here; results are listed the worker's first."""
+def run_all_checks(folder: Path) -> list[CheckResult]:
+    """The worker's checks (started before Qt, so it forks no Qt threads) while the PDF report is
+    laid out and the window check runs here; `folder` takes the report. Results are listed the
+    worker's first."""
     context = multiprocessing.get_context()
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_run_worker_checks, args=(sender,), name="self-test-checks")
+    laid_out_receiver, laid_out = context.Pipe(duplex=False)
+    worker = context.Process(target=_run_worker_checks, args=(sender, laid_out_receiver), name="self-test-checks")
     worker.start()
     sender.close()
+    laid_out_receiver.close()
+    _send_pdf_report(folder, laid_out)
     qt_results = run_checks(QT_CHECKS, lambda result: None)
     results = _worker_results(receiver, worker) + qt_results
     worker.join(WORKER_TIMEOUT)
@@ -149,7 +191,7 @@ def run_self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="corroborate-self-test-") as home:
         os.environ["CORROBORATE_HOME"] = home
         try:
-            results = run_all_checks()
+            results = run_all_checks(Path(home))
         finally:
             if previous_home is None:
                 del os.environ["CORROBORATE_HOME"]
