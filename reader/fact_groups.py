@@ -12,16 +12,18 @@ same words never count for two facts. Last, groups that touch (one sentence in c
 outlet's two adjacent sentences, the halves of a split statement each matched by another
 outlet) are joined when their sentences link well on average, and a sentence whose residual
 matches a group it is not in joins it as its second fact. Outlets copy quotes and sums
-exactly: a fact two outlets quote alike keeps only the sentences that use the quote's words,
-and a sentence giving two sums joins the fact whose outlets all give its second.
+exactly: in a fact two outlets quote alike, a sentence that does not use the quote's words
+leaves when it carries another quote or fits another fact, and a sentence giving two sums
+joins the fact whose outlets all give its second.
 """
 from __future__ import annotations
 
 import heapq
 from collections import Counter
 
-from reader.fact_links import Amounts, Links, Quoted, Unit, close_amounts, same_quote
-from reader.similarity import Vector
+from reader.anchors import is_anchor
+from reader.fact_links import Amounts, Links, Quoted, Unit, close_amounts, same_quote, states_amount
+from reader.similarity import Vector, cosine
 
 GROUP_THRESHOLD = 0.2  # average similarity a group must keep
 SPLIT_THRESHOLD = 0.12  # an adjacent half-sentence shares less with the whole statement
@@ -74,15 +76,11 @@ def _says_more(unit: Unit, partner: Unit, group_of: dict[Unit, list[Unit]], vect
     the same fact, it does not state a second one."""
     if unit not in group_of:
         return True
-    return _dot(_residual(unit, group_of[unit], vectors), _vector(partner, vectors)) >= SECOND_FACT_THRESHOLD
+    return cosine(_residual(unit, group_of[unit], vectors), _vector(partner, vectors)) >= SECOND_FACT_THRESHOLD
 
 
 def _vector(unit: Unit, vectors: list[list[Vector]]) -> Vector:
     return vectors[unit[0]][unit[1]]
-
-
-def _dot(first: Vector, second: Vector) -> float:
-    return sum(weight * second.get(token, 0.0) for token, weight in first.items())
 
 
 def _residual(unit: Unit, group: list[Unit], vectors: list[list[Vector]]) -> Vector:
@@ -117,7 +115,7 @@ def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[l
                 continue
             by_article: dict[int, float] = {}
             for other in group:
-                by_article[other[0]] = max(by_article.get(other[0], 0.0), _dot(residual, _vector(other, vectors)))
+                by_article[other[0]] = max(by_article.get(other[0], 0.0), cosine(residual, _vector(other, vectors)))
             scores.append((sum(by_article.values()) / len(by_article), candidate))
         if scores:
             score, candidate = max(scores)
@@ -212,9 +210,9 @@ def _attach_by_amount(groups: list[list[Unit]], links: Links, vectors: list[list
         for amount in sums_agreed:
             for unit in holders:
                 sums = amounts[unit[0]][unit[1]]
-                stating = [sentence for sentence, given in enumerate(amounts[unit[0]]) if _states(given, amount)]
+                stating = [sentence for sentence, given in enumerate(amounts[unit[0]]) if states_amount(given, amount)]
                 if stating == [unit[1]] and any(not close_amounts(value, amount[1]) for _, value in sums) \
-                        and core <= _plain_words(unit, vectors) and not _states(stated.get(unit, ()), amount):
+                        and core <= _plain_words(unit, vectors) and not states_amount(stated.get(unit, ()), amount):
                     claims.setdefault((unit, amount), []).append(group)
     for (unit, _), candidates in claims.items():
         group = candidates[0]
@@ -231,7 +229,7 @@ def _agreed_amounts(group: list[Unit], amounts: list[list[Amounts]]) -> list[tup
         by_article.setdefault(article, []).extend(amounts[article][sentence])
     given = list(by_article.values())
     return [amount for amount in dict.fromkeys(given[0])
-            if all(_states(other, amount) for other in given[1:])]
+            if all(states_amount(other, amount) for other in given[1:])]
 
 
 def _article_words(group: list[Unit], article: int, vectors: list[list[Vector]]) -> set[str]:
@@ -244,12 +242,8 @@ def _spans_outlets(group: list[Unit]) -> bool:
     return len({article for article, _ in group}) > 1
 
 
-def _states(given: Amounts | list[tuple[str, float]], amount: tuple[str, float]) -> bool:
-    return any(kind == amount[0] and close_amounts(value, amount[1]) for kind, value in given)
-
-
 def _plain_words(unit: Unit, vectors: list[list[Vector]]) -> set[str]:
-    return {token for token in _vector(unit, vectors) if not token.startswith(("q:", "n:"))}
+    return {token for token in _vector(unit, vectors) if not is_anchor(token)}
 
 
 def _cohesion(group: list[Unit], links: Links) -> float:
@@ -262,9 +256,9 @@ def _cohesion(group: list[Unit], links: Links) -> float:
 def _merge_touching(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
                     compared: set[tuple[int, int]] | None) -> list[list[Unit]]:
     """Join groups that hold one sentence in common, or an outlet's two adjacent sentences, when
-    together they still give each article one statement (or a split run) and keep the group
-    average: pieces of one fact that no single link joined, such as the halves of a statement
-    an outlet split, each matched by a different outlet's sentence."""
+    together they still give each article one statement (or a split run) and the links across
+    them average at least `MERGE_THRESHOLD`: pieces of one fact that no single link joined, such
+    as the halves of a statement an outlet split, each matched by a different outlet's sentence."""
     alive: dict[int, frozenset[Unit]] = {number: frozenset(group) for number, group in enumerate(groups)
                                          if len(group) > 1}
     groups_of: dict[Unit, set[int]] = {}
@@ -330,7 +324,7 @@ def _union_average(first: frozenset[Unit], second: frozenset[Unit], links: Links
                 else:
                     inferred = 0.0
                     if bridges and (compared is None or (min(unit[0], other[0]), max(unit[0], other[0])) in compared) \
-                            and _dot(_vector(unit, vectors), _vector(other, vectors)) > 0:
+                            and cosine(_vector(unit, vectors), _vector(other, vectors)) > 0:
                         inferred = max(min(row.get(bridge, 0.0), links.get(other, {}).get(bridge, 0.0))
                                        for bridge in bridges) * TRANSITIVE_SHARE
                     total += inferred if inferred > 0 else -UNLINKED
@@ -420,6 +414,6 @@ def _completes(neighbour: Unit, member: Unit, others: list[Unit], vectors: list[
     for token, weight in _vector(neighbour, vectors).items():
         whole[token] = whole.get(token, 0.0) + weight
     norm = sum(weight * weight for weight in whole.values()) ** 0.5 or 1.0
-    alone = sum(_dot(_vector(member, vectors), _vector(other, vectors)) for other in others) / len(others)
-    union = sum(_dot(whole, _vector(other, vectors)) for other in others) / len(others) / norm
+    alone = sum(cosine(_vector(member, vectors), _vector(other, vectors)) for other in others) / len(others)
+    union = sum(cosine(whole, _vector(other, vectors)) for other in others) / len(others) / norm
     return union >= SPLIT_THRESHOLD and union >= SPLIT_GAIN * alone

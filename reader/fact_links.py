@@ -51,8 +51,9 @@ def link_articles(first: int, second: int, first_vectors: list[Vector], second_p
         for j, score in row.items():
             if score >= MIN_LINK:
                 _link(links, (first, i), (second, j), score)
-    mutual.extend((score, (first, i), (second, j)) for i, j, score in mutual_best_matches(rows) if score >= MIN_LINK)
-    for i, j, score in gap_pairs(rows):
+    best = mutual_best_matches(rows)
+    mutual.extend((score, (first, i), (second, j)) for i, j, score in best if score >= MIN_LINK)
+    for i, j, score in gap_pairs(rows, best):
         _link(links, (first, i), (second, j), score)
         mutual.append((score + GAP_BONUS, (first, i), (second, j)))
 
@@ -69,14 +70,15 @@ def mutual_best_matches(rows: list[dict[int, float]]) -> list[tuple[int, int, fl
             if max(rows[i].items(), key=lambda item: item[1])[0] == j]
 
 
-def gap_pairs(rows: list[dict[int, float]]) -> list[tuple[int, int, float]]:
+def gap_pairs(rows: list[dict[int, float]], best: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Anchor-and-gap alignment (as in Gale–Church style sentence alignment): confident mutual
     best matches (`GAP_ANCHOR`) cut the two articles into stretches; between two consecutive
     anchors that keep the articles' order, the sentences of one stretch that are each other's
     best match within the other stretch state the same thing even on a weak lexical match,
-    since both outlets tell that part of the story in the same place. Returns (row, column,
-    similarity) for each such pair at or above `GAP_FLOOR`."""
-    anchors = sorted((i, j) for i, j, score in mutual_best_matches(rows) if score >= GAP_ANCHOR)
+    since both outlets tell that part of the story in the same place. `best` is the rows'
+    `mutual_best_matches`. Returns (row, column, similarity) for each such pair at or above
+    `GAP_FLOOR`."""
+    anchors = sorted((i, j) for i, j, score in best if score >= GAP_ANCHOR)
     anchored_columns = {j for _, j in anchors}
     found: list[tuple[int, int, float]] = []
     for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
@@ -116,7 +118,7 @@ def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: li
             theirs = second[j]
             if not theirs:
                 continue
-            if any(kind == other_kind and close_amounts(value, other) for kind, value in mine for other_kind, other in theirs):
+            if any(states_amount(theirs, amount) for amount in mine):
                 row[j] = score + SHARED_AMOUNT_BONUS
             elif any(kind == "money" for kind, _ in mine) and any(kind == "money" for kind, _ in theirs):
                 row[j] = score * CONFLICTING_AMOUNT_FACTOR
@@ -152,6 +154,11 @@ def same_quote(first: QuoteWords, second: QuoteWords) -> float:
 def close_amounts(first: float, second: float) -> bool:
     """Two sums within 10%: `$30 million` and `nearly $31 million` give one amount."""
     return max(first, second) <= 1.1 * min(first, second)
+
+
+def states_amount(given: Amounts | list[tuple[str, float]], amount: tuple[str, float]) -> bool:
+    """Whether one of the `given` (kind, value) amounts is `amount` (`close_amounts`)."""
+    return any(kind == amount[0] and close_amounts(value, amount[1]) for kind, value in given)
 
 
 def _link(links: Links, first: Unit, second: Unit, score: float) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from reader.corpus import load_corpus
 from reader.discrepancies import MemberClaims, attribution_discrepancies
-from reader.fact_links import GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, separate_kinds, weigh_amounts
+from reader.fact_links import (GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, mutual_best_matches, separate_kinds,
+                               weigh_amounts)
 from reader.fact_text import RestoredSentence, restorations
 from reader.facts import find_facts, read_sentences
 from reader.model import Article
@@ -113,11 +114,11 @@ def test_weak_matches_between_two_anchors_are_paired() -> None:
     best matches inside that gap pair up even when weak, in either order, but not below the
     floor, not with an anchored sentence, and not across anchors that swap the order."""
     rows = [{0: 0.5}, {1: 0.02, 2: GAP_FLOOR + 0.01, 3: 0.09}, {1: 0.1}, {3: 0.5}]
-    assert sorted(gap_pairs(rows)) == [(1, 2, GAP_FLOOR + 0.01), (2, 1, 0.1)]
+    assert sorted(gap_pairs(rows, mutual_best_matches(rows))) == [(1, 2, GAP_FLOOR + 0.01), (2, 1, 0.1)]
     rows[1][2] = GAP_FLOOR - 0.01
-    assert gap_pairs(rows) == [(2, 1, 0.1)]
+    assert gap_pairs(rows, mutual_best_matches(rows)) == [(2, 1, 0.1)]
     swapped = [{3: 0.5}, {1: 0.1}, {2: 0.1}, {0: 0.5}]
-    assert gap_pairs(swapped) == []
+    assert gap_pairs(swapped, mutual_best_matches(swapped)) == []
 
 
 @pytest.mark.parametrize("sentence, kind", [
