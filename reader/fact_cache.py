@@ -24,7 +24,7 @@ from reader.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 12  # bumped whenever how sentences are read into features, or facts built from them, changes
+VERSION = 13  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)

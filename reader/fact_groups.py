@@ -383,7 +383,8 @@ def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[l
     the other outlets' members as well as a split statement's half does, or when the two
     sentences read as one match those members clearly better than the member alone (a 2-1
     alignment: one outlet gives the lede's subject and its total in two sentences). A sentence
-    next to members of two groups joins the one whose other outlets it matches best.
+    next to members of two groups joins the one whose other outlets it matches best; a group
+    takes one such sentence per outlet, and none for an outlet already giving it `MAX_RUN`.
     Run again once pairs and second facts have formed (a statement's second half can belong to
     one of those), it takes only the 2-1 reading (`own_link_suffices` False): many groups are
     then two sentences, and a neighbour's own link to the one other sentence says little."""
@@ -393,6 +394,8 @@ def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[l
         if len(group) < 2:
             continue
         for member in group:
+            if sum(unit[0] == member[0] for unit in group) >= MAX_RUN:
+                continue
             others = [unit for unit in group if unit[0] != member[0]]
             for neighbour in ((member[0], member[1] - 1), (member[0], member[1] + 1)):
                 if neighbour in grouped or neighbour not in links:
@@ -403,7 +406,11 @@ def _attach_split_halves(groups: list[list[Unit]], links: Links, vectors: list[l
                 if (linked or _completes(neighbour, member, others, vectors)) \
                         and average > chosen.get(neighbour, (-1.0, -1))[0]:
                     chosen[neighbour] = (average, number)
-    for neighbour, (_, number) in chosen.items():
+    best_run: dict[tuple[int, int], tuple[float, Unit]] = {}
+    for neighbour, (average, number) in chosen.items():
+        if average > best_run.get((number, neighbour[0]), (-1.0, neighbour))[0]:
+            best_run[(number, neighbour[0])] = (average, neighbour)
+    for (number, _), (_, neighbour) in best_run.items():
         groups[number].append(neighbour)
 
 

@@ -285,3 +285,16 @@ def test_a_pair_formed_late_takes_a_split_half_only_when_read_together_it_matche
 
     assert grouped({"train": 1.0}, 0.05) == [[(0, 1), (0, 2), (1, 0)]]
     assert grouped({"weather": 1.0}, 0.13) == [[(0, 1), (1, 0)]]
+
+
+def test_a_split_statement_takes_at_most_two_sentences_of_one_outlet() -> None:
+    """Both neighbours of a member link to the other outlet's sentence as well as a split half
+    must: only one of them joins, so the outlet still gives the fact one statement in two parts."""
+    vectors = [[{"fine": 1.0}, {"fine": 1.0}, {"fine": 1.0}], [{"fine": 1.0}]]
+    links: dict = {}
+    for sentence, score in ((1, 0.5), (0, 0.15), (2, 0.15)):
+        links.setdefault((0, sentence), {})[(1, 0)] = score
+        links.setdefault((1, 0), {})[(0, sentence)] = score
+    [fact] = group_sentences(links, [], vectors)
+    assert sum(article == 0 for article, _ in fact) == 2
+    assert (0, 1) in fact and (1, 0) in fact
