@@ -9,6 +9,7 @@ reports, and setting `cancel` stops at the next article with nothing committed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import heapq
 import logging
@@ -32,7 +33,7 @@ from index.changes import corpus_fingerprint, indexed_versions, source_versions
 from index.documents import Preparation, PreparedArticle, QuoteFinder, prepare_document
 from index.facets import UNKNOWN, FacetTable
 from index.provenance import ProvenanceTable, cached_table, compute_table, corpus_state, resolve, save_table
-from index.query import parse
+from index.query import QueryProblem, parse
 from index.results import Hit, SearchResults
 from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
@@ -115,7 +116,7 @@ class CorpusIndex:
         self._words: tuple[float, Vocabulary] | None = None
         self._provenance: tuple[str, ProvenanceTable | None] | None = None
         """The corpus state last looked up, and its saved provenance (None: not worked out)."""
-        self._provenance_lock = threading.Lock()
+        self._provenance_lock = threading.RLock()
 
     @classmethod
     def open(cls, paths: Iterable[Path], *, quote_finder: QuoteFinder | None = None,
@@ -192,9 +193,10 @@ class CorpusIndex:
         """The provenance of the indexed corpus if already worked out for its current state (the
         saved file is read once per state, found or not, not on every search)."""
         key = self._corpus_state(searcher)
-        if self._provenance is None or self._provenance[0] != key:
-            self._provenance = (key, cached_table(self._provenance_file(), key))
-        return self._provenance[1]
+        with self._provenance_lock:  # else a miss read before a hand-over could overwrite it
+            if self._provenance is None or self._provenance[0] != key:
+                self._provenance = (key, cached_table(self._provenance_file(), key))
+            return self._provenance[1]
 
     def provenance(self, searcher: Searcher) -> ProvenanceTable:
         """The provenance of the indexed corpus, worked out now (reading every article) if not known.
@@ -234,8 +236,10 @@ class CorpusIndex:
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
         provenance = self.provenance if work_out_provenance else self.known_provenance
-        parsed = resolve(parsed, lambda: provenance(searcher), problems)
-        matching = _narrowed(self._scorer(searcher).scores(parsed), searcher, self._filter_query(filters, searcher))
+        table = functools.partial(provenance, searcher)
+        parsed = resolve(parsed, table, problems)
+        narrowing = _filter_query(filters, table, problems)
+        matching = _narrowed(self._scorer(searcher).scores(parsed), searcher, narrowing)
         wanted = _wanted_terms(parsed, searcher.reader())
         hits = [_hit(searcher.stored_fields(docnum), score, wanted) for docnum, score in _best(matching, limit)]
         total = len(matching)
@@ -244,14 +248,17 @@ class CorpusIndex:
         return SearchResults(text, total, (time.perf_counter() - started) * 1000, hits, facets,
                              suggestion, problems)
 
-    def _filter_query(self, filters: SearchFilters | None, searcher: Searcher) -> wq.Query | None:
-        if filters is None:
-            return None
-        parts = _facet_filters(filters)
-        if filters.spun is not None:
-            parts.append(resolve(wq.Term("spun", "yes" if filters.spun else "no"),
-                                 lambda: self.known_provenance(searcher), []))
-        return wq.And(parts) if parts else None
+
+def _filter_query(filters: SearchFilters | None, table: Callable[[], ProvenanceTable | None],
+                  problems: list[QueryProblem]) -> wq.Query | None:
+    """The facets chosen, as a query; the Spun facet resolves like a `spun:` term (`resolve`),
+    so while provenance is not known it is left out and `problems` says so."""
+    if filters is None:
+        return None
+    parts = _facet_filters(filters)
+    if filters.spun is not None:
+        parts.append(resolve(wq.Term("spun", "yes" if filters.spun else "no"), table, problems))
+    return wq.And(parts) if parts else None
 
 
 def _narrowed(scores: Scores, searcher: Searcher, narrowing: wq.Query | None) -> Scores:

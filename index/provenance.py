@@ -86,8 +86,8 @@ def save_table(cache_file: Path, key: str, report: ReuseReport, articles: Iterab
     return table
 
 
-PENDING = ("spun: and copyof: were left out: the corpus's provenance is still being worked out "
-           "(the status bar shows it); they apply once it is")
+PENDING = ("spun:, copyof: and the Spun facet were left out: the corpus's provenance is not known yet "
+           "(the window works it out after each load); they apply once it is")
 
 
 def resolve(query: wq.Query, table: Callable[[], ProvenanceTable | None], problems: list[QueryProblem]) -> wq.Query:

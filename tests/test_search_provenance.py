@@ -39,10 +39,14 @@ def test_spun_filter_does_not_change_scores(sample_index):
 
 def test_spun_facet_once_provenance_is_known_and_as_a_filter(sample_index):
     assert "spun" not in sample_index.search("alexa").facets
-    sample_index.search("spun:yes")
+    assert ids(sample_index, "alexa", SearchFilters(spun=True)) == {"000"}  # works provenance out
     assert sample_index.search("alexa").facets["spun"] == {"yes": 1, "no": 4}
-    assert ids(sample_index, "alexa", SearchFilters(spun=True)) == {"000"}
     assert ids(sample_index, "alexa", SearchFilters(spun=False)) == {"001", "002", "003", "004"}
+
+
+def test_the_spun_facet_waiting_for_provenance_is_reported_not_silently_dropped(sample_index):
+    pending = sample_index.search("alexa", filters=SearchFilters(spun=True), work_out_provenance=False)
+    assert pending.total == 5 and "not known yet" in pending.problems[0].message
 
 
 def test_a_spun_value_other_than_yes_or_no_is_reported_and_left_out(sample_index):
@@ -54,7 +58,7 @@ def test_a_spun_value_other_than_yes_or_no_is_reported_and_left_out(sample_index
 def test_without_working_it_out_provenance_waits_for_verdicts_handed_over(sample_index, tmp_path):
     """The window runs the provenance analysis itself; its searches must not run it again."""
     pending = sample_index.search("alexa spun:yes", work_out_provenance=False)
-    assert pending.total == 5 and "still being worked out" in pending.problems[0].message
+    assert pending.total == 5 and "not known yet" in pending.problems[0].message
     assert "spun" not in sample_index.search("alexa").facets
     articles = load_corpus([tmp_path / "sample"]).articles
     sample_index.adopt_provenance(provenance(articles, include_independent=False), articles)

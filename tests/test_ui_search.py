@@ -137,3 +137,16 @@ def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_conte
     assert window.analysis.quotes_complete and len(window.analysis.all_quotes()) == 31
     assert window.analysis.facts_complete and window.fact_matrix.matrix.rowCount() > 0
     assert window.analysis.badge("000_f0d0c7c1b1ea7f32.txt").startswith("spun copy")
+
+
+def test_provenance_waits_for_the_new_index_and_never_goes_to_the_last_one(qtbot, window):
+    """Reloading keeps the last index searchable until the new one is ready; verdicts that
+    arrive meanwhile belong to the new corpus, so the last index must not save them as its own."""
+    qtbot.waitUntil(lambda: window.analysis.reuse is not None, timeout=60_000)
+    search, last = window.search, window.search.index
+    handed: list[object] = []
+    last.adopt_provenance = lambda report, articles: handed.append(last)
+    search.build_index()
+    search.adopt_provenance(window.analysis.reuse, window.context.corpus.corpus.articles)
+    qtbot.waitUntil(lambda: search.index is not last, timeout=60_000)
+    assert handed == []

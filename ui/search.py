@@ -63,6 +63,8 @@ class Search(QObject):
         self._corpus = corpus
         self._tasks = tasks
         self.index: CorpusIndex | None = None
+        self._index_is_current = False
+        """Whether `index` is the corpus open now: while the next one is built, the last stays."""
         self.results: SearchResults | None = None
         self._index_generation = Generation()
         self._query_generation = Generation()
@@ -78,6 +80,7 @@ class Search(QObject):
         """Index the corpus now open (only new or changed files are read again)."""
         self.cancel_indexing()
         self._provenance = None
+        self._index_is_current = False
         generation = self._index_generation
         generation.next()
         paths, articles = list(self._corpus.paths), len(self._corpus.corpus.articles)
@@ -97,6 +100,7 @@ class Search(QObject):
     def _indexed(self, corpus_index: CorpusIndex) -> None:
         self._index_task = None
         self.index = corpus_index
+        self._index_is_current = True
         log.info("search index ready: %s", corpus_index.report.as_json())  # article_count would open a reader here
         self.index_ready.emit()
         if self._provenance is not None:
@@ -112,7 +116,7 @@ class Search(QObject):
         """The window's provenance verdicts for the corpus open now: `spun:`, `copyof:` and the
         Spun facet use them (saved with the index) instead of running the analysis again."""
         self._provenance = (report, articles)
-        if self.index is not None:
+        if self._index_is_current:  # never to the last corpus's index, which would save them as its own
             self._hand_over_provenance()
 
     def _hand_over_provenance(self) -> None:
