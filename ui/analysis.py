@@ -182,8 +182,10 @@ class CorpusAnalysis(QObject):
 
     def _start_facts(self) -> None:
         """Facts need the quotes (attribution discrepancies), so they follow them. A big corpus's
-        articles reach the child process as the slices quotes and provenance already made."""
-        shared, quotes = self._shared, self._quotes_by_article
+        articles reach the child process as the slices quotes and provenance already made; this
+        task is their last user, so the analysis lets them go (they are the whole corpus, pickled)."""
+        shared, self._shared = self._shared, PackedOnce([])
+        quotes = self._quotes_by_article
         generation = self._generation
 
         def work(task: Task) -> list[Fact]:
