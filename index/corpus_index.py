@@ -144,6 +144,15 @@ class CorpusIndex:
             log.warning("%s: %s", location.name, notice)
         return cls(ix, location, report, paths)
 
+    @classmethod
+    def update(cls, paths: Iterable[Path], quote_finder: QuoteFinder | None = None,
+               progress: Progress | None = None, cancel: threading.Event | None = None) -> UpdateReport:
+        """Bring the index up to date and close it, returning what changed: a child process's
+        job, after which the window only has to open it."""
+        corpus_index = cls.open(paths, quote_finder=quote_finder, progress=progress, cancel=cancel)
+        corpus_index.close()
+        return corpus_index.report
+
     @property
     def article_count(self) -> int:
         return self._ix.doc_count()

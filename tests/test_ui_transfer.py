@@ -3,12 +3,20 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+from index import CorpusIndex
+from reader.facts import find_facts
+from reader.quotes import quotes_by_content
 from reader.reuse import ReuseReport, provenance
 from ui.tasks import BACKGROUND_NICENESS, PackedOnce, Task, TaskRunner, run_in_process, stop_processes
-from ui.transfer import SLICE, Sliced, pack, unpack
+from ui.transfer import SLICE, Sliced, call_unpacked, pack, unpack
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -84,3 +92,17 @@ def test_child_processes_run_at_lower_priority(qtbot, runner):
                  on_failure=results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=60_000)
     assert results == [min(os.nice(0) + BACKGROUND_NICENESS, 19)]  # 19 is the lowest priority there is
+
+
+def test_what_child_processes_run_imports_no_qt() -> None:
+    """A child process imports only what its job needs: the jobs the window sends there and the
+    function that runs them live outside Qt, so no child spends the time and memory to load it."""
+    modules = sorted({job.__module__ for job in (call_unpacked, quotes_by_content, provenance, find_facts,
+                                                 CorpusIndex.update)})
+    code = ("import importlib, sys\n"
+            f"for name in {modules!r}:\n"
+            "    importlib.import_module(name)\n"
+            "print(','.join(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "ui.transfer" in modules and result.stdout.strip() == ""

@@ -11,40 +11,20 @@ from __future__ import annotations
 import gc
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.facts import Fact, find_facts
 from reader.model import Article, Span
-from reader.quotes import Quote, find_quotes
+from reader.quotes import Quote, find_quotes, quotes_by_content
 from reader.reuse import Provenance, ReuseReport, provenance
 from reader.speakers import SpeakerRegistry, current_registry
-from ui.corpus_model import FREEZE_EVERY, CorpusModel
+from ui.corpus_model import CorpusModel
 from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process
 
 log = logging.getLogger(__name__)
 
 QuoteCache = dict[tuple[str, str], list[Quote]]
-
-def quotes_of_articles(articles: list[Article], registry: SpeakerRegistry,
-                       known: frozenset[tuple[str, str]] = frozenset(), progress: Any = None,
-                       cancel: Any = None) -> QuoteCache:
-    """Quotes of the `articles` whose (id, content hash) is not in `known`, keyed by that pair.
-    Top-level so a child process can run it; `progress(done, total)` and `cancel` (an event) as
-    `ui.tasks.run_in_process` passes them."""
-    pending = [article for article in articles if (article.id, article.content_hash) not in known]
-    found: QuoteCache = {}
-    for done, article in enumerate(pending, start=1):
-        if cancel is not None and cancel.is_set():
-            break
-        found[(article.id, article.content_hash)] = find_quotes(article, registry)
-        if progress is not None:
-            progress(done, len(pending))
-        if done % FREEZE_EVERY == 0:
-            gc.freeze()  # see FREEZE_EVERY: full collections over what is kept stall the UI thread
-    return found
-
 
 @dataclass(frozen=True)
 class CorpusQuotes:
@@ -68,9 +48,9 @@ def quotes_of_corpus(shared: PackedOnce, registry: SpeakerRegistry, known: Quote
     keys = frozenset(known)
     pending = sum(1 for article in articles if (article.id, article.content_hash) not in keys)
     if pending >= CHILD_PROCESS_FROM:
-        found = run_in_process(task, quotes_of_articles, shared, registry, keys, with_progress=True)
+        found = run_in_process(task, quotes_by_content, shared, registry, keys, with_progress=True)
     else:
-        found = quotes_of_articles(articles, registry, keys, progress=task.report_progress, cancel=task.cancel_event)
+        found = quotes_by_content(articles, registry, keys, progress=task.report_progress, cancel=task.cancel_event)
     task.check_cancelled()
     by_article = {article.id: found.get((article.id, article.content_hash))
                   or known.get((article.id, article.content_hash), []) for article in articles}
@@ -102,7 +82,8 @@ def provenance_of_corpus(shared: PackedOnce, task: Task) -> CorpusProvenance:
 
 
 def facts_of_corpus(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Fact]:
-    """`find_facts`, after moving what already exists out of the collector's sight (FREEZE_EVERY)."""
+    """`find_facts`, after moving what already exists out of the collector's sight
+    (`ui.corpus_model.FREEZE_EVERY`)."""
     gc.freeze()
     return find_facts(articles, quotes)
 

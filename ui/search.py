@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults, UpdateReport
+from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults
 from reader.model import Article
 from reader.quotes import find_quotes
 from reader.reuse import ReuseReport
@@ -26,19 +25,11 @@ SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 100
 
 
-def update_index(paths: list[Path], progress: Callable[[int, int], None] | None = None,
-                 cancel: Any = None) -> UpdateReport:
-    """Bring the corpus's index up to date with its files (in a child process for big corpora)."""
-    corpus_index = CorpusIndex.open(paths, quote_finder=find_quotes, progress=progress, cancel=cancel)
-    corpus_index.close()
-    return corpus_index.report
-
-
 def open_index(paths: list[Path], articles: int, task: Task) -> CorpusIndex:
     """The corpus's index, up to date, with progress; cancelling the task stops the indexer."""
     try:
         if articles >= CHILD_PROCESS_FROM:
-            report = run_in_process(task, update_index, paths, with_progress=True)
+            report = run_in_process(task, CorpusIndex.update, paths, find_quotes, with_progress=True)
             corpus_index = CorpusIndex.open(paths, quote_finder=find_quotes)  # unchanged now: only opens
             corpus_index.report = report
             return corpus_index

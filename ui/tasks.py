@@ -20,7 +20,7 @@ from typing import Any, Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 
-from ui.transfer import pack, unpack
+from ui.transfer import call_unpacked, pack, unpack
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_pr
         queue, cancel = manager.Queue(), manager.Event()
     packed = [arg.packed() if isinstance(arg, PackedOnce) else pack(arg) for arg in args]
     task.check_cancelled()
-    future: Future = pool.submit(_in_child, function, queue, cancel, packed)
+    future: Future = pool.submit(call_unpacked, function, queue, cancel, packed)
     while True:
         try:
             result = future.result(timeout=0.1)
@@ -281,23 +281,15 @@ class PackedOnce:
 def _background_priority_arguments() -> dict[str, Any]:
     """Executor arguments that make each child yield the cores to the window's UI thread when
     they are all busy. The initializer is `os.nice` itself, so the child lowers its priority
-    before it imports this module (and Qt with it) for its first job: at full priority those
-    imports, in two children at once while a big corpus loads, kept the window's process off
-    the cores for 50–100 ms at a time."""
+    before it imports what its first job needs: at full priority those imports, in two
+    children at once while a big corpus loads, kept the window's process off the cores for
+    50–100 ms at a time."""
     return {"initializer": os.nice, "initargs": (BACKGROUND_NICENESS,)} if hasattr(os, "nice") else {}
 
 
 def _relay_progress(queue: Any, task: Task) -> None:
     while queue is not None and not queue.empty():
         task.report_progress(*queue.get())
-
-
-def _in_child(function: Callable[..., Any], queue: Any, cancel: Any, packed: list[Any]) -> Any:
-    """In the child: `function` on the unpacked arguments, its result packed for the way back;
-    with a `queue`, reporting progress through it and stopping when `cancel` is set."""
-    args = [unpack(arg) for arg in packed]
-    relaying = {} if queue is None else {"progress": lambda done, total: queue.put((done, total, "")), "cancel": cancel}
-    return pack(function(*args, **relaying))
 
 
 def stop_processes() -> None:

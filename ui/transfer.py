@@ -14,7 +14,7 @@ import dataclasses
 import gc
 import pickle
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 SLICE = 100
 """Items per pickle: 100 articles pickle in about 3 ms."""
@@ -58,6 +58,15 @@ def unpack(value: Any) -> Any:
         items.extend(pickle.loads(pickled))
         gc.freeze()
     return dict(items) if value.kind is dict else items
+
+
+def call_unpacked(function: Callable[..., Any], queue: Any, cancel: Any, packed: list[Any]) -> Any:
+    """In a child process: `function` on the unpacked arguments, its result packed for the way
+    back; with a `queue`, reporting progress through it and stopping when `cancel` is set.
+    It lives here, with `function`s outside `ui`, so a child process never imports Qt."""
+    args = [unpack(arg) for arg in packed]
+    relaying = {} if queue is None else {"progress": lambda done, total: queue.put((done, total, "")), "cancel": cancel}
+    return pack(function(*args, **relaying))
 
 
 def _dumps(value: Any) -> bytes:
