@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.quantities import Quantity, magnitude_bucket
-from reader.words import FUNCTION_WORDS, STARTERS, STOPWORDS, word_token
+from reader.words import FUNCTION_WORDS, STARTERS, content_token
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d+[A-Za-z][A-Za-z-]*")
 _CAPITALISED_RUN = re.compile(
@@ -51,10 +51,8 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
             tokens.extend((initials, "n:" + initials))
             in_runs.update(range(run.start(), run.end()))
     for number, match in enumerate(_WORD.finditer(masked)):
-        if match.group(0).lower() in STOPWORDS:
-            continue
-        stem = word_token(match.group(0))
-        if len(stem) > 1 and stem not in STOPWORDS:
+        stem = content_token(match.group(0))
+        if stem is not None and len(stem) > 1:
             tokens.append(stem)
             if match.group(0)[0].isupper() and match.start() not in in_runs and (number or stem not in STARTERS):
                 tokens.append("n:" + stem)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reader.quantities import Quantity, agree, same_quantity
-from reader.words import STOPWORDS, word_token
+from reader.words import content_token
 
 _KIND = {"money": "number", "number": "number", "percent": "number", "year": "date", "date": "date"}
 _WHAT = {"number": "figures", "date": "dates or years"}
@@ -139,7 +139,7 @@ def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
 
 
 def _quote_words(text: str) -> set[str]:
-    return {token for token in map(word_token, _QUOTE_WORD.findall(text)) if len(token) > 2 and token not in STOPWORDS}
+    return {token for token in map(content_token, _QUOTE_WORD.findall(text)) if token is not None and len(token) > 2}
 
 
 def _same_statement(first: set[str], second: set[str]) -> bool:

@@ -67,6 +67,15 @@ instead including like still yet one another each every several many most some s
 
 
 @lru_cache(maxsize=200_000)
+def content_token(word: str) -> str | None:
+    """The word's token (`word_token`), or None for a stopword: checked before stemming and
+    after, since most reporting verbs stem to a form not listed (`claimed` → `claim`)."""
+    if word.lower() in STOPWORDS:
+        return None
+    token = word_token(word)
+    return None if token in STOPWORDS else token
+
+
 def word_token(word: str) -> str:
     """The token a word becomes: lower case, possessive and inflection stripped, synonyms folded."""
     word = word.lower().replace("’", "'")

@@ -11,7 +11,7 @@ from reader.fact_groups import MERGE_THRESHOLD, _attach_by_amount, group_sentenc
 from reader.fact_links import same_quote, weigh_quotes
 from reader.anchors import sentence_tokens
 from reader.facts import Fact, align_articles
-from reader.words import STOPWORDS, word_token
+from reader.words import STOPWORDS, content_token, word_token
 
 
 def _facts(folder: Path, texts: dict[str, str]) -> list[Fact]:
@@ -115,6 +115,8 @@ def test_a_sentence_joins_a_second_group_by_what_its_first_leaves_over() -> None
 
 def test_reporting_verbs_carry_no_fact_and_paraphrases_fold() -> None:
     assert {"argued", "claimed", "noted", "announced", "told"} <= STOPWORDS
+    assert [content_token(word) for word in ("claimed", "Claims", "told", "argues", "the")] == [None] * 5
+    assert content_token("Fined") == word_token("penalties")
     assert word_token("retained") == word_token("kept") == word_token("storing")
     assert word_token("wiped") == word_token("deletion")
     assert word_token("inquiry") == word_token("investigation")
