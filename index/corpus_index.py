@@ -177,26 +177,26 @@ class CorpusIndex:
             self._words = (stamp, Vocabulary.load(self.location))
         return self._words[1]
 
-    def _facet_table(self, searcher: Searcher) -> FacetTable:
-        cached = getattr(self._local, "facets", None)
+    def _per_searcher(self, searcher: Searcher, name: str, make: Callable[[], Any]) -> Any:
+        """What this thread works out once per searcher (it changes when the index does)."""
+        cached = getattr(self._local, "derived", None)
         if cached is None or cached[0] is not searcher:
-            cached = self._local.facets = (searcher, FacetTable(searcher.reader()))
-        return cached[1]
+            cached = self._local.derived = (searcher, {})
+        if name not in cached[1]:
+            cached[1][name] = make()
+        return cached[1][name]
+
+    def _facet_table(self, searcher: Searcher) -> FacetTable:
+        return self._per_searcher(searcher, "facets", lambda: FacetTable(searcher.reader()))
 
     def _scorer(self, searcher: Searcher) -> Scorer:
-        cached = getattr(self._local, "scorer", None)
-        if cached is None or cached[0] is not searcher:
-            cached = self._local.scorer = (searcher, Scorer(searcher))
-        return cached[1]
+        return self._per_searcher(searcher, "scorer", lambda: Scorer(searcher))
 
     def _provenance_file(self) -> Path:
         return self.location.with_name(self.location.name + ".provenance.json")
 
     def _corpus_state(self, searcher: Searcher) -> str:
-        cached = getattr(self._local, "state", None)
-        if cached is None or cached[0] is not searcher:
-            cached = self._local.state = (searcher, corpus_state(searcher.reader()))
-        return cached[1]
+        return self._per_searcher(searcher, "state", lambda: corpus_state(searcher.reader()))
 
     def known_provenance(self, searcher: Searcher) -> ProvenanceTable | None:
         """The provenance of the indexed corpus if already worked out for its current state (the
@@ -234,7 +234,7 @@ class CorpusIndex:
         searcher = getattr(self._local, "searcher", None)
         if searcher is not None:
             searcher.close()
-            self._local.searcher = self._local.facets = self._local.state = self._local.scorer = None
+            self._local.searcher = self._local.derived = None
 
     def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None,
                work_out_provenance: bool = True) -> SearchResults:

@@ -29,14 +29,18 @@ _BODY = itemgetter(slice(_INT_SIZE + len(_PROTOCOL_2), -1))
 class AdjacentPhrase(wq.Phrase):
     """A `Phrase` with no slop, matched by `AdjacentMatcher` (any other phrase falls back to Whoosh)."""
 
+    def is_adjacent(self, schema) -> bool:
+        """Whether the words must stand one after another in a field that records positions:
+        the phrases matched here (and by `index.scoring`) rather than by Whoosh."""
+        field = schema[self.fieldname] if self.fieldname in schema else None
+        return (self.slop == 1 and len(self.words) > 1
+                and bool(field and field.format and field.format.supports("positions")))
+
     def matcher(self, searcher, context=None):
-        if self.slop != 1 or len(self.words) < 2:
-            return super().matcher(searcher, context)
-        field = searcher.schema[self.fieldname] if self.fieldname in searcher.schema else None
-        if field is None or not field.format or not field.format.supports("positions"):
+        if not self.is_adjacent(searcher.schema):
             return super().matcher(searcher, context)
         reader = searcher.reader()
-        terms = [field.to_bytes(word) for word in self.words]
+        terms = [searcher.schema[self.fieldname].to_bytes(word) for word in self.words]
         if any((self.fieldname, term) not in reader for term in terms):
             return NullMatcher()
         words = [wq.Term(self.fieldname, term).matcher(searcher, context) for term in terms]

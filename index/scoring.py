@@ -102,7 +102,7 @@ class _Segment:
         kind = type(query)
         if kind is wq.Term:
             return self._term(query)
-        if kind is AdjacentPhrase and query.slop == 1 and len(query.words) > 1 and self._has_positions(query.fieldname):
+        if kind is AdjacentPhrase and query.is_adjacent(self.searcher.schema):
             return self._phrase(query)
         if kind in (wq.And, wq.Or) and not getattr(query, "minmatch", 0) and not getattr(query, "scale", None):
             return self._compound(query)
@@ -175,10 +175,6 @@ class _Segment:
             found[matcher.id()] = matcher.score()
             matcher.next()
         return found
-
-    def _has_positions(self, fieldname: str) -> bool:
-        field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
-        return bool(field and field.format and field.format.supports("positions"))
 
     def _located(self, fieldname: str, text: Any) -> tuple[str, bytes] | None:
         """The term as the index holds it, or None when this segment has no such term."""

@@ -114,6 +114,8 @@ def lay_out_pdf_report(folder: Path) -> Path:
 def check_pdf_export(laid_out: Connection) -> str:
     """The worker's half: reads back with pypdf the report `lay_out_pdf_report` wrote, whose path
     (or why there is none) arrives on `laid_out`."""
+    from io import BytesIO
+
     from pypdf import PdfReader
 
     require(laid_out.poll(PDF_TIMEOUT), f"no PDF report laid out in {PDF_TIMEOUT:.0f} s")
@@ -121,7 +123,7 @@ def check_pdf_export(laid_out: Connection) -> str:
     require(isinstance(outcome, Path), f"Qt's PDF writer failed: {outcome}")
     data = outcome.read_bytes()
     require(data.startswith(b"%PDF"), "Qt's PDF writer produced no PDF")
-    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(outcome).pages).split())
+    text = " ".join(" ".join(sheet.extract_text() for sheet in PdfReader(BytesIO(data)).pages).split())
     words = " ".join(pdf_report_sentence().split()[:4])
     require(words in text, f"the PDF does not contain {words!r}")
     return f"{len(data) // 1024} KiB PDF, text read back"
