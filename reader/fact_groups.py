@@ -22,7 +22,7 @@ import heapq
 from collections import Counter
 
 from reader.anchors import is_anchor
-from reader.fact_links import Amounts, Links, Quoted, Unit, close_amounts, same_quote, states_amount
+from reader.fact_links import Amounts, ArticleQuotes, Links, Unit, close_amounts, same_quote, states_amount
 from reader.similarity import Vector, cosine
 
 GROUP_THRESHOLD = 0.2  # average similarity a group must keep
@@ -41,13 +41,13 @@ TRANSITIVE_SHARE = 0.5  # of the weaker of two links through a shared sentence, 
 
 def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vectors: list[list[Vector]],
                     compared: set[tuple[int, int]] | None = None,
-                    amounts: list[list[Amounts]] | None = None, quoted: Quoted | None = None) -> list[list[Unit]]:
+                    amounts: list[list[Amounts]] | None = None, quoted: list[ArticleQuotes] | None = None) -> list[list[Unit]]:
     """Facts as lists of sentences; `vectors` (per article, per sentence) tell what part of a
     sentence its first fact already explains, so it joins a second only for the rest.
     `compared` holds the article pairs (lower index first) judged to tell one story; None
     means every pair was compared. `amounts` (per article, per sentence) let a sentence giving
-    two sums join the fact of each (`_attach_by_amount`); `quoted` holds the words of the
-    quotes sentences carry, which identify a fact two outlets quote alike (`_anchor_on_quotes`)."""
+    two sums join the fact of each (`_attach_by_amount`); `quoted` (per article, by sentence)
+    holds the words of the quotes sentences carry, which identify a fact two outlets quote alike (`_anchor_on_quotes`)."""
     groups = _average_linkage(links)
     _attach_split_halves(groups, links, vectors)
     together = {frozenset((a, b)) for group in groups for a in group for b in group}
@@ -129,7 +129,8 @@ def _attach_second_facts(groups: list[list[Unit]], links: Links, vectors: list[l
         groups[candidate].append(unit)
 
 
-def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]], quoted: Quoted) -> None:
+def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list[Vector]],
+                      quoted: list[ArticleQuotes]) -> None:
     """Outlets reproduce a direct quote word for word (a spun copy changes some words), so a
     fact in which two outlets carry the same quote is that quote: its reproduced words identify
     it. A member that uses under `QUOTE_COVER` of those words joined on the story's general
@@ -148,8 +149,8 @@ def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list
             for other in group[index + 1:]:
                 if other[0] == unit[0]:
                     continue
-                for mine in quoted.get(unit, ()):
-                    for theirs in quoted.get(other, ()):
+                for mine in quoted[unit[0]].get(unit[1], ()):
+                    for theirs in quoted[other[0]].get(other[1], ()):
                         if same_quote(mine, theirs):
                             holders.update((unit, other))
                             words |= mine[1] & theirs[1]
@@ -158,7 +159,7 @@ def _anchor_on_quotes(groups: list[list[Unit]], links: Links, vectors: list[list
                 continue
             elsewhere = [other for other in groups_of[member] if other is not group]
             fitting = None if elsewhere else _fitting_group(member, group, links, groups_of)
-            if elsewhere or fitting is not None or quoted.get(member):
+            if elsewhere or fitting is not None or quoted[member[0]].get(member[1]):
                 group.remove(member)
                 groups_of[member].remove(group)
                 if fitting is not None:

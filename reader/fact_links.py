@@ -16,7 +16,6 @@ Unit = tuple[int, int]  # (article index, sentence index)
 Amounts = tuple[tuple[str, float], ...]  # a sentence's sums of money, percentages and large counts
 QuoteWords = tuple[str, frozenset[str]]  # a quote's speaker ("" if unknown) and content words
 ArticleQuotes = dict[int, list[QuoteWords]]  # by sentence: the quotes it carries
-Quoted = dict[Unit, list[QuoteWords]]
 Links = dict[Unit, dict[Unit, float]]
 
 MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content

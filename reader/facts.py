@@ -212,9 +212,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         for second in seconds:
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
                           (quoted[second], quoted[first]), (kinds[second], kinds[first]))
-    groups = group_sentences(links, mutual, vectors, set(pairs), amounts,
-                             {(index, sentence): words for index, by_sentence in enumerate(quoted)
-                              for sentence, words in by_sentence.items()})
+    groups = group_sentences(links, mutual, vectors, set(pairs), amounts, quoted)
     stated = Counter(unit for group in groups for unit in group)
     in_two_facts = {unit for unit, count in stated.items() if count > 1}
     facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts)

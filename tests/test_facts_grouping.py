@@ -244,8 +244,8 @@ def test_a_fact_two_outlets_quote_alike_keeps_only_sentences_using_the_quote() -
                [{"reyes": 0.5, **{word: 0.38 for word in other_quote}}], [{"reyes": 0.6, "spill": 0.8}],
                [{"spill": 1.0}], [{"spill": 1.0}],
                [{"reyes": 0.5, "river": 0.4, "pay": 0.4, "profit": 0.4, "agency": 0.5}]]
-    quoted = {(0, 0): [("Dana Reyes", quote)], (1, 0): [("Dana Reyes", quote)],
-              (2, 0): [("Dana Reyes", other_quote)]}
+    quoted = [{0: [("Dana Reyes", quote)]}, {0: [("Dana Reyes", quote)]}, {0: [("Dana Reyes", other_quote)]},
+              {}, {}, {}, {}]
     links: dict = {}
     speaker = [(0, 0), (1, 0), (2, 0), (3, 0), (6, 0)]
     pairs = [(first, second, 0.5) for index, first in enumerate(speaker) for second in speaker[index + 1:]]
