@@ -62,16 +62,6 @@ class AdjacentMatcher(WrappingMatcher):
     def replace(self, minquality=0):
         return self if self.is_active() else NullMatcher()
 
-    def supports_block_quality(self) -> bool:
-        """The words' block quality bounds the phrase's too (same scores, fewer articles), so
-        a top-N search can skip blocks the way it does for plain words."""
-        return self.child.supports_block_quality()
-
-    def skip_to_quality(self, minquality: float) -> int:
-        skipped = self.child.skip_to_quality(minquality)
-        self._find_next()
-        return skipped
-
     def _find_next(self) -> None:
         child = self.child
         while child.is_active() and not phrase_documents([((0,), (word.value(),)) for word in self.words]):
