@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus_generator import generate_corpus  # noqa: E402
 
-from reader.corpus import load_corpus  # noqa: E402
-from reader.diff import compare_articles  # noqa: E402
+from reader.articles.corpus import load_corpus  # noqa: E402
+from reader.compare.diff import compare_articles  # noqa: E402
 
 
 def best_times(command: list[str], runs: int, ok_codes: tuple[int, ...] = (0,)) -> tuple[float, float]:
@@ -57,8 +57,8 @@ def main() -> None:
         print(f"articles: {a_path.stat().st_size / 1000:.1f} KB and {b_path.stat().st_size / 1000:.1f} KB")
         git = best_times(["git", "diff", "--no-index", "--word-diff", str(a_path), str(b_path)],
                          args.runs, ok_codes=(0, 1))
-        ours = best_times([sys.executable, "-m", "reader", "diff", str(a_path), str(b_path)], args.runs)
-        ours_json = best_times([sys.executable, "-m", "reader", "diff", str(a_path), str(b_path), "--json"],
+        ours = best_times([sys.executable, "-m", "app", "diff", str(a_path), str(b_path)], args.runs)
+        ours_json = best_times([sys.executable, "-m", "app", "diff", str(a_path), str(b_path), "--json"],
                                args.runs)
         a, b = load_corpus([a_path, b_path]).articles
         started, started_cpu = time.perf_counter(), time.process_time()

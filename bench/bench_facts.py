@@ -33,8 +33,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="facts-bench-") as temp:
         os.environ["CORROBORATE_HOME"] = str(Path(temp) / "home")
-        from reader.corpus import load_corpus
-        from reader.facts import align_articles
+        from reader.articles.corpus import load_corpus
+        from reader.facts.finder import align_articles
 
         corpus_dir = Path(temp) / "corpus"
         generate_corpus(corpus_dir, args.articles, words=args.words)

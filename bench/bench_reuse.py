@@ -1,7 +1,7 @@
 """Benchmark provenance (spin reports, MinHash/LSH candidates, pair kinds) on a generated corpus.
 
 Generates `--articles` articles (default 10,000 of ~700 words) with `bench/corpus_generator.py`
-into a temporary folder, loads them, then times `reader.reuse.provenance` over the whole corpus
+into a temporary folder, loads them, then times `reader.provenance.copies.provenance` over the whole corpus
 (target: 10,000 articles in 60 s or less) and prints the time, the candidate pair count against
 all possible pairs, the peak resident memory, and how well the result matches what the
 generator wrote (identical syndicated copies found, Content Farm spun copies flagged and paired
@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus_generator import generate_corpus  # noqa: E402
-from reader.corpus import load_corpus  # noqa: E402
-from reader.reuse import NEAR_DUPLICATE, SPUN_COPY, provenance  # noqa: E402
+from reader.articles.corpus import load_corpus  # noqa: E402
+from reader.provenance.copies import NEAR_DUPLICATE, SPUN_COPY, provenance  # noqa: E402
 
 
 def _peak_mib() -> float:

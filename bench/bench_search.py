@@ -65,7 +65,7 @@ def build_plain(corpus: Path, out: Path) -> None:
 
 def build_ours(corpus: Path, workers: int) -> dict:
     """What `corroborate index` does (quotes found too), with the given pool size."""
-    from reader.cli.index import open_index
+    from app.cli.index import open_index
 
     return open_index([corpus], workers=workers).report.as_json()
 
@@ -177,7 +177,7 @@ def main() -> None:
         print(f"reopen  unchanged corpus (fresh process, scan + hash check): {reopen['seconds'] * 1000:.0f} ms")
 
         os.environ["CORROBORATE_HOME"] = str(home)
-        from reader.cli.index import open_index
+        from app.cli.index import open_index
 
         started = time.perf_counter()
         corpus_index = open_index([corpus])

@@ -118,7 +118,7 @@ def main() -> int:
         runs = [
             (wall_time([sys.executable, "-c", BARE_WINDOW], offscreen),
              wall_time([str(args.app), "--self-test"], clean_environment(home)),
-             wall_time([sys.executable, "-m", "reader", "--self-test"], unfrozen_test),
+             wall_time([sys.executable, "-m", "app", "--self-test"], unfrozen_test),
              wall_time([sys.executable, "-c", EMPTY_MAIN_WINDOW], unfrozen_window))
             for _ in range(args.runs)
         ]  # interleaved, so all four see the same load on a shared machine
@@ -139,7 +139,7 @@ def main() -> int:
             painting = clean_environment(home, **platform, **{ENVIRONMENT_VARIABLE: "1"})
             frozen = median(args.runs, lambda: time_to_paint([str(args.app)], painting))
             unfrozen_env = {**painting, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"}
-            unfrozen = median(args.runs, lambda: time_to_paint([sys.executable, "-m", "reader"],
+            unfrozen = median(args.runs, lambda: time_to_paint([sys.executable, "-m", "app"],
                                                               {**unfrozen_env, "PYTHONPATH": str(ROOT)}))
         finally:
             if xvfb:

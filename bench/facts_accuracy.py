@@ -14,9 +14,9 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from reader.corpus import load_corpus
-from reader.facts import align_articles
-from reader.quotes import find_quotes
+from reader.articles.corpus import load_corpus
+from reader.facts.finder import align_articles
+from reader.quotes.finder import find_quotes
 from resources import sample_dir
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "sample_facts_gold.json"

@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus_generator import generate_corpus  # noqa: E402
-from reader.corpus import load_corpus  # noqa: E402
-from reader.quotes import find_quotes  # noqa: E402
-from reader.speakers import load_registry  # noqa: E402
+from reader.articles.corpus import load_corpus  # noqa: E402
+from reader.quotes.finder import find_quotes  # noqa: E402
+from reader.quotes.speakers import load_registry  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

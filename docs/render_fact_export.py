@@ -16,7 +16,7 @@ DOCS = Path(__file__).resolve().parent
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "facts.pdf"
-        subprocess.run([sys.executable, "-m", "reader", "export", "facts", "-o", str(pdf)], check=True)
+        subprocess.run([sys.executable, "-m", "app", "export", "facts", "-o", str(pdf)], check=True)
         subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(DOCS / "fact-export")], check=True)
     print(DOCS / "fact-export.png")

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from whoosh.index import FileIndex
 
-from reader.corpus import Source
+from reader.articles.corpus import Source
 from reader.storage import read_json, write_json_atomic
 
 

@@ -37,10 +37,10 @@ from index.query import QueryProblem, parse
 from index.results import Hit, SearchResults
 from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
-from reader.corpus import Source, discover, load_corpus
-from reader.corrections import Corrections
-from reader.model import Article, LoadError
-from reader.reuse import ReuseReport
+from reader.articles.corpus import Source, discover, load_corpus
+from reader.articles.corrections import Corrections
+from reader.articles.model import Article, LoadError
+from reader.provenance.copies import ReuseReport
 from reader.storage import read_json, write_json_atomic
 
 log = logging.getLogger(__name__)

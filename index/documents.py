@@ -14,10 +14,10 @@ from typing import Any, Callable, Protocol, Sequence
 from index.analysis import TOKEN_PATTERN, normalise_word
 from index.changes import source_version
 from index.schema import AnalysedText, analyse, build_schema
-from reader.corpus import Source, apply_corrections, load_source
-from reader.corrections import Corrections
-from reader.formats import UnreadableFile
-from reader.model import Article, LoadError
+from reader.articles.corpus import Source, apply_corrections, load_source
+from reader.articles.corrections import Corrections
+from reader.articles.formats import UnreadableFile
+from reader.articles.model import Article, LoadError
 
 
 class QuoteLike(Protocol):

@@ -12,7 +12,7 @@ from typing import Collection, Iterable, Iterator, Sequence
 
 from index.analysis import TOKEN_PATTERN, fold, word_analyzer
 from index.results import Passage
-from reader.model import Span
+from reader.articles.model import Span
 
 SNIPPET_CHARS = 200
 PHRASE_WORD_CHARS = 64

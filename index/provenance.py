@@ -1,6 +1,6 @@
 """Search by provenance: `spun:yes` / `spun:no` and `copyof:<article id or outlet>`.
 
-Provenance is a verdict on the whole corpus (`reader.reuse.provenance`): adding one source
+Provenance is a verdict on the whole corpus (`reader.provenance.copies.provenance`): adding one source
 article can turn another, untouched article into a copy. Storing it per document would mean
 re-writing untouched documents and running the corpus-wide analysis on every index update,
 so it is instead worked out the first time a query asks for it, cached beside the index under
@@ -21,8 +21,8 @@ from whoosh.reading import IndexReader
 from index.analysis import fold
 from index.query import QueryProblem
 from index.schema import PROVENANCE_FIELDS
-from reader.model import Article
-from reader.reuse import ReuseReport, provenance
+from reader.articles.model import Article
+from reader.provenance.copies import ReuseReport, provenance
 from reader.storage import read_json, write_json_atomic
 
 SPUN_VALUES = {"yes": True, "true": True, "no": False, "false": False}

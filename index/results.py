@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.query import QueryProblem
-from reader.model import Span
+from reader.articles.model import Span
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from reader.model import Span
+from reader.articles.model import Span
 
 _NUMBER = r"\d+(?:[.,]\d+)*[^\W_]*"
 _TOKEN = re.compile(_NUMBER + r"|\w+(?:['’]\w+)*|\s+|.", re.DOTALL)

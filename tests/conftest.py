@@ -11,7 +11,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from reader.corpus import Corpus, load_corpus  # noqa: E402
+from reader.articles.corpus import Corpus, load_corpus  # noqa: E402
 from resources import sample_dir  # noqa: E402
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corpus import Source, build_article
-from reader.formats import Document
-from reader.model import Article
-from reader.quotes import Quote, find_quotes
+from reader.articles.corpus import Source, build_article
+from reader.articles.formats import Document
+from reader.articles.model import Article
+from reader.quotes.finder import Quote, find_quotes
 
 
 @dataclass(frozen=True)

@@ -29,3 +29,23 @@ def test_old_whoosh_distribution_is_not_installed() -> None:
     names = {dist.metadata["Name"].lower() for dist in importlib.metadata.distributions()}
     assert "whoosh-reloaded" in names
     assert "whoosh" not in names
+
+
+LAYERS = {"reader": set(), "index": {"reader"}, "ui": {"reader", "index"}, "app": {"reader", "index", "ui"}}
+"""Each top-level package and the packages it may import: nothing below `app/` reaches back up."""
+
+
+def test_no_import_runs_back_up() -> None:
+    import ast
+
+    wrong = []
+    for package, allowed in LAYERS.items():
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                    [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+                for name in names:
+                    top = name.split(".")[0]
+                    if top in LAYERS and top != package and top not in allowed:
+                        wrong.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert wrong == []

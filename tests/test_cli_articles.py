@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from document_builders import write
-from reader.cli import COMMAND_MODULES, needed_commands
+from app.cli import COMMAND_MODULES, needed_commands
 
 
 def corroborate(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
                           encoding="utf-8", env=env, timeout=120)
 
 

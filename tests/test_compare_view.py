@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtTest import QTest
 
-from reader.diff import collate, compare_articles, compare_texts
-from reader.model import Article
+from reader.compare.diff import collate, compare_articles, compare_texts
+from reader.articles.model import Article
 from reader.tokens import CompareOptions
 from ui.compare_view import CompareView
 

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-import reader.diff as diff
-from reader.diff import Comparison, collate, compare_articles, compare_texts
-from reader.model import Article
+import reader.compare.diff as diff
+from reader.compare.diff import Comparison, collate, compare_articles, compare_texts
+from reader.articles.model import Article
 from reader.tokens import CompareOptions, tokenize
 
 
@@ -161,7 +161,7 @@ def test_n_articles_against_one_base(sample_corpus):
 
 
 def test_the_engine_never_imports_qt():
-    code = "import sys, reader.diff, reader.cli.diff; print('PySide6' in sys.modules)"
+    code = "import sys, reader.compare.diff, app.cli.diff; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from reader.cli import main
-from reader.corpus import load_corpus
+from app.cli import main
+from reader.articles.corpus import load_corpus
 from resources import sample_dir
 
 

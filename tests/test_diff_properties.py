@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.alignment import PAIR_SIMILARITY, _similar_rows, pair_units
-from reader.diff import compare_texts
+from reader.compare.alignment import PAIR_SIMILARITY, _similar_rows, pair_units
+from reader.compare.diff import compare_texts
 from reader.tokens import CompareOptions, tokenize
 
 PIECES = ["Amazon", "amazon", "FTC", "will", "pay", "$25", "25", "5.8", "1,200", "million", "cardinal",

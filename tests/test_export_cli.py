@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from reader import __version__
-from reader.cli import main
-from reader.corpus import Corpus
-from reader.facts import find_facts
-from reader.quotes import find_quotes
+from app.cli import main
+from reader.articles.corpus import Corpus
+from reader.facts.finder import find_facts
+from reader.quotes.finder import find_quotes
 from resources import sample_dir
 
 SAMPLE = sorted(str(path) for path in sample_dir().glob("*.txt"))

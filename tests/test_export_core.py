@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.citation import cite, pinpoint
+from reader.export.citation import cite, pinpoint
 from reader.export import ExportError, write_export
-from reader.diff import compare_articles
+from reader.compare.diff import compare_articles
 from reader.export.compare import compare_report
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.corpus import load_corpus
-from reader.facts import Fact, align_articles, fact_matrix, fact_matrix_csv, find_facts
+from app.cli import main
+from reader.articles.corpus import load_corpus
+from reader.facts.finder import Fact, align_articles, fact_matrix, fact_matrix_csv, find_facts
 from quote_helpers import FakeQuote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,14 +175,14 @@ def test_cli_csv_and_text(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_facts_core_does_not_import_qt() -> None:
-    code = ("import sys, reader.facts, reader.cli.facts; "
+    code = ("import sys, reader.facts.finder, app.cli.facts; "
             "sys.exit(1 if any(name.startswith('PySide6') for name in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
 def test_paraphrase_keeps_tokens() -> None:
-    from reader.anchors import sentence_tokens
-    from reader.quantities import find_quantities
+    from reader.facts.anchors import sentence_tokens
+    from reader.facts.quantities import find_quantities
     from reader.words import word_token
 
     assert {word_token(word) for word in ("violated", "violating", "violation", "violates")} == {"violat"}
@@ -210,7 +210,7 @@ def test_articles_without_shared_sentences_give_no_facts(articles) -> None:
 
 
 def test_labels_are_readable_excerpts_never_of_the_spun_copy(sample_corpus) -> None:
-    from reader.facts import LABEL_LENGTH, find_facts
+    from reader.facts.finder import LABEL_LENGTH, find_facts
 
     for fact in find_facts(sample_corpus.articles):
         assert len(fact.label) <= LABEL_LENGTH + 1

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.corpus import load_corpus
-from reader.fact_groups import MERGE_THRESHOLD, _attach_by_amount, group_sentences
-from reader.fact_links import same_quote, weigh_quotes
-from reader.anchors import sentence_tokens
-from reader.facts import Fact, align_articles
+from reader.articles.corpus import load_corpus
+from reader.facts.groups import MERGE_THRESHOLD, _attach_by_amount, group_sentences
+from reader.facts.links import same_quote, weigh_quotes
+from reader.facts.anchors import sentence_tokens
+from reader.facts.finder import Fact, align_articles
 from reader.words import STOPWORDS, content_token, word_token
 
 

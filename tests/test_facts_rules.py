@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.corpus import load_corpus
-from reader.discrepancies import MemberClaims, attribution_discrepancies
-from reader.fact_links import (GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, mutual_best_matches, separate_kinds,
+from reader.articles.corpus import load_corpus
+from reader.facts.discrepancies import MemberClaims, attribution_discrepancies
+from reader.facts.links import (GAP_FLOOR, SHARED_AMOUNT_BONUS, gap_pairs, mutual_best_matches, separate_kinds,
                                weigh_amounts)
-from reader.fact_text import RestoredSentence, restorations
-from reader.facts import find_facts, read_sentences
-from reader.model import Article
-from reader.statement_kinds import ALLEGATION, ORDER_TERM, statement_kind
+from reader.facts.text import RestoredSentence, restorations
+from reader.facts.finder import find_facts, read_sentences
+from reader.articles.model import Article
+from reader.facts.statement_kinds import ALLEGATION, ORDER_TERM, statement_kind
 from reader.words import word_token
 from reuse_texts import BOTANY, HARBOUR, edit, spin
 

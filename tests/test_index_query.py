@@ -261,7 +261,7 @@ def test_no_query_raises(searcher, query):
 
 
 def test_the_real_quote_finder_fills_speaker_and_quote(sample_articles):
-    from reader.quotes import find_quotes
+    from reader.quotes.finder import find_quotes
 
     corpus_index = CorpusIndex.open([sample_dir()], quote_finder=find_quotes)
     quoted = {key: find_quotes(article) for key, article in sample_articles.items()}

@@ -250,7 +250,7 @@ def test_the_corpus_key_ignores_order_and_spelling(tmp_path):
 
 
 def test_the_index_package_never_imports_qt():
-    code = "import sys, index, index.corpus_index, reader.cli.search, reader.cli.index; print('PySide6' in sys.modules)"
+    code = "import sys, index, index.corpus_index, app.cli.search, app.cli.index; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
@@ -288,7 +288,7 @@ def test_an_empty_or_missing_corpus_opens_and_searches(tmp_path):
 
 
 def test_a_researchers_correction_is_searchable_and_re_indexes_only_its_article(corpus):
-    from reader.corrections import Corrections
+    from reader.articles.corrections import Corrections
 
     CorpusIndex.open([corpus])
     article = next(corpus.glob("002_*.txt"))

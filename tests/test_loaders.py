@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from document_builders import NEWS_HTML, docx_bomb_bytes, docx_bytes, pdf_bytes, write
-from reader import corpus as corpus_module
-from reader.corpus import load_corpus
-from reader.formats import docx as docx_format
+from reader.articles import corpus as corpus_module
+from reader.articles.corpus import load_corpus
+from reader.articles.formats import docx as docx_format
 
 CP1252_TEXT = "Children\u2019s privacy \u2014 \u201cquoted\u201d caf\u00e9 costs \u20ac5.\n"
 

@@ -5,8 +5,8 @@ import datetime as dt
 from pathlib import Path
 
 from document_builders import NEWS_HTML, write
-from reader.corpus import load_corpus
-from reader.corrections import Corrections
+from reader.articles.corpus import load_corpus
+from reader.articles.corrections import Corrections
 
 
 def test_date_from_file_name_when_nothing_else_says(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from document_builders import NEWS_HTML, write
-from reader.cli import main
-from reader.corpus import load_corpus
+from app.cli import main
+from reader.articles.corpus import load_corpus
 from resources import sample_dir
 
 SAMPLE = sorted(str(path) for path in sample_dir().glob("*.txt"))

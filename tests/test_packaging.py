@@ -140,7 +140,7 @@ def loader(name, *args, **kwargs):
         raise OSError(name + ": cannot open shared object file")
     return real_loader(name, *args, **kwargs)
 ctypes.CDLL = loader
-from reader.cli import main
+from app.cli import main
 code = main([])
 print("Qt imported:", "PySide6.QtWidgets" in sys.modules)
 sys.exit(code)
@@ -155,7 +155,8 @@ def test_missing_x11_libraries_are_named_before_qt_loads(tmp_path) -> None:
     completed = subprocess.run([sys.executable, "-c", MISSING_LIBRARY_SCRIPT], cwd=ROOT, env=env,
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
-    assert "sudo apt-get install libxcb-cursor0 libxkbcommon-x11-0\n" in completed.stderr
+    advice = completed.stderr.partition("sudo apt-get install ")[2].split()
+    assert {"libxcb-cursor0", "libxkbcommon-x11-0"} <= set(advice)  # a bare machine may lack others too
     assert "Qt imported: False" in completed.stdout
 
 
@@ -178,7 +179,7 @@ def test_qt_warnings_go_to_the_log_and_its_errors_to_stderr_too(qapp, caplog, ca
 def test_a_bare_c_locale_is_coerced_to_utf8_before_qt_loads(monkeypatch) -> None:
     import locale
 
-    from reader.cli import coerce_c_locale
+    from app.cli import coerce_c_locale
 
     previous = locale.setlocale(locale.LC_CTYPE)
     monkeypatch.delenv("LC_ALL", raising=False)

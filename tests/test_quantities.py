@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.quantities import Quantity, agree, find_quantities, same_quantity
+from reader.facts.quantities import Quantity, agree, find_quantities, same_quantity
 
 
 def _only(text: str, kind: str) -> Quantity:

@@ -1,7 +1,7 @@
 """Finding quoted stretches: which marks are quotes and which are apostrophes."""
 from __future__ import annotations
 
-from reader.quote_marks import find_quoted_spans
+from reader.quotes.marks import find_quoted_spans
 
 
 def spans(text: str, regions: list[tuple[int, int]] | None = None) -> list[str]:

@@ -145,7 +145,7 @@ def test_text_without_quotes_gives_none(text: str) -> None:
 
 def test_every_quote_is_a_span_of_the_article_text() -> None:
     from quote_helpers import article_from
-    from reader.quotes import find_quotes
+    from reader.quotes.finder import find_quotes
 
     article = article_from("“A,” she said, “b c.”\n\nAmazon said: 'We disagree.'")
     for quote in find_quotes(article):

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quote_helpers import article_from
-from reader.quotes import KINDS, find_quotes
-from reader.speakers import load_registry
+from reader.quotes.finder import KINDS, find_quotes
+from reader.quotes.speakers import load_registry
 
 REGISTRY = load_registry()
 PIECES = st.sampled_from(['"', "“", "”", "‘", "’", "'", " ", "\n\n", ", ", ".", ":", " said ", " Amazon ",

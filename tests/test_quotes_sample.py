@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-from reader.quotes import find_quotes
+from app.cli import main
+from reader.quotes.finder import find_quotes
 
 GOLD = Path(__file__).parent / "data" / "sample_quotes_gold.json"
 NEWS_GOLD = Path(__file__).parent / "data" / "news_quotes_gold.json"
@@ -41,7 +41,7 @@ def test_sample_corpus_meets_the_accuracy_bar(sample_articles: dict[str, object]
 @pytest.mark.parametrize(("gold", "folder"), [(NEWS_GOLD, NEWS), (HELDOUT_GOLD, HELDOUT), (HELDOUT2_GOLD, HELDOUT2),
                                               (HELDOUT3_GOLD, HELDOUT3)])
 def test_written_news_snippets_meet_the_accuracy_bar(gold: Path, folder: Path) -> None:
-    from reader.corpus import load_corpus
+    from reader.articles.corpus import load_corpus
 
     corpus = load_corpus([folder])
     precision, recall, party = _agreement(gold, {a.id: a for a in corpus.articles})
@@ -71,6 +71,6 @@ def test_cli_party_filter_and_unknown_party(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_quote_modules_do_not_import_qt() -> None:
-    code = ("import sys, reader.quotes, reader.speakers, reader.cli.quotes; "
+    code = ("import sys, reader.quotes.finder, reader.quotes.speakers, app.cli.quotes; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from bench.corpus_generator import generate_corpus
-from reader.cli import main
-from reader.corpus import load_corpus
-from reader.model import Article
-from reader.reuse import EDITED_COPY, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, copy_pairs, provenance
-from reader.spin import spin_report
+from app.cli import main
+from reader.articles.corpus import load_corpus
+from reader.articles.model import Article
+from reader.provenance.copies import EDITED_COPY, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, copy_pairs, provenance
+from reader.provenance.spin import spin_report
 from reuse_texts import CHEMISTRY, HARBOUR, LIGHT_SPINNER, ORCHARD, PHILOSOPHY, dated, edit, spin
 
 
@@ -152,7 +152,7 @@ def test_cli_text_output_names_copies(newsroom, tmp_path, capsys):
 
 
 def test_reuse_core_never_imports_qt():
-    code = "import sys, reader.reuse, reader.spin, reader.minhash; print('PySide6' in sys.modules)"
+    code = "import sys, reader.provenance.copies, reader.provenance.spin, reader.provenance.minhash; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

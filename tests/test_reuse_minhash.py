@@ -6,7 +6,7 @@ import random
 import subprocess
 import sys
 
-from reader.minhash import LshIndex, shingles, signature, word_id
+from reader.provenance.minhash import LshIndex, shingles, signature, word_id
 
 
 def _estimate(left: tuple[int, ...], right: tuple[int, ...]) -> float:
@@ -43,7 +43,7 @@ def test_lsh_pairs_copies_and_not_strangers():
 
 
 def test_ids_and_signatures_do_not_depend_on_the_process_hash_seed():
-    code = ("from reader.minhash import shingles, signature, word_id; "
+    code = ("from reader.provenance.minhash import shingles, signature, word_id; "
             "ids = [word_id(w) for w in 'the council voted to close the old bridge'.split()]; "
             "print(ids, signature(shingles(ids, 3), 16))")
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

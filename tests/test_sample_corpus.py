@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from reader.corpus import Corpus
+from reader.articles.corpus import Corpus
 from resources import sample_dir
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

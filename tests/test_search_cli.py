@@ -5,7 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
-from reader.cli import main
+from app.cli import main
 from resources import sample_dir
 
 
@@ -58,7 +58,7 @@ def test_the_readme_documents_the_in_app_query_help():
 
 
 def test_the_commands_index_quotes_with_the_quote_finder(capsys, sample_articles):
-    from reader.quotes import find_quotes
+    from reader.quotes.finder import find_quotes
 
     result = run_json(capsys, "search", "speaker:ring", "--json")
     expected = {key for key, article in sample_articles.items() if any(q.entity == "ring" for q in find_quotes(article))}

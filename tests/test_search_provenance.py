@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from index import CorpusIndex, SearchFilters
-from reader.corpus import load_corpus
-from reader.reuse import provenance
+from reader.articles.corpus import load_corpus
+from reader.provenance.copies import provenance
 from resources import sample_dir
 from reuse_texts import CHEMISTRY, HARBOUR, ORCHARD, dated
 

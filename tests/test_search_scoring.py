@@ -22,7 +22,7 @@ from index.phrases import AdjacentPhrase
 from index.query import parse
 from index.schema import build_schema
 from index.scoring import Scorer, _collector_paused
-from reader.cli.index import open_index
+from app.cli.index import open_index
 from resources import sample_dir
 
 QUERIES = [

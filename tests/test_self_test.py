@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import reader.self_test
-from reader.cli import main
-from reader.self_test import CHECKS, Check, CheckResult, SelfTestFailure, run_checks
-from ui import self_test as ui_self_test
+import app.self_test
+from app.cli import main
+from app.self_test import CHECKS, Check, CheckResult, SelfTestFailure, run_checks
+from app import window_self_test as ui_self_test
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,15 +44,15 @@ def test_a_failing_check_is_reported_and_the_rest_still_run() -> None:
 
 
 def test_sample_check_fails_when_the_bundled_sample_is_missing(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(reader.self_test, "sample_dir", lambda: tmp_path)
+    monkeypatch.setattr(app.self_test, "sample_dir", lambda: tmp_path)
     with pytest.raises(SelfTestFailure, match="0 sample articles, expected 5"):
-        reader.self_test.check_sample_articles()
+        app.self_test.check_sample_articles()
 
 
 def test_search_check_fails_when_the_index_finds_nothing(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(reader.self_test, "sample_dir", lambda: tmp_path)
+    monkeypatch.setattr(app.self_test, "sample_dir", lambda: tmp_path)
     with pytest.raises(SelfTestFailure, match="0 phrase hits"):
-        reader.self_test.check_search()
+        app.self_test.check_search()
 
 
 def test_exit_code_is_1_when_any_check_fails(monkeypatch, capsys) -> None:
@@ -103,7 +103,7 @@ def test_self_test_forces_offscreen_qt_without_a_display(tmp_path) -> None:
     """Even when told to use X11 with no display, the self-test opens its window offscreen."""
     env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="xcb", CORROBORATE_HOME=str(tmp_path))
-    completed = subprocess.run([sys.executable, "-m", "reader", "--self-test"], cwd=ROOT, env=env,
+    completed = subprocess.run([sys.executable, "-m", "app", "--self-test"], cwd=ROOT, env=env,
                                capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "✓ main window opens offscreen" in completed.stdout
@@ -114,7 +114,7 @@ def test_quotes_check_fails_on_a_broken_speaker_registry() -> None:
 
     (config_dir() / "speakers.toml").write_text("[parties]\namazon = 3\n", encoding="utf-8")
     with pytest.raises(SelfTestFailure, match="the speaker registry has problems"):
-        reader.self_test.check_quotes()
+        app.self_test.check_quotes()
 
 
 def test_pdf_check_lays_out_and_reads_back_the_report(qapp, tmp_path) -> None:

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.sentences import split_sentences
+from reader.articles.sentences import split_sentences
 
 
 def sentences_of(text: str) -> list[str]:

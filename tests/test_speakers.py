@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.paths import config_dir
-from reader.speakers import OKABE_ITO, load_registry
+from reader.quotes.speakers import OKABE_ITO, load_registry
 
 
 def test_bundled_parties_have_aliases_and_palette_colours() -> None:
@@ -63,7 +63,7 @@ def test_bad_entries_are_reported_one_by_one(tmp_path: Path) -> None:
 
 
 def test_current_registry_follows_edits_to_the_users_file() -> None:
-    from reader.speakers import current_registry
+    from reader.quotes.speakers import current_registry
 
     assert current_registry() is current_registry()
     user = config_dir() / "speakers.toml"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from bench.corpus_generator import generate_corpus
-from reader.corpus import load_corpus
-from reader.model import Article
-from reader.spin import SLOTS, lexicon, spin_report
+from reader.articles.corpus import load_corpus
+from reader.articles.model import Article
+from reader.provenance.spin import SLOTS, lexicon, spin_report
 from reuse_texts import BOTANY, CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, TELEGRAPHIC, spin
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reader.paths import config_dir
-from reader.speakers import load_registry
+from reader.quotes.speakers import load_registry
 from ui.actions import ActionId
 from ui.fact_matrix import FactMatrixModel
 from ui.parties_dialog import add_party

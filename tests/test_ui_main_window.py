@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from reader import corpus as reader_corpus
-from reader.corrections import Corrections
+from reader.articles import corpus as reader_corpus
+from reader.articles.corrections import Corrections
 from resources import sample_dir
 from ui.actions import ActionId
 from ui.article_table import ARTICLE_ID_ROLE, ArticleTableModel

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from reader.model import Article, Boilerplate
+from reader.articles.model import Article, Boilerplate
 from ui.reader_view import Highlight, ReaderView, tinted
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from index import CorpusIndex
-from reader.facts import find_facts
-from reader.quotes import quotes_by_content
-from reader.reuse import ReuseReport, provenance
+from reader.facts.finder import find_facts
+from reader.quotes.finder import quotes_by_content
+from reader.provenance.copies import ReuseReport, provenance
 from ui.tasks import BACKGROUND_NICENESS, PackedOnce, Task, TaskRunner, run_in_process, stop_processes
 from ui.transfer import SLICE, Sliced, call_unpacked, pack, unpack
 
@@ -57,7 +57,7 @@ def test_small_values_pass_unchanged(sample_corpus):
 
 
 def test_a_dataclass_not_rebuilt_from_its_fields_passes_whole(sample_corpus):
-    from reader.corpus import Corpus
+    from reader.articles.corpus import Corpus
 
     corpus = Corpus(sample_corpus.articles * (SLICE // 4), [])  # its id lookup is not an init field
     assert pack(corpus) is corpus

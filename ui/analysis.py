@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.facts import Fact, find_facts
-from reader.model import Article, Span
-from reader.quotes import Quote, find_quotes, quotes_by_content
-from reader.reuse import Provenance, ReuseReport, provenance
-from reader.speakers import SpeakerRegistry, current_registry
+from reader.facts.finder import Fact, find_facts
+from reader.articles.model import Article, Span
+from reader.quotes.finder import Quote, find_quotes, quotes_by_content
+from reader.provenance.copies import Provenance, ReuseReport, provenance
+from reader.quotes.speakers import SpeakerRegistry, current_registry
 from ui.corpus_model import CorpusModel
 from ui.tasks import CHILD_PROCESS_FROM, Generation, PackedOnce, Task, TaskRunner, run_in_process
 
@@ -69,7 +69,7 @@ class CorpusProvenance:
 
 
 def provenance_of_corpus(shared: PackedOnce, task: Task) -> CorpusProvenance:
-    """`reader.reuse.provenance`; its corpus-wide counting holds the interpreter lock for long
+    """`reader.provenance.copies.provenance`; its corpus-wide counting holds the interpreter lock for long
     stretches, so big corpora are handled by a child process."""
     if len(shared.value) >= CHILD_PROCESS_FROM:
         report = run_in_process(task, provenance, shared)

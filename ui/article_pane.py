@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.model import Span
+from reader.articles.model import Span
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 

@@ -5,7 +5,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reader.model import Article
+from reader.articles.model import Article
 from ui.corpus_model import CorpusModel
 
 COLUMNS = ("Outlet", "Date", "Title or label", "Provenance")

@@ -1,6 +1,6 @@
 """The compare view: two articles side by side with their word-level differences.
 
-The view only paints spans it is given (a `reader.diff.Comparison`): deletions struck through
+The view only paints spans it is given (a `reader.compare.diff.Comparison`): deletions struck through
 on a vermillion tint, insertions underlined on a blue tint, changed numbers in bold on orange,
 moved passages in italic on purple (Okabe–Ito hues plus a second cue, so no reader depends on
 telling red from green). Heavy comparisons are computed off the UI thread by the main window's
@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QTextCha
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QSplitter, QVBoxLayout, QWidget)
 
-from reader.diff import Change, Collation, Comparison, collate, compare_articles
-from reader.model import Article, Span
+from reader.compare.diff import Change, Collation, Comparison, collate, compare_articles
+from reader.articles.model import Article, Span
 from reader.tokens import CompareOptions
 from ui.article_pane import ArticlePane
 from ui.overview_bar import OverviewBar

@@ -10,8 +10,8 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.diff import Collation, Comparison, collate, compare_articles
-from reader.model import Article, Span
+from reader.compare.diff import Collation, Comparison, collate, compare_articles
+from reader.articles.model import Article, Span
 from reader.tokens import CompareOptions
 from ui.analysis import CorpusAnalysis
 from ui.compare_view import LOCAL_COMPARE_CHARS, CompareView

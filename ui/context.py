@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
-from reader.corrections import Corrections
+from reader.articles.corrections import Corrections
 from ui.actions import ActionRegistry
 from ui.corpus_model import CorpusModel
 from ui.log_model import LogModel

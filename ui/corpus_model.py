@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.corpus import Corpus, load_corpus
-from reader.corrections import Corrections
-from reader.model import Article
+from reader.articles.corpus import Corpus, load_corpus
+from reader.articles.corrections import Corrections
+from reader.articles.model import Article
 from ui.tasks import CHILD_PROCESS_FROM, Generation, Task, TaskRunner, start_processes
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class FieldState:
 
 
 def load_with_progress(paths: list[Path], corrections_path: Path, task: Task) -> Corpus:
-    """`reader.corpus.load_corpus` reporting progress, stopping when cancelled, and moving what is
+    """`reader.articles.corpus.load_corpus` reporting progress, stopping when cancelled, and moving what is
     loaded out of the collector's sight as it goes (see FREEZE_EVERY); for a big corpus, starting the
     child processes it will be analysed in meanwhile (`ui.tasks.start_processes`).
 

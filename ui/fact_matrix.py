@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reader.facts import Fact, Member
-from reader.model import Article
+from reader.facts.finder import Fact, Member
+from reader.articles.model import Article
 
 DISCREPANCY_COLOUR = "#E69F00"
 """Okabe–Ito orange, at low opacity, for cells whose values disagree with another outlet's."""

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
                                QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
-from reader.citation import cite, pinpoint, source_of
+from reader.export.citation import cite, pinpoint, source_of
 from reader.export import ExportError, Report
 from reader.export.compare import compare_report
 from reader.export.facts import facts_report
-from reader.facts import Fact, Member
+from reader.facts.finder import Fact, Member
 from reader.export.quotes import quotes_report
-from reader.model import Article, Span
-from reader.quotes import Quote
+from reader.articles.model import Article, Span
+from reader.quotes.finder import Quote
 from resources import sample_dir
 from ui.actions import MENUS, ActionId, Scope
 from ui.analysis import CorpusAnalysis

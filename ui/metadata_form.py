@@ -1,6 +1,6 @@
 """Outlet, date and title of the article being read, editable; each change is one undoable step.
 
-Corrections are stored in app data by `reader.corrections.Corrections` (never in the article's
+Corrections are stored in app data by `reader.articles.corrections.Corrections` (never in the article's
 file) through the corpus model; the undo stack replays them in both directions.
 """
 from __future__ import annotations

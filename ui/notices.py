@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from reader.model import LoadError
+from reader.articles.model import LoadError
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """A small dialog to add a party, or more aliases to one, in the researcher's own speakers.toml.
 
 The bundled parties stay untouched; the researcher's file in the config directory extends
-them (`reader.speakers`). It is rewritten atomically, keeping whatever else it held, and the
+them (`reader.quotes.speakers`). It is rewritten atomically, keeping whatever else it held, and the
 window reloads the registry so quotes are attributed and coloured again at once.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QMessageBox, QWidget)
 
 from reader.paths import config_dir
-from reader.speakers import KINDS, REGISTRY_FILE, SpeakerRegistry
+from reader.quotes.speakers import KINDS, REGISTRY_FILE, SpeakerRegistry
 from reader.storage import write_atomic
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCharFormat
 
-from reader.quotes import Quote
-from reader.speakers import SpeakerRegistry
+from reader.quotes.finder import Quote
+from reader.quotes.speakers import SpeakerRegistry
 from ui.reader_view import Highlight, tinted
 
 Underline = QTextCharFormat.UnderlineStyle

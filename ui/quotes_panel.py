@@ -13,9 +13,9 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
-from reader.model import Article
-from reader.quotes import Quote
-from reader.speakers import SpeakerRegistry
+from reader.articles.model import Article
+from reader.quotes.finder import Quote
+from reader.quotes.speakers import SpeakerRegistry
 from ui.quote_style import party_name, quote_tooltip
 
 COLUMNS = ("Outlet", "Speaker", "Party", "Quote")

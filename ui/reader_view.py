@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from reader.model import Article, Span
+from reader.articles.model import Article, Span
 from ui.theme import is_dark
 
 ROLES = ("match", "current-match", "quote", "fact", "target")

@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults
-from reader.model import Article
-from reader.quotes import find_quotes
-from reader.reuse import ReuseReport
+from reader.articles.model import Article
+from reader.quotes.finder import find_quotes
+from reader.provenance.copies import ReuseReport
 from ui.corpus_model import CorpusModel
 from ui.tasks import CHILD_PROCESS_FROM, Cancelled, Generation, Task, TaskRunner, run_in_process
 

@@ -9,11 +9,11 @@ import re
 from html import escape
 from typing import Iterator
 
-from reader.citation import pinpoint
-from reader.diff import Comparison
+from reader.export.citation import pinpoint
+from reader.compare.diff import Comparison
 from reader.export import Report
 from reader.export.html import page, provenance
-from reader.model import Article
+from reader.articles.model import Article
 
 DELETE_STYLE = "color: #a33a00; background-color: #fbe3d6; text-decoration: line-through;"
 INSERT_STYLE = "color: #00507f; background-color: #d6ecf8; text-decoration: underline;"

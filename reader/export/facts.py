@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.citation import pinpoint
+from reader.export.citation import pinpoint
 from reader.export import Report
 from reader.export.html import page, provenance
-from reader.model import Article
+from reader.articles.model import Article
 
 DISCREPANCY_COLOUR = "#fbe3c0"
 

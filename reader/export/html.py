@@ -10,8 +10,8 @@ from html import escape
 from typing import Iterable
 
 from reader import __version__
-from reader.citation import source_of
-from reader.model import Article
+from reader.export.citation import source_of
+from reader.articles.model import Article
 
 PAGE_STYLE = (
     "body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #1a1a1a; }"

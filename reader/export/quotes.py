@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from html import escape
 
-from reader.citation import cite, pinpoint
+from reader.export.citation import cite, pinpoint
 from reader.export import Report
 from reader.export.html import page, provenance
-from reader.model import Article
-from reader.quotes import Quote
-from reader.speakers import SpeakerRegistry
+from reader.articles.model import Article
+from reader.quotes.finder import Quote
+from reader.quotes.speakers import SpeakerRegistry
 
 HEADER = ["outlet", "date", "paragraph", "speaker", "party", "quote", "citation"]
 

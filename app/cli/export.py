@@ -1,0 +1,135 @@
+"""`corroborate export {compare,facts,quotes}`: reports a researcher can file.
+
+The format follows `--format` or the output file's extension. PDF is drawn by Qt's own PDF
+writer (offscreen, no display needed); nothing is overwritten without `--force`.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import emit_text, fail, load_named_corpus
+from reader.articles.corpus import Corpus
+from reader.export import FORMATS, ExportError, Report, write_export
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("export", help="export a comparison, the fact matrix or the quotes list")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    compare = kinds.add_parser("compare", help="a redline of two articles, or of one fact across outlets")
+    compare.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                         help="two article files, or with --fact the corpus (default: the sample)")
+    compare.add_argument("--fact", metavar="ID", help="compare one fact's sentences across outlets (e.g. F3)")
+    compare.add_argument("--base", metavar="ARTICLE", help="with --fact: the article id the others are compared to")
+    facts = kinds.add_parser("facts", help="the fact matrix with its discrepancies")
+    facts.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
+    quotes = kinds.add_parser("quotes", help="every quote with speaker, party and citation")
+    quotes.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
+    quotes.add_argument("--party", metavar="ID", help="only quotes attributed to this party")
+    for kind in (compare, facts, quotes):
+        kind.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="where to write")
+        kind.add_argument("--format", choices=FORMATS, help="pdf, html, csv or json (default: from FILE)")
+        kind.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        kind.add_argument("--include-boilerplate", action="store_true",
+                          help="keep advertisements, link lines and stamps in comparisons")
+        kind.set_defaults(run=run)
+
+
+def _format(args: argparse.Namespace) -> str:
+    fmt = args.format or args.output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(f"cannot tell the format from {args.output.name!r}; pass --format ({', '.join(FORMATS)})")
+    return fmt
+
+
+def _corpus_label(paths: list[Path]) -> str:
+    return ", ".join(str(path) for path in paths) if paths else "bundled sample corpus"
+
+
+def _load(paths: list[Path]) -> Corpus:
+    corpus = load_named_corpus(paths)
+    if not corpus.articles:
+        raise ExportError("no readable articles to export")
+    return corpus
+
+
+def _quotes_report(args: argparse.Namespace) -> Report:
+    from reader.export.quotes import quotes_report
+    from reader.quotes.finder import find_quotes
+    from reader.quotes.speakers import load_registry
+
+    corpus = _load(args.paths)
+    registry = load_registry()
+    if args.party and args.party not in {party.id for party in registry.parties}:
+        raise ExportError(f"unknown party {args.party!r}; known: {', '.join(p.id for p in registry.parties)}")
+    pairs = [(article, quote) for article in corpus.articles for quote in find_quotes(article, registry)
+             if args.party is None or quote.entity == args.party]
+    return quotes_report(pairs, corpus.articles, _corpus_label(args.paths), registry)
+
+
+def _compare_report(args: argparse.Namespace) -> Report:
+    from reader.compare.diff import compare_articles
+    from reader.export.compare import compare_report
+
+    if args.fact:
+        return _fact_compare_report(args)
+    if len(args.paths) != 2:
+        raise ExportError("give two article files to compare, or --fact ID to compare one fact across outlets")
+    corpus = _load(args.paths)
+    if len(corpus.articles) != 2:
+        raise ExportError("both files must be readable articles")
+    a, b = corpus.articles
+    return compare_report([compare_articles(a, b)], {a.id: a, b.id: b}, _corpus_label(args.paths),
+                          f"Comparison: {a.display_label} and {b.display_label}", args.include_boilerplate)
+
+
+def _facts(corpus: Corpus) -> list[Any]:
+    from reader.facts.finder import find_facts
+    from reader.quotes.finder import find_quotes
+
+    return find_facts(corpus.articles, {article.id: find_quotes(article) for article in corpus.articles})
+
+
+def _fact_compare_report(args: argparse.Namespace) -> Report:
+    from reader.compare.diff import collate
+    from reader.export.compare import compare_report
+
+    corpus = _load(args.paths)
+    facts = {fact.id: fact for fact in _facts(corpus)}
+    if args.fact not in facts:
+        raise ExportError(f"no fact {args.fact!r}; this corpus has {', '.join(facts) or 'no facts'}")
+    fact = facts[args.fact]
+    by_id = {article.id: article for article in corpus.articles}
+    members = [(by_id[member.article_id], (member.start, member.end)) for member in fact.members]
+    ids = [member.article_id for member in fact.members]
+    if args.base and args.base not in ids:
+        raise ExportError(f"{args.base!r} does not report {fact.id}; its outlets are {', '.join(ids)}")
+    collation = collate(members, ids.index(args.base) if args.base else 0)
+    return compare_report(list(collation.comparisons.values()), by_id, _corpus_label(args.paths),
+                          f"Fact {fact.id} across outlets: {fact.label}")
+
+
+def _facts_report(args: argparse.Namespace) -> Report:
+    from reader.export.facts import facts_report
+
+    corpus = _load(args.paths)
+    return facts_report([fact.as_json() for fact in _facts(corpus)], corpus.articles, _corpus_label(args.paths))
+
+
+def run(args: argparse.Namespace) -> int:
+    builders = {"compare": _compare_report, "facts": _facts_report, "quotes": _quotes_report}
+    try:
+        fmt = _format(args)
+        report = builders[args.kind](args)
+        if fmt == "pdf":
+            from ui.pdf_export import pdf_bytes
+
+            data = pdf_bytes(report)
+        else:
+            data = report.as_bytes(fmt)
+        write_export(args.output, data, args.force)
+    except ExportError as error:
+        return fail(str(error))
+    emit_text(f"wrote {args.output} ({fmt}, {len(report.rows)} rows)")
+    return 0

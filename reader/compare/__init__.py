@@ -1,0 +1,2 @@
+"""Word-level comparison of articles and passages, with moves and alignment.
+"""

@@ -1,0 +1,2 @@
+"""Facts across outlets: sentences that state the same thing, and where outlets disagree.
+"""

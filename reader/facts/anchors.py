@@ -1,0 +1,66 @@
+"""The words of a sentence that survive paraphrase, as comparable tokens.
+
+Outlets reword freely but keep names, organisations and quantities. A sentence becomes a
+bag of tokens: content words (lower-cased, lightly stemmed, a few newsroom synonyms folded
+together), the initials of multi-word names (so `Federal Trade Commission` can meet `FTC`),
+`n:` tokens for names written with a capital inside a sentence, and `q:` tokens for normalised
+quantities (so `$25M` meets `$25 million`).
+"""
+from __future__ import annotations
+
+import re
+
+from reader.facts.quantities import Quantity, magnitude_bucket
+from reader.words import FUNCTION_WORDS, STARTERS, content_token
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d+[A-Za-z][A-Za-z-]*")
+_CAPITALISED_RUN = re.compile(
+    r"(?:[A-Z][\w'’]*(?:\s+(?:of|and|for|the)\s+|\s+)?){2,}")
+def quantity_tokens(quantity: Quantity) -> list[str]:
+    """Exact and coarse tokens for a quantity; an unreliable amount keeps only its digits."""
+    if not quantity.reliable:
+        return [f"q:digits:{quantity.value:g}"]
+    if quantity.kind == "money":
+        value = float(quantity.value)
+        mantissa = quantity.display().split()[-2 if value >= 1e6 else -1].lstrip("$€£")
+        return [f"q:money:{value:g}", f"q:money~{magnitude_bucket(value)}", f"q:digits:{mantissa}"]
+    if quantity.kind == "number":
+        value = float(quantity.value)
+        if value <= 12:
+            return [f"q:count:{value:g}"]
+        return [f"q:number:{value:g}", f"q:number~{magnitude_bucket(value)}"]
+    if quantity.kind == "percent":
+        return [f"q:percent:{quantity.value:g}"]
+    if quantity.kind == "date":
+        return [f"q:date:{quantity.value}", f"q:year:{str(quantity.value)[:4]}"]
+    return [f"q:year:{quantity.value}"]
+
+
+def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
+    """The comparable tokens of one sentence (with repeats, for term frequency)."""
+    masked = text
+    for quantity in quantities:
+        masked = masked[:quantity.start] + " " * (quantity.end - quantity.start) + masked[quantity.end:]
+    in_runs: set[int] = set()
+    tokens: list[str] = []
+    for run in _CAPITALISED_RUN.finditer(masked):
+        words = [word for word in run.group(0).split()
+                 if word[0].isupper() and word.lower() not in FUNCTION_WORDS]
+        if len(words) >= 2:
+            initials = "".join(word[0] for word in words).lower()
+            tokens.extend((initials, "n:" + initials))
+            in_runs.update(range(run.start(), run.end()))
+    for number, match in enumerate(_WORD.finditer(masked)):
+        stem = content_token(match.group(0))
+        if stem is not None and len(stem) > 1:
+            tokens.append(stem)
+            if match.group(0)[0].isupper() and match.start() not in in_runs and (number or stem not in STARTERS):
+                tokens.append("n:" + stem)
+    for quantity in quantities:
+        tokens.extend(quantity_tokens(quantity))
+    return tokens
+
+
+def is_anchor(token: str) -> bool:
+    """Names and quantities: the tokens that identify a story, not just its topic."""
+    return token.startswith(("q:", "n:"))

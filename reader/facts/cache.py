@@ -1,0 +1,118 @@
+"""The facts cache: per-article sentence features, and whole results per corpus.
+
+Reading an article into comparable sentences is the part that grows with the corpus, so it is
+stored per article under `cache_dir()`, keyed by a hash of the article's text and sentence
+spans: editing or adding one article recomputes only that article. The alignment itself is
+global (every article can change every fact), so its result is stored per corpus key and an
+unchanged corpus is answered straight from the cache. Everything here is rebuildable; an
+unreadable entry is treated as missing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.articles.model import Article
+from reader.paths import cache_dir
+from reader.facts.quantities import Quantity
+
+log = logging.getLogger(__name__)
+
+VERSION = 13  # bumped whenever how sentences are read into features, or facts built from them, changes
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """One sentence reduced to what alignment needs; quantity offsets are sentence-relative."""
+
+    start: int
+    end: int
+    tokens: list[str]
+    quantities: list[Quantity]
+    restored: bool = False
+    """Read with a spun copy's swapped words put back: its real wording is not the outlets'."""
+    kind: str | None = None
+    """An allegation or an order term (`reader.facts.statement_kinds`), or None."""
+
+    def as_json(self) -> list[Any]:
+        return [self.start, self.end, self.tokens, [quantity.as_json() for quantity in self.quantities],
+                self.restored, self.kind]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> "SentenceFeatures":
+        start, end, tokens, quantities, restored, kind = data
+        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind)
+
+
+def _folder(kind: str) -> Path:
+    return cache_dir() / "facts" / f"{kind}-v{VERSION}"
+
+
+def article_key(article: Article, reading: str = "") -> str:
+    """Changes when the article's text or its sentence segmentation changes, or `reading`
+    (what else the features depend on, such as the spinner lexicon)."""
+    digest = hashlib.sha256()
+    digest.update(reading.encode())
+    digest.update((article.content_hash or "").encode())
+    digest.update(article.text.encode("utf-8"))
+    digest.update(repr(article.sentences).encode())
+    return digest.hexdigest()
+
+
+def corpus_key(article_keys: list[str], quote_signature: str) -> str:
+    digest = hashlib.sha256()
+    for key in article_keys:
+        digest.update(key.encode())
+    digest.update(quote_signature.encode())
+    return digest.hexdigest()
+
+
+def _write(path: Path, value: Any) -> None:
+    """Write then rename, without fsync: a cache entry lost in a crash is just recomputed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        temp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        log.warning("ignoring unreadable facts cache entry %s: %s", path, error)
+        return None
+
+
+def load_features(key: str) -> list[SentenceFeatures] | None:
+    data = _read(_folder("articles") / key[:2] / f"{key}.json")
+    if data is None:
+        return None
+    try:
+        return [SentenceFeatures.from_json(item) for item in data]
+    except (TypeError, ValueError, KeyError) as error:
+        log.warning("ignoring malformed facts cache entry %s: %s", key, error)
+        return None
+
+
+def store_features(key: str, features: list[SentenceFeatures]) -> None:
+    _write(_folder("articles") / key[:2] / f"{key}.json", [item.as_json() for item in features])
+
+
+def load_result(key: str) -> Any:
+    return _read(_folder("results") / f"{key}.json")
+
+
+def store_result(key: str, value: Any) -> None:
+    _write(_folder("results") / f"{key}.json", value)

@@ -1,0 +1,333 @@
+"""Facts: the sentences in which different outlets state the same thing, side by side.
+
+Each article's sentences become TF-IDF vectors over content words plus anchors that
+paraphrase keeps (names, normalised quantities). Sentences are compared only within article
+pairs likely to cover one story (`similarity.article_pairs`), linked (`fact_links`) and
+grouped (`fact_groups`) so that a fact holds at most one statement per article, or both
+halves of a statement an outlet split in two. Each fact then
+gets a short label, the articles of the story that do not report it, and the discrepancies
+between the outlets that do.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reader.facts import cache as fact_cache
+from reader.facts import groups as fact_groups
+from reader.facts import links as fact_links
+from reader.facts import similarity
+from reader.provenance import spin
+from reader.facts.anchors import is_anchor, sentence_tokens
+from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
+                                  quantity_discrepancies)
+from reader.facts.cache import SentenceFeatures
+from reader.facts.text import Restoration, restorations, restored_sentence
+from reader.facts.groups import group_sentences
+from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
+from reader.articles.model import Article
+from reader.facts.quantities import Quantity, find_quantities
+from reader.facts.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
+                               tfidf_vector, token_weights)
+from reader.facts.statement_kinds import statement_kind
+from reader.words import word_token
+
+log = logging.getLogger(__name__)
+
+PARALLEL_FROM = 2000  # articles to read before a process pool pays for its start-up
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LABEL_LENGTH = 80
+"""Characters of a fact's label: enough to recognise the statement in a list or a column."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One outlet's wording of a fact: a sentence, or a short run of sentences it split it into."""
+
+    article_id: str
+    path: str
+    start: int
+    end: int
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.article_id, "path": self.path, "start": self.start, "end": self.end,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    label: str
+    members: list[Member]
+    missing_from: list[str]
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+    def member_for(self, article_id: str) -> Member | None:
+        return next((member for member in self.members if member.article_id == article_id), None)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label,
+                "members": [member.as_json() for member in self.members],
+                "missing_from": list(self.missing_from),
+                "discrepancies": [item.as_json() for item in self.discrepancies]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Fact":
+        members = [Member(item["id"], item["path"], item["start"], item["end"], item["text"])
+                   for item in data["members"]]
+        return cls(data["id"], data["label"], members, list(data["missing_from"]),
+                   [Discrepancy.from_json(item) for item in data["discrepancies"]])
+
+
+@dataclass(frozen=True)
+class FactRun:
+    """Facts plus how they were obtained, so callers and tests can see what the cache saved."""
+
+    facts: list[Fact]
+    articles_read: int
+    articles_from_cache: int
+    result_from_cache: bool
+
+
+def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None) -> list[Fact]:
+    """The facts stated by at least two of `articles`, with coverage and discrepancies."""
+    return align_articles(articles, quotes).facts
+
+
+def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
+                   use_cache: bool = True) -> FactRun:
+    reading = _reading_signature()
+    keys = [fact_cache.article_key(article, reading) for article in articles]
+    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
+    if use_cache:
+        stored = fact_cache.load_result(result_key)
+        if stored is not None:
+            return FactRun([Fact.from_json(item) for item in stored], 0, len(articles), True)
+    features, from_cache = _features(articles, keys, use_cache)
+    facts = _align(articles, features, quotes or {})
+    if use_cache:
+        fact_cache.store_result(result_key, [fact.as_json() for fact in facts])
+    return FactRun(facts, len(articles) - from_cache, from_cache, False)
+
+
+def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
+                   swaps: Sequence[Restoration] = ()) -> list[SentenceFeatures]:
+    """Tokens and quantities of each sentence, read from its restored wording when the article
+    is a spun copy (`swaps`); quantity offsets stay on the real text."""
+    features = []
+    for start, end in sentences:
+        sentence = text[start:end]
+        if swaps:
+            restored = restored_sentence(text, start, end, swaps)
+            read = find_quantities(restored.text)
+            tokens = sentence_tokens(restored.text, read)
+            quantities = [restored.real_quantity(quantity, sentence) for quantity in read]
+            kind = statement_kind(restored.text)
+        else:
+            quantities = find_quantities(sentence)
+            tokens = sentence_tokens(sentence, quantities)
+            kind = statement_kind(sentence)
+        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps), kind=kind))
+    return features
+
+
+def _read_article(article: Article) -> list[SentenceFeatures]:
+    """Top-level so a process pool can run it."""
+    return read_sentences(article.text, article.sentences, restorations(article))
+
+
+def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> tuple[list[list[SentenceFeatures]], int]:
+    features: list[list[SentenceFeatures] | None] = [
+        fact_cache.load_features(key) if use_cache else None for key in keys]
+    missing = [index for index, item in enumerate(features) if item is None]
+    jobs = [articles[index] for index in missing]
+    if len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            computed = list(pool.map(_read_article, jobs, chunksize=32))
+    else:
+        computed = [_read_article(job) for job in jobs]
+    for index, item in zip(missing, computed):
+        features[index] = item
+        if use_cache:
+            fact_cache.store_features(keys[index], item)
+    return [item or [] for item in features], len(articles) - len(missing)
+
+
+def _settings() -> str:
+    """Every tuning constant, so a cached result never outlives the settings that made it."""
+    modules = (fact_links, fact_groups, similarity)
+    return repr(sorted((module.__name__, name, value) for module in modules
+                       for name, value in vars(module).items()
+                       if name.isupper() and isinstance(value, (int, float))))
+
+
+@lru_cache(maxsize=1)
+def _reading_signature() -> str:
+    """The spinner lexicon decides how spun sentences are read, so cached features depend on it."""
+    words, phrases = spin.lexicon()
+    return hashlib.sha256(repr((sorted(words.items()), sorted(phrases.items()))).encode()).hexdigest()
+
+
+def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
+    """What of the quotes the facts depend on: where each is, its party (attribution
+    discrepancies) and its speaker (one quote of one speaker links two sentences), so editing
+    the speaker registry recomputes the facts."""
+    if not quotes:
+        return ""
+    digest = hashlib.sha256()
+    for article_id in sorted(quotes):
+        for quote in quotes[article_id]:
+            digest.update(f"{article_id}|{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n".encode())
+    return digest.hexdigest()
+
+
+def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
+           quotes: Mapping[str, Sequence[QuoteLike]]) -> list[Fact]:
+    idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
+    weights = token_weights(idf)
+    vectors = [[tfidf_vector(sentence.tokens, weights) for sentence in sentences] for sentences in features]
+    anchors = [{token for sentence in sentences for token in sentence.tokens if is_anchor(token)}
+               for sentences in features]
+    pairs = article_pairs(anchors)
+    links: Links = {}
+    mutual: list[tuple[float, Unit, Unit]] = []
+    neighbours: dict[int, set[int]] = {index: set() for index in range(len(articles))}
+    partners: dict[int, list[int]] = {}
+    for first, second in pairs:
+        neighbours[first].add(second)
+        neighbours[second].add(first)
+        partners.setdefault(first, []).append(second)
+    amounts = [[_amounts(sentence.quantities) for sentence in sentences] for sentences in features]
+    quoted = _quoted_words(articles, features, quotes)
+    kinds = [[sentence.kind for sentence in sentences] for sentences in features]
+    for first, seconds in partners.items():
+        postings = sentence_postings(vectors[first])
+        for second in seconds:
+            link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
+                          (quoted[second], quoted[first]), (kinds[second], kinds[first]))
+    groups = group_sentences(links, mutual, vectors, set(pairs), amounts, quoted)
+    stated = Counter(unit for group in groups for unit in group)
+    in_two_facts = {unit for unit, count in stated.items() if count > 1}
+    facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts)
+             for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
+    log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
+    return facts
+
+
+def _quoted_words(articles: Sequence[Article], features: list[list[SentenceFeatures]],
+                  quotes: Mapping[str, Sequence[QuoteLike]]) -> list[ArticleQuotes]:
+    """Per article, by the sentence it opens in, each quote long enough to identify a statement
+    (not a scare quote such as 'spying'): its speaker and its content words, read from a spun
+    copy's restored wording (the features say which articles were read restored)."""
+    quoted: list[ArticleQuotes] = [{} for _ in articles]
+    for index, article in enumerate(articles):
+        carried = quotes.get(article.id, ())
+        if not carried:
+            continue
+        swaps = restorations(article) if any(sentence.restored for sentence in features[index]) else []
+        starts = [start for start, _ in article.sentences]
+        for quote in carried:
+            sentence = bisect_right(starts, quote.start) - 1
+            if sentence < 0:
+                continue
+            text = restored_sentence(article.text, quote.start, quote.end, swaps).text if swaps else quote.text
+            words = frozenset(token for token in sentence_tokens(text, find_quantities(text))
+                              if not is_anchor(token))
+            if len(words) >= QUOTE_WORDS:
+                quoted[index].setdefault(sentence, []).append((quote.speaker_name or "", words))
+    return quoted
+
+
+def _amounts(quantities: list[Quantity]) -> Amounts:
+    """The sums a sentence states that identify a fact: money, percentages, counts above a dozen."""
+    return tuple((quantity.kind, float(quantity.value)) for quantity in quantities
+                 if quantity.reliable and (quantity.kind in ("money", "percent")
+                                           or quantity.kind == "number" and float(quantity.value) > 12))
+
+
+def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
+          neighbours: dict[int, set[int]], quotes: Mapping[str, Sequence[QuoteLike]],
+          in_two_facts: set[Unit]) -> Fact:
+    by_article: dict[int, list[int]] = {}
+    for article, sentence in group:
+        by_article.setdefault(article, []).append(sentence)
+    members: list[Member] = []
+    spun: list[bool] = []
+    stating_two: list[bool] = []
+    claims: list[MemberClaims] = []
+    for index, sentences in sorted(by_article.items()):
+        article = articles[index]
+        parts = [features[index][sentence] for sentence in sorted(sentences)]
+        start, end = parts[0].start, parts[-1].end
+        members.append(Member(article.id, article.path, start, end, article.text[start:end]))
+        spun.append(parts[0].restored)
+        stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
+        quantities = [_absolute(quantity, part.start) for part in parts for quantity in part.quantities]
+        overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
+        claims.append(MemberClaims(article.id, quantities, overlapping))
+    reported = set(by_article)
+    story = set().union(*(neighbours[index] for index in reported)) - reported
+    missing = [articles[index].id for index in sorted(story)]
+    discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
+    return Fact(f"f{number}", _label(members, spun, stating_two), members, missing, discrepancies)
+
+
+def _absolute(quantity: Quantity, offset: int) -> Quantity:
+    return Quantity(quantity.kind, quantity.value, quantity.qualifier, quantity.unit,
+                    quantity.start + offset, quantity.end + offset, quantity.text, quantity.reliable)
+
+
+def _label(members: list[Member], spun: list[bool], in_two_facts: list[bool]) -> str:
+    """The wording the outlets share most: an excerpt of the member whose words the others also
+    use, never a spun copy's while another outlet's wording exists (its words are not theirs),
+    nor a sentence that also states another fact while one stating only this fact exists (two
+    facts would show one label)."""
+    words = [{word_token(word) for word in _LABEL_WORD.findall(member.text)} for member in members]
+    used = Counter(token for tokens in words for token in tokens)
+
+    def commonness(index: int) -> tuple[bool, bool, float, int]:
+        tokens = words[index]
+        return (not spun[index], not in_two_facts[index],
+                sum(used[token] - 1 for token in tokens) / (len(tokens) or 1), -len(members[index].text))
+
+    return _excerpt(members[max(range(len(members)), key=commonness)].text)
+
+
+def _excerpt(text: str, limit: int = LABEL_LENGTH) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: flat.rfind(" ", 0, limit)].rstrip(",;:—–-") + "…"
+
+
+def fact_matrix(facts: Sequence[Fact], articles: Sequence[Article]) -> dict[str, Any]:
+    """Facts × articles as plain data: each cell the article's member text, or "" if it is silent."""
+    columns = [{"id": article.id, "label": article.display_label} for article in articles]
+    rows = []
+    for fact in facts:
+        cells = {member.article_id: member.text for member in fact.members}
+        rows.append({"fact": fact.id, "label": fact.label,
+                     "discrepancies": [item.kind for item in fact.discrepancies],
+                     "cells": [cells.get(article.id, "") for article in articles]})
+    return {"articles": columns, "rows": rows}
+
+
+def fact_matrix_csv(matrix: Mapping[str, Any]) -> str:
+    """The fact matrix as CSV: one row per fact, one column per article."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["fact", "label", "discrepancies"] + [column["label"] for column in matrix["articles"]])
+    for row in matrix["rows"]:
+        writer.writerow([row["fact"], row["label"], " ".join(row["discrepancies"])] + row["cells"])
+    return buffer.getvalue()

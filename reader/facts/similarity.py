@@ -1,0 +1,127 @@
+"""Sparse TF-IDF over sentences, and the candidate pairs worth comparing.
+
+Comparing every sentence with every other is quadratic in the corpus; instead articles are
+first paired through an inverted index of anchor *pairs* (two names or quantities occurring
+together are specific to a story even when each alone is common), and sentences are then
+scored only within those article pairs (a small corpus simply compares every article pair), through a per-article inverted index of tokens.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from itertools import combinations
+
+from reader.facts.anchors import is_anchor
+
+Vector = dict[str, float]
+Postings = dict[str, list[tuple[int, float]]]
+
+ANCHOR_BOOST = 1.5
+_REPEAT = 0.5
+COMMON_SHARE = 0.01
+LARGE_CORPUS_SENTENCES = 2000  # a repeated token adds half its weight again: term frequency grows sublinearly
+ARTICLE_KEYS = 12  # rarest anchors per article used to pair articles
+ARTICLE_NEIGHBOURS = 15  # most similar articles compared with each article
+MIN_SHARED_KEYS = 10  # five shared anchors: chance rarely lines up that many
+_ECHOES = ("q:money~", "q:number~", "q:digits:")  # repeat an exact quantity token
+MIN_TERM_WEIGHT = 0.05
+SMALL_CORPUS = 50  # up to this many articles every pair is compared; rarity means little there
+
+
+def inverse_document_frequency(token_lists: list[list[str]]) -> dict[str, float]:
+    """Smoothed idf over sentences. In a large corpus, tokens in more than one sentence in a
+    hundred are the corpus's own stopwords (boilerplate, stock phrases) and are dropped, so
+    stock sentences repeated across articles do not become facts; a small corpus keeps them,
+    since there a count of a few sentences says little about how common a word is."""
+    counts: Counter[str] = Counter()
+    for tokens in token_lists:
+        counts.update(set(tokens))
+    total = len(token_lists) + 1
+    ceiling = total * COMMON_SHARE if total >= LARGE_CORPUS_SENTENCES else total
+    return {token: math.log(total / (count + 0.5)) for token, count in counts.items() if count <= ceiling}
+
+
+def token_weights(idf: dict[str, float]) -> dict[str, float]:
+    """Each token's weight before term frequency: idf, raised for names and quantities."""
+    return {token: value * (ANCHOR_BOOST if is_anchor(token) else 1.0)
+            for token, value in idf.items() if value > 0}
+
+
+def tfidf_vector(tokens: list[str], weights: dict[str, float]) -> Vector:
+    """Unit-length vector with sublinear term frequency (weights from `token_weights`)."""
+    vector: Vector = {}
+    for token in tokens:
+        weight = weights.get(token)
+        if weight is None:
+            continue
+        if token in vector:
+            vector[token] += weight * _REPEAT
+        else:
+            vector[token] = weight
+    norm = math.sqrt(sum(weight * weight for weight in vector.values()))
+    return {token: weight / norm for token, weight in vector.items()} if norm else {}
+
+
+def cosine(first: Vector, second: Vector) -> float:
+    if len(first) > len(second):
+        first, second = second, first
+    return sum(weight * second.get(token, 0.0) for token, weight in first.items())
+
+
+def article_pairs(anchor_sets: list[set[str]]) -> list[tuple[int, int]]:
+    """Pairs of articles (by index) that share enough anchor pairs to be about one story.
+    Coarse quantity tokens are left out: they repeat the exact ones and would count twice."""
+    if len(anchor_sets) <= SMALL_CORPUS:
+        return list(combinations(range(len(anchor_sets)), 2))
+    frequency: Counter[str] = Counter()
+    for anchors in anchor_sets:
+        frequency.update(anchors)
+    common = max(2, len(anchor_sets) // 8)  # in one article in eight: a topic, not a story
+    keys_of: list[list[tuple[str, str]]] = []
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, anchors in enumerate(anchor_sets):
+        rarest = sorted((token for token in anchors
+                         if 1 < frequency[token] <= common and not token.startswith(_ECHOES)),
+                        key=lambda token: (frequency[token], token))[:ARTICLE_KEYS]
+        keys = list(combinations(sorted(rarest), 2))
+        keys_of.append(keys)
+        for key in keys:
+            postings[key].append(index)
+    limit = max(50, int(math.sqrt(len(anchor_sets)) * 5))
+    pairs: set[tuple[int, int]] = set()
+    for index, keys in enumerate(keys_of):
+        shared: Counter[int] = Counter()
+        for key in keys:
+            posting = postings[key]
+            if 1 < len(posting) <= limit:
+                shared.update(posting)
+        del shared[index]
+        needed = min(len(keys), max(MIN_SHARED_KEYS, len(keys) // 5))
+        for other, count in shared.most_common(ARTICLE_NEIGHBOURS):
+            if count < needed:
+                break
+            pairs.add((min(index, other), max(index, other)))
+    return sorted(pairs)
+
+
+def sentence_postings(vectors: list[Vector]) -> Postings:
+    """An article's inverted index: token -> (sentence index, weight), built once per article.
+    Tokens too light to change a match are left out, which keeps the scoring loop short."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, vector in enumerate(vectors):
+        for token, weight in vector.items():
+            if weight >= MIN_TERM_WEIGHT:
+                postings[token].append((index, weight))
+    return postings
+
+
+def similarity_rows(first: list[Vector], second: Postings) -> list[dict[int, float]]:
+    """For each sentence of `first`, its non-zero similarities to the sentences indexed in `second`."""
+    rows: list[dict[int, float]] = []
+    for vector in first:
+        scores: dict[int, float] = defaultdict(float)
+        for token, weight in vector.items():
+            for index, other in second.get(token, ()):
+                scores[index] += weight * other
+        rows.append(scores)
+    return rows

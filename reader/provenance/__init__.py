@@ -1,0 +1,2 @@
+"""Copies and spun text: which accounts come from one source, and which words a spinner swapped.
+"""

@@ -1,0 +1,2 @@
+"""Direct quotes and who said them: quote marks, attribution cues, speakers and parties.
+"""

@@ -1,0 +1,234 @@
+"""Resolve a speaker mention to a speaker and a party, with per-article memory.
+
+An alias names its party; "the company" / "the agency" / "it" take the most recent
+compatible party that stood as a clause subject or spoke last; a person takes the
+party their appositive or title names (`Samuel Levine, director of the FTC’s Bureau`,
+`FTC Chair Lina Khan`, `the FTC's Samuel Levine`) and keeps it for `Levine said` and
+`he said`; a statement, complaint or blog post speaks for the party that issued it.
+"""
+from __future__ import annotations
+
+import re
+
+from reader.articles.model import Article
+from reader.quotes.noun_phrases import NounPhrase, Token, bare, tokens
+from reader.quotes.marks import QuotedSpan
+from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
+                                  KIND_MODIFIERS,
+                                  NO_PARTY_HEADS, NOT_NAMES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES)
+from reader.quotes.speakers import Mention, SpeakerRegistry
+
+_TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spokesperson|Spokesman|Spokeswoman|"
+                "spokesperson|spokesman|spokeswoman|CEO|Chief Executive|President|Founder|founder|executive|"
+                "Senator|Sen\\.|Rep\\.|Attorney General|Judge|Prosecutor")
+_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
+_APPOSITIVE_PERSON = re.compile(
+    rf"\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
+_POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
+_TITLED_PERSON = re.compile(rf"((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
+
+
+class ArticleSpeakers:
+    """Per-article memory for resolving mentions: parties by salience, people by their appositives."""
+
+    def __init__(self, article: Article, registry: SpeakerRegistry, quoted: list[QuotedSpan]) -> None:
+        self.text = article.text
+        self.registry = registry
+        inside = [(span.start, span.end) for span in quoted]
+        mentions = [m for m in registry.mentions(article.text)
+                    if not any(start <= m.start < end for start, end in inside)]
+        self.mentions = mentions
+        self.salient = [m for m in mentions if self._opens_clause(m.start)]
+        self.people: dict[str, tuple[str, str | None, int]] = {}
+        self.learn_people(article)
+
+    def _opens_clause(self, position: int) -> bool:
+        """A mention that starts a sentence, paragraph or clause is a subject, not an object."""
+        before = self.text[max(0, position - 40):position]
+        words = tokens(before, 0, len(before))
+        while words and words[-1].lower in {"the", "a", "an"}:
+            words.pop()
+        if not words or "\n" in before[words[-1].end:]:
+            return True
+        last = words[-1]
+        return last.lower in CLAUSE_OPENERS or last.text in ".!?"
+
+    def note_speaker(self, start: int, end: int, party_id: str | None) -> None:
+        """A resolved speaker is the most salient party for the generic references that follow."""
+        if party_id is not None:
+            kind = self.registry.party(party_id).kind
+            self.salient.append(Mention(start, end, party_id, kind, False))
+            self.salient.sort(key=lambda mention: mention.start)
+
+    def _recent(self, position: int, kind: str | None) -> Mention | None:
+        for pool in (self.salient, self.mentions):
+            for mention in reversed(pool):
+                if mention.end <= position and mention.party_id and not mention.generic and (
+                        kind is None or mention.kind == kind):
+                    return mention
+        return None
+
+    def _party_in(self, start: int, end: int) -> Mention | None:
+        named = [m for m in self.registry.mentions(self.text, start, end) if not m.generic]
+        return named[-1] if named else None
+
+    def _party_described(self, start: int, end: int) -> str | None:
+        """The party an appositive or title names, directly or as `the agency’s chair`."""
+        if "former" in self.text[start:end].lower():
+            return None
+        named = self._party_in(start, end)
+        if named is not None:
+            return named.party_id
+        generic = [m for m in self.registry.mentions(self.text, start, end) if m.generic]
+        if generic:
+            recent = self._recent(start, generic[-1].kind)
+            return recent.party_id if recent else generic[-1].party_id
+        return None
+
+    def resolve(self, phrase: NounPhrase) -> tuple[str, str | None, float]:
+        """Resolved speaker name, party id and how sure the resolution is."""
+        text = self.text[phrase.start:phrase.end]
+        words = tokens(text, 0, len(text))
+        lower = text.lower()
+        head = bare(words[-1].lower) if words else ""
+        if lower in {"he", "she"}:
+            return self._recent_person(phrase.start, text)
+        if lower in {"it", "they", "we"}:
+            mention = self._recent(phrase.start, None)
+            return self._name(mention, text), (mention.party_id if mention else None), 0.85
+        if head in NO_PARTY_HEADS or "former" in lower.split():
+            return text, None, 1.0
+        named = self._party_in(phrase.start, phrase.end)
+        if named is not None:
+            person = self._titled_person(words, named, phrase.start)
+            return (person or self._name(named, text)), named.party_id, 1.0
+        generic = [m for m in self.registry.mentions(self.text, phrase.start, phrase.end) if m.generic]
+        if generic:
+            mention = self._recent(phrase.start, generic[-1].kind)
+            party_id = mention.party_id if mention else generic[-1].party_id
+            return self._name(mention, text, party_id), party_id, 0.9
+        kinds = [KIND_MODIFIERS[bare(w.lower)] for w in words[:-1] if bare(w.lower) in KIND_MODIFIERS]
+        if kinds and head in DOCUMENTS | ROLE_NOUNS:
+            mention = self._recent(phrase.start, kinds[-1])
+            if mention is not None:
+                return self._name(mention, text), mention.party_id, 0.85
+        if head in DOCUMENTS:
+            return self._document_owner(phrase, words, text)
+        person = self._person(phrase, words, text)
+        if person is not None:
+            return person
+        return text, None, 0.9
+
+    def _titled_person(self, words: list[Token], named: Mention, position: int) -> str | None:
+        """`FTC Chair Lina Khan` / `Amazon spokesperson Lindsay Ganzer`: remember the person's party."""
+        tail = []
+        for word in reversed(words):
+            if not word.capitalised or word.start < named.end - position or bare(word.lower) in ROLE_NOUNS:
+                break
+            tail.insert(0, bare(word.text))
+        if len(tail) < 2:
+            return None
+        self.people[tail[-1]] = (" ".join(tail), named.party_id, position)
+        return " ".join(tail)
+
+    def _by_role(self, words: list[Token], position: int) -> str | None:
+        """A spokesperson speaks for the party just discussed; a commissioner for the agency, a chief
+        executive for the company."""
+        roles = {bare(word.lower) for word in words}
+        if roles & SPOKES:
+            mention = self._recent(position, None)
+            return mention.party_id if mention else None
+        for titles, kind in ((AGENCY_TITLES, "agency"), (COMPANY_TITLES, "company")):
+            if roles & titles:
+                mention = self._recent(position, kind)
+                return mention.party_id if mention else None
+        return None
+
+    def _name(self, mention: Mention | None, fallback: str, party_id: str | None = None) -> str:
+        party_id = party_id or (mention.party_id if mention else None)
+        return self.registry.party(party_id).name if party_id else fallback
+
+    def _recent_person(self, position: int, pronoun: str) -> tuple[str, str | None, float]:
+        known = [entry for entry in self.people.values() if entry[2] < position]
+        if not known:
+            return pronoun, None, 0.5
+        name, party_id, _ = max(known, key=lambda entry: entry[2])
+        return name, party_id, 0.85
+
+    def _person(self, phrase: NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float] | None:
+        names = [w for w in words if w.capitalised and w.lower not in DETERMINERS
+                 and bare(w.lower) not in ROLE_NOUNS | AGENCY_TITLES]
+        if not names or not words[-1].capitalised or bare(words[-1].lower) in ROLE_NOUNS:
+            party_id = self._by_role(words, phrase.start)
+            return (text, party_id, 0.7) if party_id else None
+        surname = bare(words[-1].text)
+        if surname in self.people:
+            name, party_id, _ = self.people[surname]
+            self.people[surname] = (name, party_id, phrase.start)
+            return name, party_id, 0.95
+        party_id = self._party_described(*phrase.appositive) if phrase.appositive else None
+        if party_id is None:
+            party_id = self._by_role(words, phrase.start)
+        full = " ".join(bare(w.text) for w in names[-3:])
+        self.people[surname] = (full, party_id, phrase.start)
+        return full, party_id, 0.95 if party_id else 0.9
+
+    def learn_people(self, article: Article) -> None:
+        """People introduced anywhere by an appositive (`Samuel Levine, director of the FTC’s …,`)
+        or a title (`Commissioner Alvaro Bedoya`, `FTC Chair Lina Khan`), for later `Levine said` / `he said`."""
+        for match in _APPOSITIVE_PERSON.finditer(article.text):
+            described = {bare(word) for word in match.group(2).lower().split()}
+            name = match.group(1)
+            if not described & (ROLE_NOUNS | AGENCY_TITLES) or name.lower() in NOT_NAMES \
+                    or self._party_in(match.start(1), match.end(1)) is not None:
+                continue
+            self._meet(name, self._party_described(match.start(2), match.end(2)), match.start())
+        for mention in self.mentions:
+            possessed = _POSSESSED_PERSON.match(self.text, mention.end)
+            if possessed and mention.party_id and not mention.generic:
+                self._meet(possessed.group(1), mention.party_id, possessed.start(1))
+        for match in _TITLED_PERSON.finditer(article.text):
+            title = match.group(1).lower()
+            party_id = self._party_described(match.start(1), match.end(1))
+            if party_id is None and title.split()[-1] in AGENCY_TITLES:
+                recent = self._recent(match.start(), "agency")
+                party_id = recent.party_id if recent else None
+            if party_id is not None:
+                self._meet(match.group(2), party_id, match.start(2))
+
+    def _meet(self, name: str, party_id: str | None, position: int) -> None:
+        surname = name.split()[-1]
+        known = self.people.get(surname)
+        if known is None or (known[1] is None and party_id is not None):
+            self.people[surname] = (name, party_id, position)
+
+    def _issuer(self, start: int, end: int) -> Mention | None:
+        """Who issued the document named at `start:end`: `the FTC’s complaint`, `a statement from Ring`,
+        `In a statement, Amazon said`; else the party named nearest to it."""
+        named = [m for m in self.mentions if m.party_id and not m.generic and abs(m.start - start) < 80
+                 and not (m.start <= start < m.end)]
+        if not named:
+            return None
+        for mention in named:
+            between = self.text[mention.end:start]
+            if between.strip() in ("’s", "'s") or re.fullmatch(r"['’]s(?:\s+\w+)?\s+", between):
+                return mention
+            if re.fullmatch(r"\s+(?:from|by|of|issued by|filed by|released by)\s+(?:the\s+)?", self.text[end:mention.start]):
+                return mention
+        after = [m for m in named if m.start > end and m in self.salient]
+        if after:
+            return after[0]
+        return min(named, key=lambda m: abs(m.start - start))
+
+    def _document_owner(self, phrase: NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float]:
+        """A statement, complaint or filing speaks for the party that issued it."""
+        if words and words[0].lower in POSSESSIVE_PRONOUNS:
+            mention = self._recent(phrase.start, None)
+            return self._name(mention, text), (mention.party_id if mention else None), 0.85
+        noun = bare(words[-1].lower)
+        for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}", self.text[:phrase.start], re.I))):
+            owner = self._issuer(match.start(), match.end())
+            if owner is not None:
+                return self._name(owner, text), owner.party_id, 0.8
+        owner = self._recent(phrase.start, "agency" if noun in COMPLAINT_NOUNS else None)
+        return self._name(owner, text), (owner.party_id if owner else None), 0.6
