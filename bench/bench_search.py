@@ -1,13 +1,13 @@
 """Search benchmark: Corroborate's index against plain Whoosh on the same generated corpus, same run.
 
 Generates a deterministic news-like corpus (bench/corpus_generator.py) in a temp folder, then
-measures, each build in a fresh subprocess: wall time, CPU time and peak memory (RSS of the writer
-process and of the largest worker) of what `corroborate index` runs (articles loaded, analysed and
-their quotes found in a process pool feeding the single writer) and of plain Whoosh (one writer, `StemmingAnalyzer`, the raw files);
-the time to re-open the unchanged corpus; and query+highlight latency (p50/p95/max over several
-rounds of word, phrase, boolean, wildcard and fuzzy queries, top 20 hits with highlights) for
-both indexes, overall and per kind of query. Run: `python bench/bench_search.py --articles 10000` (default 1000; `--workers`
-sets the pool sizes compared, e.g. `--workers 0 1 2`).
+measures, each build in a fresh subprocess: wall time, CPU time and peak memory of plain Whoosh
+(one writer, `StemmingAnalyzer`, the raw files), of Corroborate's index step alone (the corpus
+already loaded and analysed: the analysis hands it articles, quotes and provenance) and of the
+whole `corroborate index` (load, analysis, index); the time to re-open the unchanged corpus; and
+query+highlight latency (p50/p95/max over several rounds of word, phrase, boolean, wildcard and
+fuzzy queries, top 20 hits with highlights) for both indexes, overall and per kind of query.
+Run: `python bench/bench_search.py --articles 10000` (default 1000).
 """
 from __future__ import annotations
 
@@ -63,23 +63,39 @@ def build_plain(corpus: Path, out: Path) -> None:
     writer.commit()
 
 
-def build_ours(corpus: Path, workers: int) -> dict:
-    """What `corroborate index` does (quotes found too), with the given pool size."""
+def build_ours(corpus: Path) -> dict:
+    """What `corroborate index` does: load, analyse (quotes and provenance), index."""
     from app.cli.index import open_index
 
-    return open_index([corpus], workers=workers).report.as_json()
+    return open_index([corpus]).report.as_json()
+
+
+def analysed(corpus: Path):
+    """The corpus loaded and analysed as the window has it when its index step starts."""
+    from reader.analysis.pipeline import analyse_corpus
+    from reader.analysis.processes import stop_processes
+    from reader.articles.corpus import load_corpus
+
+    analysis = analyse_corpus(load_corpus([corpus]).articles, with_facts=False)
+    stop_processes()
+    return analysis
 
 
 def child(args: argparse.Namespace) -> None:
     """One measured build (or re-open) in this fresh process; prints its figures as JSON."""
     os.environ["CORROBORATE_HOME"] = args.home
+    analysis = analysed(Path(args.corpus)) if args.measure == "step" else None
     started = time.perf_counter()
     own, children = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
     report = None
     if args.measure == "plain":
         build_plain(Path(args.corpus), Path(args.home) / "plain")
+    elif args.measure == "step":
+        from index import CorpusIndex
+
+        report = CorpusIndex.update([Path(args.corpus)], analysis).report.as_json()
     else:
-        report = build_ours(Path(args.corpus), args.pool)
+        report = build_ours(Path(args.corpus))
     seconds = time.perf_counter() - started
     own = cpu_seconds(resource.RUSAGE_SELF) - own
     children = cpu_seconds(resource.RUSAGE_CHILDREN) - children
@@ -87,9 +103,8 @@ def child(args: argparse.Namespace) -> None:
                       "worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN), "report": report}))
 
 
-def measure(kind: str, corpus: Path, home: Path, pool: int = 0) -> dict:
-    command = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus), "--home", str(home),
-               "--pool", str(pool)]
+def measure(kind: str, corpus: Path, home: Path) -> dict:
+    command = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus), "--home", str(home)]
     return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
 
 
@@ -146,11 +161,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--words", type=int, default=700)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--measure", choices=["plain", "ours", "reopen"], help=argparse.SUPPRESS)
+    parser.add_argument("--measure", choices=["plain", "step", "ours"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--home", help=argparse.SUPPRESS)
-    parser.add_argument("--pool", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         child(args)
@@ -163,18 +176,16 @@ def main() -> None:
         plain = measure("plain", corpus, root / "plain-home")
         print(f"index   plain Whoosh (1 writer, StemmingAnalyzer): {plain['seconds']:7.2f} s wall, "
               f"{plain['cpu']:6.2f} s CPU   peak RSS {plain['rss_mb']:.0f} MB")
-        best = None
-        for workers in args.workers:
-            home = root / f"home-{workers}"
-            ours = measure("ours", corpus, home, workers)
-            print(f"index   corroborate, {workers} worker process(es):     {ours['seconds']:7.2f} s wall, "
-                  f"{ours['cpu']:6.2f} s CPU ({ours['writer_cpu']:.2f} s writer)   peak RSS writer {ours['rss_mb']:.0f} MB, largest worker {ours['worker_rss_mb']:.0f} MB   "
-                  f"({ours['seconds'] / plain['seconds']:.2f}x plain)")
-            if best is None or ours["seconds"] < best[1]:
-                best = (home, ours["seconds"])
-        home = best[0]
-        reopen = measure("ours", corpus, home, 0)
-        print(f"reopen  unchanged corpus (fresh process, scan + hash check): {reopen['seconds'] * 1000:.0f} ms")
+        step = measure("step", corpus, root / "step-home")
+        print(f"index   corroborate, index step from the analysis:    {step['seconds']:7.2f} s wall, "
+              f"{step['cpu']:6.2f} s CPU   peak RSS {step['rss_mb']:.0f} MB   ({step['seconds'] / plain['seconds']:.2f}x plain)")
+        home = root / "home"
+        ours = measure("ours", corpus, home)
+        print(f"index   corroborate index (load, analysis, index):     {ours['seconds']:7.2f} s wall, "
+              f"{ours['cpu']:6.2f} s CPU   peak RSS {ours['rss_mb']:.0f} MB, largest child {ours['worker_rss_mb']:.0f} MB   "
+              f"({ours['seconds'] / plain['seconds']:.2f}x plain)")
+        reopen = measure("ours", corpus, home)
+        print(f"reopen  unchanged corpus (fresh process, folder scan):       {reopen['seconds'] * 1000:.0f} ms")
 
         os.environ["CORROBORATE_HOME"] = str(home)
         from app.cli.index import open_index

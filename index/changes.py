@@ -1,50 +1,18 @@
 """What changed in a corpus since its index was last brought up to date.
 
-An article's *version* is its file's content hash plus a digest of its manifest entry and of
-the researcher's metadata corrections, so editing any of them re-indexes it. A corpus *fingerprint* (every file's path, size and modification
-time) lets an unchanged corpus re-open without reading a byte of its files or its manifest.
+Each indexed document carries its version (`index.documents.IndexedArticle.version`); a corpus
+*fingerprint* (every file's path, size and modification time) lets an unchanged corpus re-open
+without reading a byte of its files or its manifest.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from whoosh.index import FileIndex
 
-from reader.articles.corpus import Source
-from reader.storage import read_json, write_json_atomic
-
-
-def source_version(source: Source, content_hash: str, correction: dict[str, Any]) -> str:
-    """The content hash, plus a digest of the article's manifest entry and the researcher's corrections."""
-    if not source.manifest and not correction:
-        return content_hash
-    entry = json.dumps([source.manifest, correction], sort_keys=True, default=str).encode("utf-8")
-    return f"{content_hash}:{hashlib.sha1(entry).hexdigest()[:12]}"
-
-
-def source_versions(sources: list[Source], cache_file: Path, version: Callable[[Source, str], str]) -> dict[str, str]:
-    """Version of each source, re-hashing only files whose size or modification time changed."""
-    known = read_json(cache_file, {})
-    fresh: dict[str, list[Any]] = {}
-    versions: dict[str, str] = {}
-    for source in sources:
-        key = str(source.path)
-        try:
-            stat = source.path.stat()
-            entry = known.get(key)
-            if not entry or entry[0] != stat.st_size or entry[1] != stat.st_mtime_ns:
-                entry = [stat.st_size, stat.st_mtime_ns, hashlib.sha1(source.path.read_bytes()).hexdigest()]
-        except OSError:
-            continue
-        fresh[key] = entry
-        versions[source.article_id] = version(source, entry[2])
-    if fresh != known:
-        write_json_atomic(cache_file, fresh)
-    return versions
 
 
 def indexed_versions(ix: FileIndex) -> dict[str, str]:

@@ -1,27 +1,23 @@
-"""The search index of one corpus: opened, brought up to date, searched.
+"""The search index of one corpus: brought up to date from the corpus analysis, searched.
 
-This is the whole interface the UI and CLI use; no Whoosh type crosses it. `CorpusIndex.open`
-compares each article's version (content hash and manifest entry) with what the index holds and
-touches only new, changed and removed articles; an unchanged corpus (same file sizes and times)
-re-opens after a folder scan. The UI calls it from a worker thread: `progress(done, total)`
-reports, and setting `cancel` stops at the next article with nothing committed.
+This is the whole interface the UI and CLI use; no Whoosh type crosses it. `CorpusIndex.update`
+takes the analysis (`reader.analysis`), compares each article's document version with what the
+index holds and writes only new, changed and removed articles; it never reads an article file.
+`CorpusIndex.open_current` re-opens an index whose corpus is unchanged (same file sizes and
+times) without the analysis. Updates run on a worker thread: `progress(done, total)` reports, and
+setting `cancel` stops at the next article with nothing committed.
 """
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
 import heapq
 import logging
-import os
 import threading
 import time
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from operator import neg
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from whoosh import query as wq
 from whoosh.index import FileIndex
@@ -29,30 +25,22 @@ from whoosh.searching import Searcher
 
 from index import highlight, store
 from index.analysis import word_analyzer
-from index.changes import corpus_fingerprint, indexed_versions, source_versions
-from index.documents import Preparation, PreparedArticle, QuoteFinder, prepare_document
+from index.changes import corpus_fingerprint, indexed_versions
+from index.documents import IndexedArticle, indexed_articles, prepare_document
 from index.facets import UNKNOWN, FacetTable
-from index.provenance import ProvenanceTable, cached_table, compute_table, corpus_state, resolve, save_table
-from index.query import QueryProblem, parse
+from index.provenance import resolve
+from index.query import parse
 from index.results import Hit, SearchResults
 from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
-from reader.articles.corpus import Source, discover, load_corpus
+from reader.analysis.pipeline import CorpusAnalysis
 from reader.articles.corrections import Corrections
 from reader.articles.model import Article, LoadError
-from reader.provenance.copies import ReuseReport
 from reader.storage import read_json, write_json_atomic
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-
-POOL_THRESHOLD = 40
-"""Fewer changed files than this are prepared in-process: starting workers would cost more."""
-
-BATCH = 16
-IN_FLIGHT = 16
-"""Batches of files sent to a worker at once, and how many may wait: bounds memory on huge corpora."""
 
 WRITER_MB = 1024
 """Memory the writer may hold postings in before spilling sorted runs to disk. Merging spilled
@@ -98,31 +86,22 @@ class UpdateReport:
         return values
 
 
-def default_workers() -> int:
-    """One process per core: the writer only adds postings the workers have analysed, so it waits
-    for them most of the time (on 1,000 articles and 2 cores, 2 workers index in 0.6x the time of 1)."""
-    return max(1, os.cpu_count() or 2)
-
-
 class CorpusIndex:
     """A corpus's index, open for searching from any thread (each thread gets its own searcher)."""
 
-    def __init__(self, ix: FileIndex, location: Path, report: UpdateReport, paths: list[Path]):
+    def __init__(self, ix: FileIndex, location: Path, report: UpdateReport):
         self._ix = ix
         self.location = location
         self.report = report
-        self._paths = paths
         self._local = threading.local()
         self._words: tuple[float, Vocabulary] | None = None
-        self._provenance: tuple[str, ProvenanceTable | None] | None = None
-        """The corpus state last looked up, and its saved provenance (None: not worked out)."""
-        self._provenance_lock = threading.RLock()
 
     @classmethod
-    def open(cls, paths: Iterable[Path], *, quote_finder: QuoteFinder | None = None,
-             progress: Progress | None = None, cancel: threading.Event | None = None,
-             wait: float = 2.0, workers: int | None = None) -> CorpusIndex:
-        """Open the index of the corpus made of `paths`, first bringing it up to date with the files.
+    def update(cls, paths: Iterable[Path], analysis: CorpusAnalysis, *, errors: Sequence[LoadError] = (),
+               progress: Progress | None = None, cancel: threading.Event | None = None,
+               wait: float = 2.0) -> CorpusIndex:
+        """The index of the corpus made of `paths`, first brought up to date with its `analysis`
+        (quotes and provenance included); `errors` are the files the corpus could not load.
 
         Raises `store.IndexBusy` only when another process is writing and no usable index exists
         yet; with a usable one, it is opened as it is and a notice says it may be out of date.
@@ -130,28 +109,39 @@ class CorpusIndex:
         started = time.perf_counter()
         paths = [Path(path) for path in paths]
         location = store.index_location(paths)
-        report = UpdateReport()
-        preparation = Preparation(Corrections(), quote_finder)
+        report = UpdateReport(errors=list(errors))
         try:
             with store.write_lock(location, wait):
-                ix = _update(paths, location, report, preparation, progress, cancel, workers)
+                ix = _update(paths, location, report, indexed_articles(analysis), progress, cancel)
         except store.IndexBusy as busy:
-            ix = _open_as_is(location, busy, _finder_name(quote_finder))
+            ix = _open_as_is(location, busy)
             report.notices.append(f"{busy}; searching the index as it was last saved")
             report.articles = ix.doc_count()
         report.seconds = time.perf_counter() - started
         for notice in report.notices:
             log.warning("%s: %s", location.name, notice)
-        return cls(ix, location, report, paths)
+        return cls(ix, location, report)
 
     @classmethod
-    def update(cls, paths: Iterable[Path], quote_finder: QuoteFinder | None = None,
-               progress: Progress | None = None, cancel: threading.Event | None = None) -> UpdateReport:
-        """Bring the index up to date and close it, returning what changed: a child process's
-        job, after which the window only has to open it."""
-        corpus_index = cls.open(paths, quote_finder=quote_finder, progress=progress, cancel=cancel)
-        corpus_index.close()
-        return corpus_index.report
+    def open_current(cls, paths: Iterable[Path]) -> CorpusIndex | None:
+        """The corpus's index if it was brought up to date with the files as they are now (nothing
+        added, removed or touched since, corrections included); None when it needs an update."""
+        started = time.perf_counter()
+        paths = [Path(path) for path in paths]
+        location = store.index_location(paths)
+        saved = read_json(_last_update_file(location), {})
+        if saved.get("fingerprint") != corpus_fingerprint([*paths, Corrections().path]):
+            return None
+        try:
+            ix = store.open_existing(location)
+        except store.DamagedIndex:
+            return None
+        if ix is None:
+            return None
+        report = UpdateReport(articles=ix.doc_count(), unchanged=ix.doc_count(),
+                              errors=[LoadError(**error) for error in saved.get("errors", [])])
+        report.seconds = time.perf_counter() - started
+        return cls(ix, location, report)
 
     @property
     def article_count(self) -> int:
@@ -192,43 +182,6 @@ class CorpusIndex:
     def _scorer(self, searcher: Searcher) -> Scorer:
         return self._per_searcher(searcher, "scorer", lambda: Scorer(searcher))
 
-    def _provenance_file(self) -> Path:
-        return self.location.with_name(self.location.name + ".provenance.json")
-
-    def _corpus_state(self, searcher: Searcher) -> str:
-        return self._per_searcher(searcher, "state", lambda: corpus_state(searcher.reader()))
-
-    def known_provenance(self, searcher: Searcher) -> ProvenanceTable | None:
-        """The provenance of the indexed corpus if already worked out for its current state (the
-        saved file is read once per state, found or not, not on every search)."""
-        key = self._corpus_state(searcher)
-        with self._provenance_lock:  # else a miss read before a hand-over could overwrite it
-            if self._provenance is None or self._provenance[0] != key:
-                self._provenance = (key, cached_table(self._provenance_file(), key))
-            return self._provenance[1]
-
-    def provenance(self, searcher: Searcher) -> ProvenanceTable:
-        """The provenance of the indexed corpus, worked out now (reading every article) if not known.
-
-        Slow the first time on a large corpus (the whole reuse analysis); cached until the corpus changes.
-        """
-        with self._provenance_lock:
-            table = self.known_provenance(searcher)
-            if table is None:
-                key = self._corpus_state(searcher)
-                table = compute_table(self._provenance_file(), key, load_corpus(self._paths, Corrections()).articles)
-                self._provenance = (key, table)
-            return table
-
-    def adopt_provenance(self, report: ReuseReport, articles: Sequence[Article]) -> None:
-        """Take verdicts already worked out for these articles (the window's own analysis), so a
-        `spun:` search never runs the corpus-wide analysis a second time, on a search thread."""
-        with self._provenance_lock:
-            searcher = self._searcher()
-            if self.known_provenance(searcher) is None:
-                key = self._corpus_state(searcher)
-                self._provenance = (key, save_table(self._provenance_file(), key, report, articles))
-
     def close(self) -> None:
         """Close this thread's searcher (other threads close theirs, or they close on collection)."""
         searcher = getattr(self._local, "searcher", None)
@@ -236,37 +189,41 @@ class CorpusIndex:
             searcher.close()
             self._local.searcher = self._local.derived = None
 
-    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None,
-               work_out_provenance: bool = True) -> SearchResults:
-        """Articles matching `text`, best first, with highlights, passages, facets and problems.
-        Without `work_out_provenance`, `spun:` and `copyof:` apply only once provenance is known
-        (`adopt_provenance`); until then a problem says they were left out."""
+    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None) -> SearchResults:
+        """Articles matching `text`, best first, with highlights, passages, facets and problems."""
         started = time.perf_counter()
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
-        provenance = self.provenance if work_out_provenance else self.known_provenance
-        table = functools.partial(provenance, searcher)
-        parsed = resolve(parsed, table, problems)
-        narrowing = _filter_query(filters, table, problems)
+        parsed = resolve(parsed, problems)
+        narrowing = _filter_query(filters)
         matching = _narrowed(self._scorer(searcher).scores(parsed), searcher, narrowing)
         wanted = _wanted_terms(parsed, searcher.reader())
         hits = [_hit(searcher.stored_fields(docnum), score, wanted) for docnum, score in _best(matching, limit)]
         total = len(matching)
-        facets = self._facet_table(searcher).counts(matching, self.known_provenance(searcher))
+        facets = self._facet_table(searcher).counts(matching)
         suggestion = _suggestion(text, parsed, searcher, self._vocabulary()) if total == 0 else None
         return SearchResults(text, total, (time.perf_counter() - started) * 1000, hits, facets,
                              suggestion, problems)
 
 
-def _filter_query(filters: SearchFilters | None, table: Callable[[], ProvenanceTable | None],
-                  problems: list[QueryProblem]) -> wq.Query | None:
-    """The facets chosen, as a query; the Spun facet resolves like a `spun:` term (`resolve`),
-    so while provenance is not known it is left out and `problems` says so."""
+def update_index(paths: list[Path], articles: list[Article], analysis: CorpusAnalysis, errors: list[LoadError],
+                 progress: Progress | None = None, cancel: threading.Event | None = None) -> UpdateReport:
+    """Bring the index up to date and close it: a child process's job, after which the caller
+    only has to open it. The articles come apart from the rest of the analysis so that slices
+    of them already made for other child jobs can be sent again."""
+    analysis = CorpusAnalysis(articles, analysis.registry, analysis.quotes, analysis.provenance)
+    corpus_index = CorpusIndex.update(paths, analysis, errors=errors, progress=progress, cancel=cancel)
+    corpus_index.close()
+    return corpus_index.report
+
+
+def _filter_query(filters: SearchFilters | None) -> wq.Query | None:
+    """The facets chosen, as a query."""
     if filters is None:
         return None
     parts = _facet_filters(filters)
     if filters.spun is not None:
-        parts.append(resolve(wq.Term("spun", "yes" if filters.spun else "no"), table, problems))
+        parts.append(wq.Term("spun", "yes" if filters.spun else "no"))
     return wq.And(parts) if parts else None
 
 
@@ -359,15 +316,13 @@ def _suggestion(text: str, parsed: wq.Query, searcher: Searcher, vocabulary: Voc
     return text
 
 
-def _finder_name(quote_finder: QuoteFinder | None) -> str | None:
-    if quote_finder is None:
-        return None
-    return f"{quote_finder.__module__}.{quote_finder.__qualname__}"
+def _last_update_file(location: Path) -> Path:
+    return location.with_name(location.name + ".corpus.json")
 
 
-def _open_as_is(location: Path, busy: store.IndexBusy, quotes: str | None) -> FileIndex:
+def _open_as_is(location: Path, busy: store.IndexBusy) -> FileIndex:
     try:
-        ix = store.open_existing(location, quotes)
+        ix = store.open_existing(location)
     except store.DamagedIndex:
         ix = None
     if ix is None:
@@ -375,108 +330,58 @@ def _open_as_is(location: Path, busy: store.IndexBusy, quotes: str | None) -> Fi
     return ix
 
 
-def _update(paths: list[Path], location: Path, report: UpdateReport, preparation: Preparation,
-            progress: Progress | None, cancel: threading.Event | None, workers: int | None) -> FileIndex:
+def _update(paths: list[Path], location: Path, report: UpdateReport, items: list[IndexedArticle],
+            progress: Progress | None, cancel: threading.Event | None) -> FileIndex:
+    """Index what is new or changed and drop what is gone; with no usable index, build one afresh.
+    The corpus's fingerprint is saved after, so `open_current` knows the index is current."""
     store.clear_leftovers(location)
-    quotes = _finder_name(preparation.quote_finder)
-    fingerprint = corpus_fingerprint([*paths, preparation.corrections.path])
-    last_update = location.with_name(location.name + ".corpus.json")
+    fingerprint = corpus_fingerprint([*paths, Corrections().path])
     try:
-        ix = store.open_existing(location, quotes)
+        ix = store.open_existing(location)
     except store.DamagedIndex as damage:
         report.notices.append(f"The search index was rebuilt because {damage}.")
         ix = None
-    saved = read_json(last_update, {})
-    if ix is not None and saved.get("fingerprint") == fingerprint:
-        report.errors.extend(LoadError(**error) for error in saved.get("errors", []))
-        report.articles = report.unchanged = ix.doc_count()
-        return ix
-    ix = _bring_up_to_date(ix, paths, location, report, preparation, progress, cancel, workers)
-    write_json_atomic(last_update, {"fingerprint": fingerprint, "errors": [error.as_json() for error in report.errors]})
-    return ix
-
-
-def _bring_up_to_date(ix: FileIndex | None, paths: list[Path], location: Path, report: UpdateReport,
-                      preparation: Preparation, progress: Progress | None, cancel: threading.Event | None,
-                      workers: int | None) -> FileIndex:
-    """Index what is new or changed and drop what is gone; with no usable index, build one afresh."""
-    sources, errors = discover(paths)
-    report.errors.extend(errors)
-    quotes = _finder_name(preparation.quote_finder)
     if ix is None:
         scratch = store.scratch_location(location)
-        report.added = _write(store.create_empty(scratch, quotes), [], sources, report, preparation, progress, cancel,
-                              workers)
+        report.added = _write(store.create_empty(scratch), [], items, progress, cancel)
         store.swap_in(scratch, location)
         report.rebuilt = bool(report.notices)
-        ix = store.open_existing(location, quotes)
-        report.articles = ix.doc_count()
-        return ix
-    versions = source_versions(sources, location.with_name(location.name + ".files.json"), preparation.version)
-    indexed = indexed_versions(ix)
-    current = {source.article_id for source in sources}
-    removed = [article_id for article_id in indexed if article_id not in current]
-    changed = [s for s in sources if s.article_id in indexed and indexed[s.article_id] != versions.get(s.article_id)]
-    added = [s for s in sources if s.article_id not in indexed]
-    report.unchanged = len(indexed) - len(removed) - len(changed)
-    if removed or changed or added:
-        _write(ix, removed + [s.article_id for s in changed], changed + added, report, preparation,
-               progress, cancel, workers)
-        report.removed, report.changed, report.added = len(removed), len(changed), len(added)
-        ix = store.open_existing(location, quotes)
+    else:
+        indexed = indexed_versions(ix)
+        current = {item.article.id for item in items}
+        removed = [article_id for article_id in indexed if article_id not in current]
+        changed = [item for item in items if item.article.id in indexed and indexed[item.article.id] != item.version]
+        added = [item for item in items if item.article.id not in indexed]
+        report.unchanged = len(indexed) - len(removed) - len(changed)
+        if removed or changed or added:
+            _write(ix, removed + [item.article.id for item in changed], changed + added, progress, cancel)
+            report.removed, report.changed, report.added = len(removed), len(changed), len(added)
+    ix = store.open_existing(location)
     report.articles = ix.doc_count()
+    write_json_atomic(_last_update_file(location),
+                      {"fingerprint": fingerprint, "errors": [error.as_json() for error in report.errors]})
     return ix
 
 
-def _write(ix: FileIndex, deletions: list[str], sources: list[Source], report: UpdateReport,
-           preparation: Preparation, progress: Progress | None, cancel: threading.Event | None,
-           workers: int | None) -> int:
-    """Delete `deletions`, add `sources`, commit once; on cancel or error nothing is committed."""
+def _write(ix: FileIndex, deletions: list[str], items: list[IndexedArticle], progress: Progress | None,
+           cancel: threading.Event | None) -> int:
+    """Delete `deletions`, add `items`, commit once; on cancel or error nothing is committed."""
     writer = ix.writer(limitmb=WRITER_MB)
-    written = 0
     words: set[str] = set()
     try:
         for article_id in deletions:
             writer.delete_by_term("id", article_id)
-        for done, document in enumerate(_prepared(sources, preparation, workers), start=1):
+        for done, item in enumerate(items, start=1):
             if cancel is not None and cancel.is_set():
                 raise IndexCancelled("indexing was cancelled; the index is unchanged")
-            if isinstance(document, LoadError):
-                report.errors.append(document)
-            else:
-                writer.add_document(**document.fields)
-                words |= document.words
-                written += 1
+            document = prepare_document(item)
+            writer.add_document(**document.fields)
+            words |= document.words
             if progress is not None:
-                progress(done, len(sources))
+                progress(done, len(items))
         save_vocabulary(Path(ix.storage.folder), words)
     except BaseException:
         writer.cancel()
         raise
     writer.commit()
-    return written
-
-
-def _prepare_batch(sources: list[Source], preparation: Preparation) -> list[PreparedArticle | LoadError]:
-    return [prepare_document(source, preparation) for source in sources]
-
-
-def _prepared(sources: list[Source], preparation: Preparation,
-              workers: int | None) -> Iterator[PreparedArticle | LoadError]:
-    """Prepared documents in source order; a process pool does the work when there is enough of it."""
-    workers = default_workers() if workers is None else workers
-    if workers < 1 or len(sources) < POOL_THRESHOLD:
-        for source in sources:
-            yield prepare_document(source, preparation)
-        return
-    batches = [sources[i:i + BATCH] for i in range(0, len(sources), BATCH)]
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
-    try:
-        pending = deque(pool.submit(_prepare_batch, batch, preparation) for batch in batches[:IN_FLIGHT])
-        for batch in batches[IN_FLIGHT:] + [None] * len(pending):
-            documents = pending.popleft().result()
-            if batch is not None:
-                pending.append(pool.submit(_prepare_batch, batch, preparation))
-            yield from documents
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return len(items)

@@ -1,23 +1,23 @@
-"""Turning an article file into the fields of one index document.
+"""Turning one analysed article into the fields of one index document.
 
-This is the expensive, per-file part of indexing (reading, sentence analysis, corrections,
-quote finding, collecting written words, and analysing the text fields into postings), so it
-runs in worker processes while the single index writer only adds the prepared documents. Top-level functions only: they must pickle for a pool.
+The article, its quotes and its provenance all come from the corpus analysis
+(`reader.analysis`); nothing here reads a file or finds a quote. Analysing the text fields into
+postings is the expensive part, so it is done here, before the single index writer adds them.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Protocol, Sequence
+from pathlib import PurePosixPath
+from typing import Any, Protocol, Sequence
 
-from index.analysis import TOKEN_PATTERN, normalise_word
-from index.changes import source_version
+from index.analysis import TOKEN_PATTERN, fold, normalise_word
 from index.schema import AnalysedText, analyse, build_schema
-from reader.articles.corpus import Source, apply_corrections, load_source
-from reader.articles.corrections import Corrections
-from reader.articles.formats import UnreadableFile
-from reader.articles.model import Article, LoadError
+from reader.analysis.pipeline import CorpusAnalysis
+from reader.articles.model import Article
 
 
 class QuoteLike(Protocol):
@@ -29,8 +29,38 @@ class QuoteLike(Protocol):
     entity: str | None
 
 
-QuoteFinder = Callable[[Article], Sequence[QuoteLike]]
+@dataclass(frozen=True)
+class IndexedArticle:
+    """An article as the index sees it: its text and metadata, its quotes and its provenance."""
 
+    article: Article
+    quotes: Sequence[QuoteLike]
+    spun: bool
+    copy_of: tuple[str, ...]
+    """What `copyof:` matches: each source's id, file name and outlet, folded."""
+
+    @property
+    def version(self) -> str:
+        """Changes whenever anything the document holds changes, so only those are re-written."""
+        article = self.article
+        held = [article.content_hash, article.path, article.title, article.outlet, str(article.date),
+                [(quote.start, quote.end, quote.entity) for quote in self.quotes], self.spun, self.copy_of]
+        return hashlib.sha1(json.dumps(held, default=str).encode("utf-8")).hexdigest()
+
+
+def indexed_articles(analysis: CorpusAnalysis) -> list[IndexedArticle]:
+    """The analysis's articles with what the index stores of their quotes and provenance."""
+    badges = {item.article_id: item for item in analysis.provenance.articles} if analysis.provenance else {}
+    items = []
+    for article in analysis.articles:
+        badge = badges.get(article.id)
+        sources = tuple(dict.fromkeys(badge.copy_of + badge.spun_from)) if badge else ()
+        names = {fold(name) for source in sources if source in analysis.by_id
+                 for name in (source, PurePosixPath(analysis.by_id[source].path).stem,
+                              analysis.by_id[source].outlet or "") if name}
+        items.append(IndexedArticle(article, analysis.quotes_of(article.id), bool(badge and badge.spin.spun),
+                                    tuple(sorted(names))))
+    return items
 
 
 @dataclass(frozen=True)
@@ -62,15 +92,19 @@ def written_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def document_fields(article: Article, version: str, quotes: Sequence[QuoteLike] = ()) -> dict[str, Any]:
+def document_fields(item: IndexedArticle) -> dict[str, Any]:
+    article, quotes = item.article, item.quotes
     fields: dict[str, Any] = {
         "id": article.id,
-        "version": version,
+        "version": item.version,
         "path": article.path,
         "content": article.text,
         "paragraphs": [list(span) for span in article.paragraphs],
         "quote_spans": [[quote.start, quote.end, quote.entity] for quote in quotes],
+        "spun": "yes" if item.spun else "no",
     }
+    if item.copy_of:
+        fields["copyof"] = ",".join(item.copy_of)
     if article.title:
         fields["title"] = article.title
     if article.outlet:
@@ -87,26 +121,8 @@ def document_fields(article: Article, version: str, quotes: Sequence[QuoteLike] 
     return fields
 
 
-@dataclass(frozen=True)
-class Preparation:
-    """How articles are read for the index: with the researcher's corrections, and a quote finder."""
-
-    corrections: Corrections
-    quote_finder: QuoteFinder | None = None
-
-    def version(self, source: Source, content_hash: str) -> str:
-        return source_version(source, content_hash, self.corrections.for_article(str(source.path)))
-
-
-def prepare_document(source: Source, preparation: Preparation) -> PreparedArticle | LoadError:
-    """Load one file and build its index fields; an unreadable file becomes a `LoadError`."""
-    try:
-        article = apply_corrections(load_source(source), preparation.corrections)
-    except UnreadableFile as error:
-        return LoadError(str(source.path), str(error))
-    quotes = preparation.quote_finder(article) if preparation.quote_finder else ()
-    fields = analysed(document_fields(article, preparation.version(source, article.content_hash), quotes))
-    return PreparedArticle(fields, written_words(article.text))
+def prepare_document(item: IndexedArticle) -> PreparedArticle:
+    return PreparedArticle(analysed(document_fields(item)), written_words(item.article.text))
 
 
 @lru_cache(maxsize=1)

@@ -2,9 +2,8 @@
 
 Bump `SCHEMA_VERSION` whenever a field or the analyzer changes: an index written with another
 version is rebuilt on open. New per-article keyword fields go in `KEYWORD_FIELDS`; each becomes
-a queryable, facetable field. `spun:` and `copyof:` are declared (so the query parser reads
-them) but hold nothing: provenance is corpus-wide and is applied at query time
-(`index/provenance.py`).
+a queryable, facetable field. `spun` and `copyof` hold the corpus analysis's provenance verdicts:
+a verdict that changes re-writes the article's document (its version covers them).
 """
 from __future__ import annotations
 
@@ -15,15 +14,13 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
-KEYWORD_FIELDS: tuple[str, ...] = ("speaker",)
-"""Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes."""
+KEYWORD_FIELDS: tuple[str, ...] = ("speaker", "copyof")
+"""Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes,
+`copyof` the ids, file names and outlets of the articles it copies."""
 
-PROVENANCE_FIELDS: tuple[str, ...] = ("spun", "copyof")
-"""Query fields answered from the corpus's provenance at query time, not from postings."""
-
-QUERY_FIELDS = ("content", "title", "outlet", "date", "quote") + KEYWORD_FIELDS + PROVENANCE_FIELDS
+QUERY_FIELDS = ("content", "title", "outlet", "date", "quote", "spun") + KEYWORD_FIELDS
 """The field names a researcher may type before a colon."""
 
 
@@ -71,9 +68,8 @@ def build_schema() -> Schema:
         quote=AnalysedText(analyzer=words, multitoken_query="phrase"),
         quote_spans=STORED,
         paragraphs=STORED,
+        spun=ID(sortable=True),
     )
     for name in KEYWORD_FIELDS:
         schema.add(name, KEYWORD(lowercase=True, commas=True, stored=True))
-    for name in PROVENANCE_FIELDS:
-        schema.add(name, ID)
     return schema

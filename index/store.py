@@ -65,12 +65,8 @@ def write_lock(location: Path, wait: float) -> Iterator[None]:
         lock.release()
 
 
-def open_existing(location: Path, quotes: str | None) -> FileIndex | None:
-    """The index at `location`, checked readable; None if there is none; `DamagedIndex` if unusable.
-
-    `quotes` names the quote finder the caller indexes with: an index made with another one
-    lacks (or has stale) `speaker:` and `quote:` data, so it too must be rebuilt.
-    """
+def open_existing(location: Path) -> FileIndex | None:
+    """The index at `location`, checked readable; None if there is none; `DamagedIndex` if unusable."""
     if not location.is_dir():
         return None
     state = read_json(location / STATE_FILE, None)
@@ -79,8 +75,6 @@ def open_existing(location: Path, quotes: str | None) -> FileIndex | None:
     if state.get("schema") != SCHEMA_VERSION:
         raise DamagedIndex(f"it was made by another version of Corroborate (schema {state.get('schema')}, "
                            f"now {SCHEMA_VERSION})")
-    if state.get("quotes") != quotes:
-        raise DamagedIndex(f"its quotes were found by {state.get('quotes') or 'nothing'}, now by {quotes or 'nothing'}")
     try:
         ix = whoosh_index.open_dir(str(location))
         with ix.searcher() as searcher:
@@ -97,10 +91,10 @@ def open_existing(location: Path, quotes: str | None) -> FileIndex | None:
         raise DamagedIndex(f"it could not be read ({error.__class__.__name__}: {error})") from error
 
 
-def create_empty(location: Path, quotes: str | None) -> FileIndex:
+def create_empty(location: Path) -> FileIndex:
     location.mkdir(parents=True, exist_ok=True)
     ix = whoosh_index.create_in(str(location), build_schema())
-    write_json_atomic(location / STATE_FILE, {"schema": SCHEMA_VERSION, "quotes": quotes})
+    write_json_atomic(location / STATE_FILE, {"schema": SCHEMA_VERSION})
     return ix
 
 

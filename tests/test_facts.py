@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -197,8 +198,8 @@ def test_paraphrase_keeps_tokens() -> None:
 
 def test_unreadable_cache_entry_is_recomputed(articles, corroborate_home: Path) -> None:
     align_articles(articles)
-    for entry in (corroborate_home / "cache" / "facts").rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
+    with sqlite3.connect(corroborate_home / "cache" / "analysis.sqlite") as store:
+        store.execute("UPDATE results SET value = x'00ff'")
     rerun = align_articles(articles)
     assert (rerun.articles_read, rerun.result_from_cache) == (len(articles), False)
     assert len(rerun.facts) >= 15

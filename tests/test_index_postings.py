@@ -13,6 +13,7 @@ import pytest
 from whoosh import query as wq
 from whoosh.fields import TEXT
 
+from index_helpers import open_index
 from index import CorpusIndex
 from index.phrases import AdjacentPhrase, gaps
 from index.query import parse
@@ -43,7 +44,7 @@ def test_positions_decode_as_whoosh_decodes_them():
 def sample_index(tmp_path_factory) -> CorpusIndex:
     folder = tmp_path_factory.mktemp("postings") / "sample"
     shutil.copytree(sample_dir(), folder)
-    return CorpusIndex.open([folder])
+    return open_index([folder])
 
 
 def _as_whoosh(query: wq.Query) -> wq.Query:

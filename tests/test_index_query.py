@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from index_helpers import open_index
 from index import CorpusIndex, SearchFilters
 from index.analysis import fold
 from resources import sample_dir
@@ -54,7 +55,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def searcher(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CORROBORATE_HOME", str(tmp_path_factory.mktemp("home")))
-        return CorpusIndex.open([corpus], quote_finder=fake_quotes)
+        return open_index([corpus], quote_finder=fake_quotes)
 
 
 @pytest.fixture(scope="module")
@@ -263,7 +264,7 @@ def test_no_query_raises(searcher, query):
 def test_the_real_quote_finder_fills_speaker_and_quote(sample_articles):
     from reader.quotes.finder import find_quotes
 
-    corpus_index = CorpusIndex.open([sample_dir()], quote_finder=find_quotes)
+    corpus_index = open_index([sample_dir()], quote_finder=find_quotes)
     quoted = {key: find_quotes(article) for key, article in sample_articles.items()}
     for party in ("amazon", "ring", "ftc"):
         results = corpus_index.search(f"speaker:{party}")

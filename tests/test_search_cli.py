@@ -32,7 +32,7 @@ def test_search_prints_the_documented_shape_for_the_sample(capsys, sample_articl
         assert set(hit) >= {"id", "path", "outlet", "date", "score", "snippet", "highlights"}
         text = sample_articles[hit["id"][:3]].text
         assert {text[start:end] for start, end in hit["highlights"]} == {"voice", "assistant"}
-    assert set(result["facets"]) == {"outlet", "date", "speaker"}
+    assert set(result["facets"]) == {"outlet", "date", "speaker", "spun"}
 
 
 def test_search_a_named_corpus_and_suggest(capsys, tmp_path):

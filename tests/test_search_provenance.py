@@ -1,4 +1,4 @@
-"""`spun:` and `copyof:` search filters, answered from the corpus's provenance."""
+"""`spun:` and `copyof:` search filters, answered from the verdicts the corpus analysis wrote into the index."""
 from __future__ import annotations
 
 import shutil
@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from index_helpers import open_index
 from index import CorpusIndex, SearchFilters
-from reader.articles.corpus import load_corpus
-from reader.provenance.copies import provenance
 from resources import sample_dir
 from reuse_texts import CHEMISTRY, HARBOUR, ORCHARD, dated
 
@@ -21,7 +20,7 @@ def ids(corpus_index: CorpusIndex, query: str, filters: SearchFilters | None = N
 def sample_index(tmp_path: Path) -> CorpusIndex:
     folder = tmp_path / "sample"
     shutil.copytree(sample_dir(), folder)
-    return CorpusIndex.open([folder])
+    return open_index([folder])
 
 
 def test_only_000_of_the_sample_is_spun(sample_index):
@@ -37,34 +36,16 @@ def test_spun_filter_does_not_change_scores(sample_index):
     assert filtered and all(filtered[key] == pytest.approx(plain[key]) for key in filtered)
 
 
-def test_spun_facet_once_provenance_is_known_and_as_a_filter(sample_index):
-    assert "spun" not in sample_index.search("alexa").facets
-    assert ids(sample_index, "alexa", SearchFilters(spun=True)) == {"000"}  # works provenance out
+def test_spun_facet_and_filter(sample_index):
     assert sample_index.search("alexa").facets["spun"] == {"yes": 1, "no": 4}
+    assert ids(sample_index, "alexa", SearchFilters(spun=True)) == {"000"}
     assert ids(sample_index, "alexa", SearchFilters(spun=False)) == {"001", "002", "003", "004"}
-
-
-def test_the_spun_facet_waiting_for_provenance_is_reported_not_silently_dropped(sample_index):
-    pending = sample_index.search("alexa", filters=SearchFilters(spun=True), work_out_provenance=False)
-    assert pending.total == 5 and "not known yet" in pending.problems[0].message
 
 
 def test_a_spun_value_other_than_yes_or_no_is_reported_and_left_out(sample_index):
     results = sample_index.search("spun:maybe alexa")
     assert "spun:yes or spun:no" in results.problems[0].message
     assert results.total == 5
-
-
-def test_without_working_it_out_provenance_waits_for_verdicts_handed_over(sample_index, tmp_path):
-    """The window runs the provenance analysis itself; its searches must not run it again."""
-    pending = sample_index.search("alexa spun:yes", work_out_provenance=False)
-    assert pending.total == 5 and "not known yet" in pending.problems[0].message
-    assert "spun" not in sample_index.search("alexa").facets
-    articles = load_corpus([tmp_path / "sample"]).articles
-    sample_index.adopt_provenance(provenance(articles, include_independent=False), articles)
-    adopted = sample_index.search("alexa spun:yes", work_out_provenance=False)
-    assert {hit.id[:3] for hit in adopted.hits} == {"000"} and not adopted.problems
-    assert "spun" in CorpusIndex.open([tmp_path / "sample"]).search("alexa").facets
 
 
 def test_the_sample_has_no_copies(sample_index):
@@ -82,14 +63,14 @@ def test_copyof_by_article_and_by_outlet_and_after_the_source_is_added(tmp_path)
     write(folder, "orchard", ORCHARD)
     write(folder, "chemistry", CHEMISTRY)
     (folder / "manifest.toml").write_text('[articles."harbour.txt"]\noutlet = "Harbour Herald"\n', encoding="utf-8")
-    before = CorpusIndex.open([folder])
+    before = open_index([folder])
     assert ids(before, "copyof:harbour") == set()
     assert ids(before, "spun:no") == {"harbour-wire", "orchard", "chemistry"}
     before.close()
 
     write(folder, "harbour", dated(HARBOUR, "2024-03-04"))
-    after = CorpusIndex.open([folder])
-    assert after.report.added == 1 and after.report.unchanged == 3
+    after = open_index([folder])
+    assert (after.report.added, after.report.changed, after.report.unchanged) == (1, 1, 2)  # the copy learns its source
     assert ids(after, "copyof:harbour") == ids(after, "copyof:harbour.txt") == {"harbour-wire"}
     assert ids(after, 'copyof:"harbour herald"') == {"harbour-wire"}
     assert ids(after, "bridge -copyof:harbour") == {"harbour"}
@@ -97,5 +78,5 @@ def test_copyof_by_article_and_by_outlet_and_after_the_source_is_added(tmp_path)
     after.close()
 
     (folder / "harbour.txt").unlink()
-    gone = CorpusIndex.open([folder])
+    gone = open_index([folder])
     assert ids(gone, "copyof:harbour") == set()

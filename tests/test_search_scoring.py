@@ -16,6 +16,7 @@ from whoosh import scoring
 from whoosh.searching import Searcher
 
 from bench.corpus_generator import generate_corpus
+from index_helpers import open_index
 from index import CorpusIndex
 from index.corpus_index import _best
 from index.phrases import AdjacentPhrase
@@ -149,7 +150,7 @@ def generated_index(tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
     generate_corpus(folder, 200, words=300, seed=1)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CORROBORATE_HOME", str(tmp_path_factory.mktemp("home")))
-        return CorpusIndex.open([folder], workers=0)
+        return open_index([folder])
 
 
 @pytest.mark.parametrize("text", ["settlement NOT appeal", "privacy NOT amazon", "privacy -amazon", '"federal judge"',

@@ -119,12 +119,11 @@ def test_bold_matches_marks_only_the_spans_inside_the_snippet():
 def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_context, monkeypatch):
     """Below the thresholds the sample stays in-process; here quotes, facts, provenance and the
     index all go to the child, with progress."""
+    from reader.analysis import processes
     from resources import sample_dir
-    from ui import analysis, search
     from ui.main_window import MainWindow
 
-    monkeypatch.setattr(search, "CHILD_PROCESS_FROM", 1)
-    monkeypatch.setattr(analysis, "CHILD_PROCESS_FROM", 1)
+    monkeypatch.setattr(processes, "CHILD_PROCESS_FROM", 1)
     window = MainWindow(ui_context)
     qtbot.addWidget(window)
     progress: list[tuple[int, int]] = []
@@ -137,16 +136,3 @@ def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_conte
     assert window.analysis.quotes_complete and len(window.analysis.all_quotes()) == 31
     assert window.analysis.facts_complete and window.fact_matrix.matrix.rowCount() > 0
     assert window.analysis.badge("000_f0d0c7c1b1ea7f32.txt").startswith("spun copy")
-
-
-def test_provenance_waits_for_the_new_index_and_never_goes_to_the_last_one(qtbot, window):
-    """Reloading keeps the last index searchable until the new one is ready; verdicts that
-    arrive meanwhile belong to the new corpus, so the last index must not save them as its own."""
-    qtbot.waitUntil(lambda: window.analysis.reuse is not None, timeout=60_000)
-    search, last = window.search, window.search.index
-    handed: list[object] = []
-    last.adopt_provenance = lambda report, articles: handed.append(last)
-    search.build_index()
-    search.adopt_provenance(window.analysis.reuse, window.context.corpus.corpus.articles)
-    qtbot.waitUntil(lambda: search.index is not last, timeout=60_000)
-    assert handed == []

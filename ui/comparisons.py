@@ -2,7 +2,7 @@
 
 Every comparison is computed on the task runner; a generation counter drops the answer for a
 comparison the researcher has already replaced (git-cola's diff loading). Quotes and spun-word
-substitutions from `CorpusAnalysis` are painted in both panes.
+substitutions from `AnalysisModel` are painted in both panes.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.compare.diff import Collation, Comparison, collate, compare_articles
 from reader.articles.model import Article, Span
 from reader.tokens import CompareOptions
-from ui.analysis import CorpusAnalysis
+from ui.analysis import AnalysisModel
 from ui.compare_view import LOCAL_COMPARE_CHARS, CompareView
 from ui.corpus_model import CorpusModel
 from ui.tasks import Generation, TaskRunner
@@ -23,7 +23,7 @@ class Comparisons(QObject):
     finished = Signal()
     failed = Signal(str)
 
-    def __init__(self, view: CompareView, corpus: CorpusModel, analysis: CorpusAnalysis, tasks: TaskRunner,
+    def __init__(self, view: CompareView, corpus: CorpusModel, analysis: AnalysisModel, tasks: TaskRunner,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view

@@ -8,13 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
+from reader.analysis.processes import stop_processes
 from reader.articles.corrections import Corrections
 from ui.actions import ActionRegistry
 from ui.corpus_model import CorpusModel
 from ui.log_model import LogModel
 from ui.notices import NoticeModel
 from ui.settings import Settings
-from ui.tasks import TaskRunner, stop_processes
+from ui.tasks import TaskRunner
 
 
 class AppContext(QObject):

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.analysis.processes import in_child_process, start_processes
 from reader.articles.corpus import Corpus, load_corpus
 from reader.articles.corrections import Corrections
 from reader.articles.model import Article
-from ui.tasks import CHILD_PROCESS_FROM, Generation, Task, TaskRunner, start_processes
+from ui.tasks import Generation, Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +45,14 @@ class FieldState:
 def load_with_progress(paths: list[Path], corrections_path: Path, task: Task) -> Corpus:
     """`reader.articles.corpus.load_corpus` reporting progress, stopping when cancelled, and moving what is
     loaded out of the collector's sight as it goes (see FREEZE_EVERY); for a big corpus, starting the
-    child processes it will be analysed in meanwhile (`ui.tasks.start_processes`).
+    child processes it will be analysed in meanwhile (`reader.analysis.processes`).
 
     Corrections are re-read from their file here so the worker never shares the UI's object.
     """
     def progress(done: int, total: int, article_id: str) -> None:
         task.check_cancelled()
         task.report_progress(done, total, article_id)
-        if done == 1 and total >= CHILD_PROCESS_FROM:
+        if done == 1 and in_child_process(total):
             start_processes()  # a big corpus is analysed in child processes: start them while it loads
         if done % FREEZE_EVERY == 0:
             gc.freeze()

@@ -28,7 +28,7 @@ from reader.articles.model import Article, Span
 from reader.quotes.finder import Quote
 from resources import sample_dir
 from ui.actions import MENUS, ActionId, Scope
-from ui.analysis import CorpusAnalysis
+from ui.analysis import AnalysisModel
 from ui.article_list import ArticleList
 from ui.command_palette import CommandPalette
 from ui.compare_view import CompareView, substitution_format
@@ -80,10 +80,10 @@ class MainWindow(QMainWindow):
         self.add_view("compare", "Comparison", self.compare_view)
         self.fact_matrix = FactMatrixView()
         self.add_view("facts", "Fact matrix", self.fact_matrix)
-        self.analysis = CorpusAnalysis(context.corpus, context.tasks, self)
+        self.analysis = AnalysisModel(context.corpus, context.tasks, self)
         self.comparisons = Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
         self.marked_article: str | None = None
-        self.search = Search(context.corpus, context.tasks, self)
+        self.search = Search(context.corpus, self.analysis, context.tasks, self)
         self.search_panel = SearchPanel()
         self.syntax_help = QuerySyntaxHelp(self)
         self._matches: list[Span] = []
@@ -329,7 +329,6 @@ class MainWindow(QMainWindow):
 
     def _provenance_ready(self) -> None:
         analysis, corpus = self.analysis, self.context.corpus
-        self.search.adopt_provenance(analysis.reuse, corpus.corpus.articles)
         self.article_list.table_model.set_badges(analysis.badge)
         self._show_badge()
         self._paint_spun_words()

@@ -1,9 +1,11 @@
-"""Search for the window: the corpus index kept up to date in the background, queries as you type.
+"""Search for the window: the corpus index kept up to date from the analysis, queries as you type.
 
-After every load the index (`index.CorpusIndex`, a rebuildable cache) is brought up to date on
-the task runner, in a child process for big corpora, with progress and a cancel flag. Queries are debounced (the last keystroke
-starts the search `SEARCH_DELAY_MS` later) and run on the task runner too; a generation
-counter drops the answer to a query the researcher has already typed past.
+Once the open corpus's analysis has its quotes and provenance (`ui.analysis`), the index
+(`index.CorpusIndex`, a rebuildable cache) is brought up to date from them on the task runner,
+in a child process for big corpora, with progress and a cancel flag; it never reads a file
+itself. Queries are debounced (the last keystroke starts the search `SEARCH_DELAY_MS` later) and
+run on the task runner too; a generation counter drops the answer to a query the researcher has
+already typed past.
 """
 from __future__ import annotations
 
@@ -12,12 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults
-from reader.articles.model import Article
-from reader.quotes.finder import find_quotes
-from reader.provenance.copies import ReuseReport
+from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults, update_index
+from reader.analysis.pipeline import CorpusAnalysis
+from reader.analysis.processes import PackedOnce, in_child_process, run_in_child
+from reader.articles.model import LoadError
+from ui.analysis import AnalysisModel
 from ui.corpus_model import CorpusModel
-from ui.tasks import CHILD_PROCESS_FROM, Cancelled, Generation, Task, TaskRunner, run_in_process
+from ui.tasks import Cancelled, Generation, Task, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -25,16 +28,19 @@ SEARCH_DELAY_MS = 150
 RESULT_LIMIT = 100
 
 
-def open_index(paths: list[Path], articles: int, task: Task) -> CorpusIndex:
-    """The corpus's index, up to date, with progress; cancelling the task stops the indexer."""
+def open_index(paths: list[Path], shared: PackedOnce, analysis: CorpusAnalysis, errors: list[LoadError],
+               task: Task) -> CorpusIndex:
+    """The corpus's index, up to date with the analysis, with progress; cancelling stops the indexer."""
+    progress = (lambda done, total, *_: task.report_progress(done, total, "articles indexed"))
     try:
-        if articles >= CHILD_PROCESS_FROM:
-            report = run_in_process(task, CorpusIndex.update, paths, find_quotes, with_progress=True)
-            corpus_index = CorpusIndex.open(paths, quote_finder=find_quotes)  # unchanged now: only opens
+        if in_child_process(len(analysis.articles)):
+            parts = CorpusAnalysis([], analysis.registry, analysis.quotes, analysis.provenance)
+            report = run_in_child(update_index, paths, shared, parts, errors, cancel=task.cancel_event,
+                                  progress=progress)
+            corpus_index = CorpusIndex.open_current(paths) or CorpusIndex.update(paths, analysis, errors=errors)
             corpus_index.report = report
             return corpus_index
-        return CorpusIndex.open(paths, quote_finder=find_quotes, cancel=task.cancel_event,
-                                progress=lambda done, total: task.report_progress(done, total, "articles indexed"))
+        return CorpusIndex.update(paths, analysis, errors=errors, cancel=task.cancel_event, progress=progress)
     except IndexCancelled as cancelled:
         raise Cancelled("index") from cancelled
 
@@ -49,9 +55,11 @@ class Search(QObject):
     results_ready = Signal(object)
     """The `SearchResults` of the newest query."""
 
-    def __init__(self, corpus: CorpusModel, tasks: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(self, corpus: CorpusModel, analysis: AnalysisModel, tasks: TaskRunner,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._corpus = corpus
+        self._analysis = analysis
         self._tasks = tasks
         self.index: CorpusIndex | None = None
         self._index_is_current = False
@@ -62,21 +70,32 @@ class Search(QObject):
         self._index_task: Task | None = None
         self._query = ""
         self._filters = SearchFilters()
-        self._provenance: tuple[ReuseReport, list[Article]] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run)
-        corpus.loaded.connect(self.build_index)
+        corpus.loaded.connect(self._corpus_loaded)
+        analysis.quotes_ready.connect(self._analysed)
+        analysis.provenance_ready.connect(self._analysed)
+
+    def _corpus_loaded(self) -> None:
+        """A new corpus: the last one's index serves searches until this one's is ready."""
+        self.cancel_indexing()
+        self._index_is_current = False
+        self._index_generation.next()
+
+    def _analysed(self) -> None:
+        if self._analysis.quotes_complete and self._analysis.reuse is not None:
+            self.build_index()
 
     def build_index(self) -> None:
-        """Index the corpus now open (only new or changed files are read again)."""
+        """Index the corpus now open from its analysis (only new or changed articles are written)."""
         self.cancel_indexing()
-        self._provenance = None
         self._index_is_current = False
         generation = self._index_generation
         generation.next()
-        paths, articles = list(self._corpus.paths), len(self._corpus.corpus.articles)
+        paths, errors = list(self._corpus.paths), list(self._corpus.corpus.errors)
+        analysis, shared = self._analysis.result, self._analysis.shared
         self._index_task = self._tasks.start(
-            "index corpus", lambda task: open_index(paths, articles, task),
+            "index corpus", lambda task: open_index(paths, shared, analysis, errors, task),
             on_success=generation.bind(self._indexed), on_failure=generation.bind(self._failed),
             on_progress=generation.bind(self.index_progress.emit),
             on_cancelled=generation.bind(self.index_cancelled.emit))
@@ -94,31 +113,12 @@ class Search(QObject):
         self._index_is_current = True
         log.info("search index ready: %s", corpus_index.report.as_json())  # article_count would open a reader here
         self.index_ready.emit()
-        if self._provenance is not None:
-            self._hand_over_provenance()
-        elif self._query:
+        if self._query:
             self._run()
 
     def _failed(self, message: str) -> None:
         self._index_task = None
         self.index_failed.emit(message)
-
-    def adopt_provenance(self, report: ReuseReport, articles: list[Article]) -> None:
-        """The window's provenance verdicts for the corpus open now: `spun:`, `copyof:` and the
-        Spun facet use them (saved with the index) instead of running the analysis again."""
-        self._provenance = (report, articles)
-        if self._index_is_current:  # never to the last corpus's index, which would save them as its own
-            self._hand_over_provenance()
-
-    def _hand_over_provenance(self) -> None:
-        corpus_index, (report, articles) = self.index, self._provenance
-        self._tasks.start("search provenance", lambda task: corpus_index.adopt_provenance(report, articles),
-                          on_success=self._index_generation.bind(self._provenance_adopted),
-                          on_failure=self._index_generation.bind(self.search_failed.emit))
-
-    def _provenance_adopted(self, _: None) -> None:
-        if self._query:
-            self._run()
 
     def search(self, text: str, filters: SearchFilters | None = None) -> None:
         """Search for `text` once the researcher pauses typing."""
@@ -136,8 +136,7 @@ class Search(QObject):
             self.results = None
             self.results_ready.emit(None)
             return
-        self._tasks.start("search", lambda task: corpus_index.search(text, RESULT_LIMIT, filters,
-                                                                     work_out_provenance=False),
+        self._tasks.start("search", lambda task: corpus_index.search(text, RESULT_LIMIT, filters),
                           on_success=generation.bind(self._found),
                           on_failure=generation.bind(self.search_failed.emit))
 

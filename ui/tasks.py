@@ -8,19 +8,15 @@ traceback and reported as one line. Views never create threads; they ask the run
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import threading
 import time
 import weakref
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 
-from ui.transfer import call_unpacked, pack, unpack
+from reader.analysis import processes
 
 log = logging.getLogger(__name__)
 
@@ -28,24 +24,16 @@ PROGRESS_INTERVAL = 0.05
 """Seconds between progress signals, so a fast loop cannot flood the UI thread's queue."""
 
 _runners: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
-_process_pool: ProcessPoolExecutor | None = None
-_manager: Any = None
-_processes_lock = threading.Lock()
-PROCESSES = 2
-BACKGROUND_NICENESS = 10
-CHILD_PROCESS_FROM = 200
-"""Articles from which corpus-wide work (quotes, provenance, facts, the search index) goes to a
-child process (`run_in_process`); below that, starting the process costs more than it saves."""
 
-
-class Cancelled(Exception):
-    """Raised inside a task by `Task.check_cancelled` once the user has cancelled it."""
+Cancelled = processes.Cancelled
+"""Raised inside a task once the user has cancelled it (also by a child process's job it waits for)."""
 
 
 class TaskSignals(QObject):
     """Lives on the UI thread; a worker emitting these queues the slot onto the UI thread."""
 
     progress = Signal(int, int, str)
+    partial = Signal(str, object)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -86,6 +74,11 @@ class Task(QRunnable):
             self._last_progress = now
             self.signals.progress.emit(done, total, message)
 
+    def deliver(self, name: str, value: Any) -> None:
+        """Hand the UI thread one part of the result (a step of the analysis) before the rest."""
+        if not self._cancel_requested:
+            self.signals.partial.emit(name, value)
+
     def run(self) -> None:
         try:
             result = self._work(self)
@@ -121,9 +114,11 @@ class TaskRunner(QObject):
         on_failure: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        on_partial: Callable[[str, Any], None] | None = None,
     ) -> Task:
         task = Task(name, work)
         for signal, slot in (
+            (task.signals.partial, on_partial),
             (task.signals.succeeded, on_success),
             (task.signals.failed, on_failure),
             (task.signals.progress, on_progress),
@@ -207,101 +202,6 @@ class _WhenIdle(QObject):
         if not self._cancelled and shiboken6.isValid(self._owner):
             self._start()
         return True
-
-
-def run_in_process(task: Task, function: Callable[..., Any], *args: Any, with_progress: bool = False) -> Any:
-    """`function(*args)` in a child process, waited for from inside `task`'s work.
-
-    For big pure-Python work (facts, the search index over thousands of articles): in this
-    process it holds the interpreter lock for a tenth of a second or more at a time (garbage
-    collections, big sorts), which the UI thread waits out. Arguments and result cross in
-    slices (`ui.transfer`) for the same reason. With `with_progress`, `function` also gets
-    `progress=callable(done, total)` and `cancel=` an event, relayed to and from the task.
-    Cancelling the task stops the waiting (and sets that event); the answer is dropped.
-    """
-    pool, manager = start_processes()
-    queue = cancel = None
-    if with_progress:
-        queue, cancel = manager.Queue(), manager.Event()
-    packed = [arg.packed() if isinstance(arg, PackedOnce) else pack(arg) for arg in args]
-    task.check_cancelled()
-    future: Future = pool.submit(call_unpacked, function, queue, cancel, packed)
-    while True:
-        try:
-            result = future.result(timeout=0.1)
-        except FutureTimeout:
-            _relay_progress(queue, task)
-            if task.is_cancelled:
-                if cancel is not None:
-                    cancel.set()
-                future.cancel()
-                task.check_cancelled()
-        else:
-            _relay_progress(queue, task)
-            return unpack(result)
-
-
-def start_processes() -> tuple[ProcessPoolExecutor, Any]:
-    """The child processes `run_in_process` uses (and the manager relaying their progress),
-    started now if they are not running yet.
-
-    Starting them costs imports and process launches in this process; the corpus loader calls
-    this as soon as it knows the corpus is big (`CHILD_PROCESS_FROM`), so that happens while
-    the UI thread has nothing to show, not just when the loaded corpus is being shown.
-    """
-    global _process_pool, _manager
-    with _processes_lock:
-        if _process_pool is None:
-            context = multiprocessing.get_context("spawn")
-            _process_pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context,
-                                                **_background_priority_arguments())
-            _manager = context.Manager()
-            for _ in range(PROCESSES):
-                _process_pool.submit(os.getpid)  # each idle submission launches one more child
-        return _process_pool, _manager
-
-
-class PackedOnce:
-    """A big argument that several `run_in_process` jobs share (the corpus's articles): whichever
-    job's worker needs it first slices it (`ui.transfer.pack`); the others wait for those slices
-    without holding the interpreter lock instead of slicing it again alongside the UI thread."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-        self._packed: Any = None
-        self._lock = threading.Lock()
-
-    def packed(self) -> Any:
-        with self._lock:
-            if self._packed is None:
-                self._packed = pack(self.value)
-            return self._packed
-
-
-def _background_priority_arguments() -> dict[str, Any]:
-    """Executor arguments that make each child yield the cores to the window's UI thread when
-    they are all busy. The initializer is `os.nice` itself, so the child lowers its priority
-    before it imports what its first job needs: at full priority those imports, in two
-    children at once while a big corpus loads, kept the window's process off the cores for
-    50–100 ms at a time."""
-    return {"initializer": os.nice, "initargs": (BACKGROUND_NICENESS,)} if hasattr(os, "nice") else {}
-
-
-def _relay_progress(queue: Any, task: Task) -> None:
-    while queue is not None and not queue.empty():
-        task.report_progress(*queue.get())
-
-
-def stop_processes() -> None:
-    """Let the child processes go (each ends after any job it has started); called at shutdown."""
-    global _process_pool, _manager
-    with _processes_lock:
-        if _process_pool is not None:
-            _process_pool.shutdown(wait=False, cancel_futures=True)
-            _process_pool = None
-        if _manager is not None:
-            _manager.shutdown()
-            _manager = None
 
 
 def live_runners() -> list[TaskRunner]:

@@ -2,18 +2,29 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from pathlib import Path
-
-from index import CorpusIndex, IndexBusy
 from app.cli.output import add_corpus_arguments, corpus_paths, emit_json, emit_text, fail, warn
-from reader.quotes.finder import find_quotes
+from index import CorpusIndex, IndexBusy
 
 
-def open_index(paths: list[Path], **options: Any) -> CorpusIndex:
-    """The corpus index as Corroborate uses it: `speaker:` and `quote:` filled by `reader.quotes.finder`."""
-    return CorpusIndex.open(paths, quote_finder=find_quotes, **options)
+def open_index(paths: list[Path]) -> CorpusIndex:
+    """The corpus's index: as it stands when no file changed since its last update; else the
+    corpus is loaded, analysed (from the analysis store wherever it can be) and indexed."""
+    from reader.analysis.pipeline import analyse_corpus
+    from reader.analysis.processes import stop_processes
+    from reader.articles.corpus import load_corpus
+
+    current = CorpusIndex.open_current(paths)
+    if current is not None:
+        return current
+    corpus = load_corpus(paths)
+    try:
+        analysis = analyse_corpus(corpus.articles, with_facts=False)
+    finally:
+        stop_processes()
+    return CorpusIndex.update(paths, analysis, errors=corpus.errors)
 
 
 def register(subparsers: Any) -> None:

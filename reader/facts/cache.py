@@ -1,23 +1,19 @@
-"""The facts cache: per-article sentence features, and whole results per corpus.
+"""The facts' entries in the analysis store: per-article sentence features, whole results per corpus.
 
 Reading an article into comparable sentences is the part that grows with the corpus, so it is
-stored per article under `cache_dir()`, keyed by a hash of the article's text and sentence
-spans: editing or adding one article recomputes only that article. The alignment itself is
-global (every article can change every fact), so its result is stored per corpus key and an
-unchanged corpus is answered straight from the cache. Everything here is rebuildable; an
-unreadable entry is treated as missing.
+stored per article, keyed by a hash of the article's text and sentence spans: editing or adding
+one article recomputes only that article. The alignment itself is global (every article can
+change every fact), so its result is stored per corpus key and an unchanged corpus is answered
+straight from the store.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from reader.analysis.store import STORE_FILE, AnalysisStore
 from reader.articles.model import Article
 from reader.paths import cache_dir
 from reader.facts.quantities import Quantity
@@ -50,10 +46,6 @@ class SentenceFeatures:
         return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind)
 
 
-def _folder(kind: str) -> Path:
-    return cache_dir() / "facts" / f"{kind}-v{VERSION}"
-
-
 def article_key(article: Article, reading: str = "") -> str:
     """Changes when the article's text or its sentence segmentation changes, or `reading`
     (what else the features depend on, such as the spinner lexicon)."""
@@ -73,30 +65,18 @@ def corpus_key(article_keys: list[str], quote_signature: str) -> str:
     return digest.hexdigest()
 
 
-def _write(path: Path, value: Any) -> None:
-    """Write then rename, without fsync: a cache entry lost in a crash is just recomputed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        temp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+def _store() -> AnalysisStore:
+    global _opened
+    if _opened is None or _opened.path != cache_dir() / STORE_FILE:
+        _opened = AnalysisStore()
+    return _opened
 
 
-def _read(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as error:
-        log.warning("ignoring unreadable facts cache entry %s: %s", path, error)
-        return None
+_opened: AnalysisStore | None = None
 
 
 def load_features(key: str) -> list[SentenceFeatures] | None:
-    data = _read(_folder("articles") / key[:2] / f"{key}.json")
+    data = _store().get("sentence features", f"v{VERSION}:{key}")
     if data is None:
         return None
     try:
@@ -107,12 +87,12 @@ def load_features(key: str) -> list[SentenceFeatures] | None:
 
 
 def store_features(key: str, features: list[SentenceFeatures]) -> None:
-    _write(_folder("articles") / key[:2] / f"{key}.json", [item.as_json() for item in features])
+    _store().put("sentence features", f"v{VERSION}:{key}", [item.as_json() for item in features])
 
 
 def load_result(key: str) -> Any:
-    return _read(_folder("results") / f"{key}.json")
+    return _store().get("facts", f"v{VERSION}:{key}")
 
 
 def store_result(key: str, value: Any) -> None:
-    _write(_folder("results") / f"{key}.json", value)
+    _store().put("facts", f"v{VERSION}:{key}", value)

@@ -58,20 +58,3 @@ def find_quotes(article: Article, registry: SpeakerRegistry | None = None) -> li
             article.text[span.start:span.end], found.kind, who.cue, who.speaker, who.speaker_start,
             who.speaker_end, who.speaker_name, who.entity, who.confidence, who.rule))
     return quotes
-
-
-def quotes_by_content(articles: list[Article], registry: SpeakerRegistry,
-                      known: frozenset[tuple[str, str]] = frozenset(), progress: Any = None,
-                      cancel: Any = None) -> dict[tuple[str, str], list[Quote]]:
-    """The quotes of the `articles` whose (id, content hash) is not in `known`, keyed by that
-    pair, so a caller can cache them across loads and edits. `progress(done, total)` and
-    `cancel` (an event) as a child process's job gets them."""
-    pending = [article for article in articles if (article.id, article.content_hash) not in known]
-    found: dict[tuple[str, str], list[Quote]] = {}
-    for done, article in enumerate(pending, start=1):
-        if cancel is not None and cancel.is_set():
-            break
-        found[(article.id, article.content_hash)] = find_quotes(article, registry)
-        if progress is not None:
-            progress(done, len(pending))
-    return found

@@ -48,7 +48,7 @@ def pack(value: Any) -> Any:
 
 def unpack(value: Any) -> Any:
     """The value `pack` was given. What each slice brings is moved out of the collector's sight
-    at once (see `ui.corpus_model.FREEZE_EVERY`): the results are kept for the corpus's life."""
+    at once (the window keeps them for the corpus's life, and a full collection walking them stalls it): the results are kept for the corpus's life."""
     if not isinstance(value, Sliced):
         return value
     if value.fields is not None:
@@ -63,7 +63,7 @@ def unpack(value: Any) -> Any:
 def call_unpacked(function: Callable[..., Any], queue: Any, cancel: Any, packed: list[Any]) -> Any:
     """In a child process: `function` on the unpacked arguments, its result packed for the way
     back; with a `queue`, reporting progress through it and stopping when `cancel` is set.
-    It lives here, with `function`s outside `ui`, so a child process never imports Qt."""
+    It lives outside `ui`, so a child process never imports Qt."""
     args = [unpack(arg) for arg in packed]
     relaying = {} if queue is None else {"progress": lambda done, total: queue.put((done, total, "")), "cancel": cancel}
     return pack(function(*args, **relaying))

@@ -9,21 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from index import CorpusIndex
-from reader.facts.finder import find_facts
-from reader.quotes.finder import quotes_by_content
+from index import update_index
+from reader.analysis import steps
+from reader.analysis.processes import BACKGROUND_NICENESS, ChildJob, PackedOnce, run_in_child, stop_processes
+from reader.analysis.transfer import SLICE, Sliced, call_unpacked, pack, unpack
 from reader.provenance.copies import ReuseReport, provenance
-from ui.tasks import BACKGROUND_NICENESS, PackedOnce, Task, TaskRunner, run_in_process, stop_processes
-from ui.transfer import SLICE, Sliced, call_unpacked, pack, unpack
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def runner(qapp):
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
+def children():
+    yield
     stop_processes()
 
 
@@ -70,39 +67,41 @@ def test_shared_argument_is_sliced_once():
     assert unpack(first) == list(range(SLICE * 2))
 
 
-def test_child_process_gets_and_returns_big_values_whole(qtbot, runner):
+def test_child_process_gets_and_returns_big_values_whole(children):
     numbers = list(range(SLICE * 5, 0, -1))
     shared = PackedOnce(numbers)
-    results = []
-
-    def work(task: Task) -> tuple[list[int], dict[int, int]]:
-        return run_in_process(task, sorted, shared), run_in_process(task, dict, {n: -n for n in numbers})
-
-    runner.start("child", work, on_success=results.append, on_failure=results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
-    ordered, negated = results[0]
+    ordered = ChildJob(sorted, shared).wait()
+    negated = run_in_child(dict, {n: -n for n in numbers})
     assert ordered == sorted(numbers)
     assert negated == {n: -n for n in numbers}
 
 
+def test_a_cancelled_wait_stops_at_once(children):
+    import threading
+    import time
+
+    cancel = threading.Event()
+    cancel.set()
+    started = time.perf_counter()
+    with pytest.raises(Exception) as raised:
+        ChildJob(time.sleep, 30).wait(cancel)
+    assert type(raised.value).__name__ == "Cancelled" and time.perf_counter() - started < 10
+
+
 @pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice is POSIX only")
-def test_child_processes_run_at_lower_priority(qtbot, runner):
-    results = []
-    runner.start("niceness", lambda task: run_in_process(task, os.nice, 0), on_success=results.append,
-                 on_failure=results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
-    assert results == [min(os.nice(0) + BACKGROUND_NICENESS, 19)]  # 19 is the lowest priority there is
+def test_child_processes_run_at_lower_priority(children):
+    assert run_in_child(os.nice, 0) == min(os.nice(0) + BACKGROUND_NICENESS, 19)  # 19 is the lowest there is  # 19 is the lowest priority there is
 
 
 def test_what_child_processes_run_imports_no_qt() -> None:
     """A child process imports only what its job needs: the jobs the window sends there and the
     function that runs them live outside Qt, so no child spends the time and memory to load it."""
-    modules = sorted({job.__module__ for job in (call_unpacked, quotes_by_content, provenance, find_facts,
-                                                 CorpusIndex.update)})
+    modules = sorted({job.__module__ for job in (call_unpacked, steps.corpus_quotes, steps.corpus_provenance,
+                                                 steps.corpus_facts, update_index)})
     code = ("import importlib, sys\n"
             f"for name in {modules!r}:\n"
             "    importlib.import_module(name)\n"
             "print(','.join(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken')))))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "ui.transfer" in modules and result.stdout.strip() == ""
+    assert "reader.analysis.transfer" in modules and result.stdout.strip() == ""
