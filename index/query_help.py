@@ -29,13 +29,10 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 | `spun:yes`, `spun:no` | machine-spun (or not) by the provenance analysis (see `corroborate reuse`) |
 | `copyof:001_b1dff317db399a56`, `copyof:reuters` | copied (syndicated, edited or spun) from that article (its id or file name) or from that outlet |
 
-`spun:` and `copyof:` filter without changing the ranking. From the command line, the first such
-search after the corpus changes reads every article to work out provenance (as long as
-`corroborate reuse` takes); it is then kept beside the index until an article is added, changed
-or removed, and the facets then also count spun and unspun articles. In the window the
-provenance analysis already runs in the background for the article badges; its verdicts are
-handed to the index when it finishes (until then a `spun:` search says the terms were left out),
-and the Spun facet appears.
+`spun:` and `copyof:` filter without changing the ranking. Their verdicts come from the corpus
+analysis (the same one `corroborate reuse` prints and the window's badges show) and are written
+into the index with each article, so the facets always count spun and unspun articles too; when
+an added article turns another into a copy, that article's entry is written again.
 
 A query with a mistake (an unclosed quotation mark or bracket, an unknown field, a date that
 is not a date) is repaired as well as possible: you get a message saying what was wrong and
