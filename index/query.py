@@ -147,15 +147,22 @@ def make_parser(schema) -> QueryParser:
 
 
 def expand_wildcards(query: wq.Query, reader: IndexReader, vocabulary: Vocabulary,
-                     problems: list[QueryProblem]) -> wq.Query:
-    """Match wildcards against the words as written, then search their stems.
+                     problems: list[QueryProblem], typed: str) -> wq.Query:
+    """Match wildcards and fuzzy words against the words as written, then search their stems.
 
-    The text fields hold stems ("privaci"), so `privacy*` would find nothing there; the
-    vocabulary keeps the written words, whose stems are what the fields hold.
+    The text fields hold stems ("privaci"), so `privacy*` would find nothing there, and a slip
+    in a word is a slip in what was typed, not in its stem (`penalites~`, two letters swapped,
+    is one slip from "penalties" but two from its stem); the vocabulary keeps the written words,
+    whose stems are what the fields hold. `typed` is the query as parsed, for the fuzzy words.
     """
-    if isinstance(query, (wq.Wildcard, wq.Prefix)) and query.fieldname in ("content", "title", "quote"):
-        pattern = fold(query.text) + ("*" if isinstance(query, wq.Prefix) else "")
-        stems = sorted({token.text for word in vocabulary.matching(pattern) for token in _STEM(word)
+    if isinstance(query, (wq.Wildcard, wq.Prefix, wq.FuzzyTerm)) and query.fieldname in ("content", "title", "quote"):
+        if isinstance(query, wq.FuzzyTerm):
+            pattern = fold(typed[query.startchar:query.endchar])
+            words = vocabulary.within(pattern, query.maxdist)
+        else:
+            pattern = fold(query.text) + ("*" if isinstance(query, wq.Prefix) else "")
+            words = vocabulary.matching(pattern)
+        stems = sorted({token.text for word in words for token in _STEM(word)
                         if reader.doc_frequency(query.fieldname, token.text)})
         if len(stems) > WILDCARD_LIMIT:
             problems.append(QueryProblem(f"'{pattern}' matches {len(stems)} words; only the first "
@@ -163,7 +170,7 @@ def expand_wildcards(query: wq.Query, reader: IndexReader, vocabulary: Vocabular
             stems = stems[:WILDCARD_LIMIT]
         terms = [wq.Term(query.fieldname, stem) for stem in stems]
         return wq.Or(terms, boost=query.boost) if terms else wq.NullQuery
-    return query.apply(lambda child: expand_wildcards(child, reader, vocabulary, problems))
+    return query.apply(lambda child: expand_wildcards(child, reader, vocabulary, problems, typed))
 
 
 def parse(text: str, searcher: Searcher, vocabulary: Vocabulary) -> tuple[wq.Query, list[QueryProblem]]:
@@ -175,4 +182,4 @@ def parse(text: str, searcher: Searcher, vocabulary: Vocabulary) -> tuple[wq.Que
     except Exception as error:  # the parser's own errors become a problem and a plain-words search
         problems.append(QueryProblem(f"the query could not be read ({error}); searched for its words", 0))
         parsed = parser.parse(" ".join(re.findall(r"\w+", repaired)).lower())
-    return adjacent_phrases(expand_wildcards(parsed, searcher.reader(), vocabulary, problems)), problems
+    return adjacent_phrases(expand_wildcards(parsed, searcher.reader(), vocabulary, problems, repaired)), problems

@@ -19,7 +19,7 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 | `alexa NOT cnbc`, `alexa -cnbc` | with *alexa* but without *cnbc* |
 | `(alexa OR ring) AND settlement` | grouped conditions (AND, OR, NOT in capitals) |
 | `settle*`, `geoloc?tion` | with a word matching the wildcard (`*` any letters, `?` one) |
-| `alexs~`, `alexs~2` | with a word within 1 (or 2) letters of it |
+| `alexs~`, `alexs~2`, `penalites~` | with a word within 1 (or 2) typing slips of it: a letter added, dropped or changed, or two letters swapped |
 | `outlet:entrepreneur`, `outlet:"the ledger"` | from that outlet |
 | `title:alexa` | with the word in the title |
 | `date:20230531`, `date:2023-05-31` | published that day (`date:202305` a month, `date:2023` a year) |

@@ -13,6 +13,9 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from reader.storage import write_atomic
 
 VOCABULARY_FILE = "vocabulary.txt"
@@ -42,8 +45,14 @@ class Vocabulary:
                 found.append(word)
         return found
 
+    def within(self, word: str, most: int) -> list[str]:
+        """Words within `most` typing slips of `word`: a letter added, dropped or changed, or two
+        neighbouring letters swapped ("penalites" for "penalties"), each counting as one."""
+        found = process.extract(word, self.words, scorer=OSA.distance, score_cutoff=most, limit=None)
+        return [candidate for candidate, _, _ in found]
+
     def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Words of the corpus within one edit (two for longer words) of `word`, closest first.
+        """Words of the corpus within one slip (two for longer words) of `word`, closest first.
 
         Only words with the same first letter are considered: typing slips rarely hit it, and
         it keeps the search to a slice of the sorted list.
@@ -52,29 +61,10 @@ class Vocabulary:
             return []
         most = 1 if len(word) <= 4 else 2
         start = bisect_left(self.words, word[0])
-        scored = []
-        for candidate in self.words[start:]:
-            if not candidate.startswith(word[0]):
-                break
-            if candidate != word and abs(len(candidate) - len(word)) <= most:
-                distance = edit_distance(word, candidate, most)
-                if distance <= most:
-                    scored.append((distance, candidate))
-        return [candidate for _, candidate in sorted(scored)[:limit]]
-
-
-def edit_distance(first: str, second: str, most: int) -> int:
-    """Levenshtein distance, giving up (returning `most + 1`) once it must exceed `most`."""
-    previous = list(range(len(second) + 1))
-    for row, letter in enumerate(first, start=1):
-        current = [row]
-        for column, other in enumerate(second, start=1):
-            current.append(min(previous[column] + 1, current[column - 1] + 1,
-                               previous[column - 1] + (letter != other)))
-        if min(current) > most:
-            return most + 1
-        previous = current
-    return previous[-1]
+        end = bisect_left(self.words, chr(ord(word[0]) + 1), start)
+        found = process.extract(word, self.words[start:end], scorer=OSA.distance, score_cutoff=most, limit=None)
+        return [candidate for candidate, _, _ in sorted(found, key=lambda item: (item[1], item[0]))
+                if candidate != word][:limit]
 
 
 def save_vocabulary(location: Path, words: Iterable[str]) -> None:

@@ -135,6 +135,13 @@ def test_fuzzy_word(searcher, texts):
     assert "Alexa" in found["001"]
 
 
+def test_a_fuzzy_word_forgives_two_letters_swapped(searcher, texts):
+    found = highlighted(searcher, "penalites~")
+    assert set(found) == having(texts, r"\bpenalties\b")
+    assert {fold(word) for words in found.values() for word in words} >= {"penalties"}
+    assert set(highlighted(searcher, "title:alxea~")) <= set(highlighted(searcher, "title:alexa"))
+
+
 def test_numbers_stay_whole(searcher, texts):
     found = highlighted(searcher, "$5.8")
     assert set(found) == having(texts, r"\$5\.8\b")
