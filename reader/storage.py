@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """The file gets the permissions the user's umask gives any new file (a report handed to a
+    colleague must be readable as any other), not the owner-only mode of a temporary file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temp_name = _new_temp_file(path)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
@@ -24,6 +26,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _new_temp_file(path: Path) -> tuple[int, str]:
+    for _ in range(100):
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_json_atomic(path: Path, value: Any) -> None:

@@ -21,6 +21,14 @@ def test_pinpoint_names_outlet_date_and_paragraph(sample_articles: dict) -> None
     assert pinpoint(sample_articles["003"], 0) == "Entrepreneur (003), date unknown, ¶ 1"
 
 
+def test_a_change_at_a_paragraphs_edge_is_cited_to_that_paragraph(sample_articles: dict) -> None:
+    article = sample_articles["002"]
+    first_end = article.paragraphs[0][1]
+    second_start = article.paragraphs[1][0]
+    assert pinpoint(article, first_end).endswith("¶ 1")  # words added at the end of the lede
+    assert pinpoint(article, (first_end + second_start) // 2).endswith(("¶ 1", "¶ 2"))
+
+
 def test_cite_quotes_the_passage_and_its_source(sample_articles: dict) -> None:
     article = sample_articles["002"]
     start, end = article.sentences[0]
@@ -37,6 +45,18 @@ def test_exports_never_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_bytes() == b"first"
     write_export(target, b"second", force=True)
     assert target.read_bytes() == b"second"
+
+
+def test_exports_follow_the_users_umask(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        write_export(tmp_path / "report.html", b"<p>x</p>", force=False)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "report.html").stat().st_mode) == 0o644
 
 
 def test_comparison_leaves_boilerplate_out_unless_asked(sample_articles: dict) -> None:

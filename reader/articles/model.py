@@ -60,11 +60,16 @@ class Article:
         return self.text[span[0] : span[1]]
 
     def paragraph_number(self, offset: int) -> int | None:
-        """1-based number of the content paragraph holding `offset`, for pinpoint citations."""
-        for number, (start, end) in enumerate(self.paragraphs, start=1):
-            if start <= offset < end:
+        """1-based number of the content paragraph holding `offset`, for pinpoint citations; None
+        inside a heading or boilerplate. An offset in the white space between paragraphs, or just
+        past one's end (where a change that adds words starts), belongs to the paragraph it touches."""
+        if any(start <= offset < end for start, end in self.headings) or \
+                any(item.start <= offset < item.end for item in self.boilerplate):
+            return None
+        for number, (_, end) in enumerate(self.paragraphs, start=1):
+            if offset <= end:
                 return number
-        return None
+        return len(self.paragraphs) or None
 
     def as_json(self) -> dict[str, Any]:
         return {
