@@ -259,3 +259,24 @@ def test_reader_hatches_spun_words_and_says_what_they_replaced(window):
     assert cardinal.tooltip == "likely spun: “cardinal” for “million”"
     window.context.corpus.set_current("004_99175a35720b2c4a.txt")
     assert "spin" not in window.reader._layers
+
+
+def test_opening_another_corpus_clears_what_belonged_to_the_last(qtbot, window, tmp_path):
+    from ui.notices import Level
+
+    fact = max(window.analysis.facts, key=lambda item: len(item.members))
+    window.compare_fact(fact)
+    qtbot.waitUntil(lambda: window.compare_view.collation() is not None, timeout=20_000)
+    window.context.notices.post(Level.INFO, f"Exported to {tmp_path / 'report.pdf'}")
+    assert window.message_bar.isVisibleTo(window)
+    story = tmp_path / "council"
+    story.mkdir()
+    (story / "herald.txt").write_text("The council voted 7-2 on Tuesday to expand the bus service.\n", encoding="utf-8")
+    (story / "gazette.txt").write_text("Councillors approved the bus expansion in a 6-3 vote.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.context.corpus.loaded, timeout=20_000):
+        window.open_corpus([story])
+    view = window.compare_view
+    assert view.collation() is None and view.comparison() is None
+    assert view.pane_a.toPlainText() == "" and view.change_list.count() == 0
+    assert not window.message_bar.isVisibleTo(window)
+    assert window.fact_matrix.matrix.rowCount() == 0 and window.quotes_panel.model.rowCount() == 0

@@ -211,6 +211,20 @@ class CompareView(QWidget):
     def current_change(self) -> int:
         return self._current
 
+    def clear(self) -> None:
+        """Show nothing: the comparison on show belonged to a corpus that is no longer open."""
+        self._comparison = self._collation = self._articles = None
+        self._current = -1
+        self._set_annotation_data(None, None, None)
+        self._collation_row.hide()
+        self.limits_label.hide()
+        self.change_list.clear()
+        for title, pane, bar in ((self.title_a, self.pane_a, self.overview_a),
+                                 (self.title_b, self.pane_b, self.overview_b)):
+            title.clear()
+            pane.set_article_text("")
+            bar.set_marks([])
+
     def compare(self, a: Article, b: Article, **annotations: Any) -> Comparison:
         """Compute a (small) comparison here on the UI thread and show it."""
         comparison = compare_articles(a, b, self.options())

@@ -65,6 +65,13 @@ class Comparisons(QObject):
         comparison = self.view.comparison()
         return [comparison] if comparison is not None else []
 
+    def clear(self) -> None:
+        """Another corpus opened: drop what is being computed and what is on show."""
+        self._generation.next()
+        self.title = ""
+        self.view.clear()
+        self.finished.emit()
+
     def cancel(self) -> None:
         """Drop the comparison being computed; the one on show stays."""
         self._generation.next()

@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
         context = self.context
         corpus = context.corpus.corpus
         context.undo_stack.clear()
+        self._forget_last_corpus()
         context.notices.post_load_errors(corpus.errors)
         summary = f"{len(corpus.articles):,} articles"
         if corpus.errors:
@@ -459,6 +460,16 @@ class MainWindow(QMainWindow):
         context.settings.add_recent_corpus(paths)
         self._rebuild_recent_menu()
         log.info("opened %s: %s", names, summary)
+
+    def _forget_last_corpus(self) -> None:
+        """Every view follows the open corpus: what belonged to the last one goes (its banner
+        too; the Messages dock keeps the history), and each view fills in as the analysis does."""
+        self.message_bar.hide()
+        self.comparisons.clear()
+        self.marked_article = None
+        self.fact_matrix.matrix.set_facts([], self.context.corpus.corpus.articles)
+        self.quotes_panel.set_quotes([], self.analysis.registry)
+        self.search_panel.show_results(None)
 
     # --- actions and menus -------------------------------------------------------------------
 
