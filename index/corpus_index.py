@@ -26,7 +26,7 @@ from whoosh.searching import Searcher
 from index import highlight, store
 from index.analysis import word_analyzer
 from index.changes import corpus_fingerprint, indexed_versions
-from index.documents import IndexedArticle, indexed_articles, prepare_document
+from index.documents import IndexedArticle, indexed_articles, prepare_documents
 from index.facets import UNKNOWN, FacetTable
 from index.provenance import resolve
 from index.query import parse
@@ -34,6 +34,7 @@ from index.results import Hit, SearchResults
 from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
 from reader.analysis.pipeline import CorpusAnalysis
+from reader.analysis.processes import mapped
 from reader.articles.corrections import Corrections
 from reader.articles.model import Article, LoadError
 from reader.storage import read_json, write_json_atomic
@@ -371,10 +372,9 @@ def _write(ix: FileIndex, deletions: list[str], items: list[IndexedArticle], pro
     try:
         for article_id in deletions:
             writer.delete_by_term("id", article_id)
-        for done, item in enumerate(items, start=1):
+        for done, document in enumerate(mapped(prepare_documents, items), start=1):
             if cancel is not None and cancel.is_set():
                 raise IndexCancelled("indexing was cancelled; the index is unchanged")
-            document = prepare_document(item)
             writer.add_document(**document.fields)
             words |= document.words
             if progress is not None:

@@ -121,8 +121,9 @@ def document_fields(item: IndexedArticle) -> dict[str, Any]:
     return fields
 
 
-def prepare_document(item: IndexedArticle) -> PreparedArticle:
-    return PreparedArticle(analysed(document_fields(item)), written_words(item.article.text))
+def prepare_documents(items: list[IndexedArticle]) -> list[PreparedArticle]:
+    """Top-level, so a child process can prepare a batch for the writer."""
+    return [PreparedArticle(analysed(document_fields(item)), written_words(item.article.text)) for item in items]
 
 
 @lru_cache(maxsize=1)

@@ -22,9 +22,9 @@ def open_index(paths: list[Path]) -> CorpusIndex:
     corpus = load_corpus(paths)
     try:
         analysis = analyse_corpus(corpus.articles, with_facts=False)
+        return CorpusIndex.update(paths, analysis, errors=corpus.errors)
     finally:
         stop_processes()
-    return CorpusIndex.update(paths, analysis, errors=corpus.errors)
 
 
 def register(subparsers: Any) -> None:

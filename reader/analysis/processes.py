@@ -10,9 +10,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from reader.analysis.transfer import call_unpacked, pack, unpack
 
@@ -101,6 +102,25 @@ def run_in_child(function: Callable[..., Any], *args: Any, cancel: threading.Eve
     """`function(*args)` in a child process, waited for; with `progress`, `function` also gets
     `progress=callable(done, total)` and `cancel=` an event, relayed to and from the caller."""
     return ChildJob(function, *args, with_progress=progress is not None).wait(cancel, progress)
+
+
+def mapped(function: Callable[[list[Any]], list[Any]], items: list[Any], batch: int = 16) -> Iterator[Any]:
+    """`function` over `items` a batch at a time, results in order: in the child processes when
+    there are many items and this process is not itself a child (whose siblings already have
+    the other cores), else here. At most two batches per child wait, bounding memory."""
+    batches = [items[at:at + batch] for at in range(0, len(items), batch)]
+    if not in_child_process(len(items)) or multiprocessing.parent_process() is not None:
+        for part in batches:
+            yield from function(part)
+        return
+    pool, _ = start_processes()
+    waiting: deque[Future] = deque()
+    for part in batches:
+        waiting.append(pool.submit(function, part))
+        if len(waiting) > 2 * PROCESSES:
+            yield from waiting.popleft().result()
+    while waiting:
+        yield from waiting.popleft().result()
 
 
 def start_processes() -> tuple[ProcessPoolExecutor, Any]:
