@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
     quotes.add_argument("--party", metavar="ID", help="only quotes attributed to this party")
     for kind in (compare, facts, quotes):
         kind.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="where to write")
-        kind.add_argument("--format", choices=FORMATS, help="pdf, html, csv or json (default: from FILE)")
+        kind.add_argument("--format", choices=FORMATS, help="pdf, html, csv, json or docx (default: from FILE)")
         kind.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
         kind.add_argument("--include-boilerplate", action="store_true",
                           help="keep advertisements, link lines and stamps in comparisons")
