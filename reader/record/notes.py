@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 
 from reader import paths
 from reader.articles.model import Article, Span
+from reader.export.citation import pinpoint
 from reader.record.anchors import Anchor, Placement, anchor, place
 from reader.storage import read_json, write_json_atomic
 
@@ -69,17 +70,19 @@ class Note:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    """To the microsecond, so notes made in one second still list in the order they were made."""
+    return dt.datetime.now(dt.timezone.utc).isoformat()
 
 
 def sentence_target(article: Article, span: Span) -> Target:
-    return Target("sentence", f"{article.display_label}: sentence", (anchor(article, span),))
+    return Target("sentence", f"sentence at {pinpoint(article, span[0])}", (anchor(article, span),))
 
 
 def quote_target(article: Article, quote: Any) -> Target:
     """`quote` is a `reader.quotes.finder.Quote` (its start, end and speaker_name are used)."""
     speaker = quote.speaker_name or "unattributed"
-    return Target("quote", f"{article.display_label}: quote of {speaker}", (anchor(article, (quote.start, quote.end)),))
+    return Target("quote", f"quote of {speaker} at {pinpoint(article, quote.start)}",
+                  (anchor(article, (quote.start, quote.end)),))
 
 
 def fact_target(fact: Any, articles: Sequence[Article]) -> Target:
