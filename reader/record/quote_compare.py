@@ -14,6 +14,7 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Sequence
 
 from reader.articles.model import Article
@@ -44,7 +45,7 @@ class Printed:
     article: Article
     quote: Any
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return [word.casefold().replace("’", "'") for word in _WORD.findall(self.quote.text)]
 
@@ -245,8 +246,10 @@ def compare_quotations(quotes: Sequence[tuple[Article, Sequence[Any]]]) -> list[
                                           a_span=(reference.quote.start, reference.quote.end),
                                           b_span=(other.quote.start, other.quote.end))
             changes = _misquoted_changes(comparison, reference, other)
-            if changes:
-                group.misquotes.append(Misquote(reference, other, comparison, changes))
+            misquote = Misquote(reference, other, comparison, changes)
+            if changes and not any(m.other.article.id == other.article.id and m.wordings() == misquote.wordings()
+                                   for m in group.misquotes):
+                group.misquotes.append(misquote)
         groups.append(group)
     groups.sort(key=lambda group: (not group.flagged, group.printings[0].article.id, group.printings[0].quote.start))
     for number, group in enumerate(groups, start=1):
