@@ -135,10 +135,34 @@ def test_a_damaged_notes_file_is_named_and_left_alone(tmp_path: Path) -> None:
 
 
 WRITER = """
-import sys
+import os, sys, time
 from pathlib import Path
-from reader.record.anchors import Anchor
-from reader.record.notes import NoteBook, Target
+from reader.record.notes import NoteBook
+
+class HalfWritten:
+    # Writes half of what it is given, then waits to be killed: a save caught mid-write.
+    def __init__(self, file):
+        self.file = file
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        return self.file.__exit__(*exc)
+    def write(self, data):
+        self.file.write(data[: len(data) // 2])
+        self.file.flush()
+        print("stuck", flush=True)
+        time.sleep(60)
+
+def stuck_before_rename(*args):
+    print("stuck", flush=True)
+    time.sleep(60)
+
+mode = sys.argv[2]
+if mode == "mid-write":
+    real_fdopen = os.fdopen
+    os.fdopen = lambda *args, **kwargs: HalfWritten(real_fdopen(*args, **kwargs))
+elif mode == "before-rename":
+    os.replace = stuck_before_rename
 book = NoteBook.open(Path(sys.argv[1]))
 first = book.listed()[0].id
 version = 0
@@ -160,28 +184,48 @@ def _seed(path: Path, notes: int) -> None:
     book.edit(book.listed()[0].id, "version 0")
 
 
-def test_kill_9_during_a_save_leaves_the_old_or_the_new_notes_never_a_damaged_file(tmp_path: Path) -> None:
+def _writer(path: Path, mode: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(path), mode], cwd=ROOT, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def _intact(path: Path) -> str:
+    """The first note's text, after checking the file is a whole notes file."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["version"] == 1 and len(raw["notes"]) == 300
+    book = NoteBook.open(path)
+    assert len(book.listed()) == 300
+    return book.listed()[0].text
+
+
+@pytest.mark.parametrize("mode", ["mid-write", "before-rename"])
+def test_kill_9_caught_mid_save_leaves_the_old_notes_file(tmp_path: Path, mode: str) -> None:
+    path = tmp_path / "data" / "notes.json"
+    _seed(path, 300)
+    before = path.read_bytes()
+    writer = _writer(path, mode)
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "stuck"
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")]  # the save was under way
+    assert path.read_bytes() == before
+    assert _intact(path) == "version 0"
+
+
+def test_kill_9_at_any_moment_of_repeated_saves_leaves_the_old_or_the_new_notes(tmp_path: Path) -> None:
     path = tmp_path / "data" / "notes.json"
     _seed(path, 300)
     versions_seen = set()
-    caught_mid_save = 0
-    for attempt in range(12):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE,
-                                  text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for attempt in range(5):
+        writer = _writer(path, "normal")
         assert writer.stdout is not None
-        writer.stdout.readline()  # at least one save finished: the writer is now saving in a loop
+        writer.stdout.readline()  # one save finished: the writer is now saving in a loop
         time.sleep(0.003 * attempt)
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()
         written = [int(line) for line in writer.stdout.read().split()]
-        caught_mid_save += any(p.name.endswith(".tmp") for p in path.parent.iterdir())
-        book = NoteBook.open(path)
-        assert len(book.listed()) == 300
-        text = book.listed()[0].text
+        text = _intact(path)
         assert text.startswith("version ")
-        versions_seen.add(text)
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        assert raw["version"] == 1 and len(raw["notes"]) == 300
         assert written == [] or int(text.split()[1]) >= written[-1]
+        versions_seen.add(text)
     assert len(versions_seen) > 1
-    assert caught_mid_save > 0
