@@ -77,6 +77,10 @@ def test_a_note_says_when_the_text_under_it_changed(tmp_path: Path) -> None:
     assert storm_now.span[0] != quote_sentence[0]
     (story / "ledger.txt").unlink()
     assert cost.placements(list(_articles(story).values()))[0].status == MISSING
+    other = write_story(tmp_path / "another corpus")
+    (other / "ledger.txt").write_text("Another story altogether.\n", encoding="utf-8")
+    assert cost.placements(list(_articles(other).values()))[0].status == MISSING
+    assert NoteBook.open().for_article(_articles(other)["ledger.txt"]) == []
 
 
 def test_notes_on_quotes_facts_and_copy_pairs_anchor_every_outlet(tmp_path: Path) -> None:
@@ -180,7 +184,7 @@ def _seed(path: Path, notes: int) -> None:
     book = NoteBook.open(path)
     filler = "The council's vote and the cost of the seawall, as each outlet told it. " * 40
     for number in range(notes):
-        book.add(Target("sentence", f"s{number}", (Anchor("a.txt", "hash", 0, 10, "0123456789"),)), filler)
+        book.add(Target("sentence", f"s{number}", (Anchor("a.txt", "/a.txt", "hash", 0, 10, "0123456789"),)), filler)
     book.edit(book.listed()[0].id, "version 0")
 
 
@@ -215,17 +219,13 @@ def test_kill_9_caught_mid_save_leaves_the_old_notes_file(tmp_path: Path, mode: 
 def test_kill_9_at_any_moment_of_repeated_saves_leaves_the_old_or_the_new_notes(tmp_path: Path) -> None:
     path = tmp_path / "data" / "notes.json"
     _seed(path, 300)
-    versions_seen = set()
     for attempt in range(5):
         writer = _writer(path, "normal")
         assert writer.stdout is not None
-        writer.stdout.readline()  # one save finished: the writer is now saving in a loop
+        confirmed = [int(writer.stdout.readline()) for _ in range(attempt + 1)]  # saves known to be done
         time.sleep(0.003 * attempt)
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()
-        written = [int(line) for line in writer.stdout.read().split()]
+        confirmed += [int(line) for line in writer.stdout.read().split()]
         text = _intact(path)
-        assert text.startswith("version ")
-        assert written == [] or int(text.split()[1]) >= written[-1]
-        versions_seen.add(text)
-    assert len(versions_seen) > 1
+        assert text.startswith("version ") and int(text.split()[1]) >= confirmed[-1]

@@ -1,12 +1,14 @@
 """Stable anchors: where a note points, so it can be found again after the article is re-read.
 
-An anchor names the article by id and by the hash of its file's bytes, the span of characters,
+An anchor names the article by id, file and the hash of the file's bytes, the span of characters,
 and the text that span held when the note was made. Re-read unchanged (the same hash, even under
-another path or id), the note sits where it was; otherwise the anchored text is looked for again,
-and when it is gone the note says what the text was, so the researcher knows it changed under it.
+another path or id), the note sits where it was; if the same file changed, the anchored text is
+looked for again, and when it is gone the note says what the text was, so the researcher knows it
+changed under it. Ids alone are not trusted: they are relative paths, and two corpora share them.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -20,26 +22,36 @@ class Anchor:
     """One passage of one article as it was when the note was made (`text` is that passage)."""
 
     article_id: str
+    path: str
     content_hash: str
     start: int
     end: int
     text: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "content_hash": self.content_hash,
+        return {"article_id": self.article_id, "path": self.path, "content_hash": self.content_hash,
                 "start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Anchor":
-        return cls(str(data["article_id"]), str(data["content_hash"]), int(data["start"]), int(data["end"]),
-                   str(data["text"]))
+        return cls(str(data["article_id"]), str(data["path"]), str(data["content_hash"]), int(data["start"]),
+                   int(data["end"]), str(data["text"]))
+
+    def names(self, article: Article) -> bool:
+        """Whether `article` is this anchor's article: the same bytes, or the same file."""
+        return article.content_hash == self.content_hash or same_file(article.path, self.path)
+
+
+def same_file(first: str, second: str) -> bool:
+    return os.path.realpath(first) == os.path.realpath(second)
 
 
 def anchor(article: Article, span: Span) -> Anchor:
     start, end = span
     if not 0 <= start <= end <= len(article.text):
         raise ValueError(f"span {start}-{end} is outside {article.id} ({len(article.text)} characters)")
-    return Anchor(article.id, article.content_hash, start, end, article.text[start:end])
+    return Anchor(article.id, os.path.realpath(article.path), article.content_hash, start, end,
+                  article.text[start:end])
 
 
 @dataclass(frozen=True)
@@ -85,16 +97,16 @@ def _nearest(text: str, wanted: str, near: int) -> int | None:
 
 
 def place(anchor_: Anchor, articles: Iterable[Article]) -> Placement:
-    """Find the anchor among `articles`: the same bytes first, then the same article id."""
-    by_hash = by_id = None
+    """Find the anchor among `articles`: the same bytes first, then the same file."""
+    by_hash = by_file = None
     for article in articles:
-        if anchor_.content_hash and article.content_hash == anchor_.content_hash and by_hash is None:
+        if article.content_hash == anchor_.content_hash and by_hash is None:
             by_hash = article
-        if article.id == anchor_.article_id and by_id is None:
-            by_id = article
+        if by_file is None and same_file(article.path, anchor_.path):
+            by_file = article
     if by_hash is not None and by_hash.text[anchor_.start:anchor_.end] == anchor_.text:
         return Placement(anchor_, by_hash, (anchor_.start, anchor_.end), UNCHANGED)
-    article = by_id or by_hash
+    article = by_file or by_hash
     if article is None:
         return Placement(anchor_, None, None, MISSING)
     start = _nearest(article.text, anchor_.text, anchor_.start)

@@ -216,7 +216,5 @@ class NoteBook:
             raise
 
     def for_article(self, article: Article) -> list[Note]:
-        """Notes with a passage in `article` (by its bytes, or by its id when it changed)."""
-        return [note for note in self.listed()
-                if any(item.content_hash == article.content_hash or item.article_id == article.id
-                       for item in note.target.anchors)]
+        """Notes with a passage in `article` (the same bytes, or the same file since changed)."""
+        return [note for note in self.listed() if any(item.names(article) for item in note.target.anchors)]
