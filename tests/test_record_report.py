@@ -135,3 +135,25 @@ def test_notes_commands_add_edit_search_delete(tmp_path: Path, capsys: pytest.Ca
     assert main(["notes", "delete", note["id"]]) == 0
     assert main(["notes", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["notes"] == []
+
+
+def test_every_report_carries_the_notes_on_its_articles(story_with_notes: Path, tmp_path: Path) -> None:
+    ledger, wire = story_with_notes / "ledger.txt", story_with_notes / "wire.txt"
+    html = tmp_path / "compare.html"
+    assert main(["export", "compare", str(ledger), str(wire), "-o", str(html)]) == 0
+    text = html.read_text(encoding="utf-8")
+    assert "<h2>Notes (2)</h2>" in text and "Wire misquotes the mayor" in text
+    assert "Bay Wire, 6 March 2024, ¶ 2" in text.split("<h2>Notes (2)</h2>")[1]
+    redline = open_docx(_export_compare_docx(ledger, wire, tmp_path / "compare.docx"))
+    assert "Notes (2)" in [p.text for p in redline.paragraphs if p.style.name.startswith("Heading")]
+    quotes = tmp_path / "quotes.json"
+    assert main(["export", "quotes", str(wire), "-o", str(quotes)]) == 0
+    assert [n["text"] for n in json.loads(quotes.read_text(encoding="utf-8"))["notes"]] == ["Wire misquotes the mayor"]
+    facts = tmp_path / "facts.docx"
+    assert main(["export", "facts", str(story_with_notes / "metro.txt"), "-o", str(facts)]) == 0
+    assert not any(p.text.startswith("Notes") for p in open_docx(facts.read_bytes()).paragraphs)
+
+
+def _export_compare_docx(a: Path, b: Path, out: Path) -> bytes:
+    assert main(["export", "compare", str(a), str(b), "-o", str(out)]) == 0
+    return out.read_bytes()

@@ -6,6 +6,7 @@ writer (offscreen, no display needed); nothing is overwritten without `--force`.
 from __future__ import annotations
 
 import argparse
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,13 @@ def _corpus_label(paths: list[Path]) -> str:
 
 
 def _load(paths: list[Path]) -> Corpus:
-    corpus = load_named_corpus(paths)
+    """Loaded once per command (the notes added to a report need the articles again)."""
+    return _load_once(tuple(paths))
+
+
+@lru_cache(maxsize=1)
+def _load_once(paths: tuple[Path, ...]) -> Corpus:
+    corpus = load_named_corpus(list(paths))
     if not corpus.articles:
         raise ExportError("no readable articles to export")
     return corpus
@@ -136,12 +143,30 @@ def _record_report(args: argparse.Namespace) -> Report:
     return record_report(record, corpus.articles, _corpus_label(args.paths))
 
 
+def _with_notes(report: Report, articles: list[Any]) -> Report:
+    """The researcher's notes on the report's articles, with their citations, at its end."""
+    from reader.export.record import with_notes
+    from reader.record.notes import NoteBook, NotesError
+
+    try:
+        book = NoteBook.open()
+    except NotesError as error:
+        raise ExportError(str(error)) from None
+    shown = {item["id"] for item in report.info["articles"]}
+    notes = list(dict.fromkeys(note for article in articles if article.id in shown
+                               for note in book.for_article(article)))
+    return with_notes(report, notes, articles)
+
+
 def run(args: argparse.Namespace) -> int:
     builders = {"compare": _compare_report, "facts": _facts_report, "quotes": _quotes_report,
                 "record": _record_report}
+    _load_once.cache_clear()  # a new command reads the files afresh (tests run several in one process)
     try:
         fmt = _format(args)
         report = builders[args.kind](args)
+        if args.kind != "record":
+            report = _with_notes(report, _load(args.paths).articles)
         if fmt == "pdf":
             from ui.pdf_export import pdf_bytes
 

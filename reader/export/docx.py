@@ -180,6 +180,13 @@ def document_bytes(document: WordDocument) -> bytes:
     return buffer.getvalue()
 
 
+def append_html(data: bytes | None, html: str, title: str = "") -> bytes:
+    """The Word document `data` (a new one titled `title` when None) with `html` added at its end."""
+    document = Document(io.BytesIO(data)) if data is not None else new_document(title)
+    add_html(document, html)
+    return document_bytes(document)
+
+
 def docx_bytes(title: str, html: str) -> bytes:
     """A Word document of a report: its title and the HTML the HTML export holds."""
     document = new_document(title)

@@ -2,6 +2,7 @@
 revisions and who reported first, in one report where every item carries its citation."""
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import Any, Sequence
 
@@ -133,3 +134,28 @@ def record_report(record: Record, articles: Sequence[Article], corpus: str) -> R
             "revisions": [history.as_json() for history in record.revisions],
             "timelines": [timeline.as_json() for timeline in record.timelines]}
     return Report(info, page(info, "".join(out.html), legend), HEADER, out.rows, data)
+
+
+def notes_html(notes: Sequence[Note], articles: Sequence[Article]) -> str:
+    """The notes section on its own, for the reports that are not the research record."""
+    out = _Sections()
+    _notes(out, notes, articles)
+    return "".join(out.html)
+
+
+def with_notes(report: Report, notes: Sequence[Note], articles: Sequence[Article]) -> Report:
+    """`report` with the researcher's notes on its articles at the end (HTML, PDF, Word, JSON);
+    a CSV stays one table of the report's own rows."""
+    if not notes:
+        return report
+    section = notes_html(notes, articles)
+    word = report.word
+
+    def word_with_notes() -> bytes:
+        from reader.export.docx import append_html
+
+        return append_html(word(), section) if word else append_html(None, report.html + section,
+                                                                     report.info["title"])
+
+    return replace(report, html=report.html.replace("</body>", section + "</body>"),
+                   data={**report.data, "notes": [note.as_json() for note in notes]}, word=word_with_notes)
