@@ -64,3 +64,27 @@ def test_the_comparison_json_rebuilds_both_wordings(tmp_path: Path) -> None:
     ops = misquote["diff"]
     assert "".join(t for op, t in ops if op != "insert") == misquote["reference"]["text"]
     assert "".join(t for op, t in ops if op != "delete") == misquote["other"]["text"]
+
+
+def test_a_quote_span_running_into_another_quotation_is_not_a_misquote() -> None:
+    from types import SimpleNamespace
+
+    from quote_helpers import article_from
+
+    a = article_from('"The commission takes privacy seriously and will enforce its orders," Simons said.\n', "a.txt")
+    b = article_from("Simons said: “The commission takes privacy seriously and will enforce its “Facebook post "
+                     "published later,” the company said.\n", "b.txt")
+
+    def quote(article, start: int, end: int) -> SimpleNamespace:  # noqa: ANN001
+        return SimpleNamespace(start=start, end=end, text=article.text[start:end], speaker_name="Simons", entity=None)
+
+    whole_a = quote(a, 1, a.text.index(',"'))
+    crossing = quote(b, b.text.index("The"), b.text.index(",”"))  # a finder's span across the stray mark
+    honest = quote(b, b.text.index("The"), b.text.index(" “Facebook"))
+    [group] = compare_quotations([(a, [whole_a]), (b, [crossing])])
+    assert group.misquotes == []
+    [group] = compare_quotations([(a, [quote(a, 1, a.text.index(" its") + 4)]), (b, [honest])])
+    assert group.misquotes == []
+    changed = article_from(a.text.replace("enforce its orders", "enforce all orders"), "c.txt")
+    [group] = compare_quotations([(a, [whole_a]), (changed, [quote(changed, 1, changed.text.index(',"'))])])
+    assert group.misquotes[0].wordings() == [("its", "all")]

@@ -4,8 +4,9 @@ Quotes from different articles are one quotation when most words of the shorter 
 order, in the longer (a partial quote is still the same quotation). Each group's wordings are
 compared word by word with the most common wording, disregarding punctuation, quote style and
 case, so only changed words remain: a word changed, added or dropped inside the quotation marks
-is a misquote. Words left off at either end are a shorter quote, and words replaced by an
-ellipsis an elision: neither is flagged. A quotation given to different speakers or parties by
+is a misquote. Words left off at either end are a shorter quote, words replaced by an ellipsis
+an elision, and a differing end past a quotation mark a quote span that ran on into another
+quotation: none is flagged. A quotation given to different speakers or parties by
 different outlets is flagged as a misattribution.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import cached_property
 from typing import Any, Sequence
 
 from reader.articles.model import Article
-from reader.compare.diff import Change, Comparison, compare_articles
+from reader.compare.diff import Change, Comparison, Segment, compare_articles
 from reader.export.citation import cite
 from reader.tokens import CompareOptions
 
@@ -35,6 +36,7 @@ MISQUOTE_OPTIONS = CompareOptions(ignore_case=True, ignore_punctuation=True, ign
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NOT_NAMES = frozenset("the a an it he she they we i this that its his her their statement".split())
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*\]")
 
 
@@ -171,35 +173,39 @@ def _elided(text: str, at: int) -> bool:
 
 
 def _misquoted_changes(comparison: Comparison, reference: Printed, other: Printed) -> tuple[Change, ...]:
-    """The changes inside the shared stretch of the quotation that are not elisions."""
-    changes = [change for change in comparison.changes if _words_in(reference.article.text, change.a)
-               or _words_in(other.article.text, change.b)]
+    """The changed words inside the stretch both printings quote, other than elisions."""
+    a_text, b_text = reference.article.text, other.article.text
+    shared = [segment for segment in comparison.segments if segment.op == "equal" and _words_in(a_text, segment.a)]
+    if not shared:
+        return ()
+    first, last = shared[0], shared[-1]
     kept = []
-    for number, change in enumerate(changes):
+    for change in comparison.changes:
+        if not (_words_in(a_text, change.a) or _words_in(b_text, change.b)):
+            continue
+        before = change.a[1] <= first.a[0] and change.b[1] <= first.b[0]
+        after = change.a[0] >= last.a[1] and change.b[0] >= last.b[1]
         one_sided = change.a[0] == change.a[1] or change.b[0] == change.b[1]
-        at_edge = number == 0 or number == len(changes) - 1
-        if one_sided and at_edge and _at_quote_edge(comparison, change):
-            continue
-        if change.b[0] == change.b[1] and _elided(other.article.text, change.b[0]):
-            continue
-        if change.a[0] == change.a[1] and _elided(reference.article.text, change.a[0]):
+        if one_sided and (before or after):
+            continue  # one outlet quoted more of the statement than the other
+        if (before or after) and _crosses_marks(change, first if before else last, before, a_text, b_text):
+            continue  # a quote span that ran on into another quotation: not words inside the marks
+        if change.b[0] == change.b[1] and _elided(b_text, change.b[0]) or \
+                change.a[0] == change.a[1] and _elided(a_text, change.a[0]):
             continue
         kept.append(change)
     return tuple(kept)
 
 
+def _crosses_marks(change: Change, shared: Segment, before: bool, a_text: str, b_text: str) -> bool:
+    """A quotation mark between the shared words and a change at the quote's edge, on either side."""
+    a = (change.a[0], shared.a[1]) if before else (shared.a[0], change.a[1])
+    b = (change.b[0], shared.b[1]) if before else (shared.b[0], change.b[1])
+    return bool(_QUOTE_MARK.search(a_text, *a) or _QUOTE_MARK.search(b_text, *b))
+
+
 def _words_in(text: str, span: tuple[int, int]) -> bool:
     return bool(_WORD.search(text, span[0], span[1]))
-
-
-def _at_quote_edge(comparison: Comparison, change: Change) -> bool:
-    """Whether the words one side lacks lie before the first or after the last shared word."""
-    equal = [segment for segment in comparison.segments if segment.op == "equal"
-             and _words_in(comparison.a_text, segment.a)]
-    if not equal:
-        return False
-    return change.a[1] <= equal[0].a[0] or change.a[0] >= equal[-1].a[1] \
-        if change.b[0] == change.b[1] else change.b[1] <= equal[0].b[0] or change.b[0] >= equal[-1].b[1]
 
 
 def _name_words(name: str | None) -> frozenset[str]:
