@@ -157,3 +157,20 @@ def test_every_report_carries_the_notes_on_its_articles(story_with_notes: Path, 
 def _export_compare_docx(a: Path, b: Path, out: Path) -> bytes:
     assert main(["export", "compare", str(a), str(b), "-o", str(out)]) == 0
     return out.read_bytes()
+
+
+def test_notes_on_a_discrepancy_and_a_copy_pair_from_the_command_line(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    story = write_story(tmp_path / "story", updated=True)
+    assert main(["notes", "add", str(story), "--fact", "f1", "--discrepancy", "1", "--text", "cost changed",
+                 "--json"]) == 0
+    [note] = json.loads(capsys.readouterr().out)["notes"]
+    assert note["target"]["kind"] == "discrepancy"
+    assert {a["text"] for a in note["target"]["anchors"]} == {"$42 million", "$40 million"}
+    assert main(["notes", "add", str(story), "--copy", "ledger.txt", "ledger-updated.txt", "--text", "revised",
+                 "--json"]) == 0
+    [pair] = json.loads(capsys.readouterr().out)["notes"]
+    assert pair["target"]["kind"] == "copy" and [a["article_id"] for a in pair["target"]["anchors"]] == [
+        "ledger-updated.txt", "ledger.txt"]
+    assert main(["notes", "add", str(story), "--copy", "wire.txt", "metro.txt", "--text", "no"]) == 1
+    assert "not a copy pair" in capsys.readouterr().err

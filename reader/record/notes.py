@@ -12,7 +12,7 @@ import json
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from reader import paths
 from reader.articles.model import Article, Span
