@@ -129,6 +129,7 @@ def _facts_report(args: argparse.Namespace) -> Report:
 
 
 def _record_report(args: argparse.Namespace) -> Report:
+    from reader.analysis.pipeline import analyse_corpus
     from reader.export.record import record_report
     from reader.record.gather import gather_record
     from reader.record.notes import NoteBook, NotesError
@@ -139,7 +140,7 @@ def _record_report(args: argparse.Namespace) -> Report:
         book = NoteBook.open()
     except NotesError as error:
         raise ExportError(str(error)) from None
-    record = gather_record(corpus.articles, book, VersionMarks())
+    record = gather_record(analyse_corpus(corpus.articles), book, VersionMarks())
     return record_report(record, corpus.articles, _corpus_label(args.paths))
 
 

@@ -5,9 +5,7 @@ import argparse
 from typing import Any
 
 from app.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus
-from reader.facts.finder import find_facts
-from reader.provenance.copies import provenance
-from reader.quotes.finder import find_quotes
+from reader.analysis.pipeline import analyse_corpus
 from reader.record.timeline import fact_timelines
 
 
@@ -19,8 +17,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_named_corpus(args.paths)
-    facts = find_facts(corpus.articles, {article.id: find_quotes(article) for article in corpus.articles})
-    timelines = fact_timelines(facts, corpus.articles, provenance(corpus.articles))
+    analysis = analyse_corpus(corpus.articles)
+    timelines = fact_timelines(analysis.facts or [], corpus.articles, analysis.provenance)
     if args.json:
         emit_json({"timelines": [timeline.as_json() for timeline in timelines]})
         return 0

@@ -1,15 +1,15 @@
-"""Everything the research record holds for a corpus, found in one call.
+"""Everything the research record holds for a corpus, built on the corpus analysis.
 
-Callers that already have the corpus analysis (quotes, facts, the provenance report) pass
-them in, so nothing is found twice; anything not passed is found here.
+Quotes, facts and provenance come from `reader.analysis` (found once, kept in its store); this
+adds what only the record needs: the notes on these articles, quotations compared across
+outlets, revision histories and the per-fact timelines.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
-from reader.articles.model import Article
-from reader.provenance.copies import ReuseReport, provenance
+from reader.analysis.pipeline import CorpusAnalysis
 from reader.record.notes import Note, NoteBook
 from reader.record.quote_compare import QuotationGroup, compare_quotations
 from reader.record.revisions import RevisionHistory, VersionMarks, revision_histories
@@ -25,16 +25,12 @@ class Record:
     timelines: Sequence[FactTimeline]
 
 
-def gather_record(articles: Sequence[Article], book: NoteBook, marks: VersionMarks | None = None,
-                  quotes: Mapping[str, Sequence[Any]] | None = None, facts: Sequence[Any] | None = None,
-                  reuse: ReuseReport | None = None) -> Record:
-    """`quotes` maps article ids to `find_quotes` results; `facts` are `find_facts` results."""
-    from reader.facts.finder import find_facts
-    from reader.quotes.finder import find_quotes
-
-    quotes = quotes if quotes is not None else {article.id: find_quotes(article) for article in articles}
-    facts = facts if facts is not None else find_facts(articles, quotes)
-    reuse = reuse if reuse is not None else provenance(list(articles))
+def gather_record(analysis: CorpusAnalysis, book: NoteBook, marks: VersionMarks | None = None) -> Record:
+    """`analysis` must hold quotes, provenance and facts (`analyse_corpus(articles)` does)."""
+    if analysis.quotes is None or analysis.provenance is None or analysis.facts is None:
+        raise ValueError("the research record needs the corpus analysis with quotes, provenance and facts")
+    articles = analysis.articles
     notes = list(dict.fromkeys(note for article in articles for note in book.for_article(article)))
-    return Record(notes, compare_quotations([(article, quotes.get(article.id, [])) for article in articles]),
-                  facts, revision_histories(articles, marks), fact_timelines(facts, articles, reuse))
+    quotations = compare_quotations([(article, analysis.quotes_of(article.id)) for article in articles])
+    return Record(notes, quotations, analysis.facts, revision_histories(articles, marks),
+                  fact_timelines(analysis.facts, articles, analysis.provenance))
