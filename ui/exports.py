@@ -16,7 +16,7 @@ from ui.pdf_export import pdf_bytes
 log = logging.getLogger(__name__)
 
 FILTERS = {"pdf": "PDF report (*.pdf)", "html": "HTML page (*.html)", "csv": "CSV table (*.csv)",
-           "json": "JSON data (*.json)"}
+           "json": "JSON data (*.json)", "docx": "Word document (*.docx)"}
 
 
 def report_bytes(report: Report, fmt: str) -> bytes:

@@ -20,7 +20,8 @@ from reader.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("articles", "index", "search", "quotes", "facts", "diff", "reuse", "export")
+COMMAND_MODULES = ("articles", "index", "search", "quotes", "facts", "diff", "reuse", "notes", "revisions",
+                   "timeline", "export")
 
 
 def needed_commands(argv: list[str]) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""`corroborate export {compare,facts,quotes}`: reports a researcher can file.
+"""`corroborate export {compare,facts,quotes,record}`: reports a researcher can file.
 
 The format follows `--format` or the output file's extension. PDF is drawn by Qt's own PDF
 writer (offscreen, no display needed); nothing is overwritten without `--force`.
@@ -6,6 +6,7 @@ writer (offscreen, no display needed); nothing is overwritten without `--force`.
 from __future__ import annotations
 
 import argparse
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from reader.export import FORMATS, ExportError, Report, write_export
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("export", help="export a comparison, the fact matrix or the quotes list")
+    parser = subparsers.add_parser(
+        "export", help="export a comparison, the fact matrix, the quotes list or the research record")
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     compare = kinds.add_parser("compare", help="a redline of two articles, or of one fact across outlets")
     compare.add_argument("paths", nargs="*", type=Path, metavar="PATH",
@@ -27,9 +29,12 @@ def register(subparsers: Any) -> None:
     quotes = kinds.add_parser("quotes", help="every quote with speaker, party and citation")
     quotes.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
     quotes.add_argument("--party", metavar="ID", help="only quotes attributed to this party")
-    for kind in (compare, facts, quotes):
+    record = kinds.add_parser("record", help="the research record: notes, misquotes, conflicts, revisions, "
+                                             "who reported first, every item cited")
+    record.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
+    for kind in (compare, facts, quotes, record):
         kind.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="where to write")
-        kind.add_argument("--format", choices=FORMATS, help="pdf, html, csv or json (default: from FILE)")
+        kind.add_argument("--format", choices=FORMATS, help="pdf, html, csv, json or docx (default: from FILE)")
         kind.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
         kind.add_argument("--include-boilerplate", action="store_true",
                           help="keep advertisements, link lines and stamps in comparisons")
@@ -48,7 +53,13 @@ def _corpus_label(paths: list[Path]) -> str:
 
 
 def _load(paths: list[Path]) -> Corpus:
-    corpus = load_named_corpus(paths)
+    """Loaded once per command (the notes added to a report need the articles again)."""
+    return _load_once(tuple(paths))
+
+
+@lru_cache(maxsize=1)
+def _load_once(paths: tuple[Path, ...]) -> Corpus:
+    corpus = load_named_corpus(list(paths))
     if not corpus.articles:
         raise ExportError("no readable articles to export")
     return corpus
@@ -117,11 +128,46 @@ def _facts_report(args: argparse.Namespace) -> Report:
     return facts_report([fact.as_json() for fact in _facts(corpus)], corpus.articles, _corpus_label(args.paths))
 
 
+def _record_report(args: argparse.Namespace) -> Report:
+    from reader.analysis.pipeline import analyse_corpus
+    from reader.export.record import record_report
+    from reader.record.gather import gather_record
+    from reader.record.notes import NoteBook, NotesError
+    from reader.record.revisions import VersionMarks
+
+    corpus = _load(args.paths)
+    try:
+        book = NoteBook.open()
+    except NotesError as error:
+        raise ExportError(str(error)) from None
+    record = gather_record(analyse_corpus(corpus.articles), book, VersionMarks())
+    return record_report(record, corpus.articles, _corpus_label(args.paths))
+
+
+def _with_notes(report: Report, articles: list[Any]) -> Report:
+    """The researcher's notes on the report's articles, with their citations, at its end."""
+    from reader.export.record import with_notes
+    from reader.record.notes import NoteBook, NotesError
+
+    try:
+        book = NoteBook.open()
+    except NotesError as error:
+        raise ExportError(str(error)) from None
+    shown = {item["id"] for item in report.info["articles"]}
+    notes = list(dict.fromkeys(note for article in articles if article.id in shown
+                               for note in book.for_article(article)))
+    return with_notes(report, notes, articles)
+
+
 def run(args: argparse.Namespace) -> int:
-    builders = {"compare": _compare_report, "facts": _facts_report, "quotes": _quotes_report}
+    builders = {"compare": _compare_report, "facts": _facts_report, "quotes": _quotes_report,
+                "record": _record_report}
+    _load_once.cache_clear()  # a new command reads the files afresh (tests run several in one process)
     try:
         fmt = _format(args)
         report = builders[args.kind](args)
+        if args.kind != "record":
+            report = _with_notes(report, _load(args.paths).articles)
         if fmt == "pdf":
             from ui.pdf_export import pdf_bytes
 

@@ -5,7 +5,9 @@ import argparse
 from typing import Any
 
 from app.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus, warn
-from reader.quotes.finder import find_quotes
+from reader.articles.model import Article
+from reader.quotes.finder import Quote, find_quotes
+from reader.record.quote_compare import compare_quotations
 from reader.quotes.speakers import load_registry
 
 
@@ -13,6 +15,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("quotes", help="find direct quotes and attribute them to speakers and parties")
     add_corpus_arguments(parser)
     parser.add_argument("--party", metavar="ID", help="only quotes attributed to this party (e.g. amazon, ftc)")
+    parser.add_argument("--compare", action="store_true",
+                        help="group each quotation as every outlet printed it; flag misquotes and misattributions")
     parser.set_defaults(run=run)
 
 
@@ -30,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         for quote in find_quotes(article, registry):
             if args.party is None or quote.entity == args.party:
                 rows.append((article, quote))
+    if args.compare:
+        return _compare(rows, args.json)
     if args.json:
         emit_json({"quotes": [_row(article.path, quote.as_json()) for article, quote in rows]})
     else:
@@ -38,6 +44,31 @@ def run(args: argparse.Namespace) -> int:
             party = quote.entity or "-"
             emit_text(f"{article.id}\t{quote.start}-{quote.end}\t{quote.kind}\t{party}\t{speaker}\t"
                       f"“{_shorten(quote.text)}”")
+    return 0
+
+
+def _compare(rows: list[tuple[Article, Quote]], as_json: bool) -> int:
+    by_article: dict[str, tuple[Article, list[Quote]]] = {}
+    for article, quote in rows:
+        by_article.setdefault(article.id, (article, []))[1].append(quote)
+    groups = compare_quotations(list(by_article.values()))
+    if as_json:
+        emit_json({"quotations": [group.as_json() for group in groups]})
+        return 0
+    for group in groups:
+        emit_text(f"{group.id}\t{group.speaker or '(no speaker)'}\t{len(group.printings)} printings\t"
+                  f"“{_shorten(group.reference.quote.text)}”")
+        for misquote in group.misquotes:
+            emit_text(f"\tMISQUOTE {misquote.other.article.display_label} vs "
+                      f"{misquote.reference.article.display_label}: "
+                      + "; ".join(f"“{a}” → “{b}”" for a, b in misquote.wordings()))
+            emit_text(f"\t\t{misquote.reference.citation}\n\t\t{misquote.other.citation}")
+        for conflict in group.misattributions:
+            emit_text(f"\tMISATTRIBUTED ({conflict.kind}): " + "; ".join(
+                f"{item.article.display_label}: {item.quote.speaker_name or '-'} ({item.quote.entity or 'no party'})"
+                for item in conflict.printings))
+    flagged = sum(group.flagged for group in groups)
+    emit_text(f"{len(groups)} quotations printed by more than one article; {flagged} flagged")
     return 0
 
 

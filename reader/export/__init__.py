@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from reader.export.tables import csv_bytes, json_bytes
 from reader.storage import write_atomic
 
-FORMATS = ("pdf", "html", "csv", "json")
+FORMATS = ("pdf", "html", "csv", "json", "docx")
 
 
 class ExportError(Exception):
@@ -31,16 +31,24 @@ def write_export(path: Path, data: bytes, force: bool) -> None:
 
 @dataclass
 class Report:
-    """One export, ready in every format: HTML (also the source of the PDF), table rows, JSON."""
+    """One export, ready in every format: HTML (also the source of the PDF and, unless the report
+    has a Word form of its own such as a redline, of the Word document), table rows, JSON."""
 
     info: dict
     html: str
     header: list[str]
     rows: list[list[Any]]
     data: dict[str, Any] = field(default_factory=dict)
+    word: Callable[[], bytes] | None = None
 
     def as_bytes(self, fmt: str) -> bytes:
-        """HTML, CSV or JSON bytes; PDF needs Qt's writer and is made by `ui.pdf_export`."""
+        """HTML, CSV, JSON or Word bytes; PDF needs Qt's writer and is made by `ui.pdf_export`."""
+        if fmt == "docx":
+            if self.word is not None:
+                return self.word()
+            from reader.export.docx import docx_bytes  # python-docx loads in 0.1 s: only when asked
+
+            return docx_bytes(self.info["title"], self.html)
         if fmt == "html":
             return self.html.encode("utf-8")
         if fmt == "csv":

@@ -12,7 +12,7 @@ from typing import Iterator
 from reader.export.citation import pinpoint
 from reader.compare.diff import Comparison
 from reader.export import Report
-from reader.export.html import page, provenance
+from reader.export.html import page, provenance, table_html
 from reader.articles.model import Article
 
 DELETE_STYLE = "color: #a33a00; background-color: #fbe3d6; text-decoration: line-through;"
@@ -40,7 +40,7 @@ def _outside_boilerplate(article: Article, start: int, text: str) -> str:
     return "".join(kept)
 
 
-def _visible(comparison: Comparison, a: Article, b: Article,
+def visible_segments(comparison: Comparison, a: Article, b: Article,
              include_boilerplate: bool) -> list[tuple[str, str, int, int]]:
     if include_boilerplate:
         return list(_segments(comparison))
@@ -87,12 +87,14 @@ def compare_report(comparisons: list[Comparison], articles: dict[str, Article], 
     info = provenance(title, corpus, [articles[article_id] for article_id in involved])
     rows: list[list[str]] = []
     blocks = []
+    shown = []
     for number, comparison in enumerate(comparisons, start=1):
         a, b = articles[comparison.a_id], articles[comparison.b_id]
         name = f"{a.display_label} → {b.display_label}"
-        segments = _visible(comparison, a, b, include_boilerplate)
+        segments = visible_segments(comparison, a, b, include_boilerplate)
         changes = _change_rows(name, comparison, a, b, include_boilerplate)
         rows.extend(changes)
+        shown.append((comparison, [(op, text) for op, text, _, _ in segments]))
         blocks.append(
             f"<h2>{number}. {escape(name)}</h2>"
             f"<p class='meta'>A: {escape(pinpoint(a, comparison.a_range[0]))} — "
@@ -103,4 +105,10 @@ def compare_report(comparisons: list[Comparison], articles: dict[str, Article], 
               f"<span style='{INSERT_STYLE}'>only in B (inserted)</span> "
               f"<span style='{INSERT_STYLE}{NUMBER_STYLE}'>changed number</span></p>")
     data = {"comparisons": [c.as_json() for c in comparisons]}
-    return Report(info, page(info, "".join(blocks), legend), HEADER, rows, data)
+
+    def word() -> bytes:
+        from reader.export.redline_docx import redline_bytes
+
+        return redline_bytes(info, table_html(HEADER, rows), shown, articles)
+
+    return Report(info, page(info, "".join(blocks), legend), HEADER, rows, data, word)

@@ -57,3 +57,10 @@ def page(info: dict, body: str, legend: str = "") -> str:
         f"<title>{escape(info['title'])}</title><style>{PAGE_STYLE}</style></head><body>"
         f"<h1>{escape(info['title'])}</h1>{provenance_html(info)}{legend}{body}</body></html>"
     )
+
+
+def table_html(header: list[str], rows: list[list[object]]) -> str:
+    """A plain table of a report's rows (what its CSV holds), for the formats that show them."""
+    head = "".join(f"<th>{escape(str(cell))}</th>" for cell in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table width='100%'><tr>{head}</tr>{body}</table>"
