@@ -3,7 +3,8 @@
 The machine is shared and its speed drifts, so a figure is only worth comparing with one taken
 minutes apart: the earlier commit is checked out into a temporary git worktree, and the benchmark
 runs there and here in turn (`--runs` times each). Figures named by `--figure` (a regular
-expression with one group capturing a number) are printed side by side with their ratio.
+expression with one group capturing a number) are printed side by side with their ratio, and so
+is the peak memory of the largest process each run started (the benchmark or any child of it).
 Run: `python bench/side_by_side.py 565c6a1 bench/bench_responsiveness.py --articles 10000
 --figure "done ([0-9.]+) s after opening"`.
 """
@@ -20,9 +21,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+PEAK = "peak memory of the largest process: ([0-9.]+) MB"
+
+LAUNCHER = ("import resource, subprocess, sys\n"
+            "subprocess.run(sys.argv[1:])\n"
+            "print('peak memory of the largest process: %.0f MB' % "
+            "(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))\n")
+"""Runs the benchmark in a fresh process, so the peak it reports is this run's alone."""
+
+
 def run(tree: Path, script: str, arguments: list[str]) -> str:
-    completed = subprocess.run([sys.executable, str(tree / script), *arguments], cwd=tree, capture_output=True,
-                               text=True)
+    completed = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, str(tree / script), *arguments],
+                               cwd=tree, capture_output=True, text=True)
     return completed.stdout + completed.stderr
 
 
@@ -33,6 +43,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--figure", action="append", default=[], help="regex with one number group")
     args, arguments = parser.parse_known_args()
+    args.figure.append(PEAK)
     with tempfile.TemporaryDirectory(prefix="side-by-side-") as temp:
         earlier = Path(temp) / "earlier"
         subprocess.run(["git", "worktree", "add", "--detach", str(earlier), args.revision], cwd=REPO, check=True,

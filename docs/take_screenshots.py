@@ -1,9 +1,11 @@
 """Screenshots of the window's main views for the README, taken from the real app on the sample.
 
-Run under a virtual display so they look like a desktop session:
-`xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/take_screenshots.py`
-(QT_QPA_PLATFORM=offscreen works too, with plainer fonts). Writes PNGs next to this file,
-using a throwaway CORROBORATE_HOME so your own settings are neither used nor changed.
+Run under a virtual display so they look like a desktop session, once per screen size:
+`xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/take_screenshots.py 1600x1000` and
+`xvfb-run -a -s "-screen 0 1024x700x24" .venv/bin/python docs/take_screenshots.py 1024x700`
+(QT_QPA_PLATFORM=offscreen works too, with plainer fonts). The window fills the screen, as a
+researcher's would; the smaller size's pictures get a `-1024x700` suffix. Writes PNGs next to
+this file, using a throwaway CORROBORATE_HOME so your own settings are neither used nor changed.
 """
 from __future__ import annotations
 
@@ -16,7 +18,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
+SIZES = {"1600x1000": "", "1024x700": "-1024x700"}
+
+
 def main() -> int:
+    size = sys.argv[1] if len(sys.argv) > 1 else "1600x1000"
+    if size not in SIZES:
+        print(f"take_screenshots.py: size must be one of {', '.join(SIZES)}", file=sys.stderr)
+        return 2
+    width, height = map(int, size.split("x"))
+    suffix = SIZES[size]
     os.environ["CORROBORATE_HOME"] = tempfile.mkdtemp(prefix="corroborate-shots-")
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -27,7 +38,7 @@ def main() -> int:
 
     app = create_application()
     window = MainWindow(AppContext())
-    window.resize(1400, 820)
+    window.resize(width, height)
     window.show()
     loop = QEventLoop()
     window.open_initial_corpus()
@@ -47,6 +58,7 @@ def main() -> int:
 
     def shoot(widget, name: str) -> None:
         settle()
+        name = name.replace(".png", f"{suffix}.png")
         widget.grab().save(str(HERE / name))
         print(f"wrote docs/{name}")
 

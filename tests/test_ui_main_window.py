@@ -204,6 +204,23 @@ def test_layout_and_choices_persist(qtbot, main_window):
     assert again.article_list.horizontalHeader().sectionSize(0) == 123
 
 
+def test_panes_are_sized_for_the_window_and_layouts_kept_per_screen_size(qtbot, ui_context):
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2, timeout=5_000)
+    assert window.docks["articles"].width() >= 1600 * 0.2
+    header = window.article_list.horizontalHeader()
+    assert header.sectionSize(2) > header.sectionSize(0)  # the title column takes what is left
+    window.save_layout()
+    key = window._layout_key()
+    settings = window.context.settings
+    assert key.startswith("layout/") and settings.value(f"{key}/state") is not None
+    assert settings.value("layout/1x1/state") is None  # another screen size starts from the defaults
+
+
 def test_zoom_scales_the_reader_font(main_window):
     before = main_window.reader.font().pointSizeF()
     main_window.context.actions.action(ActionId.ZOOM_IN).trigger()

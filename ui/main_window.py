@@ -12,8 +12,8 @@ from pathlib import Path
 
 from html import escape
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer
+from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QListView, QMainWindow,
                                QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.docks: dict[str, QDockWidget] = {}
         self._layout_restored = False
+        self._needs_default_sizes = False
 
         self.reader = ReaderView()
         self.message_bar = MessageBar(context.notices)
@@ -647,31 +648,51 @@ class MainWindow(QMainWindow):
 
     # --- layout, drops, closing ----------------------------------------------------------------
 
+    def _layout_key(self) -> str:
+        """Layouts are kept per screen size: a layout made on a 1600-pixel screen would crowd a
+        laptop's, and the laptop's would waste the big screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = screen.availableGeometry().size() if screen is not None else QSize(0, 0)
+        return f"layout/{size.width()}x{size.height()}"
+
     def _restore_layout(self) -> None:
-        settings = self.context.settings
-        geometry = settings.value("window/geometry")
+        settings, key = self.context.settings, self._layout_key()
+        geometry = settings.value(f"{key}/geometry")
+        state = settings.value(f"{key}/state")
+        self._needs_default_sizes = not (isinstance(state, QByteArray) and not state.isEmpty())
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             metrics = self.fontMetrics()
             self.resize(metrics.averageCharWidth() * 160, metrics.height() * 45)
-            self.resizeDocks([self.docks["articles"], self.docks["details"]],
-                             [metrics.averageCharWidth() * 55, metrics.averageCharWidth() * 36],
-                             Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["quotes"]], [metrics.height() * 9], Qt.Orientation.Vertical)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        if not self._needs_default_sizes:
             self.restoreState(state)
-        header = settings.value("articles/header")
+        header = settings.value(f"{key}/articles-header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.article_list.horizontalHeader().restoreState(header)
         self._layout_restored = True
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._needs_default_sizes:
+            self._needs_default_sizes = False
+            QTimer.singleShot(0, self._size_panes_for_the_window)
+
+    def _size_panes_for_the_window(self) -> None:
+        """Panes in proportion to the window as it first appears (no layout saved for this screen):
+        the quotes list shows about a dozen rows and the reader keeps most of the width."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.docks["articles"], self.docks["details"]], [width * 24 // 100, width * 15 // 100],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["search"], self.docks["articles"]], [height * 30 // 100, height * 35 // 100],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["quotes"]], [height * 28 // 100], Qt.Orientation.Vertical)
+
     def save_layout(self) -> None:
-        settings = self.context.settings
-        settings.set_value("window/geometry", self.saveGeometry())
-        settings.set_value("window/state", self.saveState())
-        settings.set_value("articles/header", self.article_list.horizontalHeader().saveState())
+        settings, key = self.context.settings, self._layout_key()
+        settings.set_value(f"{key}/geometry", self.saveGeometry())
+        settings.set_value(f"{key}/state", self.saveState())
+        settings.set_value(f"{key}/articles-header", self.article_list.horizontalHeader().saveState())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
