@@ -108,6 +108,11 @@ def test_shortcut_help_opens_with_question_mark_and_lists_every_action(qtbot, ma
     assert help_dialog.model.rowCount() == len(ActionId)
     row = help_dialog.model.rows.index(ActionId.COMMAND_PALETTE)
     assert help_dialog.model.index(row, 1).data() == main_window.context.actions.shortcut_text(ActionId.COMMAND_PALETTE)
+    header, metrics = help_dialog.table.header(), help_dialog.table.fontMetrics()
+    longest_keys = max(metrics.horizontalAdvance(help_dialog.model.index(r, 1).data() or "")
+                       for r in range(help_dialog.model.rowCount()))
+    assert header.sectionSize(1) >= longest_keys  # every command's keys in full, none cut off
+    assert help_dialog.table.viewport().width() >= header.length()
 
 
 def test_shortcut_editor_assigns_keys_and_refuses_a_clash(main_window):

@@ -1,7 +1,8 @@
 """A filterable table of every command with its keys, shared by the shortcut help and editor."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTreeView, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QTreeView, QWidget
 
 from ui.action_model import ActionTableModel
 from ui.actions import ActionRegistry
@@ -20,8 +21,21 @@ class CommandListDialog(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setModel(self.model)
-        self.table.resizeColumnToContents(0)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 30)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Wide enough for every column in full (keys lists can be long), within the screen."""
+        super().showEvent(event)
+        wanted = self.table.header().length() + self.table.verticalScrollBar().sizeHint().width() \
+            + self.width() - self.table.viewport().width()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width = min(wanted, screen.width() - 40) if screen else wanted
+        if width > self.width():
+            self.resize(width, self.height())
 
     def close_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
