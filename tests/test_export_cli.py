@@ -140,3 +140,29 @@ def test_unknown_format_and_fact_are_clear_errors(tmp_path: Path, capsys: pytest
     assert "pass --format" in capsys.readouterr().err
     assert main(["export", "compare", "--fact", "F999", "-o", str(tmp_path / "x.html")]) == 1
     assert "no fact 'F999'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("filler", range(0, 40, 3))
+def test_pdf_pages_keep_headings_with_their_text_and_short_tables_whole(qapp, filler):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from ui.pdf_export import _page_of, _tables, keep_together
+
+    rows = "".join(f"<tr><td>row {number}</td><td>value</td></tr>" for number in range(8))
+    html = ("<p>lede</p>" * filler + "<h2>Changes</h2><table><tr><th>Change</th><th>Value</th></tr>"
+            f"{rows}</table>" + "<h2>Articles</h2><p>text after</p>" * 3)
+    document = QTextDocument()
+    document.setHtml(html)
+    document.setPageSize(QSizeF(400, 500))
+    keep_together(document)
+    layout, page = document.documentLayout(), 500
+    for table in _tables(document.rootFrame()):
+        box = layout.frameBoundingRect(table)
+        assert _page_of(box.top(), page) == _page_of(box.bottom() - 1, page)
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and block.next().isValid():
+            assert _page_of(layout.blockBoundingRect(block).top(), page) == \
+                _page_of(layout.blockBoundingRect(block.next()).top(), page)
+        block = block.next()
