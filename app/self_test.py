@@ -87,7 +87,7 @@ def check_parallel_loading() -> str:
     require(not errors, f"the sample folder could not be read: {errors}")
     context = multiprocessing.get_context()
     with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        articles = list(pool.map(load_source, sources))
+        articles = [article for loaded in pool.map(load_source, sources) for article in loaded.articles]
     expected = {article.id: article.text for article in sample_articles()}
     require({article.id: article.text for article in articles} == expected,
             "the worker's articles differ from those loaded in the app")

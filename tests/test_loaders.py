@@ -10,7 +10,7 @@ import pytest
 from document_builders import NEWS_HTML, docx_bomb_bytes, docx_bytes, pdf_bytes, write
 from reader.articles import corpus as corpus_module
 from reader.articles.corpus import load_corpus
-from reader.articles.formats import docx as docx_format
+from reader.articles import formats as formats_module
 
 CP1252_TEXT = "Children\u2019s privacy \u2014 \u201cquoted\u201d caf\u00e9 costs \u20ac5.\n"
 
@@ -128,7 +128,7 @@ def test_oversized_file_is_refused_without_reading(tmp_path: Path, monkeypatch: 
 
 
 def test_docx_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_format, "MAX_UNCOMPRESSED_BYTES", 1_000_000)
+    monkeypatch.setattr(formats_module, "MAX_UNCOMPRESSED_BYTES", 1_000_000)
     write(tmp_path / "bomb.docx", docx_bomb_bytes(5_000_000))
     loaded = load_corpus([tmp_path])
     assert loaded.articles == []
@@ -136,11 +136,11 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_unsupported_and_missing_paths_are_reported(tmp_path: Path) -> None:
-    write(tmp_path / "notes.rtf", "{\\rtf1 hello}")
+    write(tmp_path / "notes.odt", "PK not really")
     write(tmp_path / "a.txt", "Text. More text.")
     loaded = load_corpus([tmp_path, tmp_path / "does-not-exist.txt"])
     errors = {Path(error.path).name: error.error for error in loaded.errors}
-    assert "unsupported file type '.rtf'" in errors["notes.rtf"]
+    assert "unsupported file type '.odt'" in errors["notes.odt"]
     assert errors["does-not-exist.txt"] == "no such file or folder"
     assert [a.id for a in loaded.articles] == ["a.txt"]
 

@@ -150,7 +150,7 @@ class CorpusModel(QObject):
         article = self.article(article_id)
         return FieldState(
             getattr(article, field_name),
-            self.corrections.for_article(article.path).get(field_name),
+            self.corrections.for_article(article.key).get(field_name),
             article.metadata_sources.get(field_name),
         )
 
@@ -160,7 +160,7 @@ class CorpusModel(QObject):
 
     def set_field(self, article_id: str, field_name: str, state: FieldState) -> None:
         article = self.article(article_id)
-        self.corrections.set(article.path, field_name, state.correction)
+        self.corrections.set(article.key, field_name, state.correction)
         setattr(article, field_name, state.value)
         if state.source is None:
             article.metadata_sources.pop(field_name, None)

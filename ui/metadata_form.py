@@ -14,6 +14,8 @@ from ui.corpus_model import CorpusModel, FieldState, FieldValue
 
 FIELDS = (("outlet", "&Outlet"), ("date", "&Date"), ("title", "&Title"))
 SOURCE_NAMES = {"manifest": "from the manifest", "document": "from the document", "filename": "from the file name",
+                "guessed-from-address": "a guess from the address: correct it if wrong",
+                "guessed-from-name": "a guess from the file or folder name: correct it if wrong",
                 "user": "your correction"}
 
 

@@ -1,6 +1,8 @@
 """Load a corpus: the files and folders a researcher names, as articles plus per-file errors.
 
-One bad file never stops the rest: it becomes a `LoadError` with its path and a reason.
+One bad file never stops the rest: it becomes a `LoadError` with its path and a reason; one bad
+document of an export becomes a `LoadError` naming it. A file holding several articles (an
+export, a web archive) gives each an id of its own, `<file id>#<number>`, stable across reloads.
 Source folders are read only; nothing is ever written into them.
 """
 from __future__ import annotations
@@ -13,13 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from reader.articles import boilerplate
-
-from reader.articles import sentences
-
-from reader.articles import structure
+from reader.articles import boilerplate, sentences, structure
 from reader.articles.corrections import Corrections
-from reader.articles.formats import Document, UnreadableFile, format_of, read_document
+from reader.articles.formats import FORMAT_BY_SUFFIX, Document, UnreadableFile, format_of, read_contents
+from reader.articles.headers import outlet_from_address, outlet_from_name
 from reader.articles.manifest import MANIFEST_NAME, ManifestError, read_manifest
 from reader.articles.model import Article, LoadError
 
@@ -53,6 +52,22 @@ class Corpus:
         """By a dictionary, not a scan: the window looks up the sources of every copy at 10,000 articles."""
         return self._by_id[article_id]
 
+    def captures_of(self, article: Article) -> list[Article]:
+        """Every capture of the article's URL in the web archives loaded, oldest first: its versions."""
+        if article.place is None or article.place.captured_at is None or not article.url:
+            return [article]
+        captures = [other for other in self.articles
+                    if other.url == article.url and other.place is not None and other.place.captured_at is not None]
+        return sorted(captures, key=lambda other: other.place.captured_at)
+
+
+@dataclass
+class LoadedFile:
+    """The articles one file gave, and the documents in it that could not be read."""
+
+    articles: list[Article]
+    errors: list[LoadError]
+
 
 def _date_from_filename(path: Path) -> dt.date | None:
     for match in _FILENAME_DATE.finditer(path.stem):
@@ -65,8 +80,16 @@ def _date_from_filename(path: Path) -> dt.date | None:
     return None
 
 
+def _saved_page_folders(subdirs: list[str], files: list[str]) -> set[str]:
+    """The `page_files/` folders a browser saves beside `page.html` ("Web page, complete"): the
+    page's images and scripts, never more articles."""
+    pages = {name.rsplit(".", 1)[0] for name in files if name.lower().endswith((".html", ".htm"))}
+    return {name for name in subdirs if name.endswith("_files") and name[: -len("_files")] in pages}
+
+
 def _walk(folder: Path) -> Iterable[Path]:
-    """Every non-hidden file under `folder`, following symlinks but never around a loop."""
+    """Every non-hidden file under `folder`, following symlinks but never around a loop, and
+    never inside the folder of a saved web page's resources."""
     seen: set[str] = set()
     for directory, subdirs, files in os.walk(folder, followlinks=True):
         real = os.path.realpath(directory)
@@ -74,7 +97,8 @@ def _walk(folder: Path) -> Iterable[Path]:
             subdirs[:] = []
             continue
         seen.add(real)
-        subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
+        resources = _saved_page_folders(subdirs, files)
+        subdirs[:] = sorted(name for name in subdirs if not name.startswith(".") and name not in resources)
         for name in sorted(files):
             if not name.startswith(".") and name != MANIFEST_NAME:
                 yield Path(directory) / name
@@ -103,7 +127,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[LoadError]]:
         seen_files.add(real)
         if format_of(file) is None:
             errors.append(LoadError(str(file), f"unsupported file type {file.suffix or '(none)'!r}; "
-                                    "Corroborate reads .txt, .md, .html, .htm, .pdf and .docx"))
+                                    f"Corroborate reads {', '.join(FORMAT_BY_SUFFIX)}"))
             continue
         article_id = file.relative_to(root).as_posix()
         if article_id in used_ids:
@@ -119,10 +143,19 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[LoadError]]:
     return sources, errors
 
 
+def file_id_of(article_id: str, file_ids: set[str]) -> str | None:
+    """The id of the file an article came from: itself for a one-article file, the part before
+    `#<number>` for an article of an export; None when that file is not among `file_ids`."""
+    if article_id in file_ids:
+        return article_id
+    file_id, _, number = article_id.rpartition("#")
+    return file_id if number.isdigit() and file_id in file_ids else None
+
+
 def analyse(document: Document) -> dict[str, Any]:
     """The structure of a document's text: boilerplate, paragraphs, headings, sentences."""
     text = document.text
-    marked = boilerplate.find_boilerplate(text)
+    marked = sorted(boilerplate.find_boilerplate(text) + document.header, key=lambda item: item.start)
     paragraphs, headings = structure.layout(text, marked)
     stamp = boilerplate.find_date_stamp(text)
     first_heading = headings[0] if headings and (not paragraphs or headings[0][0] < paragraphs[0][0]) else None
@@ -145,23 +178,37 @@ def _pick(field_name: str, candidates: list[tuple[str, Any]], sources: dict[str,
     return None
 
 
+def _outlet_candidates(source: Source, document: Document, url: str | None) -> list[tuple[str, Any]]:
+    """The manifest, the document, then guesses the researcher can correct: the site of its
+    address, and for a file holding one article its file or folder name."""
+    candidates = [("manifest", source.manifest.get("outlet")), ("document", document.outlet),
+                  ("guessed-from-address", outlet_from_address(url))]
+    if document.place is None:
+        candidates.append(("guessed-from-name", outlet_from_name(source.path)))
+    return candidates
+
+
 def build_article(source: Source, document: Document, fmt: str, content_hash: str) -> Article:
-    """Combine document text, its structure and metadata by precedence into an `Article`."""
+    """Combine document text, its structure and metadata by precedence into an `Article`. An
+    article of an export takes nothing from the file's manifest entry or name, which are the export's."""
     parts = analyse(document)
+    if document.place is not None:
+        source = Source(source.path, f"{source.article_id}#{document.place.number}")
     manifest = source.manifest
     origins: dict[str, str] = {}
+    url = _pick("url", [("manifest", manifest.get("url")), ("document", document.url)], origins)
     return Article(
         id=source.article_id,
         path=str(source.path),
         text=document.text,
-        outlet=_pick("outlet", [("manifest", manifest.get("outlet")), ("document", document.outlet)], origins),
+        outlet=_pick("outlet", _outlet_candidates(source, document, url), origins),
         date=_pick(
             "date",
             [
                 ("manifest", manifest.get("date")),
                 ("document", document.date),
                 ("document", parts["stamp_date"]),
-                ("filename", _date_from_filename(source.path)),
+                ("filename", _date_from_filename(source.path) if document.place is None else None),
             ],
             origins,
         ),
@@ -170,7 +217,7 @@ def build_article(source: Source, document: Document, fmt: str, content_hash: st
             [("manifest", manifest.get("title")), ("document", document.title), ("document", parts["heading_title"])],
             origins,
         ),
-        url=_pick("url", [("manifest", manifest.get("url")), ("document", document.url)], origins),
+        url=url,
         label=manifest.get("label"),
         format=fmt,
         content_hash=content_hash,
@@ -179,37 +226,51 @@ def build_article(source: Source, document: Document, fmt: str, content_hash: st
         sentences=parts["sentences"],
         boilerplate=parts["boilerplate"],
         metadata_sources=origins,
+        byline=document.byline,
+        section=document.section,
+        place=document.place,
+        details=dict(document.details),
     )
 
 
-def load_source(source: Source) -> Article:
-    """Read one file into an article; raises `UnreadableFile` with a reason. Picklable for pools."""
-    fmt = format_of(source.path)
+def read_source(source: Source) -> tuple[bytes, str]:
+    """The file's bytes, read once, and its format; raises `UnreadableFile` with a reason."""
+    fmt = format_of(source.path) or ""
     try:
         size = source.path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UnreadableFile(
-                f"file is {size / 1_048_576:.0f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB per article"
+                f"file is {size / 1_048_576:.0f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB per file"
             )
-        data = source.path.read_bytes()
+        return source.path.read_bytes(), fmt
     except PermissionError:
         raise UnreadableFile("permission denied") from None
     except OSError as error:
         raise UnreadableFile(f"cannot read the file: {error.strerror or error}") from None
-    document = read_document(fmt or "", data)
-    return build_article(source, document, fmt or "", hashlib.sha1(data).hexdigest())
+
+
+def load_source(source: Source) -> LoadedFile:
+    """Read one file into its articles; raises `UnreadableFile` with a reason when it gives none.
+    Picklable for pools."""
+    data, fmt = read_source(source)
+    contents = read_contents(fmt, data)
+    errors = [LoadError(str(source.path), problem) for problem in contents.unreadable]
+    if not contents.documents:
+        raise UnreadableFile("; ".join(contents.unreadable) or "no article found in the file")
+    content_hash = hashlib.sha1(data).hexdigest()
+    return LoadedFile([build_article(source, document, fmt, content_hash) for document in contents.documents], errors)
 
 
 def apply_corrections(article: Article, corrections: Corrections) -> Article:
     """The researcher's own corrections win over every other source of metadata."""
-    for field_name, value in corrections.for_article(article.path).items():
+    for field_name, value in corrections.for_article(article.key).items():
         setattr(article, field_name, value)
         article.metadata_sources[field_name] = "user"
     return article
 
 
 Progress = Callable[[int, int, str], None]
-"""Called after each file with (files done, files in all, article id); raising from it stops the load."""
+"""Called after each file with (files done, files in all, file id); raising from it stops the load."""
 
 
 def load_corpus(paths: Iterable[Path], corrections: Corrections | None = None,
@@ -220,7 +281,9 @@ def load_corpus(paths: Iterable[Path], corrections: Corrections | None = None,
     articles: list[Article] = []
     for done, source in enumerate(sources, start=1):
         try:
-            articles.append(apply_corrections(load_source(source), corrections))
+            loaded = load_source(source)
+            articles.extend(apply_corrections(article, corrections) for article in loaded.articles)
+            errors.extend(loaded.errors)
         except UnreadableFile as error:
             errors.append(LoadError(str(source.path), str(error)))
         if progress is not None:

@@ -1,7 +1,8 @@
 """Metadata corrections the researcher makes (outlet, date, title, label).
 
-Stored in the app's data directory keyed by the article file's absolute path, never
-beside the articles, and written atomically so a crash cannot lose them.
+Stored in the app's data directory keyed by the article file's absolute path (plus `#<number>`
+for an article of an export), never beside the articles, and written atomically so a crash
+cannot lose them.
 """
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ class Corrections:
         if "date" in entry:
             entry["date"] = dt.date.fromisoformat(entry["date"]) if entry["date"] else None
         return entry
+
+    def for_file(self, path: str) -> dict[str, dict[str, str]]:
+        """The corrections of every article a file holds, as stored: what a file's version depends on."""
+        return {key: dict(entry) for key, entry in self._entries.items()
+                if key == path or (key.startswith(f"{path}#") and key[len(path) + 1:].isdigit())}
 
     def set(self, article_path: str, field: str, value: str | dt.date | None) -> None:
         """Record a correction; `None` clears it so the next source of truth shows again."""

@@ -14,6 +14,28 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an article sits in a file holding several: "3 of 10" of a news-database export, or one
+    capture in a web archive (two captures of one URL are two versions of one article)."""
+
+    number: int
+    total: int
+    document_id: str | None = None
+    captured_at: dt.datetime | None = None
+
+    def describe(self) -> str:
+        return f"{self.number} of {self.total}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "total": self.total,
+            "document_id": self.document_id,
+            "captured_at": self.captured_at.isoformat() if self.captured_at else None,
+        }
+
+
+@dataclass(frozen=True)
 class Boilerplate:
     """Text kept in the article but set aside from its content, with the reason why."""
 
@@ -44,6 +66,15 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     metadata_sources: dict[str, str] = field(default_factory=dict)
+    byline: str | None = None
+    section: str | None = None
+    place: Place | None = None
+    details: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """What corrections are filed under: the file, and for an export the article's place in it."""
+        return f"{self.path}#{self.place.number}" if self.place else self.path
 
     @property
     def display_label(self) -> str:
@@ -88,6 +119,10 @@ class Article:
             "sentences": [list(span) for span in self.sentences],
             "boilerplate": [item.as_json() for item in self.boilerplate],
             "metadata_sources": dict(self.metadata_sources),
+            "byline": self.byline,
+            "section": self.section,
+            "place": self.place.as_json() if self.place else None,
+            "details": dict(self.details),
         }
 
 

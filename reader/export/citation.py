@@ -2,7 +2,8 @@
 
 A researcher filing a report must be able to find every quoted sentence again, so each
 citation names the outlet (or says it is unknown), the date, the paragraph number counted
-over content paragraphs (headings and boilerplate excluded), and the source.
+over content paragraphs (headings and boilerplate excluded), and the source: for an article of
+a news-database export, the export file and the document's number in it.
 """
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from reader.articles.model import Article
 
 
 def source_of(article: Article) -> str:
-    return article.url or article.path
+    """The address, or the file; an article of an export also names its place: `nexis.docx, document 3 of 10`,
+    and a capture from a web archive its address, capture time and archive."""
+    place = article.place
+    if place is None:
+        return article.url or article.path
+    if place.captured_at is not None:
+        return f"{article.url}, captured {place.captured_at.isoformat()} ({article.path})"
+    return ", ".join([article.path, f"document {place.describe()}", *([place.document_id] if place.document_id else [])])
 
 
 def date_text(article: Article) -> str:

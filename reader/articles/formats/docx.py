@@ -2,25 +2,12 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
-from reader.articles.formats import Document, UnreadableFile
-
-MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+from reader.articles.formats import Document, UnreadableFile, open_zip
 
 
 def _check_archive(data: bytes) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise UnreadableFile("not a Word (.docx) file: it is not a valid zip archive") from None
-    total = sum(info.file_size for info in archive.infolist())
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise UnreadableFile(
-            f"refusing this .docx: it would expand to {total // (1024 * 1024)} MB "
-            f"(limit {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB), which looks like a zip bomb"
-        )
-    if "word/document.xml" not in archive.namelist():
+    if "word/document.xml" not in open_zip(data, "Word (.docx)").namelist():
         raise UnreadableFile("not a Word (.docx) file: word/document.xml is missing")
 
 

@@ -5,6 +5,7 @@ import codecs
 import re
 import unicodedata
 
+from reader.articles.headers import read_header
 from reader.articles.formats import Document, UnreadableFile, normalise_line_endings
 
 _BOMS = (
@@ -60,4 +61,6 @@ def read(data: bytes) -> Document:
         raise UnreadableFile("binary file, not text (too many control characters)")
     if not text.strip():
         raise UnreadableFile("the file is empty")
-    return Document(text=text)
+    header = read_header(text)
+    return Document(text=text, date=header.date, url=header.url, byline=header.byline, header=header.marked,
+                    details={"dateline": header.dateline} if header.dateline else {})
