@@ -106,3 +106,19 @@ def test_missing_x11_libraries_name_the_packages(monkeypatch) -> None:
     monkeypatch.delenv("QT_QPA_PLATFORM")
     problem = display.display_problem()
     assert problem is not None and "libxcb-cursor0" in problem
+
+
+def test_articles_json_shows_each_article_of_an_export_and_its_place(tmp_path: Path) -> None:
+    from export_builders import nexis_uni_docx, stories
+
+    write(tmp_path / "nexis.docx", nexis_uni_docx(stories(3)))
+    result = corroborate("articles", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert [a["id"] for a in payload["articles"]] == ["nexis.docx#1", "nexis.docx#2", "nexis.docx#3"]
+    second = payload["articles"][1]
+    assert second["path"] == str(tmp_path / "nexis.docx")
+    assert second["place"] == {"number": 2, "total": 3, "document_id": None, "captured_at": None}
+    assert second["byline"] == "Reporter Number2" and second["details"]["length"].endswith("words")
+    text = corroborate("articles", str(tmp_path))
+    assert "nexis.docx#2\t2024-03-03\tNorthfield Daily Post\tdocument 2 of 3" in text.stdout

@@ -1,4 +1,4 @@
-"""`corroborate articles`: the article model of each file, as JSON or a summary table."""
+"""`corroborate articles`: the article model of each article (an export holds several), as JSON or a summary table."""
 from __future__ import annotations
 
 import argparse
@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for article in corpus.articles:
             date = article.date.isoformat() if article.date else "date unknown"
-            emit_text(f"{article.id}\t{date}\t{article.display_label}\t"
+            place = f"document {article.place.describe()}\t" if article.place else ""
+            emit_text(f"{article.id}\t{date}\t{article.display_label}\t{place}"
                       f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences")
         for error in corpus.errors:
             warn(f"{error.path}: {error.error}")
