@@ -158,6 +158,25 @@ def test_an_export_whose_articles_all_fail_is_one_error_per_document(tmp_path: P
     assert "document 2 of 2: no BYLINE:" in loaded.errors[0].error
 
 
+def test_pdf_exports_are_split_and_their_page_numbers_dropped(tmp_path: Path) -> None:
+    from document_builders import pdf_bytes
+
+    plain = stories(2)
+    for story in plain:
+        story.body = [paragraph.replace("\u201c", '"').replace("\u201d", '"') for paragraph in story.body]
+    nexis = [line.replace("\u00a0", " ") for line in nexis_uni_paragraphs(plain)]
+    nexis.insert(nexis.index("Body") + 2, "Page 2 of 3")
+    write(tmp_path / "nexis.pdf", pdf_bytes(nexis))
+    write(tmp_path / "factiva.pdf", pdf_bytes(factiva_paragraphs(plain)))
+    loaded = load_corpus([tmp_path])
+    assert loaded.errors == []
+    assert [(a.id, a.title, a.outlet, a.date) for a in loaded.articles] == [
+        (f"{name}#{n}", story.title, story.outlet, story.date)
+        for name in ("factiva.pdf", "nexis.pdf") for n, story in enumerate(plain, start=1)]
+    assert all("Page 2 of 3" not in article.text for article in loaded.articles)
+    assert loaded.articles[3].place.document_id is None and loaded.articles[1].place.document_id == plain[1].document_id
+
+
 def test_a_plain_word_file_with_no_export_markers_is_one_article(tmp_path: Path) -> None:
     from document_builders import docx_bytes
 

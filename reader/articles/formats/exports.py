@@ -70,8 +70,21 @@ def document(fields: Fields, body: list[str], number: int, total: int) -> Docume
 Splitter = Callable[[list[str]], FileContents | None]
 
 
+_PAGE_NUMBER = re.compile(r"^Page \d+ of \d+$")
+
+
 def _lines(text: str) -> list[str]:
-    return [line.strip().replace("\u00a0", " ") for line in text.split("\n") if line.strip()]
+    """The export's non-blank lines, without the page numbers a PDF export repeats on every page."""
+    lines = (line.strip().replace("\u00a0", " ") for line in text.split("\n"))
+    return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+
+
+def _rewrapped(contents: FileContents) -> FileContents:
+    """A PDF's lines are its paragraphs wrapped at the page width: one newline between them lets the
+    structure layer regroup them into paragraphs, as for any PDF."""
+    for item in contents.documents:
+        item.text = item.text.replace("\n\n", "\n")
+    return contents
 
 
 def _splitters() -> list[tuple[re.Pattern[str], Splitter]]:
@@ -87,5 +100,5 @@ def read(fmt: str, data: bytes) -> FileContents:
         if markers.search(whole.text):
             contents = split(_lines(whole.text))
             if contents is not None:
-                return contents
+                return _rewrapped(contents) if fmt == "pdf" else contents
     return FileContents([whole])

@@ -1,0 +1,86 @@
+"""Loading a news-database export against loading the same articles as separate files.
+
+Generates `--articles` articles (default 2,000) with `bench/corpus_generator.py`, writes them
+once as separate `.txt` files and once as single exports (classic Nexis `.txt`, Nexis Uni `.docx`
+and `.rtf`, Factiva `.rtf`), and times `load_corpus` on each (best of `--repeat` runs). Prints
+articles per second and the ratio separate-files time / export time (above 1: the export loads
+faster). Run: `.venv/bin/python bench/bench_formats.py [--articles 2000] [--repeat 2]`.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench.corpus_generator import generate_corpus  # noqa: E402
+from export_builders import (Story, factiva_paragraphs, nexis_classic_txt, nexis_uni_docx,  # noqa: E402
+                             nexis_uni_paragraphs, rtf)
+from reader.articles.corpus import load_corpus  # noqa: E402
+
+
+def _stories(folder: Path) -> list[Story]:
+    """The generated articles as exportable stories: the same paragraphs, title, outlet and date."""
+    made = []
+    for number, article in enumerate(load_corpus([folder]).articles, start=1):
+        made.append(Story(title=article.title or f"Article {number}", outlet=article.outlet or "Unknown outlet",
+                          date=article.date or dt.date(2024, 1, 1), byline=f"Reporter {number}", section="News",
+                          body=[article.span_text(span) for span in article.paragraphs],
+                          document_id=f"BENCH000020240101ek{number:010d}"))
+    return made
+
+
+def _separate(stories: list[Story], folder: Path) -> Path:
+    folder.mkdir()
+    for number, story in enumerate(stories, start=1):
+        (folder / f"{number:05d}.txt").write_text(f"{story.title}\n\n" + "\n\n".join(story.body), encoding="utf-8")
+    return folder
+
+
+def _best(paths: list[Path], repeat: int) -> tuple[float, int]:
+    times, count = [], 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        corpus = load_corpus(paths)
+        times.append(time.perf_counter() - started)
+        count = len(corpus.articles)
+    return min(times), count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2_000)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="corroborate-bench-formats-") as scratch:
+        base = Path(scratch)
+        generate_corpus(base / "generated", args.articles, args.words, args.seed)
+        stories = _stories(base / "generated")
+        separate = _separate(stories, base / "separate")
+        exports = {
+            "nexis.txt": nexis_classic_txt(stories).encode("utf-8"),
+            "nexis-uni.docx": nexis_uni_docx(stories),
+            "nexis-uni.rtf": rtf(nexis_uni_paragraphs(stories)),
+            "factiva.rtf": rtf(factiva_paragraphs(stories)),
+        }
+        baseline, expected = _best([separate], args.repeat)
+        print(f"{expected} articles as separate .txt files: {baseline:.2f} s ({expected / baseline:.0f} articles/s)")
+        for name, data in exports.items():
+            path = base / name
+            path.write_bytes(data)
+            seconds, count = _best([path], args.repeat)
+            print(f"one {name} export ({len(data) / 1_048_576:.1f} MB): {count} articles in {seconds:.2f} s "
+                  f"({count / seconds:.0f} articles/s); separate/export time ratio {baseline / seconds:.2f}"
+                  + ("" if count == expected else f"  [expected {expected} articles]"))
+
+
+if __name__ == "__main__":
+    main()
