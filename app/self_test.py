@@ -116,6 +116,36 @@ def check_html_article() -> str:
     return f"{len(document.text)} characters, dated {document.date}"
 
 
+def check_exports_and_archives() -> str:
+    """Splits a two-article Nexis RTF export and reads a WARC capture: proves striprtf and warcio
+    are bundled."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from reader.articles.formats import read_contents
+
+    article = next(article for article in sample_articles() if article.date is not None)
+    body = [article.span_text(span) for span in article.paragraphs[:2]]
+    lines = [line for number in (1, 2) for line in
+             (f"Sample {number}", "Sample Outlet", "May 31, 2023 Wednesday", "Copyright 2023 Sample Outlet",
+              "Length: 100 words", "Body", *body, "Load-Date: June 1, 2023", "End of Document")]
+    rtf = "{\\rtf1\\ansi " + "".join(f"{line.encode('ascii', 'replace').decode()}\\par\n" for line in lines) + "}"
+    export = read_contents("rtf", rtf.encode("ascii"))
+    require([document.title for document in export.documents] == ["Sample 1", "Sample 2"],
+            f"the RTF export split into {len(export.documents)} articles, expected 2: {export.unreadable}")
+    buffer = io.BytesIO()
+    page = f"<html><body><article><h1>Sample</h1>{''.join(f'<p>{line}</p>' for line in body)}</article></body></html>"
+    writer = WARCWriter(buffer, gzip=True)
+    writer.write_record(writer.create_warc_record(
+        "https://sample.example/a", "response", payload=io.BytesIO(page.encode("utf-8")),
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
+    [capture] = read_contents("warc", buffer.getvalue()).documents
+    require(capture.url == "https://sample.example/a" and capture.place is not None, "the WARC capture lost its URL")
+    return f"2 articles from an RTF export, 1 capture from a WARC ({capture.place.captured_at:%Y-%m-%d})"
+
+
 def check_quotes() -> str:
     """Finds the sample's quotes with the bundled speaker registry: every default party must
     be quoted somewhere, and every quote must be the exact span of its article's text."""
@@ -199,6 +229,7 @@ CHECKS: list[Check] = [
     Check("quotes found and attributed to every party", check_quotes),
     Check("parallel loading in a worker process", check_parallel_loading),
     Check("HTML article extracts with its date", check_html_article),
+    Check("news-database export and web archive read", check_exports_and_archives),
     Check("word diff finds the spun words", check_diff),
 ]
 """The index and facts come first: built in the self-test's cache while the window's process is
