@@ -170,6 +170,17 @@ def proquest_txt(items: list[Story]) -> str:
     return "\n".join(parts + [rule]) + "\n"
 
 
+def proquest_html(items: list[Story]) -> bytes:
+    """The HTML export: the text export's paragraphs, its rules as <hr>."""
+    from html import escape
+
+    blocks = []
+    for line in proquest_txt(items).splitlines():
+        blocks.append("<hr/>" if line.startswith("____") else f"<p>{escape(line)}</p>" if line else "")
+    return ("<html><head><meta charset='utf-8'><title>ProQuest</title></head><body><div>"
+            + "".join(blocks) + "</div></body></html>").encode("utf-8")
+
+
 def article_html(story: Story, url: str, extra: str = "") -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in story.body)
     return (f"<!DOCTYPE html><html><head><title>{story.title}</title>"

@@ -8,7 +8,7 @@ import pytest
 
 from document_builders import write
 from export_builders import (factiva_html, factiva_paragraphs, nexis_classic_txt, nexis_uni_docx,
-                             nexis_uni_paragraphs, proquest_txt, rtf, stories)
+                             nexis_uni_paragraphs, proquest_html, proquest_txt, rtf, stories)
 from reader.articles.corpus import load_corpus
 from reader.articles.corrections import Corrections
 from reader.export.citation import cite
@@ -24,6 +24,7 @@ def exports() -> dict[str, bytes]:
         "factiva.rtf": rtf(factiva_paragraphs(TEN)),
         "factiva.html": factiva_html(TEN),
         "proquest.txt": proquest_txt(TEN).encode("utf-8"),
+        "proquest.html": proquest_html(TEN),
     }
 
 
@@ -66,8 +67,9 @@ def test_factiva_articles_keep_their_document_id(tmp_path: Path, name: str) -> N
     assert articles[0].details["length"] == f"{TEN[0].words} words"
 
 
-def test_proquest_articles_keep_their_document_id_and_section(tmp_path: Path) -> None:
-    write(tmp_path / "proquest.txt", proquest_txt(TEN))
+@pytest.mark.parametrize("name", ["proquest.txt", "proquest.html"])
+def test_proquest_articles_keep_their_document_id_and_section(tmp_path: Path, name: str) -> None:
+    write(tmp_path / name, exports()[name])
     articles = load_corpus([tmp_path]).articles
     assert [article.place.document_id for article in articles] == [str(880000 + n) for n in range(1, 11)]
     assert articles[4].section == TEN[4].section

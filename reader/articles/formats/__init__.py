@@ -77,9 +77,9 @@ def read_contents(fmt: str, data: bytes) -> FileContents:
 
         return exports.read(fmt, data)
     if fmt == "html":
-        from reader.articles.formats import factiva
+        from reader.articles.formats import factiva, proquest
 
-        return factiva.read_html(data) or FileContents([read_document(fmt, data)])
+        return factiva.read_html(data) or proquest.read_html(data) or FileContents([read_document(fmt, data)])
     if fmt == "warc":
         from reader.articles.formats import webarchive
 

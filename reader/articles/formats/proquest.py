@@ -1,9 +1,10 @@
-"""ProQuest full-text exports (.txt): articles between rules of underscores, fields as `Name: value`.
+"""ProQuest full-text exports (.txt, .html): articles between rules, fields as `Name: value`.
 
 Per article: the title, `Author:`, `Publication info:`, the link, `Abstract:`, `Full text:` and the
 paragraphs, then the indexing fields (`Title:`, `Publication title:`, `Publication date:`,
 `Section:`, `ProQuest document ID:`, `Document URL:`, `Copyright:` …). The cover page (report
-information and table of contents) comes before the first rule and is not an article.
+information and table of contents) comes before the first rule and is not an article. The HTML
+export holds the same paragraphs, its rules as `<hr>`.
 """
 from __future__ import annotations
 
@@ -90,3 +91,29 @@ def _set(fields: Fields, name: str, value: str) -> None:
         fields.url = value
     elif name in ("copyright", "language of publication", "pages", "source type", "document type"):
         fields.details[name.replace("language of publication", "language")] = value
+
+
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "li", "td", "hr")
+
+
+def read_html(data: bytes) -> FileContents | None:
+    """A ProQuest HTML export, or None when the page is not one (then it is read as a web page)."""
+    if b"ProQuest document ID" not in data:
+        return None
+    import lxml.html
+
+    from reader.articles.formats.plaintext import decode
+
+    try:
+        root = lxml.html.fromstring(decode(data))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    lines = []
+    for element in root.iter(*_BLOCKS):
+        if element.tag == "hr":
+            lines.append("_" * 60)
+        elif not any(child.tag in _BLOCKS for child in element.iterdescendants()):
+            text = " ".join(element.text_content().split())
+            if text:
+                lines.append(text)
+    return split(lines)
