@@ -191,3 +191,10 @@ def test_dates_in_exports_are_read_from_the_vendor_date_lines(tmp_path: Path) ->
     write(tmp_path / "export.txt", nexis_classic_txt(TEN[:1]))
     article = load_corpus([tmp_path]).articles[0]
     assert article.date == dt.date(2024, 3, 2) and article.details["load-date"] == "March 3, 2024"
+
+
+def test_an_article_that_merely_mentions_a_marker_stays_one_article(tmp_path: Path) -> None:
+    write(tmp_path / "memo.txt", "The clerk's file ends with a line.\n\nEnd of Document\n\nFull text: none was given.\n")
+    article = load_corpus([tmp_path]).articles[0]
+    assert (article.id, article.place) == ("memo.txt", None)
+    assert article.text.startswith("The clerk's file")

@@ -94,11 +94,12 @@ def _splitters() -> list[tuple[re.Pattern[str], Splitter]]:
 
 
 def read(fmt: str, data: bytes) -> FileContents:
-    """Split an export into its articles; any other file is the one document it always was."""
+    """Split an export into its articles; any other file is the one document it always was, and so
+    is a file whose only marker-delimited part is not an export article (nothing to merge there)."""
     whole = read_document(fmt, data)
     for markers, split in _splitters():
         if markers.search(whole.text):
             contents = split(_lines(whole.text))
-            if contents is not None:
+            if contents is not None and (contents.documents or len(contents.unreadable) > 1):
                 return _rewrapped(contents) if fmt == "pdf" else contents
     return FileContents([whole])

@@ -13,7 +13,7 @@ import re
 from reader.articles.formats import Document, FileContents
 from reader.articles.formats.exports import Fields, Unreadable, document, field_of
 
-MARKERS = re.compile(r"^[ \t]*(ProQuest document ID|Full text):", re.M)
+MARKERS = re.compile(r"^[ \t]*ProQuest document ID:", re.M)
 _RULE = re.compile(r"^_{20,}$")
 _FULL_TEXT = "full text:"
 _INDEX_FIELDS = frozenset({
