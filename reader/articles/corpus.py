@@ -143,15 +143,6 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[LoadError]]:
     return sources, errors
 
 
-def file_id_of(article_id: str, file_ids: set[str]) -> str | None:
-    """The id of the file an article came from: itself for a one-article file, the part before
-    `#<number>` for an article of an export; None when that file is not among `file_ids`."""
-    if article_id in file_ids:
-        return article_id
-    file_id, _, number = article_id.rpartition("#")
-    return file_id if number.isdigit() and file_id in file_ids else None
-
-
 def analyse(document: Document) -> dict[str, Any]:
     """The structure of a document's text: boilerplate, paragraphs, headings, sentences."""
     text = document.text

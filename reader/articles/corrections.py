@@ -28,11 +28,6 @@ class Corrections:
             entry["date"] = dt.date.fromisoformat(entry["date"]) if entry["date"] else None
         return entry
 
-    def for_file(self, path: str) -> dict[str, dict[str, str]]:
-        """The corrections of every article a file holds, as stored: what a file's version depends on."""
-        return {key: dict(entry) for key, entry in self._entries.items()
-                if key == path or (key.startswith(f"{path}#") and key[len(path) + 1:].isdigit())}
-
     def set(self, article_path: str, field: str, value: str | dt.date | None) -> None:
         """Record a correction; `None` clears it so the next source of truth shows again."""
         if field not in EDITABLE_FIELDS:
