@@ -10,6 +10,7 @@ fields (LOAD-DATE:, LANGUAGE:) with the copyright line.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from reader.articles.dates import starts_with_date
 from reader.articles.formats import Document, FileContents
@@ -125,7 +126,8 @@ def _set(fields: Fields, name: str, value: str) -> None:
         fields.details[name] = value
 
 
-def _body_and_closing(lines: list[str], ends_body) -> tuple[list[str], list[str]]:
+def _body_and_closing(lines: list[str], ends_body: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """The article's paragraphs, up to the first line that ends them or opens the closing fields."""
     for index, line in enumerate(lines):
         if ends_body(line) or field_of(line, _CLOSING_FIELDS):
             closing = lines[index:]
