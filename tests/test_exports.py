@@ -198,3 +198,11 @@ def test_an_article_that_merely_mentions_a_marker_stays_one_article(tmp_path: Pa
     article = load_corpus([tmp_path]).articles[0]
     assert (article.id, article.place) == ("memo.txt", None)
     assert article.text.startswith("The clerk's file")
+
+
+def test_nexis_fields_are_read_with_or_without_a_space_after_the_colon(tmp_path: Path) -> None:
+    lines = [line.replace("Length:\u00a0", "Length:").replace("Byline:\u00a0", "Byline:  ")
+             for line in nexis_uni_paragraphs(TEN[:2])]
+    write(tmp_path / "export.rtf", rtf(lines))
+    articles = load_corpus([tmp_path]).articles
+    assert [(a.byline, a.details["length"]) for a in articles] == [(s.byline, f"{s.words} words") for s in TEN[:2]]

@@ -14,7 +14,7 @@ from reader.articles.dates import written_date
 from reader.articles.formats import Document, FileContents, read_document
 from reader.articles.model import Place
 
-_FIELD = re.compile(r"^(?P<name>[A-Za-z][A-Za-z /-]{0,30}?)\s*:[\s\u00a0]+(?P<value>\S.*)$")
+_FIELD = re.compile(r"^(?P<name>[A-Za-z][A-Za-z /-]{0,30}?)\s*:[\s\u00a0]*(?P<value>\S.*)$")
 _COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s*\d{4})", re.I)
 
 
