@@ -34,3 +34,24 @@ def test_a_ten_article_export_lists_ten_articles_and_cites_its_file_and_number(q
         QApplication.clipboard().clear()
     assert f"{export}, document 4 of 10" in citation
     assert citation.startswith("“The Riverton council voted 4 to 2")
+
+
+def test_a_guessed_outlet_says_so_and_a_correction_changes_one_article_of_an_export(qtbot, main_window, tmp_path):
+    from reader.articles.corrections import Corrections
+
+    folder = tmp_path / "corpus"
+    write(folder / "export.docx", nexis_uni_docx(stories(3)))
+    write(folder / "riverton-herald.txt", "The council voted on Tuesday. It was close.")
+    with qtbot.waitSignal(main_window.context.corpus.loaded, timeout=20_000):
+        main_window.open_corpus([folder])
+    qtbot.waitUntil(lambda: not main_window.context.tasks.busy, timeout=60_000)
+    corpus, form = main_window.context.corpus, main_window.metadata_form
+    corpus.set_current("riverton-herald.txt")
+    assert form.edits["outlet"].text() == "Riverton Herald"
+    assert form.sources["outlet"].text() == "a guess from the file or folder name: correct it if wrong"
+
+    corpus.set_current("export.docx#2")
+    corpus.correct("export.docx#2", "outlet", "Northfield Post (print)")
+    assert Corrections().for_article(f"{folder / 'export.docx'}#2") == {"outlet": "Northfield Post (print)"}
+    assert [article.outlet for article in corpus.corpus.articles[:3]] == [
+        stories(3)[0].outlet, "Northfield Post (print)", stories(3)[2].outlet]
