@@ -72,14 +72,15 @@ def main() -> None:
             "factiva.rtf": rtf(factiva_paragraphs(stories)),
         }
         baseline, expected = _best([separate], args.repeat)
-        print(f"{expected} articles as separate .txt files: {baseline:.2f} s ({expected / baseline:.0f} articles/s)")
+        print(f"{expected} articles as separate .txt files: {baseline:.2f} s "
+              f"({expected / baseline:.0f} articles/s)", flush=True)
         for name, data in exports.items():
             path = base / name
             path.write_bytes(data)
             seconds, count = _best([path], args.repeat)
             print(f"one {name} export ({len(data) / 1_048_576:.1f} MB): {count} articles in {seconds:.2f} s "
                   f"({count / seconds:.0f} articles/s); separate/export time ratio {baseline / seconds:.2f}"
-                  + ("" if count == expected else f"  [expected {expected} articles]"))
+                  + ("" if count == expected else f"  [expected {expected} articles]"), flush=True)
 
 
 if __name__ == "__main__":
