@@ -63,6 +63,27 @@ def test_warc_captures_are_articles_and_two_captures_of_a_url_are_two_versions(t
     assert source_of(first) == f"{URL}, captured 2024-03-02T10:00:00+00:00 ({tmp_path / 'crawl.warc.gz'})"
 
 
+def test_a_revisit_record_is_a_capture_of_the_same_page(tmp_path: Path) -> None:
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    first = warc([(URL, "2024-03-02T10:00:00Z", article_html(STORY, URL))])
+    digest = next(ArchiveIterator(io.BytesIO(first))).rec_headers.get_header("WARC-Payload-Digest")
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_revisit_record(URL, digest, URL, "2024-03-02T10:00:00Z", http_headers=headers,
+                                                     warc_headers_dict={"WARC-Date": "2024-03-09T10:00:00Z"}))
+    write(tmp_path / "crawl.warc.gz", first + buffer.getvalue())
+    loaded = load_corpus([tmp_path])
+    assert [a.place.captured_at.day for a in loaded.articles] == [2, 9]
+    assert loaded.articles[0].text == loaded.articles[1].text
+    assert loaded.captures_of(loaded.articles[1]) == loaded.articles
+
+
 def test_wacz_reads_the_warcs_inside(tmp_path: Path) -> None:
     write(tmp_path / "site.wacz", wacz(warc([(URL, "2024-03-02T10:00:00Z", article_html(STORY, URL))])))
     [article] = load_corpus([tmp_path]).articles

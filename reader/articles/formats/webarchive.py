@@ -1,7 +1,9 @@
 """Web archives: WARC (.warc, .warc.gz) through warcio, and WACZ (a zip of WARCs).
 
 Each captured HTML page (an HTTP 200 response) is an article whose URL is the address captured
-and whose place records the capture time; two captures of one URL stay two versions of it.
+and whose place records the capture time; two captures of one URL stay two versions of it. A
+crawler that saw an unchanged page again writes a revisit record pointing at the first capture's
+payload: that is a capture too, of the same text.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ class Capture:
 
 
 def read_warc(data: bytes) -> FileContents:
-    return _articles(list(_captures(data, "this WARC file")))
+    return _articles(list(_captures(data, "this WARC file", {})))
 
 
 def read_wacz(data: bytes) -> FileContents:
@@ -30,24 +32,33 @@ def read_wacz(data: bytes) -> FileContents:
     members = sorted(name for name in archive.namelist() if name.lower().endswith((".warc", ".warc.gz")))
     if not members:
         raise UnreadableFile("no WARC files inside this WACZ (expected archive/*.warc.gz)")
-    captures = [capture for name in members for capture in _captures(archive.read(name), name)]
+    payloads: dict[str, bytes] = {}
+    captures = [capture for name in members for capture in _captures(archive.read(name), name, payloads)]
     return _articles(captures)
 
 
-def _captures(data: bytes, where: str) -> Iterator[Capture]:
+def _captures(data: bytes, where: str, payloads: dict[str, bytes]) -> Iterator[Capture]:
+    """The HTML pages captured, in record order; `payloads` keeps each page by its payload digest
+    so a later revisit record (here or in another WARC of the same WACZ) can be resolved."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
-            if record.rec_type != "response" or record.http_headers is None:
+            if record.rec_type not in ("response", "revisit") or record.http_headers is None:
                 continue
             kind = record.http_headers.get_header("Content-Type") or ""
             if record.http_headers.get_statuscode() != "200" or "html" not in kind.lower():
                 continue
+            digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
+            if record.rec_type == "response":
+                page = payloads[digest] = record.content_stream().read()
+            elif digest in payloads:
+                page = payloads[digest]
+            else:
+                continue
             yield Capture(record.rec_headers.get_header("WARC-Target-URI") or "",
-                          _capture_time(record.rec_headers.get_header("WARC-Date")),
-                          record.content_stream().read())
+                          _capture_time(record.rec_headers.get_header("WARC-Date")), page)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as error:
         raise UnreadableFile(f"damaged web archive ({where}): {error}") from None
 
