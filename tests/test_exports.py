@@ -206,3 +206,13 @@ def test_nexis_fields_are_read_with_or_without_a_space_after_the_colon(tmp_path:
     write(tmp_path / "export.rtf", rtf(lines))
     articles = load_corpus([tmp_path]).articles
     assert [(a.byline, a.details["length"]) for a in articles] == [(s.byline, f"{s.words} words") for s in TEN[:2]]
+
+
+def test_a_manifest_entry_can_label_one_article_of_an_export(tmp_path: Path) -> None:
+    write(tmp_path / "export.txt", nexis_classic_txt(TEN[:3]))
+    write(tmp_path / "manifest.toml", '[articles."export.txt#2"]\nlabel = "Courier, 3 March"\n'
+                                      'outlet = "Lakeside Courier (print)"\n'
+                                      '[articles."export.txt"]\noutlet = "Not applied to the articles"\n')
+    articles = load_corpus([tmp_path]).articles
+    assert [a.outlet for a in articles] == [TEN[0].outlet, "Lakeside Courier (print)", TEN[2].outlet]
+    assert articles[1].display_label == "Courier, 3 March" and articles[1].metadata_sources["outlet"] == "manifest"

@@ -30,11 +30,13 @@ _FILENAME_DATE = re.compile(r"(?<![0-9A-Za-z])(\d{4})-?(\d{2})-?(\d{2})(?![0-9A-
 
 @dataclass(frozen=True)
 class Source:
-    """A file found on disk that should become an article."""
+    """A file found on disk that should become one article, or several if it is an export; `parts`
+    holds the manifest entries of an export's articles (`"export.docx#3"`) by number."""
 
     path: Path
     article_id: str
     manifest: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    parts: dict[int, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -104,6 +106,16 @@ def _walk(folder: Path) -> Iterable[Path]:
                 yield Path(directory) / name
 
 
+def _parts_by_file(entries: dict[str, dict[str, Any]]) -> dict[str, dict[int, dict[str, Any]]]:
+    """Manifest entries that name one article of an export (`"export.docx#3"`), by file then number."""
+    found: dict[str, dict[int, dict[str, Any]]] = {}
+    for key, entry in entries.items():
+        name, _, number = key.rpartition("#")
+        if name and number.isdigit():
+            found.setdefault(name, {})[int(number)] = entry
+    return found
+
+
 def discover(paths: Iterable[Path]) -> tuple[list[Source], list[LoadError]]:
     """Expand files and folders into sources with stable ids (paths relative to what was named)."""
     errors: list[LoadError] = []
@@ -120,6 +132,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[LoadError]]:
     seen_files: set[str] = set()
     used_ids: set[str] = set()
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+    parts: dict[Path, dict[str, dict[int, dict[str, Any]]]] = {}
     for file, root in found:
         real = os.path.realpath(file)
         if real in seen_files:
@@ -139,7 +152,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Source], list[LoadError]]:
             except ManifestError as error:
                 errors.append(LoadError(str(file.parent / MANIFEST_NAME), f"manifest ignored: {error}"))
                 manifests[file.parent] = {}
-        sources.append(Source(file, article_id, manifests[file.parent].get(file.name, {})))
+            parts[file.parent] = _parts_by_file(manifests[file.parent])
+        sources.append(Source(file, article_id, manifests[file.parent].get(file.name, {}),
+                              parts[file.parent].get(file.name, {})))
     return sources, errors
 
 
@@ -181,10 +196,11 @@ def _outlet_candidates(source: Source, document: Document, url: str | None) -> l
 
 def build_article(source: Source, document: Document, fmt: str, content_hash: str) -> Article:
     """Combine document text, its structure and metadata by precedence into an `Article`. An
-    article of an export takes nothing from the file's manifest entry or name, which are the export's."""
+    article of an export takes its own manifest entry, never the file's, nor the file's name."""
     parts = analyse(document)
     if document.place is not None:
-        source = Source(source.path, f"{source.article_id}#{document.place.number}")
+        number = document.place.number
+        source = Source(source.path, f"{source.article_id}#{number}", source.parts.get(number, {}))
     manifest = source.manifest
     origins: dict[str, str] = {}
     url = _pick("url", [("manifest", manifest.get("url")), ("document", document.url)], origins)
