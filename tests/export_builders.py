@@ -140,6 +140,32 @@ def factiva_paragraphs(items: list[Story]) -> list[str]:
     return lines
 
 
+def factiva_coded_paragraphs(items: list[Story]) -> list[str]:
+    """Factiva's "full article with indexing" format: each field behind its two-letter code."""
+    lines = []
+    for story in items:
+        lines += [f"HD {story.title}", f"BY {story.byline}", f"WC {_words(story)}",
+                  f"PD {story.date.day} {story.date:%B %Y}", f"SN {story.outlet}", "SC RIVHER", "LA English",
+                  f"CY Copyright {story.date.year} {story.outlet}.", "LP", story.body[0], "TD", *story.body[1:],
+                  "NS gcrim : Crime/Legal Action", "RE usoh : Ohio", f"AN Document {story.document_id}"]
+    return lines
+
+
+def factiva_coded_html(items: list[Story]) -> bytes:
+    """The indexed format in HTML: a table row per code, paragraphs inside the LP and TD rows."""
+    articles = []
+    for story in items:
+        def row(code: str, value: str) -> str:
+            return f"<tr><td><b>{code}</b>&nbsp;</td><td>{value}</td></tr>"
+        rows = [row("HD", story.title), row("BY", story.byline), row("WC", _words(story)),
+                row("PD", f"{story.date.day} {story.date:%B %Y}"), row("SN", story.outlet), row("LA", "English"),
+                row("LP", f'<p class="articleParagraph">{story.body[0]}</p>'),
+                row("TD", "".join(f'<p class="articleParagraph">{line}</p>' for line in story.body[1:])),
+                row("AN", f"Document {story.document_id}")]
+        articles.append(f'<div class="article enArticle"><table>{"".join(rows)}</table></div>')
+    return ("<html><body>" + "".join(articles) + "</body></html>").encode("utf-8")
+
+
 def factiva_html(items: list[Story]) -> bytes:
     articles = []
     for story in items:

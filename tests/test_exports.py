@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from document_builders import write
-from export_builders import (factiva_html, factiva_paragraphs, nexis_classic_txt, nexis_uni_docx,
-                             nexis_uni_paragraphs, proquest_html, proquest_txt, rtf, stories)
+from export_builders import (factiva_coded_html, factiva_coded_paragraphs, factiva_html, factiva_paragraphs,
+                             nexis_classic_txt, nexis_uni_docx, nexis_uni_paragraphs, proquest_html, proquest_txt,
+                             rtf, stories)
 from reader.articles.corpus import load_corpus
 from reader.articles.corrections import Corrections
 from reader.export.citation import cite
@@ -23,6 +24,8 @@ def exports() -> dict[str, bytes]:
         "nexis-classic.txt": nexis_classic_txt(TEN).encode("utf-8"),
         "factiva.rtf": rtf(factiva_paragraphs(TEN)),
         "factiva.html": factiva_html(TEN),
+        "factiva-indexed.rtf": rtf(factiva_coded_paragraphs(TEN)),
+        "factiva-indexed.html": factiva_coded_html(TEN),
         "proquest.txt": proquest_txt(TEN).encode("utf-8"),
         "proquest.html": proquest_html(TEN),
     }
@@ -59,7 +62,7 @@ def test_nexis_fields_and_no_cover_page_or_page_headers(tmp_path: Path, name: st
         assert header_text not in everything
 
 
-@pytest.mark.parametrize("name", ["factiva.rtf", "factiva.html"])
+@pytest.mark.parametrize("name", ["factiva.rtf", "factiva.html", "factiva-indexed.rtf", "factiva-indexed.html"])
 def test_factiva_articles_keep_their_document_id(tmp_path: Path, name: str) -> None:
     write(tmp_path / name, exports()[name])
     articles = load_corpus([tmp_path]).articles
