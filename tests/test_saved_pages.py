@@ -46,6 +46,21 @@ def test_email_gives_sender_date_and_subject(tmp_path: Path) -> None:
                                                                   "The mayor welcomed it."]
 
 
+def test_an_html_newsletter_is_read_like_a_web_page(tmp_path: Path) -> None:
+    import email.message
+
+    message = email.message.EmailMessage()
+    message["From"] = "Lakeside Courier Briefing <briefing@lakeside.example>"
+    message["Subject"] = "Morning briefing"
+    message["Date"] = "Mon, 04 Mar 2024 06:00:00 +0000"
+    message.set_content(article_html(STORY, URL), subtype="html")
+    write(tmp_path / "briefing.eml", message.as_bytes())
+    [article] = load_corpus([tmp_path]).articles
+    assert (article.outlet, article.date, article.title) == ("Lakeside Courier Briefing", dt.date(2024, 3, 4),
+                                                             "Morning briefing")
+    assert STORY.body[2] in article.text and "<p>" not in article.text
+
+
 def test_warc_captures_are_articles_and_two_captures_of_a_url_are_two_versions(tmp_path: Path) -> None:
     write(tmp_path / "crawl.warc.gz", warc([
         (URL, "2024-03-02T10:00:00Z", article_html(STORY, URL)),
