@@ -104,7 +104,8 @@ def _coded(chunk: list[str]) -> tuple[Fields, list[str]]:
             body.extend([value] if value else [])
         elif code in _CODE_FIELDS and value:
             name = _CODE_FIELDS[code]
-            setattr(fields, name, f"{getattr(fields, name) or ''} {value}".strip() if not match else value)
+            continued = None if match else getattr(fields, name)
+            setattr(fields, name, f"{continued} {value}" if continued else value)
         elif code in _CODE_DETAILS and value:
             fields.details[_CODE_DETAILS[code]] = value
     return fields, body
