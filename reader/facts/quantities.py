@@ -5,7 +5,9 @@ dollars` and `$25,000,000` are one amount; `two` and `2` are one count. A qualif
 than`, `nearly`) is part of what an outlet claims, so it is kept beside the value. A number
 followed by a word that is neither a magnitude nor ordinary prose (`$25 cardinal` in a
 synonym-spun copy) cannot be read with confidence: it is marked unreliable so that it never
-produces a discrepancy, only a weak anchor on its digits.
+produces a discrepancy, only a weak anchor on its digits. Tallies ("voted 7-2") and days
+written relative to the article ("Wednesday", "last week", "early June", "Jan. 5" without a
+year) are read too; `reader.facts.claims` resolves the latter against the article's date.
 """
 from __future__ import annotations
 
@@ -67,6 +69,17 @@ _COUNT = re.compile(
     r"(?![\w-]|[.,]\d)(?:\s+(?P<mag>thousand|million|billion))?(?:\s+(?P<unit>[A-Za-z][a-z'’]+))?",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_TALLY = re.compile(
+    r"(?:\b(?:voted|votes|vote of|by a|by an|in a|on a|a|an)\s+)(?P<a>\d{1,2})\s?(?:-|–|—|to)\s?(?P<b>\d{1,2})\b"
+    r"|\b(?P<c>\d{1,2})\s?(?:-|–|—)\s?(?P<d>\d{1,2})\s+(?:vote|votes|decision|ruling|majority|margin|split)\b",
+    re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_DAY = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d)")
+_PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|late|end of|beginning of))[- ]?(?P<month>" + _MONTH_NAME
+                            + r")\b(?!\.?\s+\d)")
+_RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|last week|last month|(?:last |on |late |early )?"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 _PAIR = re.compile(r"\ba (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
 
 
@@ -199,6 +212,27 @@ def find_quantities(text: str) -> list[Quantity]:
         if month and not _overlaps(taken, match.start(), match.end()):
             add(Quantity("date", f"{match.group('year')}-{month:02d}", "", "month",
                          match.start(), match.end(), match.group(0)))
+    for match in _TALLY.finditer(text) if has_digits else ():
+        first, second = match.group("a") or match.group("c"), match.group("b") or match.group("d")
+        start = match.start("a") if match.group("a") else match.start("c")
+        end = match.end("b") if match.group("b") else match.end("d")
+        if not _overlaps(taken, start, end):
+            add(Quantity("tally", f"{int(first)}-{int(second)}", "", "vote", start, end, text[start:end]))
+    for match in _MONTH_DAY.finditer(text) if has_digits else ():
+        month = _MONTHS.get(match.group("month").lower().rstrip("."))
+        day = int(match.group("day"))
+        if month and 1 <= day <= 31 and not _overlaps(taken, match.start(), match.end()):
+            add(Quantity("day", f"{month:02d}-{day:02d}", "", "month-day", match.start(), match.end(), match.group(0)))
+    for match in _PART_OF_MONTH.finditer(text):
+        month = _MONTHS.get(match.group("month").lower())
+        part = {"end of": "late", "beginning of": "early"}.get(match.group("part").lower(), match.group("part").lower())
+        if month and not _overlaps(taken, match.start(), match.end()):
+            add(Quantity("day", f"{part}:{month:02d}", "", "part-of-month", match.start(), match.end(), match.group(0)))
+    for match in _RELATIVE_DAY.finditer(text):
+        if not _overlaps(taken, match.start(), match.end()):
+            words = match.group("word").split()
+            add(Quantity("day", words[-1].lower() if words[-1].lower() in _WEEKDAYS else " ".join(words).lower(),
+                         "", "relative", match.start(), match.end(), match.group(0)))
     for match in _YEAR.finditer(text) if has_digits else ():
         if not _overlaps(taken, match.start(), match.end()):
             add(Quantity("year", match.group("year"), "", "year", match.start(), match.end(), match.group(0)))
