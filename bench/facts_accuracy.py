@@ -70,8 +70,9 @@ class SetScore:
     extra_pairs: set = field(default_factory=set)
     missed_pairs: set = field(default_factory=set)
     planted_recall: dict[str, str] = field(default_factory=dict)
-    counts: tuple[int, int, int, int, int, int] = (0, 0, 0, 0, 0, 0)
-    """flags, true flags, conflicts, true conflicts, gold discrepancies, found; for totals over sets."""
+    counts: tuple[int, ...] = (0, 0, 0, 0, 0, 0, 0)
+    """flags, true flags, conflicts, true conflicts, gold discrepancies, found by a flag, found
+    by a conflict; for totals over sets."""
 
 
 def _ratio(part: int, whole: int) -> float:
@@ -140,14 +141,16 @@ def score_set(name: str, articles: list[Article], gold: list[GoldFact], partial:
         flags, _ratio(hits, flags), _ratio(len(detected), len(wanted)),
         _ratio(conflict_hits, conflicts), _ratio(len(detected_conflicts), len(wanted)),
         false_flags, [name for name in wanted if name not in detected], found - gold_pairs, gold_pairs - found,
-        planted, (flags, hits, conflicts, conflict_hits, len(wanted), len(detected_conflicts)))
+        planted, (flags, hits, conflicts, conflict_hits, len(wanted), len(detected), len(detected_conflicts)))
 
 
 def total(name: str, scores: list[SetScore]) -> str:
     """Discrepancy precision and recall over several sets, counted flag by flag."""
-    flags, hits, conflicts, conflict_hits, wanted, found = (sum(column) for column in zip(*(s.counts for s in scores)))
-    return (f"{name:28} flags {flags:3d} P {_ratio(hits, flags):.2f} | conflicts {conflicts} "
-            f"P {_ratio(conflict_hits, conflicts):.2f} R {_ratio(found, wanted):.2f} ({found}/{wanted} found)")
+    flags, hits, conflicts, conflict_hits, wanted, found, found_conflicts = (
+        sum(column) for column in zip(*(score.counts for score in scores)))
+    return (f"{name:28} flags {flags:3d} P {_ratio(hits, flags):.2f} R {_ratio(found, wanted):.2f} "
+            f"({found}/{wanted} gold discrepancies) | conflicts {conflicts} P {_ratio(conflict_hits, conflicts):.2f} "
+            f"R {_ratio(found_conflicts, wanted):.2f}")
 
 
 def _flagged(fact: GoldFact, item, by_id: dict[str, Article]) -> bool:

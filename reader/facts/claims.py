@@ -23,6 +23,7 @@ from reader.facts.quantities import Quantity
 
 # How loosely an outlet may hedge or round before two claims no longer describe one value.
 LOOSE_SHARE = {"about": 0.1, "nearly": 0.1, "more than": 0.2, "less than": 0.1, "": 0.0}
+ROUNDING_SHARE = 0.05  # how far a round figure may be from the value it rounds or cuts ("$30 million" for $30.8 million)
 CONTEXT_WORDS = 6  # words either side of a figure that say what it measures
 COUNTED_WORDS = 3  # words after a count that name what is counted ("40 new drivers")
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -162,8 +163,9 @@ def _value_intervals(quantity: Quantity) -> tuple[Interval, Interval]:
         strict = Interval(value - half, value + half)
         if small_count:
             return strict, Interval(value - max(half, share), value + max(half, share))
-        wide = max(half, share, rounded / 2)
-        return strict, Interval(value - wide, value + max(wide, rounded))
+        rounding = min(rounded, ROUNDING_SHARE * value)
+        wide = max(half, share, rounding / 2)
+        return strict, Interval(value - wide, value + max(wide, rounding))
     if hedge == "more than":
         return Interval(value, value + rounded / 2), Interval(value, value + max(rounded / 2, share))
     if hedge == "at least":
@@ -249,14 +251,16 @@ def _surroundings(text: str, quantity: Quantity, quantities: list[Quantity]) -> 
     plain = "".join(masked)
     before = [word.group(0) for word in _WORD.finditer(plain[:quantity.start])][-CONTEXT_WORDS:]
     after = [word.group(0) for word in _WORD.finditer(plain[quantity.end:])]
-    tokens = sentence_tokens(" ".join(before + after[:CONTEXT_WORDS]), [])
-    names = {token[2:] for token in tokens if token.startswith("n:")}
-    context = frozenset(token for token in tokens if not is_anchor(token) and token not in names)
+    context = frozenset(_prose_words(before + after[:CONTEXT_WORDS]))
     counted = ""
     if quantity.kind == "number":
-        following = sentence_tokens(" ".join(after[:COUNTED_WORDS]), [])
-        named = {token[2:] for token in following if token.startswith("n:")}
-        plain = [token for token in following if not is_anchor(token) and token not in named]
-        counted = plain[0] if plain else ""
+        following = _prose_words(after[:COUNTED_WORDS])
+        counted = following[0] if following else ""
     preceding = [token[2:] for token in sentence_tokens(" ".join(before), []) if token.startswith("n:")]
     return context, counted, preceding[-1] if preceding else ""
+
+
+def _prose_words(words: list[str]) -> list[str]:
+    """Content words written in lower case: what is measured, not who (names say whose)."""
+    prose = " ".join(word for word in words if word[:1].islower())
+    return [token for token in sentence_tokens(prose, []) if not is_anchor(token) and not token[:1].isdigit()]
