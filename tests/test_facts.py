@@ -174,7 +174,9 @@ def test_cli_csv_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     header = next(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert header[0] == "fact" and len(header) == 3 + 5
     assert main(["facts"]) == 0
-    assert "date: outlets give incompatible dates or years" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.startswith("25 facts were stated by two or more outlets and compared; among them: 1 conflict, 1 imprecision")
+    assert "conflict: outlets give incompatible dates or years: 2019 (000" in out
 
 
 def test_facts_core_does_not_import_qt() -> None:

@@ -49,7 +49,8 @@ class Interval:
 @dataclass(frozen=True)
 class Claim:
     """One figure a sentence states: what kind, what it measures, and the values it allows.
-    Offsets are the article's; `measure` is "money", "count", "percent", "tally" or "date"."""
+    Offsets are the article's; `measure` is "money", "money per unit", "count", "percent",
+    "tally" or "date"."""
 
     measure: str
     quantity: Quantity
@@ -92,7 +93,10 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
         granularity = "" if quantity.kind not in _DATE_KINDS else \
             "year" if quantity.kind == "year" or quantity.unit == "month" else "day"
         baseline = _BASELINE.search(text, max(0, quantity.start - 40), quantity.start) is not None
-        claims.append(Claim(_MEASURE[quantity.kind], quantity, intervals[0], intervals[1], context, counted,
+        measure = _MEASURE[quantity.kind]
+        if measure == "money" and _PER_UNIT.match(text, quantity.end):
+            measure = "money per unit"
+        claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted,
                             whose, granularity, baseline, quantity.start + offset, quantity.end + offset))
     return claims
 
@@ -102,6 +106,8 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
 _DATELINE = re.compile(
     r"\W*(?:[A-Z][A-Z.'’ ]{2,}|[A-Z][a-z]{2,8}\.? \d{1,2})(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][A-Za-z.]+))?"
     r"\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s")
+# "$5 per customer", "$5 a month", "$5-10 each": a rate, not a sum paid once.
+_PER_UNIT = re.compile(r"(?:-\d+)?\s+(?:per|a|an|each|apiece)\b", re.IGNORECASE)
 _BASELINE = re.compile(
     r"\b(?:previous|prior|former|earlier|old|topping|tops|topped|surpass\w*|exceed\w*|eclips\w*|beat\w*|"
     r"up from|down from|compared (?:with|to)|than)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from reader.facts.claims import Claim
 from reader.words import content_token
 
-_KIND = {"money": "number", "count": "number", "percent": "number", "tally": "number", "date": "date"}
+_KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number", "date": "date"}
 CONFLICT = "conflict"
 IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
@@ -148,7 +148,7 @@ def comparable(first: Claim, second: Claim) -> bool:
     """Whether two values can be set side by side at all: one measure, one currency, dates as
     fine-grained."""
     return first.measure == second.measure and first.granularity == second.granularity \
-        and (first.measure != "money" or first.quantity.unit == second.quantity.unit)
+        and (first.quantity.kind != "money" or first.quantity.unit == second.quantity.unit)
 
 
 def _alone(claims: list[Claim]) -> set[str]:
