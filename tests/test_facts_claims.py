@@ -82,7 +82,7 @@ def test_hedges_narrow_or_open_the_interval() -> None:
     (nearly,) = _claims("nearly $31 million")
     (up_to,) = _claims("up to $700 million")
     (bare,) = _claims("$30 million")
-    assert (more.strict.low, more.strict.high) == (30e6, 35e6)  # above 30, by up to half its last digit
+    assert (more.strict.low, more.strict.high) == (30e6, 40e6)  # 30 is the value cut down to its last digit
     assert (nearly.strict.low, nearly.strict.high) == (30.5e6, 31e6)
     assert (up_to.strict.low, up_to.strict.high) == (0.0, 700e6)
     assert (bare.strict.low, bare.strict.high) == (29.5e6, 30.5e6)

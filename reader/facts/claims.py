@@ -154,8 +154,9 @@ def _precision(quantity: Quantity) -> tuple[float, float]:
 def _value_intervals(quantity: Quantity) -> tuple[Interval, Interval]:
     """Strict: a bare figure covers half its last written digit either side (a count written
     without a magnitude word from 1,000 up, `55,000`, its last non-zero digit: it was
-    rounded); a hedge covers, on its side, half the last non-zero digit ("nearly $31 million"
-    rounds up to 31). Loose: the bare figure rounded at its last non-zero digit (small counts
+    rounded). "Nearly" and "about" round to the figure ("nearly $31 million" is what rounds up
+    to 31: half its last non-zero digit below it), "more than" cuts down to it ("more than $5
+    million" for $5.8 million: up to one unit of that digit above it). Loose: the bare figure rounded at its last non-zero digit (small counts
     are exact), a hedge widened by its `LOOSE_SHARE`."""
     value = float(quantity.value)
     written, rounded = _precision(quantity)
@@ -173,7 +174,7 @@ def _value_intervals(quantity: Quantity) -> tuple[Interval, Interval]:
         wide = max(half, share, rounding / 2)
         return strict, Interval(value - wide, value + max(wide, rounding))
     if hedge == "more than":
-        return Interval(value, value + rounded / 2), Interval(value, value + max(rounded / 2, share))
+        return Interval(value, value + rounded), Interval(value, value + max(rounded, share))
     if hedge == "at least":
         return Interval(value, math.inf), Interval(value, math.inf)
     if hedge == "nearly":

@@ -135,13 +135,13 @@ def same_thing(first: Claim, second: Claim, alone: bool = False) -> bool:
     ("topping the previous record of €746 million"), a count of the same thing (both must name
     it), and words in common around them, unless each is its outlet's
     only claim of that measure in the fact (`alone`), which the fact's alignment then pairs;
-    not for dates, since a sentence often dates something else than its fact (the takeover
+    not for days, since a sentence often dates something else than its fact (the takeover
     "last month" in a sentence on Wednesday's financing)."""
     if not comparable(first, second) or first.baseline or second.baseline:
         return False
     if first.measure == "count" and (not first.counted or first.counted != second.counted):
         return False
-    return alone and first.measure != "date" or claim_affinity(first, second) >= MIN_AFFINITY
+    return alone and first.granularity != "day" or claim_affinity(first, second) >= MIN_AFFINITY
 
 
 def comparable(first: Claim, second: Claim) -> bool:
