@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from reader.facts.anchors import is_anchor, sentence_tokens
 from reader.facts.quantities import Quantity
+from reader.words import content_token
 
 # How loosely an outlet may hedge or round before two claims no longer describe one value.
 LOOSE_SHARE = {"about": 0.1, "nearly": 0.1, "more than": 0.2, "less than": 0.1, "": 0.0}
@@ -28,6 +29,7 @@ CONTEXT_WORDS = 6  # words either side of a figure that say what it measures
 COUNTED_WORDS = 3  # words after a count that name what is counted ("40 new drivers")
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"\S+")
+_PUNCTUATION = ".,;:!?\"'“”‘’()"
 _DATE_KINDS = {"year", "date", "day"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -263,8 +265,9 @@ def _surroundings(text: str, quantity: Quantity, quantities: list[Quantity]) -> 
     if quantity.kind == "number":
         following = _prose_words(after[:COUNTED_WORDS])
         counted = following[0] if following else ""
-    preceding = [token[2:] for token in sentence_tokens(" ".join(before), []) if token.startswith("n:")]
-    return context, counted, preceding[-1] if preceding else ""
+    names = [token for token in (content_token(word.strip(_PUNCTUATION)) for word in before if word[:1].isupper())
+             if token]
+    return context, counted, names[-1] if names else ""
 
 
 def _prose_words(words: list[str]) -> list[str]:

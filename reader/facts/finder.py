@@ -282,7 +282,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         spun.append(parts[0].restored)
         stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
-        stated = [claim for part in parts for claim in read_claims(
+        stated = [claim for part in parts if part.quantities for claim in read_claims(
             article.text[part.start:part.end], part.quantities, part.start, article.date)
             if not _quoted_relative_day(claim, overlapping)]
         claims.append(MemberClaims(article.id, stated, overlapping))

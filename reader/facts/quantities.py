@@ -78,6 +78,7 @@ _MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Ju
 _MONTH_DAY = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d)")
 _PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|late|end of|beginning of))[- ]?(?P<month>" + _MONTH_NAME
                             + r")\b(?!\.?\s+\d)")
+_PART_CUE = re.compile(r"early|mid|late|end of|beginning of")  # cheap test before the month pattern
 _RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|last week|last month|(?:last |on |late |early )?"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 _PAIR = re.compile(r"\ba (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
@@ -223,12 +224,13 @@ def find_quantities(text: str) -> list[Quantity]:
         day = int(match.group("day"))
         if month and 1 <= day <= 31 and not _overlaps(taken, match.start(), match.end()):
             add(Quantity("day", f"{month:02d}-{day:02d}", "", "month-day", match.start(), match.end(), match.group(0)))
-    for match in _PART_OF_MONTH.finditer(text):
+    lowered = text.lower()
+    for match in _PART_OF_MONTH.finditer(text) if _PART_CUE.search(lowered) else ():
         month = _MONTHS.get(match.group("month").lower())
         part = {"end of": "late", "beginning of": "early"}.get(match.group("part").lower(), match.group("part").lower())
         if month and not _overlaps(taken, match.start(), match.end()):
             add(Quantity("day", f"{part}:{month:02d}", "", "part-of-month", match.start(), match.end(), match.group(0)))
-    for match in _RELATIVE_DAY.finditer(text):
+    for match in _RELATIVE_DAY.finditer(text) if "day" in lowered or "last " in lowered else ():
         if not _overlaps(taken, match.start(), match.end()):
             words = match.group("word").split()
             add(Quantity("day", words[-1].lower() if words[-1].lower() in _WEEKDAYS else " ".join(words).lower(),
