@@ -18,7 +18,6 @@ import math
 import re
 from dataclasses import dataclass
 
-from reader.facts.anchors import is_anchor, sentence_tokens
 from reader.facts.quantities import Quantity
 from reader.words import content_token
 
@@ -30,6 +29,7 @@ COUNTED_WORDS = 3  # words after a count that name what is counted ("40 new driv
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"\S+")
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
+_PROSE_WORD = re.compile(r"[a-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 _DATE_KINDS = {"year", "date", "day"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -272,5 +272,5 @@ def _surroundings(text: str, quantity: Quantity, quantities: list[Quantity]) -> 
 
 def _prose_words(words: list[str]) -> list[str]:
     """Content words written in lower case: what is measured, not who (names say whose)."""
-    prose = " ".join(word for word in words if word[:1].islower())
-    return [token for token in sentence_tokens(prose, []) if not is_anchor(token) and not token[:1].isdigit()]
+    tokens = (content_token(word) for word in _PROSE_WORD.findall(" ".join(word for word in words if word[:1].islower())))
+    return [token for token in tokens if token is not None and len(token) > 1]
