@@ -77,6 +77,11 @@ def test_claims_are_compared_by_interval(first: str, second: str, grades: list[s
     assert _grades(first, second) == grades
 
 
+def test_an_outlet_giving_both_penalties_corroborates_the_one_another_gives() -> None:
+    assert _grades("Amazon will pay $25 million and Ring will pay $5.8 million to settle.",
+                   "Ring will pay $5.8 million to settle.") == []
+
+
 def test_hedges_narrow_or_open_the_interval() -> None:
     (more,) = _claims("more than $30 million")
     (nearly,) = _claims("nearly $31 million")

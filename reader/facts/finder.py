@@ -24,6 +24,8 @@ from functools import lru_cache
 from typing import Any
 
 from reader.facts import cache as fact_cache
+from reader.facts import claims as fact_claims
+from reader.facts import discrepancies as fact_discrepancies
 from reader.facts import groups as fact_groups
 from reader.facts import links as fact_links
 from reader.facts import similarity
@@ -110,7 +112,7 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
                    use_cache: bool = True) -> FactRun:
     reading = _reading_signature()
     keys = [fact_cache.article_key(article, reading) for article in articles]
-    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
+    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes) + _dates(articles))
     if use_cache:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
@@ -174,7 +176,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> 
 
 def _settings() -> str:
     """Every tuning constant, so a cached result never outlives the settings that made it."""
-    modules = (fact_links, fact_groups, similarity)
+    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies)
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
@@ -185,6 +187,11 @@ def _reading_signature() -> str:
     """The spinner lexicon decides how spun sentences are read, so cached features depend on it."""
     words, phrases = spin.lexicon()
     return hashlib.sha256(repr((sorted(words.items()), sorted(phrases.items()))).encode()).hexdigest()
+
+
+def _dates(articles: Sequence[Article]) -> str:
+    """Days named relative to an article ("Wednesday") are read against its date."""
+    return repr([article.date.isoformat() if article.date else "" for article in articles])
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:

@@ -44,7 +44,6 @@ QUALIFIERS = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about",
 }
-_APPROXIMATE = {"", "about"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB]\b"
@@ -96,11 +95,6 @@ class Quantity:
     end: int
     text: str
     reliable: bool = True
-
-    @property
-    def claim(self) -> tuple[str, float | str, str]:
-        """What the outlet asserts: equal claims are equal however they were written."""
-        return (self.kind, self.value, self.qualifier)
 
     def display(self) -> str:
         """A canonical rendering, so one amount always reads the same in labels and details."""
@@ -249,51 +243,6 @@ def find_quantities(text: str) -> list[Quantity]:
                          start, end, text[start:end]))
     found.sort(key=lambda quantity: quantity.start)
     return found
-
-
-def same_quantity(first: Quantity, second: Quantity) -> bool:
-    """Whether two quantities plausibly measure the same thing, so a difference between them
-    is a disagreement rather than two different facts (`$30 million` vs `nearly $31 million`
-    yes; `$25 million` vs `$5.8 million` no)."""
-    if first.kind != second.kind:
-        return {first.kind, second.kind} == {"year", "date"} and _year_of(first) is not None \
-            and abs(_year_of(first) - _year_of(second)) <= 3
-    if first.kind in ("year", "date"):
-        return abs(_year_of(first) - _year_of(second)) <= 3
-    a, b = float(first.value), float(second.value)
-    if a <= 0 or b <= 0:
-        return a == b
-    if first.kind == "number" and first.unit != second.unit:
-        return False
-    if first.kind == "number" and max(a, b) <= 12:
-        return True
-    return max(a, b) / min(a, b) <= 1.1
-
-
-def agree(first: Quantity, second: Quantity) -> bool:
-    """Whether two outlets' claims about one quantity are consistent. A date and a year agree
-    when the year is the same; an approximate figure agrees with the exact one it rounds."""
-    if first.kind != second.kind or first.unit != second.unit and first.kind in ("year", "date"):
-        return _date_prefix_match(first, second)
-    if first.value != second.value:
-        return False
-    if first.qualifier == second.qualifier:
-        return True
-    return first.qualifier in _APPROXIMATE and second.qualifier in _APPROXIMATE
-
-
-def _year_of(quantity: Quantity) -> int | None:
-    if quantity.kind in ("year", "date"):
-        return int(str(quantity.value)[:4])
-    return None
-
-
-def _date_prefix_match(first: Quantity, second: Quantity) -> bool:
-    if first.kind not in ("year", "date") or second.kind not in ("year", "date"):
-        return False
-    a, b = str(first.value), str(second.value)
-    shorter = min(len(a), len(b))
-    return a[:shorter] == b[:shorter]
 
 
 def magnitude_bucket(value: float) -> str:
