@@ -7,11 +7,20 @@ reuse and search benchmarks exercise the same shapes the sample corpus has, at s
 
 Run: `python bench/corpus_generator.py OUT_DIR --articles 10000 --words 700 --seed 1`.
 The same arguments always produce byte-identical files.
+
+`--plant` changes, in one outlet of each story, how it gives one figure: a conflicting value
+(which facts must flag), a rounding, a hedge ("more than $5 million" for $5.8 million) or the
+day written as a date instead of a weekday (which they must not flag). The day the regulator
+spoke is then the story's real weekday. `planted.json` lists each change and the sentences of
+every article of the story stating that fact (file and offset), for `bench/facts_accuracy.py`.
+Without `--plant` the output is unchanged.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import math
 import random
 from pathlib import Path
 
@@ -81,31 +90,73 @@ def _story(rng: random.Random) -> dict:
     }
 
 
-def _fact_sentences(story: dict, rng: random.Random) -> list[str]:
+def _figures(story: dict) -> dict:
+    """How an outlet writes the story's figures; `_plant` changes one of them."""
+    return {"amount": f"${story['amount']:g} million", "users": f"{story['users']:,}", "year": str(story["year"]),
+            "second": f"${story['second']:g} million", "day": "on Wednesday"}
+
+
+def _fact_sentences(story: dict, rng: random.Random, figures: dict | None = None) -> list[str]:
     """The story's facts, each in one of several wordings (outlets paraphrase)."""
     s = story
-    amount = f"${s['amount']:g} million"
+    f = figures or _figures(story)
+    amount = f["amount"]
     options = [
         [f"{s['company']} agreed to pay {amount} to settle allegations by {s['regulator']} over {s['violation']}.",
-         f"{s['regulator'].capitalize()} said on Wednesday that {s['company']} will pay {amount} over {s['violation']}.",
+         f"{s['regulator'].capitalize()} said {f['day']} that {s['company']} will pay {amount} over {s['violation']}.",
          f"{s['company']} will pay a {amount} penalty, {s['short']} announced, resolving claims about {s['violation']}."],
-        [f"The complaint alleged that the company's {s['product']} exposed data from {s['users']:,} customers.",
-         f"About {s['users']:,} customers were affected, according to the complaint about the {s['product']}.",
-         f"Regulators said the {s['product']} put {s['users']:,} users' data at risk."],
+        [f"The complaint alleged that the company's {s['product']} exposed data from {f['users']} customers.",
+         f"About {f['users']} customers were affected, according to the complaint about the {s['product']}.",
+         f"Regulators said the {s['product']} put {f['users']} users' data at risk."],
         [f"\"This settlement makes clear that no company is above the law,\" said {s['official']}, {s['title']}.",
          f"{s['official']}, {s['title']}, said in a statement: \"No company is above the law.\"",
          f"\"No company is above the law,\" {s['official']} said."],
         [f"{s['company']} said in a statement that it disagreed with the claims but chose to settle.",
          "\"We disagree with the claims, but this puts the matter behind us,\" the company said.",
          "The company denied wrongdoing and said it had already fixed the problems."],
-        [f"The practices began in {s['year']}, the agency said.",
-         f"According to the filing, the problems dated back to {s['year']}.",
-         f"Investigators traced the conduct to {s['year']}."],
-        [f"A separate ${s['second']:g} million payment will fund refunds for customers.",
-         f"Customers will receive refunds from an additional ${s['second']:g} million fund.",
-         f"The order also requires ${s['second']:g} million in consumer refunds."],
+        [f"The practices began in {f['year']}, the agency said.",
+         f"According to the filing, the problems dated back to {f['year']}.",
+         f"Investigators traced the conduct to {f['year']}."],
+        [f"A separate {f['second']} payment will fund refunds for customers.",
+         f"Customers will receive refunds from an additional {f['second']} fund.",
+         f"The order also requires {f['second']} in consumer refunds."],
     ]
     return [rng.choice(wordings) for wordings in options]
+
+
+PLANTED_FIGURES = {"amount": 0, "users": 1, "year": 4, "second": 5}  # figure -> its fact's place in the story
+ROUNDING = 0.1  # the most a planted rounding of a count ("60,000" for 55,000) may change it
+
+
+def _plant(story: dict, kind: str, figure: str) -> dict | None:
+    """The figures one outlet gives after a planted change, or None if the change does not
+    apply (a round amount has no rounding)."""
+    figures = _figures(story) | {"day": f"on {story['date'].strftime('%A')}"}
+    amount, users, second = story["amount"], story["users"], story["second"]
+    if kind == "date-shift":
+        day = story["date"]
+        figures["day"] = f"on {day.strftime('%B')} {day.day}"
+        return figures
+    if kind == "conflict":
+        figures[figure] = {"amount": f"${amount * 1.5:g} million", "users": f"{int(users * 1.5):,}",
+                           "year": str(story["year"] + 2), "second": f"${second * 2:g} million"}[figure]
+        return figures
+    value = {"amount": amount, "second": second, "users": users / 1e6}.get(figure)
+    if value is None:
+        return None
+    lead = 10 ** math.floor(math.log10(value))
+    if kind == "rounding":
+        rounded = round(value) if figure != "users" else round(value / lead) * lead
+        if rounded == value or rounded == 0 or figure == "users" and abs(rounded - value) > ROUNDING * value:
+            return None
+        written = f"${rounded:g} million" if figure != "users" else f"{int(rounded * 1e6):,}"
+    else:
+        cut = math.floor(value / lead) * lead
+        if cut == value:
+            return None
+        written = f"more than ${cut:g} million" if figure != "users" else f"more than {int(cut * 1e6):,}"
+    figures[figure] = written
+    return figures
 
 
 def _filler(rng: random.Random) -> str:
@@ -124,43 +175,73 @@ def _spin(text: str) -> str:
     return " ".join(SPIN.get(word, word) for word in text.split(" "))
 
 
-def _article(story: dict, outlet: str, words: int, rng: random.Random) -> str:
-    facts = [_paraphrase(sentence, rng) for sentence in _fact_sentences(story, rng)]
+def _article(story: dict, outlet: str, words: int, rng: random.Random,
+             figures: dict | None = None) -> tuple[str, dict[int, str]]:
+    """The article's text and, by its place in the story, each fact sentence as written."""
+    facts = [(index, _paraphrase(sentence, rng))
+             for index, sentence in enumerate(_fact_sentences(story, rng, figures))]
     rng.shuffle(facts)
+    written = dict(facts)
     paragraphs: list[str] = []
     count = 0
     while count < words:
-        paragraph = [facts.pop()] if facts else []
+        paragraph = [facts.pop()[1]] if facts else []
         paragraph += [rng.choice(FILLER), _filler(rng), _filler(rng)]
         text = " ".join(paragraph)
         paragraphs.append(text)
         count += len(text.split())
     date = story["date"] + dt.timedelta(days=rng.choice([0, 0, 1]))
-    return f" date {date.isoformat()} " + "\n\n".join(paragraphs) + f"\n\nRelated: More coverage from {outlet}\n"
+    return f" date {date.isoformat()} " + "\n\n".join(paragraphs) + f"\n\nRelated: More coverage from {outlet}\n", written
 
 
-def generate_corpus(out_dir: Path, articles: int, words: int = 700, seed: int = 1) -> list[Path]:
-    """Write `articles` .txt files (and a manifest naming their outlets) into `out_dir`."""
+PLANTS = ("conflict", "rounding", "hedge", "date-shift")
+
+
+def generate_corpus(out_dir: Path, articles: int, words: int = 700, seed: int = 1, plant: bool = False) -> list[Path]:
+    """Write `articles` .txt files (and a manifest naming their outlets) into `out_dir`; with
+    `plant`, one figure changed per story and `planted.json` saying where."""
     rng = random.Random(seed)
+    planter = random.Random(seed * 7919 + 1)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     manifest = ["[articles]"]
+    planted: list[dict] = []
     while len(written) < articles:
         story = _story(rng)
         outlets = rng.sample(OUTLETS, k=rng.randint(3, 6))
-        texts = [(outlet, _article(story, outlet, words, rng)) for outlet in outlets]
+        change = None
+        if plant:
+            kind = planter.choice(PLANTS)
+            figure = "amount" if kind == "date-shift" else planter.choice(sorted(PLANTED_FIGURES))
+            changed = _plant(story, kind, figure)
+            if changed is not None:
+                change = (kind, figure, planter.randrange(1, len(outlets)), changed)
+        plain = _figures(story) | {"day": f"on {story['date'].strftime('%A')}"}
+        texts = [(outlet, *_article(story, outlet, words, rng,
+                                    change[3] if change and number == change[2] else plain if plant else None))
+                 for number, outlet in enumerate(outlets)]
         if rng.random() < 0.2:
-            texts.append(("Syndicate Mirror", texts[0][1]))
+            texts.append(("Syndicate Mirror", *texts[0][1:]))
         if rng.random() < 0.1:
-            texts.append(("Content Farm", _spin(texts[0][1])))
-        for outlet, text in texts:
+            texts.append(("Content Farm", _spin(texts[0][1]), {}))
+        members = []
+        shown = False
+        for number, (outlet, text, sentences) in enumerate(texts):
             if len(written) == articles:
                 break
             path = out_dir / f"article_{len(written):05d}.txt"
             path.write_text(text, encoding="utf-8")
             manifest.append(f'"{path.name}" = {{ outlet = "{outlet}" }}')
             written.append(path)
+            if change and PLANTED_FIGURES[change[1]] in sentences:
+                sentence = sentences[PLANTED_FIGURES[change[1]]]
+                members.append([path.name, text.index(sentence)])
+                shown |= number == change[2] and change[3]["day" if change[0] == "date-shift" else change[1]] in sentence
+        if shown and len(members) > 1:
+            planted.append({"id": f"plant-{len(planted)}", "kind": change[0], "figure": change[1], "members": members})
     (out_dir / "manifest.toml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    if plant:
+        (out_dir / "planted.json").write_text(json.dumps(planted, indent=1) + "\n", encoding="utf-8")
     return written
 
 
@@ -170,8 +251,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--words", type=int, default=700)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plant", action="store_true",
+                        help="change one figure per story (conflict, rounding, hedge, date written out) "
+                             "and list the changes in planted.json")
     args = parser.parse_args()
-    paths = generate_corpus(args.out_dir, args.articles, args.words, args.seed)
+    paths = generate_corpus(args.out_dir, args.articles, args.words, args.seed, args.plant)
     print(f"wrote {len(paths)} articles to {args.out_dir}")
 
 

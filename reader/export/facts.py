@@ -7,6 +7,7 @@ from reader.export.citation import pinpoint
 from reader.export import Report
 from reader.export.html import page, provenance
 from reader.articles.model import Article
+from reader.facts.summary import summarise
 
 DISCREPANCY_COLOUR = "#fbe3c0"
 
@@ -41,12 +42,15 @@ def facts_report(facts: list[dict], articles: list[Article], corpus: str) -> Rep
         blocks.append(
             f"<h2>{escape(fact['id'])}: {escape(fact['label'])}</h2>{disputes}"
             f"<table width='100%'><tr><th>Sentence</th><th>Citation</th></tr>{member_rows}</table>"
-            f"<p class='meta'>Not reported by: {escape(missing)}</p>"
+            f"<p class='meta'>Not reported by (no sentence found stating it): {escape(missing)}</p>"
         )
-    legend = (f"<p>{len(facts)} facts; where outlets disagree is "
+    summary = summarise(facts, articles)
+    info["summary"] = summary.text()
+    legend = (f"<p><b>Summary.</b> {escape(summary.text())} Where outlets disagree is "
               f"<span style='background-color: {DISCREPANCY_COLOUR};'>shaded</span>.</p>")
-    summary = _discrepancy_summary(facts, by_id)
-    return Report(info, page(info, summary + "".join(blocks), legend), header, rows, {"facts": facts})
+    listing = _discrepancy_summary(facts, by_id)
+    return Report(info, page(info, listing + "".join(blocks), legend), header, rows,
+                  {"summary": summary.as_json(), "facts": facts})
 
 
 def _discrepancy_summary(facts: list[dict], by_id: dict[str, Article]) -> str:
@@ -59,8 +63,10 @@ def _discrepancy_summary(facts: list[dict], by_id: dict[str, Article]) -> str:
                 f"<b>{escape(value)}</b>"
                 for article_id, value in discrepancy.get("values", {}).items()
             )
-            items.append(f"<li>{escape(fact['id'])} — {escape(fact['label'])} ({escape(discrepancy['kind'])}): "
-                         f"{values}</li>")
+            grade = discrepancy.get("grade", "conflict") if discrepancy["kind"] != "attribution" else "attribution"
+            items.append(f"<li>{escape(fact['id'])} — {escape(fact['label'])} ({escape(grade)}, "
+                         f"{escape(discrepancy['kind'])}): {values}</li>")
     if not items:
-        return "<h2>Discrepancies</h2><p>The outlets agree on every fact found.</p>"
+        return ("<h2>Discrepancies</h2><p>No discrepancy was found among the facts stated by two or more "
+                "outlets; what one outlet alone states was not compared.</p>")
     return f"<h2>Discrepancies ({len(items)})</h2><ul>{''.join(items)}</ul>"

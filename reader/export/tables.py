@@ -12,6 +12,8 @@ def csv_bytes(header: list[str], rows: list[list[Any]], info: dict) -> bytes:
     buffer = io.StringIO()
     buffer.write(f"# {info['title']} — {info['tool']}, exported {info['exported_at']}\n")
     buffer.write(f"# corpus: {info['corpus']}\n")
+    if info.get("summary"):
+        buffer.write(f"# summary: {info['summary']}\n")
     for item in info["articles"]:
         buffer.write(f"# {item['id']}: {item['label']}; {item['date'] or 'date unknown'}; {item['source']}\n")
     writer = csv.writer(buffer)

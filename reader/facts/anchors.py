@@ -33,7 +33,9 @@ def quantity_tokens(quantity: Quantity) -> list[str]:
         return [f"q:percent:{quantity.value:g}"]
     if quantity.kind == "date":
         return [f"q:date:{quantity.value}", f"q:year:{str(quantity.value)[:4]}"]
-    return [f"q:year:{quantity.value}"]
+    if quantity.kind == "year":
+        return [f"q:year:{quantity.value}"]
+    return []  # a tally or a day named relative to the article: what it is depends on the article
 
 
 def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
@@ -59,6 +61,26 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
     for quantity in quantities:
         tokens.extend(quantity_tokens(quantity))
     return tokens
+
+
+_BYLINE = re.compile(r"\s*(?:by|written by|reporting by|published|updated|posted|last updated)\b", re.IGNORECASE)
+MIN_STATEMENT_WORDS = 2  # content words a sentence needs, besides its figures, to state anything
+BYLINE_WORDS = 10  # a line opening "By" or "Published" no longer than this credits or dates the article
+
+
+def states_something(text: str, quantities: list[Quantity]) -> bool:
+    """Whether a sentence can state a fact: a publication-date line ("Feb. 7, 2024",
+    "December 19, 2022 — 09:57 am EST") or a byline ("By Jane Doe") states none, so its
+    date never meets another outlet's as a fact."""
+    if text.count(" ") > 2 * BYLINE_WORDS:
+        return True  # a date line or byline is short; a long sentence always has words besides its figures
+    masked = text
+    for quantity in quantities:
+        masked = masked[:quantity.start] + " " * (quantity.end - quantity.start) + masked[quantity.end:]
+    words = _WORD.findall(masked)
+    if _BYLINE.match(masked) and len(words) <= BYLINE_WORDS:
+        return False
+    return sum(1 for word in words if content_token(word) is not None) >= MIN_STATEMENT_WORDS
 
 
 def is_anchor(token: str) -> bool:

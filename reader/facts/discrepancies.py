@@ -1,21 +1,27 @@
 """Where outlets reporting one fact disagree: numbers, dates, and who said it.
 
-Two outlets disagree on a quantity when each gives a value the other does not, and the two
-values plausibly measure the same thing (`$30 million` against `nearly $31 million`; not
-`$25 million` against `$5.8 million`, which are two different penalties). The same amount
-written two ways is one claim, and an unreliable quantity (a spun `$25 cardinal`) is never
-compared at all.
+Two outlets disagree on a quantity when their claims (`reader.facts.claims`) measure the same
+thing, as the words around the figures tell, and the values their wording allows do not meet:
+"$12.4 million" against "$14.2 million" is a conflict; "$30 million" against "nearly $31
+million" is an imprecision (they fit only if the first was rounded down); "$5.6 million"
+against "more than $5.6 million", or "$25M" against "25 million dollars", is no discrepancy.
+An unreliable quantity (a spun `$25 cardinal`) is never compared at all.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections import Counter
+from itertools import combinations
 from typing import Any, Protocol
 
-from reader.facts.quantities import Quantity, agree, same_quantity
+from reader.facts.claims import Claim
 from reader.words import content_token
 
-_KIND = {"money": "number", "number": "number", "percent": "number", "year": "date", "date": "date"}
+_KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number", "date": "date"}
+CONFLICT = "conflict"
+IMPRECISION = "imprecision"
+MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
 _WHAT = {"number": "figures", "date": "dates or years"}
 MIN_SHARED_QUOTE_WORDS = 2  # content words two quotes must share to be one statement
 _QUOTE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -37,83 +43,142 @@ class Discrepancy:
     detail: str
     values: dict[str, str]
     spans: dict[str, list[int]] = field(default_factory=dict)
+    grade: str = "conflict"
+    """`conflict`: the values cannot both be right; `imprecision`: they fit only if an outlet
+    rounded or hedged loosely."""
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "detail": self.detail, "values": dict(self.values),
+        return {"kind": self.kind, "grade": self.grade, "detail": self.detail, "values": dict(self.values),
                 "spans": {key: list(span) for key, span in self.spans.items()}}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Discrepancy":
         return cls(data["kind"], data["detail"], dict(data["values"]),
-                   {key: list(span) for key, span in data.get("spans", {}).items()})
+                   {key: list(span) for key, span in data.get("spans", {}).items()}, data.get("grade", "conflict"))
 
 
 @dataclass(frozen=True)
 class MemberClaims:
-    """What one outlet's member sentence asserts: quantities with absolute offsets, quotes."""
+    """What one outlet's member sentence asserts: its claims (article offsets) and quotes."""
 
     article_id: str
-    quantities: list[Quantity]
+    claims: list[Claim]
     quotes: list[QuoteLike] = field(default_factory=list)
 
 
 def quantity_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
-    """Group conflicting claims into one discrepancy per disputed quantity."""
-    nodes: list[tuple[str, Quantity]] = []
-    for member in members:
-        seen: set[tuple] = set()
-        for quantity in member.quantities:
-            if quantity.reliable and quantity.claim not in seen:
-                seen.add(quantity.claim)
-                nodes.append((member.article_id, quantity))
+    """One discrepancy per disputed quantity: claims of different outlets about the same
+    thing (`same_thing`) whose intervals do not meet, unless the other outlet also states a
+    value that fits (it gives both penalties, say), graded by the worst pair."""
+    nodes = [(index, claim) for index, member in enumerate(members) for claim in member.claims]
+    position = {(index, id(claim)): number for number, (index, claim) in enumerate(nodes)}
     parent = list(range(len(nodes)))
 
-    def find(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
+    def find(number: int) -> int:
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
 
-    conflicting: set[int] = set()
-    for i, (first_id, first) in enumerate(nodes):
-        for j in range(i + 1, len(nodes)):
-            second_id, second = nodes[j]
-            if first_id == second_id or not same_quantity(first, second):
-                continue
-            if agree(first, second):
-                parent[find(j)] = find(i)
-            elif not _stated_by(second_id, first, nodes) and not _stated_by(first_id, second, nodes):
-                parent[find(j)] = find(i)
-                conflicting.update((i, j))
-    groups: dict[int, list[int]] = {}
-    for index in sorted(conflicting):
-        groups.setdefault(find(index), []).append(index)
-    for index in range(len(nodes)):
-        root = find(index)
-        if root in groups and index not in groups[root]:
-            groups[root].append(index)
-    return [_describe([nodes[index] for index in sorted(group)]) for group in groups.values()]
+    grades: dict[int, str] = {}
+    for first, second in combinations(range(len(members)), 2):
+        for mine, theirs, grade in disputed_pairs(members[first].claims, members[second].claims):
+            a, b = position[(first, id(mine))], position[(second, id(theirs))]
+            parent[find(b)] = find(a)
+            grades[a] = grades[b] = _worse(grade, grades.get(a), grades.get(b))
+    components: dict[int, list[int]] = {}
+    for number in sorted(grades):
+        components.setdefault(find(number), []).append(number)
+    return [_describe([(members[nodes[n][0]].article_id, nodes[n][1]) for n in numbers],
+                      _worse(*(grades[n] for n in numbers)))
+            for numbers in components.values()]
 
 
-def _stated_by(article_id: str, quantity: Quantity, nodes: list[tuple[str, Quantity]]) -> bool:
-    """Whether the other outlet also gives this very claim somewhere in its sentence."""
-    return any(other_id == article_id and agree(quantity, other) for other_id, other in nodes)
+def _worse(*grades: str | None) -> str:
+    return CONFLICT if CONFLICT in grades else IMPRECISION
 
 
-def _describe(claims: list[tuple[str, Quantity]]) -> Discrepancy:
-    kind = _KIND[claims[0][1].kind]
+def disputed_pairs(first: list[Claim], second: list[Claim]) -> list[tuple[Claim, Claim, str]]:
+    """The claims of two outlets that state one thing with values that do not fit, graded
+    `conflict` (not even a loose rounding or hedge reconciles them) or `imprecision`. A claim
+    fitting any claim of the other outlet about the same thing is corroborated and never
+    disputed; the rest are paired by how well their words match, each at most once, and a
+    claim whose best match is tied is left alone (it cannot say which it contradicts)."""
+    alone = _alone(first) & _alone(second)
+    candidates = [(claim_affinity(mine, theirs), i, j) for i, mine in enumerate(first)
+                  for j, theirs in enumerate(second) if same_thing(mine, theirs, mine.measure in alone)]
+    fitting = [(i, j) for i, mine in enumerate(first) for j, theirs in enumerate(second)
+               if comparable(mine, theirs) and mine.strict.meets(theirs.strict)]
+    corroborated_first = {i for i, _ in fitting}
+    corroborated_second = {j for _, j in fitting}
+    open_pairs = sorted(((score, i, j) for score, i, j in candidates
+                         if i not in corroborated_first and j not in corroborated_second), reverse=True)
+    disputed = []
+    used_first: set[int] = set()
+    used_second: set[int] = set()
+    for score, i, j in open_pairs:
+        if i in used_first or j in used_second:
+            continue
+        rivals = [other for other in open_pairs if other[0] == score and (other[1] == i) != (other[2] == j)
+                  and other[1] not in used_first and other[2] not in used_second]
+        used_first.add(i)
+        used_second.add(j)
+        if rivals:
+            continue
+        grade = IMPRECISION if first[i].loose.meets(second[j].loose) else CONFLICT
+        disputed.append((first[i], second[j], grade))
+    return disputed
+
+
+def same_thing(first: Claim, second: Claim, alone: bool = False) -> bool:
+    """Whether two claims of one fact can measure one thing: `comparable`, neither a baseline
+    ("topping the previous record of €746 million"), a count of the same thing (both must name
+    it), and words in common around them, unless each is its outlet's
+    only claim of that measure in the fact (`alone`), which the fact's alignment then pairs;
+    not for days, since a sentence often dates something else than its fact (the takeover
+    "last month" in a sentence on Wednesday's financing)."""
+    if not comparable(first, second) or first.baseline or second.baseline:
+        return False
+    if first.measure == "count" and (not first.counted or first.counted != second.counted):
+        return False
+    return alone and first.granularity != "day" or claim_affinity(first, second) >= MIN_AFFINITY
+
+
+def comparable(first: Claim, second: Claim) -> bool:
+    """Whether two values can be set side by side at all: one measure, one currency, dates as
+    fine-grained."""
+    return first.measure == second.measure and first.granularity == second.granularity \
+        and (first.quantity.kind != "money" or first.quantity.unit == second.quantity.unit)
+
+
+def _alone(claims: list[Claim]) -> set[str]:
+    """The measures of which an outlet's member states exactly one claim."""
+    counts = Counter(claim.measure for claim in claims)
+    return {measure for measure, count in counts.items() if count == 1}
+
+
+def claim_affinity(first: Claim, second: Claim) -> float:
+    """Share of the smaller context the two claims' contexts have in common."""
+    smaller = min(len(first.context), len(second.context))
+    return len(first.context & second.context) / smaller if smaller else 0.0
+
+
+def _describe(claims: list[tuple[str, Claim]], grade: str) -> Discrepancy:
+    kind = _KIND[claims[0][1].measure]
     values: dict[str, str] = {}
     spans: dict[str, list[int]] = {}
     readings: dict[str, list[str]] = {}
-    for article_id, quantity in claims:
+    for article_id, claim in claims:
         if article_id in values:
-            continue
-        values[article_id] = quantity.text
-        spans[article_id] = [quantity.start, quantity.end]
-        readings.setdefault(quantity.display(), []).append(article_id)
-    detail = f"outlets give different {_WHAT[kind]}: " + "; ".join(
-        f"{reading} ({', '.join(ids)})" for reading, ids in readings.items())
-    return Discrepancy(kind, detail, values, spans)
+            values[article_id] += f"; {claim.text}"
+        else:
+            values[article_id] = claim.text
+            spans[article_id] = [claim.start, claim.end]
+        readings.setdefault(claim.quantity.display(), []).append(article_id)
+    given = "; ".join(f"{reading} ({', '.join(ids)})" for reading, ids in readings.items())
+    detail = (f"outlets give incompatible {_WHAT[kind]}: {given}" if grade == CONFLICT else
+              f"outlets give {_WHAT[kind]} that fit only if one rounded or hedged: {given}")
+    return Discrepancy(kind, detail, values, spans, grade)
 
 
 def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:

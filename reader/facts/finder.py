@@ -24,14 +24,17 @@ from functools import lru_cache
 from typing import Any
 
 from reader.facts import cache as fact_cache
+from reader.facts import claims as fact_claims
+from reader.facts import discrepancies as fact_discrepancies
 from reader.facts import groups as fact_groups
 from reader.facts import links as fact_links
 from reader.facts import similarity
 from reader.provenance import spin
-from reader.facts.anchors import is_anchor, sentence_tokens
+from reader.facts.anchors import is_anchor, sentence_tokens, states_something
 from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.facts.cache import SentenceFeatures
+from reader.facts.claims import Claim, read_claims
 from reader.facts.text import Restoration, restorations, restored_sentence
 from reader.facts.groups import group_sentences
 from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
@@ -109,7 +112,7 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
                    use_cache: bool = True) -> FactRun:
     reading = _reading_signature()
     keys = [fact_cache.article_key(article, reading) for article in articles]
-    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes))
+    result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes) + _dates(articles))
     if use_cache:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
@@ -122,9 +125,13 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
 
 
 def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
-                   swaps: Sequence[Restoration] = ()) -> list[SentenceFeatures]:
+                   swaps: Sequence[Restoration] = (), set_aside: Sequence[tuple[int, int]] = ()) -> list[SentenceFeatures]:
     """Tokens and quantities of each sentence, read from its restored wording when the article
-    is a spun copy (`swaps`); quantity offsets stay on the real text."""
+    is a spun copy (`swaps`); quantity offsets stay on the real text. Boilerplate (`set_aside`:
+    a scraper's date stamp, a newsletter line) is read as blank, and a sentence that states
+    nothing (a publication-date line, a byline) gets no tokens, so neither enters a fact."""
+    for start, end in set_aside:
+        text = text[:start] + " " * (end - start) + text[end:]
     features = []
     for start, end in sentences:
         sentence = text[start:end]
@@ -138,13 +145,16 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
             quantities = find_quantities(sentence)
             tokens = sentence_tokens(sentence, quantities)
             kind = statement_kind(sentence)
+        if not states_something(sentence, quantities):
+            tokens, quantities = [], []
         features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps), kind=kind))
     return features
 
 
 def _read_article(article: Article) -> list[SentenceFeatures]:
     """Top-level so a process pool can run it."""
-    return read_sentences(article.text, article.sentences, restorations(article))
+    return read_sentences(article.text, article.sentences, restorations(article),
+                          [(item.start, item.end) for item in article.boilerplate])
 
 
 def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> tuple[list[list[SentenceFeatures]], int]:
@@ -166,7 +176,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> 
 
 def _settings() -> str:
     """Every tuning constant, so a cached result never outlives the settings that made it."""
-    modules = (fact_links, fact_groups, similarity)
+    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies)
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
@@ -177,6 +187,11 @@ def _reading_signature() -> str:
     """The spinner lexicon decides how spun sentences are read, so cached features depend on it."""
     words, phrases = spin.lexicon()
     return hashlib.sha256(repr((sorted(words.items()), sorted(phrases.items()))).encode()).hexdigest()
+
+
+def _dates(articles: Sequence[Article]) -> str:
+    """Days named relative to an article ("Wednesday") are read against its date."""
+    return repr([article.date.isoformat() if article.date else "" for article in articles])
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
@@ -273,9 +288,11 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         members.append(Member(article.id, article.path, start, end, article.text[start:end]))
         spun.append(parts[0].restored)
         stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
-        quantities = [_absolute(quantity, part.start) for part in parts for quantity in part.quantities]
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
-        claims.append(MemberClaims(article.id, quantities, overlapping))
+        stated = [claim for part in parts if part.quantities for claim in read_claims(
+            article.text[part.start:part.end], part.quantities, part.start, article.date)
+            if not _quoted_relative_day(claim, overlapping)]
+        claims.append(MemberClaims(article.id, stated, overlapping))
     reported = set(by_article)
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
@@ -283,9 +300,10 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
     return Fact(f"f{number}", _label(members, spun, stating_two), members, missing, discrepancies)
 
 
-def _absolute(quantity: Quantity, offset: int) -> Quantity:
-    return Quantity(quantity.kind, quantity.value, quantity.qualifier, quantity.unit,
-                    quantity.start + offset, quantity.end + offset, quantity.text, quantity.reliable)
+def _quoted_relative_day(claim: Claim, quotes: Sequence[QuoteLike]) -> bool:
+    """"Today" inside a quote is the day the speaker spoke, not the article's: not comparable."""
+    return claim.quantity.unit == "relative" and any(
+        quote.start <= claim.start and claim.end <= quote.end for quote in quotes)
 
 
 def _label(members: list[Member], spun: list[bool], in_two_facts: list[bool]) -> str:

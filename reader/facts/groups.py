@@ -37,6 +37,7 @@ SECOND_FACT_THRESHOLD = 0.12  # what a sentence's unexplained part must share wi
 COHESION_SHARE = 0.5  # ... and at least this share of how well that fact's own sentences match
 QUOTE_COVER = 0.5  # share of a fact's reproduced quote words a member without that quote still uses
 TRANSITIVE_SHARE = 0.5  # of the weaker of two links through a shared sentence, for a pair not linked directly
+OTHER_FIGURE_LINK = 0.12  # average link to a fact's sentences of a sentence giving its figure differently
 
 
 def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vectors: list[list[Vector]],
@@ -67,6 +68,7 @@ def group_sentences(links: Links, mutual: list[tuple[float, Unit, Unit]], vector
         _anchor_on_quotes(groups, links, vectors, quoted)
     if amounts:
         _attach_by_amount(groups, links, vectors, amounts)
+        _attach_other_figures(groups, links, amounts)
     return [sorted(group) for group in groups if _spans_outlets(group)]
 
 
@@ -221,6 +223,58 @@ def _attach_by_amount(groups: list[list[Unit]], links: Links, vectors: list[list
                 and all(article != unit[0] for article, _ in group):
             group.append(unit)
             facts_of[unit] += 1
+
+
+def _attach_other_figures(groups: list[list[Unit]], links: Links, amounts: list[list[Amounts]]) -> None:
+    """A fact whose outlets all give one count is missing an outlet's sentence that says the
+    same with a different count ("hire 35 new drivers" beside two outlets' "40 new drivers"):
+    the shared figure raised their links, the different one could not. (Not for sums: a lede
+    giving another sum than the others' total usually gives a part of it.) Such a
+    sentence joins when it links to the fact's sentences `OTHER_FIGURE_LINK` on average, is its
+    article's best-linked sentence to them, and states no fact yet, or is only the second half
+    of another statement, which it matches less well; the figures are then compared."""
+    live = [group for group in groups if _spans_outlets(group)]
+    group_of: dict[Unit, list[Unit] | None] = {}
+    for group in live:
+        for unit in group:
+            group_of[unit] = None if unit in group_of else group
+    for group in live:
+        agreed = _agreed_amounts(group, amounts)
+        if not agreed:
+            continue
+        articles = {article for article, _ in group}
+        best: dict[int, tuple[float, Unit]] = {}
+        for unit in {other for member in group for other in links.get(member, ())}:
+            given = amounts[unit[0]][unit[1]]
+            if unit[0] in articles or not any(kind == "number" for kind, _ in given) \
+                    or not any(kind == "number" for kind, _ in agreed) \
+                    or any(states_amount(given, amount) for amount in agreed):
+                continue
+            average = _average_link(unit, group, links)
+            if average >= OTHER_FIGURE_LINK and average > best.get(unit[0], (0.0, unit))[0] \
+                    and _may_move(unit, average, group_of, links):
+                best[unit[0]] = (average, unit)
+        for _, unit in best.values():
+            held = group_of.get(unit)
+            if held is not None:
+                held.remove(unit)
+            group.append(unit)
+            group_of[unit] = group
+
+
+def _average_link(unit: Unit, group: list[Unit], links: Links) -> float:
+    others = [member for member in group if member[0] != unit[0]]
+    return sum(links[unit].get(member, 0.0) for member in others) / len(others) if others else 0.0
+
+
+def _may_move(unit: Unit, average: float, group_of: dict[Unit, list[Unit] | None], links: Links) -> bool:
+    """Whether `unit` is free to state another fact: it states none yet, or it is only the
+    second half of its outlet's statement of one it matches less well."""
+    if unit not in group_of:
+        return True
+    held = group_of[unit]
+    return held is not None and sum(article == unit[0] for article, _ in held) > 1 \
+        and _average_link(unit, held, links) < average
 
 
 def _agreed_amounts(group: list[Unit], amounts: list[list[Amounts]]) -> list[tuple[str, float]]:

@@ -20,7 +20,6 @@ Links = dict[Unit, dict[Unit, float]]
 
 MIN_LINK = 0.1  # weaker similarities are shared vocabulary, not shared content
 SHARED_AMOUNT_BONUS = 0.1
-CONFLICTING_AMOUNT_FACTOR = 0.5
 GAP_ANCHOR = 0.2  # a mutual best match this strong fixes where two articles tell the same part
 GAP_FLOOR = 0.08  # the least similarity a pair between two such anchors needs
 GAP_BONUS = 0.05  # what its place between the anchors adds to its claim to be a fact
@@ -119,8 +118,6 @@ def weigh_amounts(rows: list[dict[int, float]], first: list[Amounts], second: li
                 continue
             if any(states_amount(theirs, amount) for amount in mine):
                 row[j] = score + SHARED_AMOUNT_BONUS
-            elif any(kind == "money" for kind, _ in mine) and any(kind == "money" for kind, _ in theirs):
-                row[j] = score * CONFLICTING_AMOUNT_FACTOR
 
 
 def weigh_quotes(rows: list[dict[int, float]], first: ArticleQuotes, second: ArticleQuotes) -> None:

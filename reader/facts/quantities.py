@@ -5,7 +5,9 @@ dollars` and `$25,000,000` are one amount; `two` and `2` are one count. A qualif
 than`, `nearly`) is part of what an outlet claims, so it is kept beside the value. A number
 followed by a word that is neither a magnitude nor ordinary prose (`$25 cardinal` in a
 synonym-spun copy) cannot be read with confidence: it is marked unreliable so that it never
-produces a discrepancy, only a weak anchor on its digits.
+produces a discrepancy, only a weak anchor on its digits. Tallies ("voted 7-2") and days
+written relative to the article ("Wednesday", "last week", "early June", "Jan. 5" without a
+year) are read too; `reader.facts.claims` resolves the latter against the article's date.
 """
 from __future__ import annotations
 
@@ -42,7 +44,6 @@ QUALIFIERS = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about",
 }
-_APPROXIMATE = {"", "about"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB]\b"
@@ -67,6 +68,18 @@ _COUNT = re.compile(
     r"(?![\w-]|[.,]\d)(?:\s+(?P<mag>thousand|million|billion))?(?:\s+(?P<unit>[A-Za-z][a-z'’]+))?",
     re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_TALLY = re.compile(
+    r"(?:\b(?:voted|votes|vote of|by a|by an|in a|on a|a|an)\s+)(?P<a>\d{1,2})\s?(?:-|–|—|to)\s?(?P<b>\d{1,2})\b"
+    r"|\b(?P<c>\d{1,2})\s?(?:-|–|—)\s?(?P<d>\d{1,2})\s+(?:vote|votes|decision|ruling|majority|margin|split)\b",
+    re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_DAY = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d)")
+_PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|late|end of|beginning of))[- ]?(?P<month>" + _MONTH_NAME
+                            + r")\b(?!\.?\s+\d)")
+_PART_CUE = re.compile(r"early|mid|late|end of|beginning of")  # cheap test before the month pattern
+_RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|last week|last month|(?:last |on |late |early )?"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 _PAIR = re.compile(r"\ba (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
 
 
@@ -82,11 +95,6 @@ class Quantity:
     end: int
     text: str
     reliable: bool = True
-
-    @property
-    def claim(self) -> tuple[str, float | str, str]:
-        """What the outlet asserts: equal claims are equal however they were written."""
-        return (self.kind, self.value, self.qualifier)
 
     def display(self) -> str:
         """A canonical rendering, so one amount always reads the same in labels and details."""
@@ -199,6 +207,28 @@ def find_quantities(text: str) -> list[Quantity]:
         if month and not _overlaps(taken, match.start(), match.end()):
             add(Quantity("date", f"{match.group('year')}-{month:02d}", "", "month",
                          match.start(), match.end(), match.group(0)))
+    for match in _TALLY.finditer(text) if has_digits else ():
+        first, second = match.group("a") or match.group("c"), match.group("b") or match.group("d")
+        start = match.start("a") if match.group("a") else match.start("c")
+        end = match.end("b") if match.group("b") else match.end("d")
+        if not _overlaps(taken, start, end):
+            add(Quantity("tally", f"{int(first)}-{int(second)}", "", "vote", start, end, text[start:end]))
+    for match in _MONTH_DAY.finditer(text) if has_digits else ():
+        month = _MONTHS.get(match.group("month").lower().rstrip("."))
+        day = int(match.group("day"))
+        if month and 1 <= day <= 31 and not _overlaps(taken, match.start(), match.end()):
+            add(Quantity("day", f"{month:02d}-{day:02d}", "", "month-day", match.start(), match.end(), match.group(0)))
+    lowered = text.lower()
+    for match in _PART_OF_MONTH.finditer(text) if _PART_CUE.search(lowered) else ():
+        month = _MONTHS.get(match.group("month").lower())
+        part = {"end of": "late", "beginning of": "early"}.get(match.group("part").lower(), match.group("part").lower())
+        if month and not _overlaps(taken, match.start(), match.end()):
+            add(Quantity("day", f"{part}:{month:02d}", "", "part-of-month", match.start(), match.end(), match.group(0)))
+    for match in _RELATIVE_DAY.finditer(text) if "day" in lowered or "last " in lowered else ():
+        if not _overlaps(taken, match.start(), match.end()):
+            words = match.group("word").split()
+            add(Quantity("day", words[-1].lower() if words[-1].lower() in _WEEKDAYS else " ".join(words).lower(),
+                         "", "relative", match.start(), match.end(), match.group(0)))
     for match in _YEAR.finditer(text) if has_digits else ():
         if not _overlaps(taken, match.start(), match.end()):
             add(Quantity("year", match.group("year"), "", "year", match.start(), match.end(), match.group(0)))
@@ -213,51 +243,6 @@ def find_quantities(text: str) -> list[Quantity]:
                          start, end, text[start:end]))
     found.sort(key=lambda quantity: quantity.start)
     return found
-
-
-def same_quantity(first: Quantity, second: Quantity) -> bool:
-    """Whether two quantities plausibly measure the same thing, so a difference between them
-    is a disagreement rather than two different facts (`$30 million` vs `nearly $31 million`
-    yes; `$25 million` vs `$5.8 million` no)."""
-    if first.kind != second.kind:
-        return {first.kind, second.kind} == {"year", "date"} and _year_of(first) is not None \
-            and abs(_year_of(first) - _year_of(second)) <= 3
-    if first.kind in ("year", "date"):
-        return abs(_year_of(first) - _year_of(second)) <= 3
-    a, b = float(first.value), float(second.value)
-    if a <= 0 or b <= 0:
-        return a == b
-    if first.kind == "number" and first.unit != second.unit:
-        return False
-    if first.kind == "number" and max(a, b) <= 12:
-        return True
-    return max(a, b) / min(a, b) <= 1.1
-
-
-def agree(first: Quantity, second: Quantity) -> bool:
-    """Whether two outlets' claims about one quantity are consistent. A date and a year agree
-    when the year is the same; an approximate figure agrees with the exact one it rounds."""
-    if first.kind != second.kind or first.unit != second.unit and first.kind in ("year", "date"):
-        return _date_prefix_match(first, second)
-    if first.value != second.value:
-        return False
-    if first.qualifier == second.qualifier:
-        return True
-    return first.qualifier in _APPROXIMATE and second.qualifier in _APPROXIMATE
-
-
-def _year_of(quantity: Quantity) -> int | None:
-    if quantity.kind in ("year", "date"):
-        return int(str(quantity.value)[:4])
-    return None
-
-
-def _date_prefix_match(first: Quantity, second: Quantity) -> bool:
-    if first.kind not in ("year", "date") or second.kind not in ("year", "date"):
-        return False
-    a, b = str(first.value), str(second.value)
-    shorter = min(len(a), len(b))
-    return a[:shorter] == b[:shorter]
 
 
 def magnitude_bucket(value: float) -> str:

@@ -1,0 +1,189 @@
+"""Claims and their intervals, and discrepancies between outlets, on made-up council-vote
+stories: conflicting sums, tallies and counts are flagged, roundings and hedges are not, and
+every report says how much was compared."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from reader.articles.corpus import load_corpus
+from reader.export.facts import facts_report
+from reader.facts.claims import Claim, read_claims
+from reader.facts.discrepancies import disputed_pairs
+from reader.facts.finder import align_articles
+from reader.facts.quantities import find_quantities
+from reader.facts.summary import summarise
+
+PUBLISHED = dt.date(2026, 3, 5)  # a Thursday
+
+COUNCIL = {
+    "courier": ("Millbrook council approves $12.4 million bus contract\n\n"
+                "The Millbrook city council voted 7-2 on Wednesday to approve a $12.4 million contract with "
+                "Harbor Transit to run the city's new bus network.\n\n"
+                "The contract adds 40 new drivers to the network by next spring, the transit director told "
+                "council members.\n\n"
+                "Mayor Ellen Ortiz called the vote \"a turning point for people who cannot afford a car.\"\n"),
+    "gazette": ("Council backs bus deal\n\n"
+                "In a 6-3 vote Wednesday, the Millbrook city council approved a $14.2 million contract with "
+                "Harbor Transit to operate the new bus network.\n\n"
+                "Under the contract, Harbor Transit will hire 35 new drivers for the network by next spring.\n\n"
+                "Mayor Ellen Ortiz said the decision was \"a turning point for people who cannot afford a car.\"\n"),
+    "herald": ("Bus network contract passes\n\n"
+               "Millbrook's city council on March 4 approved a contract worth more than $12 million with "
+               "Harbor Transit to run the new bus network, in a 7-2 vote.\n\n"
+               "The deal brings 40 new drivers to the bus network by next spring.\n\n"
+               "\"This is a turning point for people who cannot afford a car,\" Mayor Ellen Ortiz said.\n"),
+    "ledger": ("Millbrook signs bus contract\n\n"
+               "By Dana Reyes\n\n"
+               "The Millbrook city council voted on Wednesday to approve a contract with Harbor Transit to run "
+               "the city's new bus network.\n\n"
+               "The contract covers about $12.4 million over five years.\n\n"
+               "Mayor Ellen Ortiz called it \"a turning point for people who cannot afford a car.\"\n"),
+}
+
+
+def _claims(sentence: str, published: dt.date | None = PUBLISHED) -> list[Claim]:
+    return read_claims(sentence, find_quantities(sentence), 0, published)
+
+
+def _grades(first: str, second: str) -> list[str]:
+    return [grade for _, _, grade in disputed_pairs(_claims(first), _claims(second))]
+
+
+@pytest.mark.parametrize(("first", "second", "grades"), [
+    ("The council approved a $12.4 million contract.", "The council approved a $14.2 million contract.",
+     ["conflict"]),
+    ("The council voted 7-2 to approve the contract.", "The contract passed on a 6-3 vote.", ["conflict"]),
+    ("The contract adds 40 new drivers.", "The contract adds 35 new drivers.", ["conflict"]),
+    ("Amazon agreed to pay $30 million to settle the cases.",
+     "Amazon agreed to pay nearly $31 million to settle the cases.", ["imprecision"]),
+    ("Amazon agreed to pay $5.6 million to settle the case.",
+     "Amazon agreed to pay more than $5.6 million to settle the case.", []),
+    ("The council approved a $12.4 million contract.", "The council approved a $12 million contract.", []),
+    ("The council approved a $12.4 million contract.", "The council approved a contract of about $12 million.", []),
+    ("The council approved a $25M contract.", "The council approved a contract of 25 million dollars.", []),
+    ("The breach exposed 147 million people.", "The breach exposed nearly 150 million people.", []),
+    ("The breach exposed 147 million people.", "The breach exposed 143 million people.", ["conflict"]),
+    ("The council voted on Wednesday to approve it.", "The council voted on March 4 to approve it.", []),
+    ("The council voted on Tuesday to approve it.", "The council voted on March 4 to approve it.", ["conflict"]),
+    ("Ring began offering multifactor authentication in 2019.",
+     "Ring began offering multifactor authentication in 2020.", ["conflict"]),
+])
+def test_claims_are_compared_by_interval(first: str, second: str, grades: list[str]) -> None:
+    assert _grades(first, second) == grades
+
+
+def test_an_outlet_giving_both_penalties_corroborates_the_one_another_gives() -> None:
+    assert _grades("Amazon will pay $25 million and Ring will pay $5.8 million to settle.",
+                   "Ring will pay $5.8 million to settle.") == []
+
+
+def test_hedges_narrow_or_open_the_interval() -> None:
+    (more,) = _claims("more than $30 million")
+    (nearly,) = _claims("nearly $31 million")
+    (up_to,) = _claims("up to $700 million")
+    (bare,) = _claims("$30 million")
+    assert (more.strict.low, more.strict.high) == (30e6, 40e6)  # 30 is the value cut down to its last digit
+    assert (nearly.strict.low, nearly.strict.high) == (30.5e6, 31e6)
+    assert (up_to.strict.low, up_to.strict.high) == (0.0, 700e6)
+    assert (bare.strict.low, bare.strict.high) == (29.5e6, 30.5e6)
+
+
+def test_relative_days_resolve_against_the_article_date() -> None:
+    (wednesday,) = _claims("The council met on Wednesday.")
+    assert dt.date.fromordinal(int(wednesday.strict.low)) == dt.date(2026, 3, 4)
+    (last_week,) = _claims("The council met last week.")
+    assert dt.date.fromordinal(int(last_week.strict.low)) == dt.date(2026, 2, 23)
+    assert _claims("The council met on Wednesday.", published=None) == []
+
+
+def test_a_figure_given_for_comparison_or_naming_a_model_is_not_compared() -> None:
+    assert _grades("The fine tops the previous record of $746 million.", "The fine is $1.3 billion.") == []
+    assert [claim.text for claim in _claims("The Boeing 737 jets carried 171 passengers.")] == ["171"]
+
+
+@pytest.fixture()
+def council(tmp_path: Path) -> Path:
+    folder = tmp_path / "council"
+    folder.mkdir()
+    manifest = []
+    for name, text in COUNCIL.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        manifest.append(f'[articles."{name}.txt"]\noutlet = "{name.title()}"\ndate = {PUBLISHED.isoformat()}\n')
+    (folder / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
+    return folder
+
+
+def test_the_council_story_conflicts_are_flagged(council: Path) -> None:
+    articles = load_corpus([council]).articles
+    facts = align_articles(articles, use_cache=False).facts
+    lede = next(fact for fact in facts if any("$14.2 million" in member.text for member in fact.members))
+    assert {member.article_id for member in lede.members} == {"courier.txt", "gazette.txt", "herald.txt", "ledger.txt"}
+    assert lede.missing_from == []
+    values = sorted(tuple(sorted(item.values.values())) for item in lede.discrepancies)
+    assert all(item.grade == "conflict" for item in lede.discrepancies)
+    assert ("6-3", "7-2", "7-2") in values
+    assert any("$12.4 million" in value and "$14.2 million" in value for value in map(" ".join, values))
+    drivers = next(fact for fact in facts if any("35 new drivers" in member.text for member in fact.members))
+    assert [sorted(item.values.values()) for item in drivers.discrepancies] == [["35", "40", "40"]]
+    assert drivers.missing_from == ["ledger.txt"]
+    quote = next(fact for fact in facts if any("turning point" in member.text for member in fact.members))
+    assert not quote.discrepancies
+    assert not any("Dana Reyes" in member.text for fact in facts for member in fact.members)
+
+
+def test_summary_never_says_outlets_agree(council: Path) -> None:
+    articles = load_corpus([council]).articles
+    facts = align_articles(articles, use_cache=False).facts
+    summary = summarise(facts, articles)
+    assert summary.conflicts == 3 and summary.imprecisions == 0
+    assert summary.text().startswith(f"{summary.compared} facts were stated by two or more outlets and compared; "
+                                     "among them: 3 conflicts.")
+    assert "agree" not in summary.text()
+    quiet = summarise([fact for fact in facts if not fact.discrepancies], articles)
+    assert "no discrepancy was found among them" in quiet.text()
+    assert "sentence" in quiet.text() and "stated by one outlet only and not compared" in quiet.text()
+
+
+def test_every_facts_export_carries_the_summary(council: Path) -> None:
+    articles = load_corpus([council]).articles
+    facts = [fact.as_json() for fact in align_articles(articles, use_cache=False).facts]
+    report = facts_report(facts, articles, "council")
+    html = report.as_bytes("html").decode("utf-8")
+    assert "among them: 3 conflicts" in html and "agree on every fact" not in html
+    assert "(conflict, number)" in html
+    csv_text = report.as_bytes("csv").decode("utf-8-sig")
+    assert "# summary: " in csv_text and "among them: 3 conflicts" in csv_text
+    data = json.loads(report.as_bytes("json"))
+    assert data["summary"]["conflicts"] == 3 and data["summary"]["compared_facts"] == len(facts)
+
+
+def test_cli_text_and_json_open_with_the_summary(council: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["facts", str(council), "--no-quotes"]) == 0
+    out = capsys.readouterr().out
+    assert "facts were stated by two or more outlets and compared; among them: 3 conflicts" in out.splitlines()[0]
+    assert "\tconflict: outlets give incompatible figures: " in out
+    assert main(["facts", str(council), "--no-quotes", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["conflicts"] == 3
+    grades = {item["grade"] for fact in data["facts"] for item in fact["discrepancies"]}
+    assert grades == {"conflict"}
+
+
+def test_publication_date_lines_never_become_facts(tmp_path: Path) -> None:
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for name, figure in (("one", "$3 million"), ("two", "$3 million")):
+        (folder / f"{name}.txt").write_text(
+            f"Feb. 7, 2026\n\nThe harbour board approved a {figure} dredging plan for the north channel on "
+            "Tuesday.\n\nWork starts after the spring tides.\n", encoding="utf-8")
+    (folder / "three.txt").write_text(
+        "Feb. 8, 2026\n\nThe harbour board approved a $3 million dredging plan for the north channel.\n",
+        encoding="utf-8")
+    facts = align_articles(load_corpus([folder]).articles, use_cache=False).facts
+    assert facts and not any("Feb." in member.text for fact in facts for member in fact.members)
+    assert not any(fact.discrepancies for fact in facts)
