@@ -100,7 +100,7 @@ def test_spun_copy_gets_a_badge_and_a_notice(window):
 def test_fact_matrix_keys_compare_a_fact_switch_base_and_open_a_sentence(qtbot, window):
     matrix = window.fact_matrix
     qtbot.keyClick(window, Qt.Key.Key_5, ALT)
-    assert window.views.currentWidget() is matrix and matrix.hasFocus()
+    assert window.views.currentWidget() is window.fact_panel and matrix.hasFocus()
     model = matrix.matrix
     row = next(r for r, fact in enumerate(model.facts) if fact.discrepancies and len(fact.members) >= 3)
     fact = model.facts[row]
@@ -280,3 +280,24 @@ def test_opening_another_corpus_clears_what_belonged_to_the_last(qtbot, window, 
     assert view.pane_a.toPlainText() == "" and view.change_list.count() == 0
     assert not window.message_bar.isVisibleTo(window)
     assert window.fact_matrix.matrix.rowCount() == 0 and window.quotes_panel.model.rowCount() == 0
+
+
+def test_fact_matrix_shows_each_outlets_value_and_what_was_compared(qtbot, ui_context, tmp_path):
+    from ui.main_window import MainWindow
+
+    story = tmp_path / "council"
+    story.mkdir()
+    lede = "The Riverton city council approved a {} budget for the bus service on Tuesday, officials said."
+    for name, amount in (("herald", "$12.4 million"), ("gazette", "$12.4 million"), ("courier", "$14.2 million")):
+        (story / f"{name}.txt").write_text(lede.format(amount) + "\n\nThe mayor praised the plan.\n", encoding="utf-8")
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    window.open_corpus([story])
+    qtbot.waitUntil(lambda: window.analysis.facts_complete, timeout=60_000)
+    model = window.fact_matrix.matrix
+    row = next(r for r, fact in enumerate(model.facts) if fact.discrepancies)
+    cells = {model.articles[c - 1].id: model.index(row, c).data() for c in range(1, model.columnCount())}
+    assert cells["courier.txt"] == "≠ $14.2 million" and cells["herald.txt"] == "≠ $12.4 million"
+    assert "conflict" in window.fact_panel.summary.text() and "compared" in window.fact_panel.summary.text()
+    window.fact_matrix.setCurrentIndex(model.index(row, 1))
+    assert window.fact_panel.sentence.text().startswith("“The Riverton city council approved")

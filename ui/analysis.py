@@ -112,7 +112,7 @@ class AnalysisModel(QObject):
             self.result.provenance, self._provenance = arranged
             self.provenance_ready.emit()
         elif name == steps.FACTS.name:
-            self.result.facts = arranged
+            self.result.facts, self.result.fact_summary = arranged
             self._task = None
             log.info("facts: %d found", len(self.result.facts))
             self.facts_ready.emit()
@@ -170,4 +170,4 @@ def _arranged(name: str, analysis: CorpusAnalysis) -> object:
     if name == steps.PROVENANCE.name:
         report = analysis.provenance
         return report, {item.article_id: item for item in report.articles}
-    return list(analysis.facts or [])
+    return list(analysis.facts or []), analysis.fact_summary

@@ -1,9 +1,12 @@
-"""The fact matrix: facts as rows, outlets (articles) as columns, discrepancies shaded and explained.
+"""The fact matrix: facts as rows, outlets (articles) as columns, each cell what the outlet says.
 
-A cell holds the outlet's own sentence for the fact, or nothing when the outlet does not state
-it. Cells caught in a discrepancy are shaded (and marked with "≠", so colour is not the only
-cue); hovering says what disagrees. Enter on the fact's label compares that fact across the
-outlets; Enter on a cell opens the sentence in its article.
+A cell holds the figures the outlet's sentence states for the fact (`reader.facts.values`), or a
+few words of it when it states none, or nothing when the outlet does not state the fact. Cells
+caught in a discrepancy are shaded (orange for a conflict, paler for an imprecision) and marked
+"≠", so colour is not the only cue; the chosen cell's whole sentence shows below the table, and
+hovering says what disagrees. Above the table, the facts' summary says how much was compared.
+Enter on the fact's label compares that fact across the outlets; Enter on a cell opens the
+sentence in its article.
 """
 from __future__ import annotations
 
@@ -11,13 +14,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from reader.facts.finder import Fact, Member
 from reader.articles.model import Article
+from reader.export.citation import pinpoint
+from reader.facts.finder import Fact, Member
+from reader.facts.summary import FactSummary
+from reader.facts.values import stated_values
 
 DISCREPANCY_COLOUR = "#E69F00"
-"""Okabe–Ito orange, at low opacity, for cells whose values disagree with another outlet's."""
+"""Okabe–Ito orange for cells whose values disagree with another outlet's: stronger for a
+conflict, paler for an imprecision (values that fit only if an outlet rounded or hedged)."""
+GRADE_OPACITY = {"conflict": 0.55, "imprecision": 0.25}
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -34,7 +42,8 @@ class FactMatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self.facts: list[Fact] = []
         self.articles: list[Article] = []
-        self._rows: dict[int, tuple[dict[str, Member], dict[str, list[str]]]] = {}
+        self._rows: dict[int, tuple[dict[str, Member], dict[str, list[str]], dict[str, str]]] = {}
+        self._by_id: dict[str, Article] = {}
 
     def set_facts(self, facts: list[Fact], articles: list[Article]) -> None:
         """Columns are the articles that state at least one fact, in corpus order. A row's cells
@@ -43,19 +52,33 @@ class FactMatrixModel(QAbstractTableModel):
         self.facts = list(facts)
         stating = {member.article_id for fact in facts for member in fact.members}
         self.articles = [article for article in articles if article.id in stating]
+        self._by_id = {article.id: article for article in self.articles}
         self._rows = {}
         self.endResetModel()
 
-    def _row(self, row: int) -> tuple[dict[str, Member], dict[str, list[str]]]:
-        """The fact's sentence per article id, and what each article's sentence disputes."""
+    def _row(self, row: int) -> tuple[dict[str, Member], dict[str, list[str]], dict[str, str]]:
+        """The fact's sentence per article id, what each article's sentence disputes, and the
+        worst grade of its disputes."""
         if row not in self._rows:
             fact = self.facts[row]
             disputes: dict[str, list[str]] = {}
+            grades: dict[str, str] = {}
             for item in fact.discrepancies:
                 for article_id, value in item.values.items():
-                    disputes.setdefault(article_id, []).append(f"{item.kind}: this outlet says {value}; {item.detail}")
-            self._rows[row] = ({member.article_id: member for member in fact.members}, disputes)
+                    disputes.setdefault(article_id, []).append(
+                        f"{item.grade} ({item.kind}): this outlet says {value}; {item.detail}")
+                    if grades.get(article_id) != "conflict":
+                        grades[article_id] = item.grade
+            self._rows[row] = ({member.article_id: member for member in fact.members}, disputes, grades)
         return self._rows[row]
+
+    def value(self, index: Index) -> str:
+        """What the cell shows: the outlet's figures for the fact, or the start of its sentence."""
+        member = self.member(index)
+        if member is None:
+            return ""
+        values = stated_values(member, self._by_id[member.article_id])
+        return ", ".join(values) if values else _short(member.text, 48)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.facts)
@@ -87,15 +110,16 @@ class FactMatrixModel(QAbstractTableModel):
             return member
         if member is None:
             return None
-        disputes = self._row(index.row())[1].get(member.article_id)
+        _, all_disputes, grades = self._row(index.row())
+        disputes = all_disputes.get(member.article_id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return ("≠ " if disputes else "") + _short(member.text)
+            return ("≠ " if disputes else "") + self.value(index)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = " ".join(member.text.split())
             return "\n".join([*(disputes or []), text]) if disputes else text
         if role == Qt.ItemDataRole.BackgroundRole and disputes:
             colour = QColor(DISCREPANCY_COLOUR)
-            colour.setAlphaF(0.35)
+            colour.setAlphaF(GRADE_OPACITY.get(grades[member.article_id], GRADE_OPACITY["conflict"]))
             return colour
         return None
 
@@ -126,13 +150,16 @@ class FactMatrixView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
         self.setWordWrap(True)
-        self.horizontalHeader().setDefaultSectionSize(self.fontMetrics().averageCharWidth() * 34)
+        width = self.fontMetrics().averageCharWidth()
+        self.horizontalHeader().setDefaultSectionSize(width * 17)  # a value or two: five outlets fit
+        self.horizontalHeader().setMinimumSectionSize(width * 8)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # measuring every row stalls on big corpora
-        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + self.fontMetrics().height() // 2)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + self.fontMetrics().height() // 2)
         self.matrix.modelReset.connect(self._reset)
 
     def _reset(self) -> None:
+        self.horizontalHeader().resizeSection(0, self.fontMetrics().averageCharWidth() * 40)
         if self.matrix.rowCount():
             self.setCurrentIndex(self.matrix.index(0, 0))
 
@@ -152,3 +179,39 @@ class FactMatrixView(QTableView):
         index = self.currentIndex()
         if index.isValid():
             self.factChosen.emit(index.data(FACT_ROLE))
+
+
+class FactMatrixPanel(QWidget):
+    """The matrix with what frames it: the summary of what was compared above, and the chosen
+    cell's sentence, with its citation, below."""
+
+    def __init__(self, matrix: FactMatrixView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix_view = matrix
+        self.summary = QLabel()
+        self.summary.setObjectName("factSummary")
+        self.summary.setWordWrap(True)
+        self.sentence = QLabel()
+        self.sentence.setObjectName("factSentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(matrix, 1)
+        layout.addWidget(self.sentence)
+        matrix.matrix.modelReset.connect(self._show_sentence)
+        matrix.selectionModel().currentChanged.connect(self._show_sentence)
+
+    def set_summary(self, summary: FactSummary | None) -> None:
+        self.summary.setText(summary.text() if summary is not None else "")
+
+    def _show_sentence(self) -> None:
+        model, index = self.matrix_view.matrix, self.matrix_view.currentIndex()
+        member = model.member(index)
+        if member is None:
+            fact = index.data(FACT_ROLE) if index.isValid() else None
+            self.sentence.setText(f"{fact.id}: {fact.label}" if fact is not None else "")
+            return
+        article = next(article for article in model.articles if article.id == member.article_id)
+        self.sentence.setText(f"“{' '.join(member.text.split())}” — {pinpoint(article, member.start)}")

@@ -35,7 +35,7 @@ from ui.compare_view import CompareView, substitution_format
 from ui.comparisons import Comparisons
 from ui.context import AppContext
 from ui.exports import choose_export_file, save_report
-from ui.fact_matrix import FactMatrixView
+from ui.fact_matrix import FactMatrixPanel, FactMatrixView
 from ui.log_view import LogView
 from ui.message_bar import MessageBar
 from ui.metadata_form import MetadataForm
@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.compare_view.setObjectName("compareView")
         self.add_view("compare", "Comparison", self.compare_view)
         self.fact_matrix = FactMatrixView()
-        self.add_view("facts", "Fact matrix", self.fact_matrix)
+        self.fact_panel = FactMatrixPanel(self.fact_matrix)
+        self.add_view("facts", "Fact matrix", self.fact_panel)
         self.analysis = AnalysisModel(context.corpus, context.tasks, self)
         self.comparisons = Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
         self.marked_article: str | None = None
@@ -288,8 +289,7 @@ class MainWindow(QMainWindow):
         analysis.provenance_ready.connect(self._provenance_ready)
         analysis.facts_started.connect(lambda: status.begin("facts", "Lining up facts across outlets", analysis.cancel))
         analysis.facts_ready.connect(lambda: status.end("facts"))
-        analysis.facts_ready.connect(
-            lambda: self.fact_matrix.matrix.set_facts(analysis.facts, self.context.corpus.corpus.articles))
+        analysis.facts_ready.connect(self._facts_ready)
         analysis.failed.connect(lambda message: status.end("facts"))
         self.fact_matrix.factChosen.connect(self.compare_fact)
         self.fact_matrix.memberChosen.connect(self._open_member)
@@ -462,6 +462,10 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
         log.info("opened %s: %s", names, summary)
 
+    def _facts_ready(self) -> None:
+        self.fact_panel.set_summary(self.analysis.result.fact_summary)
+        self.fact_matrix.matrix.set_facts(self.analysis.facts, self.context.corpus.corpus.articles)
+
     def _forget_last_corpus(self) -> None:
         """Every view follows the open corpus: what belonged to the last one goes (its banner
         too; the Messages dock keeps the history), and each view fills in as the analysis does."""
@@ -469,6 +473,7 @@ class MainWindow(QMainWindow):
         self.comparisons.clear()
         self.marked_article = None
         self.fact_matrix.matrix.set_facts([], self.context.corpus.corpus.articles)
+        self.fact_panel.set_summary(None)
         self.quotes_panel.set_quotes([], self.analysis.registry)
         self.search_panel.show_results(None)
 

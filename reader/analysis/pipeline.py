@@ -18,6 +18,7 @@ from reader.analysis.processes import Cancelled, ChildJob, PackedOnce, in_child_
 from reader.analysis.store import AnalysisStore
 from reader.articles.model import Article
 from reader.facts.finder import Fact
+from reader.facts.summary import FactSummary
 from reader.provenance.copies import Provenance, ReuseReport
 from reader.quotes.finder import Quote
 from reader.quotes.speakers import SpeakerRegistry, current_registry
@@ -35,6 +36,7 @@ class CorpusAnalysis:
     """Each article's quotes by article id (None until found)."""
     provenance: ReuseReport | None = None
     facts: list[Fact] | None = None
+    fact_summary: FactSummary | None = None
     by_id: dict[str, Article] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -84,7 +86,7 @@ def _here(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progress | N
     _delivered(steps.PROVENANCE, analysis, deliver)
     if not with_facts:
         return
-    analysis.facts = steps.corpus_facts(analysis.articles, analysis.quotes)
+    analysis.facts, analysis.fact_summary = steps.corpus_facts(analysis.articles, analysis.quotes)
     _check(cancel)
     _delivered(steps.FACTS, analysis, deliver)
 
@@ -108,7 +110,7 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
             return
         facts = ChildJob(steps.corpus_facts, shared, analysis.quotes)
         pending = {facts: steps.FACTS}
-        analysis.facts = facts.wait(cancel)
+        analysis.facts, analysis.fact_summary = facts.wait(cancel)
         pending = {}
         _delivered(steps.FACTS, analysis, deliver)
     except BaseException:

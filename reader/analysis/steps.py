@@ -12,6 +12,7 @@ from typing import Any, Callable, Mapping, Sequence
 from reader.analysis.store import AnalysisStore, digest
 from reader.articles.model import Article
 from reader.facts.finder import Fact, find_facts
+from reader.facts.summary import FactSummary, summarise
 from reader.provenance.copies import ReuseReport, provenance
 from reader.provenance.spin import lexicon
 from reader.quotes.finder import Quote, find_quotes
@@ -34,6 +35,7 @@ class Step:
 QUOTES = Step("quotes", ("articles", "registry"), "quotes", "article")
 PROVENANCE = Step("provenance", ("articles",), "provenance", "corpus")
 FACTS = Step("facts", ("articles", "quotes"), "facts", "corpus")
+"""Gives the facts and their summary (`FactSummary`: what was compared, what was not)."""
 STEPS = (QUOTES, PROVENANCE, FACTS)
 
 
@@ -84,6 +86,8 @@ def corpus_provenance(articles: Sequence[Article], store: AnalysisStore) -> Reus
     return report
 
 
-def corpus_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]]) -> list[Fact]:
-    """Facts keep their own per-article sentence features and per-corpus result in the store."""
-    return find_facts(articles, quotes)
+def corpus_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]]) -> tuple[list[Fact], FactSummary]:
+    """The facts, and how many could be compared: every view and report says so with them.
+    Facts keep their own per-article sentence features and per-corpus result in the store."""
+    facts = find_facts(articles, quotes)
+    return facts, summarise(facts, articles)

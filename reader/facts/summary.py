@@ -12,7 +12,8 @@ from typing import Any
 
 from reader.articles.model import Article
 from reader.facts.discrepancies import CONFLICT, IMPRECISION
-from reader.facts.finder import read_sentences
+from reader.facts.anchors import states_something
+from reader.facts.quantities import find_quantities
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,22 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {plural or singular + 's'}"
 
 
+def _figures_alone(article: Article, members: list[tuple[int, int]]) -> int:
+    """Sentences of `article` outside every fact that state a figure (only its quantities are
+    read: the words that align sentences are not needed to count them)."""
+    text = article.text
+    for item in article.boilerplate:
+        text = text[:item.start] + " " * (item.end - item.start) + text[item.end:]
+    count = 0
+    for start, end in article.sentences:
+        if any(start < member_end and member_start < end for member_start, member_end in members):
+            continue
+        sentence = text[start:end]
+        quantities = find_quantities(sentence)
+        count += any(quantity.reliable for quantity in quantities) and states_something(sentence, quantities)
+    return count
+
+
 def summarise(facts: Sequence[Any], articles: Sequence[Article]) -> FactSummary:
     """`facts` are `Fact` objects or their JSON; figures outside every fact are read afresh."""
     covered: dict[str, list[tuple[int, int]]] = {}
@@ -64,13 +81,6 @@ def summarise(facts: Sequence[Any], articles: Sequence[Article]) -> FactSummary:
             covered.setdefault(member["id"], []).append((member["start"], member["end"]))
         grades.extend(item.get("grade", CONFLICT) if item["kind"] != "attribution" else "attribution"
                       for item in data["discrepancies"])
-    single = 0
-    for article in articles:
-        spans = covered.get(article.id, [])
-        alone = [(start, end) for start, end in article.sentences
-                 if not any(start < member_end and member_start < end for member_start, member_end in spans)]
-        boilerplate = [(item.start, item.end) for item in article.boilerplate]
-        single += sum(1 for sentence in read_sentences(article.text, alone, (), boilerplate)
-                      if any(quantity.reliable for quantity in sentence.quantities))
+    single = sum(_figures_alone(article, covered.get(article.id, [])) for article in articles)
     return FactSummary(len(facts), single, grades.count(CONFLICT), grades.count(IMPRECISION),
                        grades.count("attribution"))
