@@ -58,9 +58,24 @@ def baseline_pairs(articles: list[Article]) -> set[Pair]:
     return found
 
 
+def _one_source(gold: Gold) -> set[Pair]:
+    """Pairs the gold does not list whose articles it ties to one source through other copies
+    (two copies of one wire story): neither required nor wrong to report."""
+    group: dict[str, set[str]] = {}
+    for pair in gold.copies:
+        joined = set(pair).union(*(group.get(name, set()) for name in pair))
+        for name in joined:
+            group[name] = joined
+    return {Pair((a, b)) for members in group.values() for a, b in combinations(sorted(members), 2)}
+
+
+def false_pairs(found: set[Pair], gold: Gold) -> set[Pair]:
+    return found - set(gold.copies) - gold.neutral - _one_source(gold)
+
+
 def _pair_figures(found: set[Pair], gold: Gold) -> str:
     hit = len(found & set(gold.copies))
-    false = sorted(tuple(sorted(pair)) for pair in found - set(gold.copies) - gold.neutral)
+    false = sorted(tuple(sorted(pair)) for pair in false_pairs(found, gold))
     shown = "; ".join(" ~ ".join(pair) for pair in false[:4])
     return f"recall {hit}/{len(gold.copies)}, false {len(false)}" + (f" ({shown})" if shown else "")
 
@@ -81,13 +96,17 @@ def evaluate(name: str, articles: list[Article], gold: Gold) -> dict[str, float]
           f"(alone, no source: {len(alone & gold.spun)}/{len(gold.spun)}), "
           f"false spun {len(flagged & unspun)} {sorted(flagged & unspun)[:4]}")
     print(f"   direction   right {direction}/{len(with_source)}")
+    wrong = [f"{found[pair].source} ({found[pair].reason}) for {gold.copies[pair]}" for pair in with_source
+             if pair in found and found[pair].source != gold.copies[pair]]
+    if wrong:
+        print(f"   wrong way   {'; '.join(wrong[:4])}")
     missed = sorted(tuple(sorted(pair)) for pair in set(gold.copies) - set(found))
     if missed:
         print(f"   missed      {'; '.join(' ~ '.join(pair) for pair in missed[:6])}")
     return {"copies": len(gold.copies), "found": len(set(found) & set(gold.copies)),
-            "false": len(set(found) - set(gold.copies) - gold.neutral),
+            "false": len(false_pairs(set(found), gold)),
             "baseline_found": len(baseline_pairs(articles) & set(gold.copies)),
-            "baseline_false": len(baseline_pairs(articles) - set(gold.copies) - gold.neutral),
+            "baseline_false": len(false_pairs(baseline_pairs(articles), gold)),
             "spun": len(gold.spun), "spun_found": len(flagged & gold.spun), "false_spun": len(flagged & unspun)}
 
 

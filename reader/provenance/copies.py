@@ -54,6 +54,9 @@ SPUN_ALIGNMENT = 0.7
 """Share of the shorter text's words that line up one for one with the other for a spun copy."""
 SKELETON_FOR_ALIGNMENT = 0.4
 """Share of the shorter skeleton's shingles found in the other's before aligning word by word."""
+SAME_SENTENCE = 0.3
+"""Share of a sentence's words a spinner leaves in place (function words, names, numbers) for two
+sentences of equal length to be taken as one sentence spun."""
 SWAPPED_SHARE = 0.05
 """An editor changes a word here and there; a spinner swaps one word in twenty or more."""
 UNSPUN_GAIN = 0.15
@@ -171,6 +174,8 @@ class _Features:
     primary: str | None
     quoted: bytearray
     """1 for each word inside quotation marks: a quotation two outlets both report is not a copy."""
+    sentence_ends: array
+    """Word index where each sentence ends, in order: the frame a spinner keeps."""
 
 
 @lru_cache(maxsize=1)
@@ -178,16 +183,19 @@ def _unspin_ids() -> dict[int, int]:
     return {word_id(spun): word_id(original) for spun, original in originals().items()}
 
 
-def _skeleton(article: Article, words: Words, raw: list[int]) -> list[int]:
+def _sentence_words(article: Article, words: Words) -> list[tuple[int, int]]:
+    """Each sentence with words as a range of word indices."""
+    bounds = [(bisect_left(words.starts, start), bisect_left(words.starts, end)) for start, end in article.sentences]
+    return [(first, last) for first, last in bounds if last > first]
+
+
+def _skeleton(words: Words, raw: list[int], sentences: list[tuple[int, int]]) -> list[int]:
     """What a spinner leaves alone: each sentence's length in words, then its numbers and names."""
-    starts, lowers = words.starts, words.lowers
+    lowers = words.lowers
     marked = words.marked()
     skeleton: list[int] = []
     position = 0
-    for start, end in article.sentences:
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        if first == last:
-            continue
+    for first, last in sentences:
         skeleton.append(word_id(f"\x00{last - first}"))
         while position < len(marked) and marked[position] < last:
             index = marked[position]
@@ -211,8 +219,10 @@ def _features(article: Article) -> _Features:
     raw = word_ids(words.lowers)
     mapping = _unspin_ids()
     unspun = list(map(mapping.get, raw, raw))
-    return _Features(array("I", raw), array("I", unspun), array("I", _skeleton(article, words, raw)),
-                     spin_report(article, prepared), primary_source_kind(article), _quoted(words, regions))
+    sentences = _sentence_words(article, words)
+    return _Features(array("I", raw), array("I", unspun), array("I", _skeleton(words, raw, sentences)),
+                     spin_report(article, prepared), primary_source_kind(article), _quoted(words, regions),
+                     array("I", [last for _, last in sentences]))
 
 
 def _grams(ids: array) -> list[int]:
@@ -284,6 +294,32 @@ def _alignment(left: array, right: array) -> tuple[float, list[tuple[int, int]]]
     return aligned / max(min(len(left), len(right)), 1), swaps
 
 
+def _sentences(item: _Features) -> list[tuple[int, int]]:
+    starts = [0, *item.sentence_ends[:-1]]
+    return list(zip(starts, item.sentence_ends))
+
+
+def _sentence_alignment(fa: _Features, fb: _Features) -> tuple[float, list[tuple[int, int]]]:
+    """One-for-one alignment anchored on what a spinner cannot change: sentences in the same order
+    with the same number of words, whose words agree at enough positions (function words, names,
+    numbers) to be the same sentence; every other position in them is a swap, whatever the
+    thesaurus. Returns the share of the shorter text's words aligned, and the swapped positions."""
+    left, right = _sentences(fa), _sentences(fb)
+    matcher = difflib.SequenceMatcher(None, [end - start for start, end in left],
+                                      [end - start for start, end in right], autojunk=False)
+    aligned = 0
+    swaps: list[tuple[int, int]] = []
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            (a_start, a_end), (b_start, _) = left[block.a + offset], right[block.b + offset]
+            positions = list(zip(range(a_start, a_end), range(b_start, b_start + a_end - a_start)))
+            different = [(i, j) for i, j in positions if fa.raw[i] != fb.raw[j]]
+            if len(positions) - len(different) >= SAME_SENTENCE * len(positions):
+                aligned += len(positions)
+                swaps.extend(different)
+    return aligned / max(min(len(fa.raw), len(fb.raw)), 1), swaps
+
+
 @dataclass(frozen=True)
 class _Side:
     article: Article
@@ -351,7 +387,7 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     unspinning_helps = text_similarity - raw_similarity >= UNSPUN_GAIN
     alignment, swaps = 0.0, []
     if raw_similarity < IDENTICAL and (one_spun or unspinning_helps or skeleton_share >= SKELETON_FOR_ALIGNMENT):
-        alignment, swaps = _alignment(fa.raw, fb.raw)
+        alignment, swaps = max(_alignment(fa.raw, fb.raw), _sentence_alignment(fa, fb), key=lambda found: found[0])
         measures["alignment"] = round(alignment, 3)
     shorter = min(len(fa.raw), len(fb.raw))
     spun_pair = alignment >= SPUN_ALIGNMENT and (one_spun or unspinning_helps or len(swaps) >= SWAPPED_SHARE * shorter)

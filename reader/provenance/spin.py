@@ -29,8 +29,11 @@ from resources import resource_path
 from wordfreq import get_frequency_dict
 
 SENTENCE_OPENERS = ".!?:\"\u201c\u201d'\u2018\n("
-_MARKED_START = re.compile(r"(?<![A-Za-z0-9'\u2019.,])[A-Z0-9]")
-TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+APOSTROPHES = "\u2019\u2018\u02bc`"
+"""Marks outlets type for an apostrophe; words are compared with a straight one."""
+_MARKED_START = re.compile(rf"(?<![A-Za-z0-9'{APOSTROPHES}.,])[A-Z0-9]")
+TOKEN = re.compile(rf"[A-Za-z]+(?:['{APOSTROPHES}][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+_STRAIGHTEN = str.maketrans({mark: "'" for mark in APOSTROPHES})
 
 FUNCTION_WORD_RATES = {
     "in": 0.0200, "on": 0.0070, "as": 0.0060, "at": 0.0050, "or": 0.0035, "will": 0.0030,
@@ -139,7 +142,7 @@ class Words:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.lowers: list[str] = []
-        curly = "\u2019" in text
+        curly = any(mark in text for mark in APOSTROPHES)
         for region_start, region_end in regions:
             matches = list(TOKEN.finditer(text, region_start, region_end))
             self.starts.extend(map(re.Match.start, matches))
@@ -150,7 +153,7 @@ class Words:
             else:
                 found = [match.group().lower() for match in matches]
             if curly:
-                found = [word.replace("\u2019", "'") for word in found]
+                found = [word.translate(_STRAIGHTEN) for word in found]
             self.lowers.extend(found)
 
     def marked(self) -> list[int]:
