@@ -63,7 +63,7 @@ UNSPUN_GAIN = 0.15
 """Undoing known spinner swaps raising similarity this much means one text is a spun copy."""
 MIN_PASSAGE_SHINGLES = 4
 """Shared word 4-grams below which no passage of the minimum length can exist."""
-STOCK_SAMPLE = 1000
+STOCK_SAMPLE = 500
 STOCK_SHARE = 0.05
 STOCK_MIN_ARTICLES = 50
 """Word 5-grams found in more than 5% (and more than 50) of a sample of articles are stock text

@@ -21,13 +21,11 @@ _LABELS = [
 _URLS = re.compile(r"\.gov(?:\.[a-z]{2})?/|/(?:newsroom|press-releases?|news-releases?|pressroom|media-releases?)/", re.I)
 """Addresses of official newsrooms and government sites, where releases and filings are published."""
 _TEXT = [
-    (PRESS_RELEASE, re.compile(r"FOR IMMEDIATE RELEASE|^\s*(?:Media|Press) (?:contact|inquiries)|^\s*#{3}\s*$",
-                               re.M | re.I)),
-    (COURT_ORDER, re.compile(r"IT IS (?:HEREBY )?ORDERED|^\s*UNITED STATES DISTRICT COURT", re.M)),
-    (COMPLAINT, re.compile(r"COMPLAINT FOR (?:PERMANENT INJUNCTION|CIVIL PENALTIES|DAMAGES)|"
-                           r"^\s*Plaintiff,?\s*$", re.M)),
+    (PRESS_RELEASE, re.compile(r"FOR IMMEDIATE RELEASE|(?:Media|Press|MEDIA|PRESS) (?:[Cc]ontact|CONTACT|[Ii]nquiries)|\n#{3}\s*(?:\n|$)")),
+    (COURT_ORDER, re.compile(r"IT IS (?:HEREBY )?ORDERED|UNITED STATES DISTRICT COURT")),
+    (COMPLAINT, re.compile(r"COMPLAINT FOR (?:PERMANENT INJUNCTION|CIVIL PENALTIES|DAMAGES)|\n\s*Plaintiffs?,\s*\n")),
 ]
-"""Furniture only the documents themselves carry."""
+"""Furniture only the documents themselves carry (case-sensitive, as they print it)."""
 TEXT_HEAD = 3000
 """Characters from the start searched for a court caption or release heading."""
 
