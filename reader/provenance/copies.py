@@ -138,7 +138,7 @@ class ReuseReport:
                 "candidate_pairs": self.candidates}
 
     def independent_sources(self, article_ids: list[str]) -> list[set[str]]:
-        """`independent_sources(self, article_ids)`."""
+        """The given articles grouped by the one source they come from (see `independent_sources`)."""
         return independent_sources(self, article_ids)
 
 

@@ -330,7 +330,7 @@ def spun_share(words: Words, counts: Counter[str]) -> float | None:
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
     """General English word frequencies (wordfreq's, shipped in its package)."""
-    return get_frequency_dict("en")
+    return get_frequency_dict("en", wordlist="large")
 
 
 def frequency(word: str) -> float:
