@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from itertools import combinations
+from array import array
+from itertools import combinations, groupby
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ per 16 words but costs 15 times as much in pure Python; copies share far longer 
 COMMON_FINGERPRINT_SHARE = 0.005
 COMMON_FINGERPRINT_MIN = 50
 """A fingerprint in more than this share (and this many) of the articles is stock text, not a copy."""
+_KEEP = (1 << 40) - 1
+"""Postings keep 40 bits of each fingerprint beside the article's number, in one 64-bit integer."""
 MIN_SHARED_FINGERPRINTS = 2
 CANDIDATE_SHARE = 0.1
 """Shared fingerprints over the smaller article's, from which a pair is compared exactly;
@@ -40,15 +43,18 @@ def shared_text_candidates(texts: list[Sequence[int]]) -> set[tuple[int, int]]:
     """Pairs (low, high) that may share a passage long enough to be copying."""
     if len(texts) <= ALL_PAIRS_UP_TO:
         return set(combinations([key for key, ids in enumerate(texts) if len(ids) >= GRAM], 2))
-    prints = [fingerprints(ids) for ids in texts]
-    postings: dict[int, list[int]] = {}
-    for key, found in enumerate(prints):
-        for value in found:
-            postings.setdefault(value, []).append(key)
+    keys = max(1, (len(texts) - 1).bit_length())
+    postings = array("q")
+    counts: list[int] = []
+    for key, ids in enumerate(texts):
+        found = fingerprints(ids)
+        counts.append(len(found))
+        postings.extend(((value & _KEEP) << keys) | key for value in found)
     limit = max(COMMON_FINGERPRINT_MIN, COMMON_FINGERPRINT_SHARE * len(texts))
     shared: dict[tuple[int, int], int] = {}
     skipped = 0
-    for members in postings.values():
+    for _, group in groupby(sorted(postings), key=lambda posting: posting >> keys):
+        members = [posting & ((1 << keys) - 1) for posting in group]
         if len(members) < 2:
             continue
         if len(members) > limit:
@@ -58,4 +64,4 @@ def shared_text_candidates(texts: list[Sequence[int]]) -> set[tuple[int, int]]:
             shared[pair] = shared.get(pair, 0) + 1
     log.info("reuse: %d fingerprints left out as stock text", skipped)
     return {(a, b) for (a, b), count in shared.items()
-            if count >= MIN_SHARED_FINGERPRINTS and count >= CANDIDATE_SHARE * min(len(prints[a]), len(prints[b]))}
+            if count >= MIN_SHARED_FINGERPRINTS and count >= CANDIDATE_SHARE * min(counts[a], counts[b])}
