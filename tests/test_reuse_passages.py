@@ -126,6 +126,7 @@ def test_cli_json_carries_passages_and_shares(tmp_path, capsys):
     assert set(pair["share_copied"]) == {"a", "b"} and pair["passages"]
     assert {"a", "b", "words"} <= set(pair["passages"][0])
     assert {"primary_source", "reproduced_by", "rare_word_share"} <= set(data["articles"][0])
+    assert sorted(data["independent_sources"]) == [["excerpt.txt", "full.txt"], ["orchard.txt"]]
     assert main(["reuse", str(tmp_path / "cli")]) == 0
     out = capsys.readouterr().out
-    assert "excerpt" in out and "% of" in out
+    assert "excerpt" in out and "% of" in out and "3 articles from 2 independent sources" in out

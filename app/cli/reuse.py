@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         shared = (f"\t{pair.copied_a:.0%} of {pair.a}, {pair.copied_b:.0%} of {pair.b} "
                   f"in {len(pair.passages)} shared passage{'s' if len(pair.passages) != 1 else ''}" if pair.passages else "")
         emit_text(f"{pair.a} ~ {pair.b}\t{pair.kind}\tsimilarity {pair.similarity:.2f}{shared}\t{source}")
+    sources = report.independent_sources([item.article_id for item in report.articles])
+    emit_text(f"{len(report.articles)} articles from {len(sources)} independent sources")
     if not any(pair.kind != "independent" for pair in report.pairs):
         emit_text(f"no copies among {len(report.articles)} articles ({report.candidates} candidate pairs checked)")
     return 0

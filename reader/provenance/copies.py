@@ -135,7 +135,9 @@ class ReuseReport:
         return {"articles": [item.as_json() for item in self.articles],
                 "pairs": [pair.as_json() for pair in self.pairs
                           if include_independent or pair.kind != INDEPENDENT],
-                "candidate_pairs": self.candidates}
+                "candidate_pairs": self.candidates,
+                "independent_sources": [sorted(group) for group in
+                                        self.independent_sources([item.article_id for item in self.articles])]}
 
     def independent_sources(self, article_ids: list[str]) -> list[set[str]]:
         """The given articles grouped by the one source they come from (see `independent_sources`)."""
