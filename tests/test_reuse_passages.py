@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from app.cli import main
 from reader.articles.corpus import load_corpus
 from reader.articles.model import Article

@@ -1,7 +1,7 @@
 """Provenance: which articles are one source under several mastheads, and which were spun.
 
 Candidates never miss a shared passage (`candidates.py`): every pair in a small corpus,
-winnowed word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
+word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
 *skeleton* a spinner cannot change (sentence lengths, numbers, names). Each candidate is then
 measured exactly: the passages both share (`passages.py`) with the share of each article they
 cover, and for spun copies a word-by-word alignment that yields each swapped word's original.
@@ -352,14 +352,17 @@ def _plainer(a: Article, b: Article, swaps: list[tuple[int, int]]) -> str:
     """The text whose side of the swapped words is the more common English: a spinner trades
     common words for rare synonyms, never the other way round."""
     words_a, words_b = article_words(a)[1].lowers, article_words(b)[1].lowers
-    votes = sum((frequency(words_a[left]) > frequency(words_b[right])) - (frequency(words_a[left]) < frequency(words_b[right]))
-                for left, right in swaps)
+    votes = 0
+    for left, right in swaps:
+        here, there = frequency(words_a[left]), frequency(words_b[right])
+        votes += (here > there) - (here < there)
     return a.id if votes >= 0 else b.id
 
 
-def _cited(a: Article, b: Article, fa_words: Words, fb_words: Words, passages: list[Passage]) -> tuple[CitedPassage, ...]:
-    return tuple(CitedPassage(fa_words.starts[p.a_start], fa_words.ends[p.a_end - 1],
-                              fb_words.starts[p.b_start], fb_words.ends[p.b_end - 1], p.words)
+def _cited(a_words: Words, b_words: Words, passages: list[Passage]) -> tuple[CitedPassage, ...]:
+    """Passages as character spans of both texts, in the order of the second."""
+    return tuple(CitedPassage(a_words.starts[p.a_start], a_words.ends[p.a_end - 1],
+                              b_words.starts[p.b_start], b_words.ends[p.b_end - 1], p.words)
                  for p in sorted(passages, key=lambda item: item.b_start))
 
 
@@ -411,7 +414,7 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
         source, reason = _source(side_a, side_b)
     else:
         kind, similarity, source, reason, swaps = INDEPENDENT, text_similarity, None, "", []
-    cited = () if kind == INDEPENDENT else _cited(a, b, article_words(a)[1], article_words(b)[1], passages)
+    cited = () if kind == INDEPENDENT else _cited(article_words(a)[1], article_words(b)[1], passages)
     pair = CopyPair(a.id, b.id, round(min(1.0, similarity), 3), kind, source, reason, measures, cited,
                     round(copied_a, 3), round(copied_b, 3))
     return pair, swaps
