@@ -4,10 +4,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from app.cli import main
 from reader.articles.corpus import load_corpus
 from reader.articles.model import Article
 from reader.provenance import candidates
+from reader.provenance.primary import COMPLAINT, COURT_ORDER, PRESS_RELEASE, primary_source_kind
 from reader.provenance.copies import EDITED_COPY, EXCERPT, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, provenance
 from reader.provenance.spin import lexicon, spin_report
 from reuse_texts import (CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, RELEASE, RELEASE_STORY, TWO_QUOTES_A, TWO_QUOTES_B,
@@ -91,7 +94,9 @@ def test_copies_of_one_source_count_as_one_independent_source(tmp_path):
 
 def test_a_copy_spun_from_an_unseen_word_list_is_caught_alone_and_against_its_source(tmp_path):
     assert not set(UNSEEN_SPINNER.values()) & set(lexicon()[0])
-    articles = _load(tmp_path / "unseen", {"harbour": HARBOUR, "spun": spin(HARBOUR, UNSEEN_SPINNER), "orchard": ORCHARD})
+    spun_text = spin(HARBOUR, UNSEEN_SPINNER).replace("balloted on Tuesday to close the old",
+                                                      "balloted upon Tues toward shutter that onetime")
+    articles = _load(tmp_path / "unseen", {"harbour": HARBOUR, "spun": spun_text, "orchard": ORCHARD})
     spun = next(article for article in articles if article.id == "spun.txt")
     alone = spin_report(spun)
     assert alone.spun and alone.rare_word_share >= 0.03
@@ -102,6 +107,7 @@ def test_a_copy_spun_from_an_unseen_word_list_is_caught_alone_and_against_its_so
     badge = next(item for item in report.articles if item.article_id == "spun.txt")
     swaps = {(item.text, item.original) for item in badge.spin.substitutions}
     assert {("balloted", "voted"), ("platform", "deck"), ("cautioned", "warned")} <= swaps
+    assert {("upon", "on"), ("Tues", "Tuesday"), ("toward", "to"), ("shutter", "close"), ("onetime", "old")} <= swaps
     assert not any(item.spin.spun for item in report.articles if item.article_id != "spun.txt")
 
 
@@ -128,3 +134,18 @@ def test_cli_json_carries_passages_and_shares(tmp_path, capsys):
     assert main(["reuse", str(tmp_path / "cli")]) == 0
     out = capsys.readouterr().out
     assert "excerpt" in out and "% of" in out and "3 articles from 2 independent sources" in out
+
+
+@pytest.mark.parametrize(("fields", "kind"), [
+    ({"text": "UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF COLUMBIA\n\nIT IS ORDERED that the motion is granted."},
+     COURT_ORDER),
+    ({"text": "Plaintiff,\n v.\nACME CORP.\n\nCOMPLAINT FOR CIVIL PENALTIES, PERMANENT INJUNCTION, AND OTHER RELIEF"},
+     COMPLAINT),
+    ({"text": "The agency announced a settlement today.", "url": "https://www.ftc.gov/news-events/news/press-releases/x"},
+     PRESS_RELEASE),
+    ({"text": "The agency announced a settlement today.", "outlet": "Acme Newsroom"}, PRESS_RELEASE),
+    ({"text": "The agency announced a settlement today, the court said it was ordered.",
+      "url": "https://news.example.com/2024/story"}, None),
+])
+def test_primary_sources_are_recognised_by_what_they_say_about_themselves(fields, kind):
+    assert primary_source_kind(Article(id="a", path="a.txt", **fields)) == kind
