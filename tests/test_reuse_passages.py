@@ -149,3 +149,9 @@ def test_cli_json_carries_passages_and_shares(tmp_path, capsys):
 ])
 def test_primary_sources_are_recognised_by_what_they_say_about_themselves(fields, kind):
     assert primary_source_kind(Article(id="a", path="a.txt", **fields)) == kind
+
+
+def test_every_apostrophe_mark_outlets_type_compares_as_one():
+    from reader.provenance.spin import Words
+    text = "Ireland\u00b4s, Ireland\u2019s, Ireland\u2018s, Ireland\u02bcs and Ireland's"
+    assert set(Words(text, [(0, len(text))]).lowers) == {"ireland's", "and"}

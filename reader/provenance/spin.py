@@ -29,7 +29,7 @@ from resources import resource_path
 from wordfreq import get_frequency_dict
 
 SENTENCE_OPENERS = ".!?:\"\u201c\u201d'\u2018\n("
-APOSTROPHES = "\u2019\u2018\u02bc`"
+APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 """Marks outlets type for an apostrophe; words are compared with a straight one."""
 _MARKED_START = re.compile(rf"(?<![A-Za-z0-9'{APOSTROPHES}.,])[A-Z0-9]")
 TOKEN = re.compile(rf"[A-Za-z]+(?:['{APOSTROPHES}][A-Za-z]+)*|\d+(?:[.,]\d+)*")
