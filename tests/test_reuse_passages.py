@@ -12,7 +12,7 @@ from reader.articles.model import Article
 from reader.provenance import candidates
 from reader.provenance.primary import COMPLAINT, COURT_ORDER, PRESS_RELEASE, primary_source_kind
 from reader.provenance.copies import EDITED_COPY, EXCERPT, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, provenance
-from reader.provenance.spin import lexicon, spin_report
+from reader.provenance.spin import Words, lexicon, spin_report
 from reuse_texts import (CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, RELEASE, RELEASE_STORY, TWO_QUOTES_A, TWO_QUOTES_B,
                          UNSEEN_SPINNER, dated, spin)
 
@@ -152,6 +152,5 @@ def test_primary_sources_are_recognised_by_what_they_say_about_themselves(fields
 
 
 def test_every_apostrophe_mark_outlets_type_compares_as_one():
-    from reader.provenance.spin import Words
     text = "Ireland\u00b4s, Ireland\u2019s, Ireland\u2018s, Ireland\u02bcs and Ireland's"
     assert set(Words(text, [(0, len(text))]).lowers) == {"ireland's", "and"}

@@ -51,17 +51,23 @@ def shared_text_candidates(texts: list[Sequence[int]]) -> set[tuple[int, int]]:
         counts.append(len(found))
         postings.extend(((value & _KEEP) << keys) | key for value in found)
     limit = max(COMMON_FINGERPRINT_MIN, COMMON_FINGERPRINT_SHARE * len(texts))
-    shared: dict[tuple[int, int], int] = {}
+    mask = (1 << keys) - 1
+    shared: dict[int, int] = {}
     skipped = 0
     for _, group in groupby(sorted(postings), key=lambda posting: posting >> keys):
-        members = [posting & ((1 << keys) - 1) for posting in group]
+        members = [posting & mask for posting in group]
         if len(members) < 2:
             continue
         if len(members) > limit:
             skipped += 1
             continue
-        for pair in combinations(members, 2):
+        for a, b in combinations(members, 2):
+            pair = (a << keys) | b
             shared[pair] = shared.get(pair, 0) + 1
     log.info("reuse: %d fingerprints left out as stock text", skipped)
-    return {(a, b) for (a, b), count in shared.items()
-            if count >= MIN_SHARED_FINGERPRINTS and count >= CANDIDATE_SHARE * min(counts[a], counts[b])}
+    found = set()
+    for pair, count in shared.items():
+        a, b = pair >> keys, pair & mask
+        if count >= MIN_SHARED_FINGERPRINTS and count >= CANDIDATE_SHARE * min(counts[a], counts[b]):
+            found.add((a, b))
+    return found
