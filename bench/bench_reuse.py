@@ -1,4 +1,4 @@
-"""Benchmark provenance (spin reports, MinHash/LSH candidates, pair kinds) on a generated corpus.
+"""Benchmark provenance (spin reports, candidate pairs, pair kinds) on a generated corpus.
 
 Generates `--articles` articles (default 10,000 of ~700 words) with `bench/corpus_generator.py`
 into a temporary folder, loads them, then times `reader.provenance.copies.provenance` over the whole corpus

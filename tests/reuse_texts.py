@@ -92,3 +92,43 @@ def edit(text: str) -> str:
 def dated(text: str, date: str) -> str:
     """Prefix the ` date YYYY-MM-DD ` stamp the loader reads an article's date from."""
     return f" date {date} {text}"
+
+
+UNSEEN_SPINNER = {
+    "voted": "balloted", "according": "harmonizing", "officials": "functionaries", "temporary": "impermanent",
+    "inspect": "scrutinize", "bakery": "bakehouse", "vehicles": "conveyances", "winter": "wintertime",
+    "worried": "disquieted", "ferries": "ferryboats", "repairs": "renovations", "cost": "outlay",
+    "deck": "platform", "spread": "disseminated", "warned": "cautioned", "residents": "dwellers",
+}
+"""A spinner whose thesaurus shares no word with resources/spin_lexicon.toml: the detector must
+catch its copies by their improbable words and by alignment with the source, never by the lexicon."""
+
+RELEASE = """FOR IMMEDIATE RELEASE
+
+The Port Authority today announced a $40 million programme to dredge the eastern channel and rebuild the container berths at Pier 7, work that will let ships of up to 14,000 containers dock at the port for the first time.
+
+Dredging will begin in June and is expected to take eleven months. The berths will be rebuilt in two phases so that at least one berth stays open throughout, the authority said.
+
+"This investment keeps the port competitive for the next thirty years," said Helen Marsh, the authority's chief executive. "Every shipping line we spoke to told us the same thing: deeper water or they go elsewhere."
+
+The programme is funded by a $25 million federal grant and $15 million from the authority's capital reserve. No increase in port fees is planned.
+
+Media contact: press office, Port Authority"""
+
+RELEASE_STORY = """The Port Authority will spend $40 million to dredge the eastern channel and rebuild the container berths at Pier 7, work that will let ships of up to 14,000 containers dock at the port for the first time.
+
+Dredging will begin in June and is expected to take eleven months. The berths will be rebuilt in two phases so that at least one berth stays open throughout, the authority said.
+
+Local fishermen said they had not been consulted about the dredging and feared it would disturb the shellfish beds near the channel mouth, which supply most of the town's oyster harvest."""
+
+TWO_QUOTES_A = """Regulators fined the airline $3 million on Thursday over delays that stranded passengers overnight in December.
+
+"Passengers were left without food, without hotels and without information for up to nineteen hours, and the airline knew it could have done better," the transport secretary said in a statement issued after the ruling.
+
+The airline said it would appeal. Its shares fell slightly in morning trading in Frankfurt, and analysts said the fine was small compared with the carrier's annual profit."""
+
+TWO_QUOTES_B = """A budget carrier must pay $3 million for leaving travellers stuck in terminals during a winter storm, the government decided.
+
+The transport secretary was blunt: "Passengers were left without food, without hotels and without information for up to nineteen hours, and the airline knew it could have done better."
+
+Consumer groups welcomed the penalty but said compensation rules still favoured airlines. A spokeswoman for the carrier declined to comment beyond confirming that an appeal was being prepared by its lawyers."""

@@ -13,6 +13,7 @@ from app.cli import main
 from reader.articles.corpus import load_corpus
 from reader.articles.model import Article
 from reader.provenance.copies import EDITED_COPY, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, copy_pairs, provenance
+from reader.provenance.candidates import ALL_PAIRS_UP_TO
 from reader.provenance.spin import spin_report
 from reuse_texts import CHEMISTRY, HARBOUR, LIGHT_SPINNER, ORCHARD, PHILOSOPHY, dated, edit, spin
 
@@ -111,7 +112,7 @@ def test_sample_corpus_has_no_copies_and_only_000_is_spun(sample_corpus):
 
 
 def test_generated_corpus_copies_are_found_from_candidates_not_all_pairs(tmp_path):
-    generate_corpus(tmp_path / "generated", 200, words=300, seed=3)
+    generate_corpus(tmp_path / "generated", ALL_PAIRS_UP_TO + 40, words=300, seed=3)
     articles = load_corpus([tmp_path / "generated"]).articles
     report = provenance(articles)
     total_pairs = len(articles) * (len(articles) - 1) // 2

@@ -81,10 +81,10 @@ def _target(args: argparse.Namespace, corpus: Corpus) -> Target:
             return discrepancy_target(fact, _nth(fact.discrepancies, args.discrepancy, "discrepancy"), corpus.articles)
         return fact_target(fact, corpus.articles)
     if args.copy:
-        from reader.provenance.copies import provenance
+        from reader.provenance.copies import copy_pairs
 
         wanted = set(args.copy)
-        pair = next((p for p in provenance(corpus.articles).pairs if {p.a, p.b} == wanted), None)
+        pair = next((p for p in copy_pairs(corpus.articles) if {p.a, p.b} == wanted), None)
         if pair is None:
             raise _Refused(f"{args.copy[0]} and {args.copy[1]} are not a copy pair of this corpus")
         return copy_target(pair, corpus.articles)

@@ -33,10 +33,17 @@ def run(args: argparse.Namespace) -> int:
             sources = f"; spun from {', '.join(item.spun_from)}"
         if item.copy_of:
             sources += f"; copy of {', '.join(item.copy_of)}"
+        if item.primary:
+            copies = ", ".join(f"{copy} ({share:.0%})" for copy, share in item.reproduced_by)
+            sources += f"; {item.primary}" + (f" reproduced by {copies}" if copies else "")
         emit_text(f"{item.article_id}\t{verdict}{sources}")
     for pair in report.pairs:
         source = f"source {pair.source} ({pair.reason})" if pair.source else pair.reason
-        emit_text(f"{pair.a} ~ {pair.b}\t{pair.kind}\tsimilarity {pair.similarity:.2f}\t{source}")
+        shared = (f"\t{pair.copied_a:.0%} of {pair.a}, {pair.copied_b:.0%} of {pair.b} "
+                  f"in {len(pair.passages)} shared passage{'s' if len(pair.passages) != 1 else ''}" if pair.passages else "")
+        emit_text(f"{pair.a} ~ {pair.b}\t{pair.kind}\tsimilarity {pair.similarity:.2f}{shared}\t{source}")
+    sources = report.independent_sources([item.article_id for item in report.articles])
+    emit_text(f"{len(report.articles)} articles from {len(sources)} independent sources")
     if not any(pair.kind != "independent" for pair in report.pairs):
         emit_text(f"no copies among {len(report.articles)} articles ({report.candidates} candidate pairs checked)")
     return 0

@@ -7,7 +7,11 @@ Two independent signals decide, so neither an odd word choice nor terse prose is
 - substitutions from the shipped lexicon (`resources/spin_lexicon.toml`) that sit in the
   grammatical slot of their original, each a span into `Article.text` with the likely original;
 - a deficit of the function words real English cannot do without ("in", "on", "as", "or",
-  "will"), which spinners replace wholesale.
+  "will"), which spinners replace wholesale;
+- improbable word choices, whatever thesaurus made them: a spinner trades common words for
+  rare synonyms and uses each once, so rare words (by wordfreq's general English frequencies)
+  that occur only once crowd its text, while a writer's rare words are few or are the topic's
+  own terms, repeated.
 """
 from __future__ import annotations
 
@@ -22,10 +26,14 @@ from typing import Any
 
 from reader.articles.model import Article, Span
 from resources import resource_path
+from wordfreq import get_frequency_dict
 
 SENTENCE_OPENERS = ".!?:\"\u201c\u201d'\u2018\n("
-_MARKED_START = re.compile(r"(?<![A-Za-z0-9'\u2019.,])[A-Z0-9]")
-TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
+"""Marks outlets type for an apostrophe; words are compared with a straight one."""
+_MARKED_START = re.compile(rf"(?<![A-Za-z0-9'{APOSTROPHES}.,])[A-Z0-9]")
+TOKEN = re.compile(rf"[A-Za-z]+(?:['{APOSTROPHES}][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+_STRAIGHTEN = str.maketrans({mark: "'" for mark in APOSTROPHES})
 
 FUNCTION_WORD_RATES = {
     "in": 0.0200, "on": 0.0070, "as": 0.0060, "at": 0.0050, "or": 0.0035, "will": 0.0030,
@@ -43,6 +51,16 @@ MIN_DISTINCT_FORMS = 3
 MIN_PAIR_COUNT = 6
 MIN_SPUN_USES = 3
 """The spun share of function words is only read from this many uses, this many of them spun."""
+
+RARE_ZIPF = 3.0
+"""Words rarer than this Zipf frequency (about three uses per million words) are improbable choices."""
+RARE_WEIGHT = 0.5
+"""Weight of one improbable word as evidence: half a lexicon swap in its slot."""
+RARE_MIN_WORDS = 8
+"""Fewer improbable words than this are a writer's own choices (a botanist's "staminate"), never evidence."""
+RARE_SHARE_FROM, RARE_SHARE_SPAN = 0.03, 0.03
+"""Share of words that are once-used rare words from which the frequency signal starts, and over
+which it grows to certainty; edited news stays under 3%, thesaurus-spun text runs 5-15%."""
 
 SLOTS = frozenset({"anywhere", "before-object", "after-number", "after-subject", "modal", "after-modal",
                    "before-modifier", "never"})
@@ -98,6 +116,7 @@ class SpinReport:
     words: int
     function_word_ratio: float | None
     spun_share: float | None
+    rare_word_share: float | None = None
 
     def substitution_in(self, span: Span) -> Substitution | None:
         """The substitution overlapping `span`, so facts can set aside a spun "$25 cardinal"."""
@@ -109,7 +128,7 @@ class SpinReport:
     def as_json(self) -> dict[str, Any]:
         return {"id": self.article_id, "spun": self.spun, "spun_score": self.score,
                 "words": self.words, "function_word_ratio": self.function_word_ratio,
-                "spun_share": self.spun_share,
+                "spun_share": self.spun_share, "rare_word_share": self.rare_word_share,
                 "evidence": [item.as_json() for item in self.substitutions]}
 
 
@@ -123,7 +142,7 @@ class Words:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.lowers: list[str] = []
-        curly = "\u2019" in text
+        curly = any(mark in text for mark in APOSTROPHES)
         for region_start, region_end in regions:
             matches = list(TOKEN.finditer(text, region_start, region_end))
             self.starts.extend(map(re.Match.start, matches))
@@ -134,7 +153,7 @@ class Words:
             else:
                 found = [match.group().lower() for match in matches]
             if curly:
-                found = [word.replace("\u2019", "'") for word in found]
+                found = [word.translate(_STRAIGHTEN) for word in found]
             self.lowers.extend(found)
 
     def marked(self) -> list[int]:
@@ -308,13 +327,41 @@ def spun_share(words: Words, counts: Counter[str]) -> float | None:
     return round(spun / total, 3)
 
 
-def _score(weighted: float, count: int, ratio: float | None, share: float | None) -> float:
-    """Evidence density (weighted substitutions per 100 words) blended with the function-word signals."""
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """General English word frequencies (wordfreq's, shipped in its package)."""
+    return get_frequency_dict("en", wordlist="large")
+
+
+def frequency(word: str) -> float:
+    """How often `word` (lowercase) occurs in general English, as a share of all words (0 if unknown)."""
+    return _frequencies().get(word, 0.0)
+
+
+def improbable_words(words: Words, counts: Counter[str]) -> list[Substitution]:
+    """Once-used lowercase words rarer than RARE_ZIPF in general English (names, numbers and
+    words wordfreq does not know are left out: a spinner picks dictionary words)."""
+    frequencies = _frequencies()
+    limit = 10 ** (RARE_ZIPF - 9)
+    found: list[Substitution] = []
+    for index, word in enumerate(words.lowers):
+        if counts[word] != 1 or word[0].isdigit():
+            continue
+        frequency = frequencies.get(word, 0.0)
+        if 0.0 < frequency < limit and not words.capitalised(index):
+            found.append(Substitution(words.starts[index], words.ends[index], words.word(index), None,
+                                      "improbable word", RARE_WEIGHT))
+    return found
+
+
+def _score(weighted: float, count: int, ratio: float | None, share: float | None, rare: float | None) -> float:
+    """Evidence density (weighted substitutions per 100 words) blended with the frequency signals."""
     density = 100.0 * weighted / max(count, 150)
     hits_part = 1.0 - math.exp(-density / 1.5)
     deficit = 0.0 if ratio is None else (0.75 - ratio) / 0.5
     takeover = 0.0 if share is None else (share - 0.3) / 0.4
-    frequency_part = min(1.0, max(0.0, deficit, takeover))
+    rarity = 0.0 if rare is None else (rare - RARE_SHARE_FROM) / RARE_SHARE_SPAN
+    frequency_part = min(1.0, max(0.0, deficit, takeover, rarity))
     return round(0.6 * hits_part + 0.4 * frequency_part, 3)
 
 
@@ -349,13 +396,19 @@ def spin_report(article: Article, prepared: tuple[list[Span], Words] | None = No
     `prepared` is `article_words(article)` when the caller already has it (reuse shares it).
     """
     words = (prepared or article_words(article))[1]
-    candidates = find_substitutions(words)
-    evidence = [item for item in candidates if item.weight > 0]
     counts = Counter(words.lowers)
+    candidates = find_substitutions(words)
+    taken = {item.start for item in candidates}
+    improbable = [item for item in improbable_words(words, counts) if item.start not in taken]
+    if len(improbable) < RARE_MIN_WORDS:
+        improbable = []
+    candidates = sorted(candidates + improbable, key=lambda item: item.start)
+    evidence = [item for item in candidates if item.weight > 0]
     count = len(words) - sum(number for word, number in counts.items() if word[0].isdigit())
     ratio = function_word_ratio(counts, count)
     share = spun_share(words, counts)
-    score = _score(sum(item.weight for item in evidence), count, ratio, share)
+    rare = round(len(improbable) / count, 3) if count >= MIN_WORDS_FOR_RATES else None
+    score = _score(sum(item.weight for item in evidence), count, ratio, share, rare)
     distinct = {item.text.lower() for item in evidence}
     spun = score >= SPUN_THRESHOLD and len(distinct) >= MIN_DISTINCT_FORMS
-    return SpinReport(article.id, spun, score, tuple(candidates if spun else evidence), count, ratio, share)
+    return SpinReport(article.id, spun, score, tuple(candidates if spun else evidence), count, ratio, share, rare)
