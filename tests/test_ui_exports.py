@@ -26,7 +26,7 @@ def test_a_ten_article_export_lists_ten_articles_and_cites_its_file_and_number(q
     article = corpus.current
     start, end = article.sentences[0]
     main_window.reader.reveal(start, end)
-    main_window.reader.setFocus()
+    main_window.focus_reader()
     try:
         qtbot.keyClick(main_window.reader, Qt.Key.Key_C, CTRL_SHIFT)
         citation = QApplication.clipboard().mimeData().text()

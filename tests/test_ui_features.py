@@ -161,7 +161,7 @@ def test_copy_with_citation_from_reader_and_compare_view(qtbot, window, clipboar
     article = window.context.corpus.current
     start = article.paragraphs[1][0]
     window.reader.reveal(start, start + 40)
-    window.reader.setFocus()
+    window.focus_reader()  # Alt+2: the corpus opened to its overview
     qtbot.keyClick(window.reader, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
     data = clipboard.mimeData()
     assert data.text().startswith("“" + " ".join(article.text[start:start + 40].split()))

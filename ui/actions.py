@@ -36,6 +36,7 @@ class Scope(enum.Enum):
     COMPARE = "comparison"
     SEARCH = "search panel"
     FACTS = "fact matrix"
+    OVERVIEW = "story overview"
 
 
 MENUS = ("File", "Edit", "View", "Go", "Compare", "Help")
@@ -84,6 +85,10 @@ class ActionId(enum.Enum):
     THEME_DARK = ActionSpec("Theme: &dark", "View", checkable=True)
     SHOW_MESSAGES = ActionSpec("&Messages", "View", ("Ctrl+Shift+M",), tip="Notices and files that could not be read")
     SHOW_LOG = ActionSpec("&Log", "View", ("Ctrl+Shift+L",), tip="What Corroborate has been doing")
+    SHOW_OVERVIEW = ActionSpec("Story &overview", "Go", ("Alt+0",),
+                               tip="Outlets with their copies, facts with conflicts first, parties quoted")
+    OPEN_OVERVIEW_LINE = ActionSpec("Open the chosen line's &evidence", "Go", ("Return", "Enter"), Scope.OVERVIEW,
+                                    tip="An outlet: read it; a fact: compare it across outlets; a party: its quotes")
     FOCUS_ARTICLES = ActionSpec("&Article list", "Go", ("Alt+1",))
     FOCUS_READER = ActionSpec("&Reader", "Go", ("Alt+2",))
     READ_ARTICLE = ActionSpec("Read the chosen &article", "Go", ("Return", "Enter"), Scope.ARTICLES,

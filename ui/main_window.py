@@ -24,6 +24,7 @@ from reader.export.compare import compare_report
 from reader.export.facts import facts_report
 from reader.facts.finder import Fact, Member
 from reader.export.quotes import quotes_report
+from reader.analysis.overview import story_overview
 from reader.articles.model import Article, Span
 from reader.quotes.finder import Quote
 from resources import sample_dir
@@ -40,6 +41,7 @@ from ui.log_view import LogView
 from ui.message_bar import MessageBar
 from ui.metadata_form import MetadataForm
 from ui.notices import Level
+from ui.overview import StoryOverviewView
 from ui.parties_dialog import PartiesDialog
 from ui.quote_style import quote_highlights
 from ui.quotes_panel import QuotesPanel
@@ -49,6 +51,7 @@ from ui.search_panel import QuerySyntaxHelp, SearchPanel
 from ui.shortcut_editor import ShortcutEditor
 from ui.shortcut_help import ShortcutHelp
 from ui.task_status import TaskStatus
+from ui.tasks import Generation
 from ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -69,12 +72,15 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._layout_restored = False
         self._needs_default_sizes = False
+        self._overview_generation = Generation()
 
         self.reader = ReaderView()
         self.message_bar = MessageBar(context.notices)
         self.views = QTabWidget()
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
+        self.overview = StoryOverviewView()
+        self.add_view("overview", "Overview", self.overview)
         self.add_view("reader", "Reader", self.reader)
         self.compare_view = CompareView()
         self.compare_view.setObjectName("compareView")
@@ -128,6 +134,7 @@ class MainWindow(QMainWindow):
         context.actions.attach(Scope.QUOTES, self.quotes_panel)
         context.actions.attach(Scope.COMPARE, self.compare_view)
         context.actions.attach(Scope.FACTS, self.fact_matrix)
+        context.actions.attach(Scope.OVERVIEW, self.overview)
         context.actions.attach(Scope.SEARCH, self.search_panel)
         self.compare_view.addAction(context.actions.action(ActionId.COPY_CITATION))
         self._connect_actions()
@@ -465,10 +472,40 @@ class MainWindow(QMainWindow):
     def _facts_ready(self) -> None:
         self.fact_panel.set_summary(self.analysis.result.fact_summary)
         self.fact_matrix.matrix.set_facts(self.analysis.facts, self.context.corpus.corpus.articles)
+        self._show_overview()
+
+    def _show_overview(self) -> None:
+        """Counting the overview walks every fact and copy: it is done on the task runner."""
+        result, generation = self.analysis.result, self._overview_generation
+        generation.next()
+        self.context.tasks.start("story overview", lambda task: story_overview(result),
+                                 on_success=generation.bind(lambda overview: self.overview.show_overview(
+                                     overview, result.articles, result.fact_summary)),
+                                 on_failure=generation.bind(lambda message: self.context.notices.post(
+                                     Level.ERROR, f"The story overview failed: {message}")))
+
+    def _focus_overview(self) -> None:
+        self.show_view("overview")
+        self.overview.setFocus()
+
+    def _open_evidence(self, kind: str, value: object) -> None:
+        if kind == "article":
+            self.context.corpus.set_current(value)
+            self.focus_reader()
+        elif kind == "fact":
+            self.compare_fact(value)
+        elif kind == "party":
+            self.quotes_panel.show_party(value)
+            self.show_dock("quotes")
+            self.quotes_panel.table.setFocus()
 
     def _forget_last_corpus(self) -> None:
         """Every view follows the open corpus: what belonged to the last one goes (its banner
-        too; the Messages dock keeps the history), and each view fills in as the analysis does."""
+        too; the Messages dock keeps the history), and each view fills in as the analysis does.
+        The corpus opens to its overview."""
+        self._overview_generation.next()
+        self.overview.show_overview(None, self.context.corpus.corpus.articles, None)
+        self.show_view("overview")
         self.message_bar.hide()
         self.comparisons.clear()
         self.marked_article = None
@@ -508,6 +545,9 @@ class MainWindow(QMainWindow):
         actions.on(ActionId.EXPORT_FACTS, lambda: self._export(
             "Export fact matrix", "facts", self.facts_report(), "The facts are not ready yet; try again in a moment."))
         actions.on(ActionId.SHOW_FACTS, self._focus_facts)
+        actions.on(ActionId.SHOW_OVERVIEW, self._focus_overview)
+        actions.on(ActionId.OPEN_OVERVIEW_LINE, self.overview.open_current)
+        self.overview.evidenceChosen.connect(self._open_evidence)
         actions.on(ActionId.OPEN_FACT_CELL, self.fact_matrix.open_current)
         actions.on(ActionId.COMPARE_FACT, self.fact_matrix.compare_current)
         actions.on(ActionId.FOCUS_SEARCH, self._focus_search)

@@ -145,6 +145,10 @@ class QuotesPanel(QWidget):
         self.model.party = self.party_filter.currentData()
         self.model.set_quotes(quotes, registry)
 
+    def show_party(self, party_id: str) -> None:
+        """Show only this party's quotes (all of them if the party is not in the list)."""
+        self.party_filter.setCurrentIndex(max(self.party_filter.findData(party_id), 0))
+
     def step_party(self, step: int) -> None:
         """Show the next (1) or previous (-1) party's quotes; wraps round through "All"."""
         count = self.party_filter.count()

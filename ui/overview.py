@@ -1,0 +1,91 @@
+"""The story overview: the first view a corpus opens to.
+
+Who reported the story (copies folded under the account they copy, so corroboration is not
+counted twice), the facts with conflicts first and how many independent sources state each,
+and the parties with their quote counts. Every line leads to its evidence with Enter: an
+outlet to its article, a fact to its comparison across outlets, a party to its quotes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from reader.analysis.overview import FactLine, StoryOverview
+from reader.articles.model import Article
+from reader.facts.summary import FactSummary
+
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""("article", id), ("fact", Fact) or ("party", id): what Enter on the line opens."""
+
+
+def _item(text: str, evidence: tuple[str, Any] | None = None, tip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(evidence, EVIDENCE_ROLE)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def _fact_text(line: FactLine) -> str:
+    marks = "≠ " if line.conflicts else "≈ " if line.imprecisions else ""
+    sources = f"{line.sources} independent source{'s' if line.sources != 1 else ''}"
+    disputes = [f"{count} {grade}{'s' if count != 1 else ''}" for count, grade in
+                ((line.conflicts, "conflict"), (line.imprecisions, "imprecision")) if count]
+    return (f"{marks}{line.fact.label} — {line.outlets} outlets, {sources}"
+            + (f"; {', '.join(disputes)}" if disputes else ""))
+
+
+class StoryOverviewView(QTreeView):
+    evidenceChosen = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storyOverview")
+        self.tree = QStandardItemModel(self)
+        self.setModel(self.tree)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Story overview")
+        self.show_overview(None, [], None)
+
+    def show_overview(self, overview: StoryOverview | None, articles: list[Article],
+                      summary: FactSummary | None) -> None:
+        """The overview of the open corpus; None while its analysis is still running."""
+        self.tree.clear()
+        labels = {article.id: article for article in articles}
+        if overview is None:
+            self.tree.appendRow(_item(f"{len(articles):,} articles — analysing the story…" if articles else
+                                      "No corpus open: Ctrl+O opens a folder of articles"))
+            return
+        accounts = _item(f"Outlets — {len(articles):,} articles, {len(overview.sources):,} independent accounts")
+        for group in overview.sources:
+            accounts.appendRow(self._article_item(labels[group.source], group.copies, labels))
+        facts = _item(f"Facts — {summary.text() if summary is not None else f'{len(overview.facts)} found'}")
+        for line in overview.facts:
+            facts.appendRow(_item(_fact_text(line), ("fact", line.fact), line.fact.label))
+        parties = _item(f"Parties — {len(overview.parties)} quoted")
+        for line in overview.parties:
+            parties.appendRow(_item(f"{line.name} — {line.quotes} quote{'s' if line.quotes != 1 else ''}",
+                                    ("party", line.party)))
+        for section in (facts, accounts, parties):
+            self.tree.appendRow(section)
+            self.expand(section.index())
+        self.setCurrentIndex(self.tree.index(0, 0))
+
+    def _article_item(self, article: Article, copies: tuple[str, ...], labels: dict[str, Article]) -> QStandardItem:
+        date = article.date.isoformat() if article.date else "date unknown"
+        item = _item(f"{article.display_label} ({date})" + (f" — copied by {len(copies)}" if copies else ""),
+                     ("article", article.id), article.title or article.path)
+        for copy in copies:
+            item.appendRow(_item(f"copy: {labels[copy].display_label}", ("article", copy), labels[copy].path))
+        return item
+
+    def open_current(self) -> None:
+        evidence = self.currentIndex().data(EVIDENCE_ROLE)
+        if evidence is not None:
+            self.evidenceChosen.emit(*evidence)
