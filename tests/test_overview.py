@@ -71,3 +71,17 @@ def test_the_window_opens_to_the_overview_and_each_line_leads_to_its_evidence(qt
         window.overview.setCurrentIndex(parties.child(0).index())
         window.overview.open_current()
         assert window.quotes_panel.party_filter.currentData() == parties.child(0).data(EVIDENCE_ROLE)[1]
+
+
+def test_the_command_line_prints_the_overview(tmp_path, corroborate_home, capsys):
+    import json
+
+    from app.cli import main
+
+    folder = council_story(tmp_path / "council")
+    assert main(["overview", str(folder), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert len(printed["sources"]) == 2 and printed["facts"][0]["independent_sources"] == 2
+    assert printed["summary"]["conflicts"] >= 1
+    assert main(["overview", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("3 articles from 2 independent accounts")

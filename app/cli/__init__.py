@@ -20,7 +20,7 @@ from reader.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("articles", "index", "search", "quotes", "facts", "diff", "reuse", "notes", "revisions",
+COMMAND_MODULES = ("articles", "index", "search", "overview", "quotes", "facts", "diff", "reuse", "notes", "revisions",
                    "timeline", "export")
 
 
