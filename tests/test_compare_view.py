@@ -248,3 +248,28 @@ def test_the_option_boxes_show_the_options_a_comparison_was_made_with(view):
     assert view.option_boxes["ignore_case"].isChecked() and view.option_boxes["ignore_whitespace"].isChecked()
     assert not view.option_boxes["ignore_punctuation"].isChecked()
     assert view.comparison() is comparison, "showing it does not trigger a recomputation"
+
+
+def test_a_fact_is_shown_across_every_outlet_at_once_and_follows_the_base(qtbot, tmp_path):
+    from reader.articles.corpus import load_corpus
+    from reader.compare.diff import collate
+    from ui.compare_view import CompareView
+
+    texts = {"herald": "The council approved a $12.4 million contract on Tuesday.",
+             "gazette": "The council approved a $14.2 million contract on Tuesday.",
+             "courier": "Councillors approved the $12.4 million bus contract Tuesday."}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    articles = sorted(load_corpus([tmp_path]).articles, key=lambda article: article.id)
+    members = [(article, article.sentences[0]) for article in articles]
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show_collation(collate(members, 0))
+    stacked = view.stacked.toPlainText()
+    assert view.stacked.isVisibleTo(view)
+    assert all(" ".join(text.split()) in stacked or text.split()[0] in stacked for text in texts.values())
+    assert stacked.index(articles[0].display_label) < stacked.index(articles[1].display_label)
+    html = view.stacked.toHtml()
+    assert "line-through" in html and "underline" in html
+    view.show_collation(collate(members, 1))
+    assert view.stacked.toPlainText().strip().startswith(articles[1].display_label)

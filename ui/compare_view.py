@@ -20,6 +20,7 @@ from reader.compare.diff import Change, Collation, Comparison, collate, compare_
 from reader.articles.model import Article, Span
 from reader.tokens import CompareOptions
 from ui.article_pane import ArticlePane
+from ui.collation_view import CollationView
 from ui.overview_bar import OverviewBar
 
 LOCAL_COMPARE_CHARS = 60_000
@@ -171,11 +172,15 @@ class CompareView(QWidget):
         self.change_list = QListWidget()
         self.change_list.setAccessibleName("Changes")
         self.change_list.currentRowChanged.connect(self._row_chosen)
+        self.stacked = CollationView()
+        self.stacked.hide()
         body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self.stacked)
         body.addWidget(panes)
         body.addWidget(self.change_list)
-        body.setStretchFactor(0, 4)
-        body.setStretchFactor(1, 1)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 4)
+        body.setStretchFactor(2, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._collation_row)
@@ -217,6 +222,7 @@ class CompareView(QWidget):
         self._current = -1
         self._set_annotation_data(None, None, None)
         self._collation_row.hide()
+        self.stacked.hide()
         self.limits_label.hide()
         self.change_list.clear()
         for title, pane, bar in ((self.title_a, self.pane_a, self.overview_a),
@@ -243,6 +249,7 @@ class CompareView(QWidget):
         """
         self._collation = None
         self._collation_row.hide()
+        self.stacked.hide()
         if quotes is not None or registry is not None or substitutions is not None:
             self._set_annotation_data(quotes, registry, substitutions)
         self._display(comparison, article_a, article_b)
@@ -265,9 +272,13 @@ class CompareView(QWidget):
 
     def show_collation(self, collation: Collation, *, quotes: Mapping[str, Sequence[Any]] | None = None,
                        registry: Any = None, substitutions: Mapping[str, Sequence[Span]] | None = None) -> None:
-        """Show a base and the other members (one fact across outlets, or N articles)."""
+        """Show a base and the other members (one fact across outlets, or N articles); a fact's
+        sentences are also shown all at once, stacked under the base."""
         self._collation = collation
         self._collation_row.setVisible(True)
+        passages = all(span is not None for _, span in collation.members)
+        self.stacked.show_collation(collation if passages else None)
+        self.stacked.setVisible(passages)
         labels = [self._member_label(index) for index in range(len(collation.members))]
         with _SignalsBlocked(self.base_selector, self.member_selector):
             self.base_selector.clear()
