@@ -26,7 +26,6 @@ from typing import Any
 
 from reader.articles.model import Article, Span
 from resources import resource_path
-from wordfreq import get_frequency_dict
 
 SENTENCE_OPENERS = ".!?:\"\u201c\u201d'\u2018\n("
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
@@ -329,7 +328,11 @@ def spun_share(words: Words, counts: Counter[str]) -> float | None:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    """General English word frequencies (wordfreq's, shipped in its package)."""
+    """General English word frequencies (wordfreq's, shipped in its package). Imported here, not
+    with the module: wordfreq and what it imports take about half a second, which the window's
+    start-up must not pay for."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict("en", wordlist="large")
 
 
