@@ -85,3 +85,17 @@ def test_the_command_line_prints_the_overview(tmp_path, corroborate_home, capsys
     assert printed["summary"]["conflicts"] >= 1
     assert main(["overview", str(folder)]) == 0
     assert capsys.readouterr().out.startswith("3 articles from 2 independent accounts")
+
+
+def test_each_section_shows_its_first_lines_and_says_how_many_more(qtbot, monkeypatch, tmp_path, corroborate_home):
+    from ui import overview as overview_module
+    from ui.overview import StoryOverviewView
+
+    corpus = load_corpus([council_story(tmp_path / "council")])
+    analysis = analyse_corpus(corpus.articles)
+    monkeypatch.setattr(overview_module, "SECTION_LINES", 1)
+    view = StoryOverviewView()
+    qtbot.addWidget(view)
+    view.show_overview(story_overview(analysis), corpus.articles, analysis.fact_summary)
+    outlets = view.tree.item(1)
+    assert outlets.rowCount() == 2 and outlets.child(1).text() == "… and 1 more in the article list (Alt+1)"

@@ -17,6 +17,10 @@ from reader.analysis.overview import FactLine, StoryOverview
 from reader.articles.model import Article
 from reader.facts.summary import FactSummary
 
+SECTION_LINES = 200
+"""Lines shown per section: the overview is for the most telling lines (conflicts first, the most
+independent sources first); the fact matrix and the article list hold the rest, and filling
+tens of thousands of tree items would stall the window."""
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 """("article", id), ("fact", Fact) or ("party", id): what Enter on the line opens."""
 
@@ -37,6 +41,11 @@ def _fact_text(line: FactLine) -> str:
                 ((line.conflicts, "conflict"), (line.imprecisions, "imprecision")) if count]
     return (f"{marks}{line.fact.label} — {line.outlets} outlets, {sources}"
             + (f"; {', '.join(disputes)}" if disputes else ""))
+
+
+def _more(section: QStandardItem, total: int, where: str) -> None:
+    if total > SECTION_LINES:
+        section.appendRow(_item(f"… and {total - SECTION_LINES:,} more in {where}"))
 
 
 class StoryOverviewView(QTreeView):
@@ -63,15 +72,18 @@ class StoryOverviewView(QTreeView):
                                       "No corpus open: Ctrl+O opens a folder of articles"))
             return
         accounts = _item(f"Outlets — {len(articles):,} articles, {len(overview.sources):,} independent accounts")
-        for group in overview.sources:
+        for group in overview.sources[:SECTION_LINES]:
             accounts.appendRow(self._article_item(labels[group.source], group.copies, labels))
+        _more(accounts, len(overview.sources), "the article list (Alt+1)")
         facts = _item(f"Facts — {summary.text() if summary is not None else f'{len(overview.facts)} found'}")
-        for line in overview.facts:
+        for line in overview.facts[:SECTION_LINES]:
             facts.appendRow(_item(_fact_text(line), ("fact", line.fact), line.fact.label))
+        _more(facts, len(overview.facts), "the fact matrix (Alt+5)")
         parties = _item(f"Parties — {len(overview.parties)} quoted")
-        for line in overview.parties:
+        for line in overview.parties[:SECTION_LINES]:
             parties.appendRow(_item(f"{line.name} — {line.quotes} quote{'s' if line.quotes != 1 else ''}",
                                     ("party", line.party)))
+        _more(parties, len(overview.parties), "the quotes panel (Alt+3)")
         for section in (facts, accounts, parties):
             self.tree.appendRow(section)
             self.expand(section.index())
