@@ -121,6 +121,11 @@ def test_fact_matrix_keys_compare_a_fact_switch_base_and_open_a_sentence(qtbot, 
     with qtbot.waitSignal(window.comparisons.finished, timeout=20_000):
         qtbot.keyClick(view.pane_a, Qt.Key.Key_B, CTRL)
     assert view.collation().base == 1 and view.base_selector.currentIndex() == 1
+    shown = view.comparison()
+    base_span, member_span = fact.members[1], next(m for m in fact.members if m.article_id == shown.b_id)
+    assert shown.a_range == (base_span.start, base_span.end) and shown.b_range == (member_span.start, member_span.end)
+    assert all(base_span.start <= change.a[0] <= change.a[1] <= base_span.end for change in shown.changes)
+    assert all(member_span.start <= change.b[0] <= change.b[1] <= member_span.end for change in shown.changes)
 
     trigger(window, ActionId.SHOW_FACTS)
     matrix.setCurrentIndex(model.index(row, disputed))
