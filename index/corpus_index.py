@@ -28,6 +28,7 @@ from index.analysis import word_analyzer
 from index.changes import corpus_fingerprint, indexed_versions
 from index.documents import IndexedArticle, indexed_articles, prepare_documents
 from index.facets import UNKNOWN, FacetTable
+from index.notes import NotedArticles, resolve_notes
 from index.provenance import resolve
 from index.query import parse
 from index.results import Hit, SearchResults
@@ -190,12 +191,14 @@ class CorpusIndex:
             searcher.close()
             self._local.searcher = self._local.derived = None
 
-    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None) -> SearchResults:
-        """Articles matching `text`, best first, with highlights, passages, facets and problems."""
+    def search(self, text: str, limit: int = 20, filters: SearchFilters | None = None,
+               notes: NotedArticles | None = None) -> SearchResults:
+        """Articles matching `text`, best first, with highlights, passages, facets and problems;
+        `notes` answers `note:` terms (`index.notes`)."""
         started = time.perf_counter()
         searcher = self._searcher()
         parsed, problems = parse(text, searcher, self._vocabulary())
-        parsed = resolve(parsed, problems)
+        parsed = resolve_notes(resolve(parsed, problems), notes, problems)
         narrowing = _filter_query(filters)
         matching = _narrowed(self._scorer(searcher).scores(parsed), searcher, narrowing)
         wanted = _wanted_terms(parsed, searcher.reader())

@@ -141,6 +141,8 @@ def repair(text: str) -> tuple[str, list[QueryProblem]]:
 def make_parser(schema) -> QueryParser:
     parser = QueryParser("content", schema, group=AndGroup)
     parser.remove_plugin_class(plugins.SingleQuotePlugin)
+    parser.remove_plugin_class(plugins.FieldsPlugin)
+    parser.add_plugin(plugins.FieldsPlugin(remove_unknown=False))  # `note:` has no field; unknown ones are gone by now
     parser.add_plugin(plugins.PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.add_plugin(plugins.FuzzyTermPlugin())
     return parser

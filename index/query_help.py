@@ -28,11 +28,14 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 | `quote:privacy` | with the word inside a quotation |
 | `spun:yes`, `spun:no` | machine-spun (or not) by the provenance analysis (see `corroborate reuse`) |
 | `copyof:001_b1dff317db399a56`, `copyof:reuters` | copied (syndicated, edited or spun) from that article (its id or file name) or from that outlet |
+| `note:counsel`, `note:"ask counsel"`, `note:priv*` | with a note of yours (on a passage, quote, fact or copy pair in it) holding those words |
 
 `spun:` and `copyof:` filter without changing the ranking. Their verdicts come from the corpus
 analysis (the same one `corroborate reuse` prints and the window's badges show) and are written
 into the index with each article, so the facets always count spun and unspun articles too; when
 an added article turns another into a copy, that article's entry is written again.
+`note:` filters the same way; it reads your notes as they are when you search (they are not
+in the index), so a note just written or deleted counts at once.
 
 A query with a mistake (an unclosed quotation mark or bracket, an unknown field, a date that
 is not a date) is repaired as well as possible: you get a message saying what was wrong and

@@ -20,8 +20,8 @@ KEYWORD_FIELDS: tuple[str, ...] = ("speaker", "copyof")
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes,
 `copyof` the ids, file names and outlets of the articles it copies."""
 
-QUERY_FIELDS = ("content", "title", "outlet", "date", "quote", "spun") + KEYWORD_FIELDS
-"""The field names a researcher may type before a colon."""
+QUERY_FIELDS = ("content", "title", "outlet", "date", "quote", "spun") + KEYWORD_FIELDS + ("note",)
+"""The field names a researcher may type before a colon (`note` is answered from the notes, `index.notes`)."""
 
 
 @dataclass(frozen=True)

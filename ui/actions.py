@@ -37,6 +37,7 @@ class Scope(enum.Enum):
     SEARCH = "search panel"
     FACTS = "fact matrix"
     OVERVIEW = "story overview"
+    NOTES = "notes panel"
 
 
 MENUS = ("File", "Edit", "View", "Go", "Compare", "Help")
@@ -74,6 +75,12 @@ class ActionId(enum.Enum):
                                tip="Copy the selection in the reader or a comparison with its pinpoint citation (plain text and HTML)")
     EDIT_PARTIES = ActionSpec("&Parties and aliases…", "Edit", ("Ctrl+Alt+P",),
                               tip="Add a party, or aliases of one, whose quotes are coloured and filtered")
+    ADD_NOTE = ActionSpec("Add a &note…", "Edit", ("Ctrl+Shift+N",),
+                          tip="Note the selection or sentence in the reader, the chosen quote, fact or discrepancy, "
+                              "or the copy pair compared")
+    EDIT_NOTE = ActionSpec("&Edit the chosen note…", "Edit", ("Ctrl+Return",), Scope.NOTES)
+    DELETE_NOTE = ActionSpec("&Delete the chosen note", "Edit", (Key.Delete,), Scope.NOTES,
+                             tip="Delete the note chosen in the notes panel (Undo brings it back)")
     EDIT_SHORTCUTS = ActionSpec("&Keyboard shortcuts…", "Edit", tip="Change the key of any command")
     TOGGLE_BOILERPLATE = ActionSpec("Show &boilerplate", "View", ("Ctrl+Shift+B",), checkable=True,
                                     tip="Show or collapse navigation, bylines and other boilerplate (dimmed)")
@@ -108,6 +115,14 @@ class ActionId(enum.Enum):
     NEXT_PARTY = ActionSpec("Quotes of the next party", "View", ("]",), Scope.QUOTES,
                             tip="Filter the quotes panel to the next party (All, each party, No party)")
     PREVIOUS_PARTY = ActionSpec("Quotes of the previous party", "View", ("[",), Scope.QUOTES)
+    SHOW_NOTES = ActionSpec("&Notes", "Go", ("Alt+6",), tip="Every note, its citation and whether the text under it changed")
+    OPEN_NOTE = ActionSpec("Read the chosen &note's passage", "Go", ("Return", "Enter"), Scope.NOTES)
+    SHOW_QUOTATIONS = ActionSpec("Quotations across &outlets", "Go", ("Alt+7",),
+                                 tip="One quotation as each outlet printed it; misquotes and misattributions flagged")
+    SHOW_REVISIONS = ActionSpec("Re&vision history", "Go", ("Alt+8",),
+                                tip="Versions of one article, each step word-diffed, corrections and stealth edits marked")
+    SHOW_TIMELINE = ActionSpec("Fact &timeline", "Go", ("Alt+9",),
+                               tip="The fact chosen in the matrix: which outlet stated it when, who first, who copied")
     NEXT_ARTICLE = ActionSpec("&Next article", "Go", ("Ctrl+PgDown",))
     PREVIOUS_ARTICLE = ActionSpec("&Previous article", "Go", ("Ctrl+PgUp",))
     NEXT_HEADING = ActionSpec("Next &heading", "Go", ("]",), Scope.READER)

@@ -46,6 +46,7 @@ from ui.parties_dialog import PartiesDialog
 from ui.quote_style import quote_highlights
 from ui.quotes_panel import QuotesPanel
 from ui.reader_view import Highlight, ReaderView
+from ui.research_record import ResearchRecord
 from ui.search import Search
 from ui.search_panel import QuerySyntaxHelp, SearchPanel
 from ui.shortcut_editor import ShortcutEditor
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         context.actions.attach(Scope.SEARCH, self.search_panel)
         self.compare_view.addAction(context.actions.action(ActionId.COPY_CITATION))
         self._connect_actions()
+        self.record = ResearchRecord(self)
         self._build_menus()
         self._connect_corpus()
         self._connect_analysis()
@@ -424,6 +426,7 @@ class MainWindow(QMainWindow):
         if report is None:
             self.context.notices.post(Level.INFO, empty)
             return
+        report = self.record.with_notes(report)
         path = choose_export_file(self, title, stem)
         if path is None:
             return

@@ -216,6 +216,10 @@ class ReaderView(QTextEdit):
             return None
         return (self._offsets.to_article(cursor.selectionStart()), self._offsets.to_article(cursor.selectionEnd()))
 
+    def cursor_offset(self) -> int:
+        """Where the text cursor is, as an offset into the article."""
+        return self._offsets.to_article(self.textCursor().position())
+
     def offset_at(self, point: QPoint) -> int:
         return self._offsets.to_article(self.cursorForPosition(point).position())
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from index import CorpusIndex, IndexCancelled, SearchFilters, SearchResults, update_index
+from index.notes import NotedArticles
 from reader.analysis.pipeline import CorpusAnalysis
 from reader.analysis.processes import PackedOnce, in_child_process, run_in_child
 from reader.articles.model import LoadError
@@ -70,6 +72,8 @@ class Search(QObject):
         self._index_task: Task | None = None
         self._query = ""
         self._filters = SearchFilters()
+        self.noted: Callable[[], NotedArticles | None] | None = None
+        """Gives what answers `note:` (the notes as they are when the search starts), if notes are kept."""
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run)
         corpus.loaded.connect(self._corpus_loaded)
@@ -136,7 +140,8 @@ class Search(QObject):
             self.results = None
             self.results_ready.emit(None)
             return
-        self._tasks.start("search", lambda task: corpus_index.search(text, RESULT_LIMIT, filters),
+        notes = self.noted() if self.noted else None
+        self._tasks.start("search", lambda task: corpus_index.search(text, RESULT_LIMIT, filters, notes),
                           on_success=generation.bind(self._found),
                           on_failure=generation.bind(self.search_failed.emit))
 

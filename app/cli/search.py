@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from index import IndexBusy
+from reader.record.notes import NotesError
 from app.cli.index import open_index
 from app.cli.output import corpus_paths, emit_json, emit_text, fail, warn
 
@@ -20,6 +21,19 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _noted(paths: list[Path]) -> Callable[[str], set[str]]:
+    """Answers `note:` from the researcher's notes; the corpus is read only if the query asks."""
+
+    def noted(words: str) -> set[str]:
+        from reader.articles.corpus import load_corpus
+        from reader.record.notes import NoteBook
+        from reader.record.search import articles_noted
+
+        return articles_noted(NoteBook.open().listed(), load_corpus(corpus_paths(paths)).articles, words)
+
+    return noted
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         corpus_index = open_index(corpus_paths(args.corpus))
@@ -29,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
         warn(notice)
     for error in corpus_index.report.errors:
         warn(f"{error.path}: {error.error}")
-    results = corpus_index.search(args.query, limit=max(1, args.limit))
+    try:
+        results = corpus_index.search(args.query, limit=max(1, args.limit), notes=_noted(args.corpus))
+    except NotesError as error:
+        corpus_index.close()
+        return fail(str(error))
     corpus_index.close()
     for problem in results.problems:
         warn(f"query: {problem}")

@@ -42,3 +42,10 @@ def note_text_by_article(book: NoteBook, articles: Sequence[Article]) -> dict[st
         if texts:
             found[article.id] = "\n".join(texts)
     return found
+
+
+def articles_noted(notes: Sequence[Note], articles: Sequence[Article], query: str) -> set[str]:
+    """Ids of the articles with a passage under a note matching `query`: what `note:` finds."""
+    matching = [note for note in notes if note_matches(note, query)]
+    return {article.id for article in articles
+            if any(item.names(article) for note in matching for item in note.target.anchors)}

@@ -1,0 +1,285 @@
+"""The research record in the window: the notes panel and its keys, undo shared with metadata
+corrections, `note:` in search, notes in the window's exports, and the quotation, revision and
+timeline views."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from record_texts import LEDGER, write_story
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _open(qtbot, window, folder: Path) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(window.context.corpus.loaded, timeout=20_000):
+        window.open_corpus([folder])
+    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=60_000)
+
+
+@pytest.fixture
+def story_window(qtbot, ui_context, tmp_path):  # noqa: ANN001, ANN201
+    """The window on the seawall story: three outlets and a revised copy of the Ledger's article."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    _open(qtbot, window, write_story(tmp_path / "story", updated=True))
+    return window
+
+
+def _answer(window, text: str) -> list[str]:  # noqa: ANN001
+    """Answer the note prompt with `text`; returns what each prompt was about."""
+    asked: list[str] = []
+
+    def ask(parent, title, about, previous):  # noqa: ANN001, ANN202
+        asked.append(about)
+        return text
+
+    window.record.ask_text = ask
+    return asked
+
+
+def _saved_notes() -> list[dict]:
+    from reader import paths
+
+    return json.loads((paths.data_dir() / "notes.json").read_text(encoding="utf-8"))["notes"]
+
+
+def test_the_note_model_passes_the_model_tester_and_says_when_the_text_changed(qtmodeltester, tmp_path):
+    from reader.articles.corpus import load_corpus
+    from reader.record.notes import NoteBook, sentence_target
+    from ui.notes_panel import NoteTableModel
+
+    folder = write_story(tmp_path / "story")
+    ledger = next(a for a in load_corpus([folder]).articles if a.id == "ledger.txt")
+    book = NoteBook.open()
+    start = ledger.text.index("$40 million")
+    book.add(sentence_target(ledger, (start, start + 11)), "check the budget line")
+    book.add(sentence_target(ledger, (0, 10)), "headline")
+    (folder / "ledger.txt").write_text(LEDGER.replace("$40 million", "$42 million"), encoding="utf-8")
+    model = NoteTableModel()
+    model.set_notes(book.listed(), load_corpus([folder]).articles)
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == "≠ changed" and model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole)
+    assert "$40 million" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, 2).data() == "moved"  # the file changed, the headline is still there
+    assert model.index(1, 1).data().startswith("Coast Ledger")
+    assert model.index(0, 3).data() == "check the budget line"
+
+
+def test_a_note_on_the_reader_sentence_by_key_with_one_undo_for_notes_and_metadata(qtbot, story_window):
+    window = story_window
+    window.context.corpus.set_current("ledger.txt")
+    article = window.context.corpus.current
+    window.focus_reader()
+    window.reader.reveal(article.text.index("voted 5-2"))
+    asked = _answer(window, "the vote count differs in the Wire")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    assert asked and "sentence at" in asked[0]
+    [note] = _saved_notes()
+    assert note["target"]["kind"] == "sentence" and "voted 5-2" in note["target"]["anchors"][0]["text"]
+    panel = window.record.panel
+    assert panel.model.rowCount() == 1 and panel.model.index(0, 2).data() == "unchanged"
+
+    window.metadata_form.edits["outlet"].setText("Ledger (print)")
+    window.metadata_form.edits["outlet"].editingFinished.emit()
+    stack = window.context.undo_stack
+    assert stack.count() == 2
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the metadata edit
+    assert len(_saved_notes()) == 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the note
+    assert _saved_notes() == [] and panel.model.rowCount() == 0
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert len(_saved_notes()) == 1 and panel.model.rowCount() == 1
+
+
+def test_edit_delete_and_open_a_note_from_the_panel_by_key(qtbot, story_window):
+    window = story_window
+    window.context.corpus.set_current("wire.txt")
+    window.focus_reader()
+    start = window.context.corpus.current.text.index("five votes")
+    window.reader.reveal(start, start + 10)
+    _answer(window, "first words")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    assert _saved_notes()[0]["target"]["anchors"][0]["text"] == "five votes"
+    qtbot.keyClick(window, Qt.Key.Key_6, ALT)
+    table = window.record.panel.table
+    assert table.hasFocus()
+    _answer(window, "second words")
+    qtbot.keyClick(table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _saved_notes()[0]["text"] == "second words"
+    assert window.record.panel.model.index(0, 3).data() == "second words"
+    window.context.corpus.set_current("ledger.txt")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.context.corpus.current.id == "wire.txt" and window.reader.selected_span() == (start, start + 10)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert _saved_notes() == []
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _saved_notes()[0]["text"] == "second words"
+
+
+def test_notes_on_a_quote_a_fact_and_a_discrepancy(qtbot, main_window):
+    from ui.quotes_panel import QUOTE_ROLE
+
+    window = main_window
+    _answer(window, "about this")
+    qtbot.keyClick(window, Qt.Key.Key_3, ALT)
+    quote = window.quotes_panel.table.currentIndex().data(QUOTE_ROLE)
+    qtbot.keyClick(window.quotes_panel.table, Qt.Key.Key_N, CTRL_SHIFT)
+    assert _saved_notes()[-1]["target"]["kind"] == "quote"
+    assert _saved_notes()[-1]["target"]["anchors"][0]["start"] == quote.start
+
+    qtbot.keyClick(window, Qt.Key.Key_5, ALT)
+    matrix = window.fact_matrix
+    matrix.setCurrentIndex(matrix.matrix.index(0, 0))
+    qtbot.keyClick(matrix, Qt.Key.Key_N, CTRL_SHIFT)
+    assert _saved_notes()[-1]["target"]["kind"] == "fact"
+    row = next(number for number, fact in enumerate(matrix.matrix.facts) if fact.discrepancies)
+    disputed = next(iter(matrix.matrix.facts[row].discrepancies[0].values))
+    column = 1 + next(n for n, article in enumerate(matrix.matrix.articles) if article.id == disputed)
+    matrix.setCurrentIndex(matrix.matrix.index(row, column))
+    qtbot.keyClick(matrix, Qt.Key.Key_N, CTRL_SHIFT)
+    assert _saved_notes()[-1]["target"]["kind"] == "discrepancy"
+
+    assert window.record.panel.model.rowCount() == 3
+
+
+@pytest.fixture
+def newsroom_window(qtbot, ui_context, tmp_path):  # noqa: ANN001, ANN201
+    """The window on a story and the wire's copy of it (a day later), and an unrelated article."""
+    from reuse_texts import HARBOUR, ORCHARD, dated
+    from ui.main_window import MainWindow
+
+    folder = tmp_path / "newsroom"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(dated(HARBOUR, "2024-03-04"), encoding="utf-8")
+    (folder / "harbour-wire.txt").write_text(dated(HARBOUR.replace("eight months", "8 months"), "2024-03-05"),
+                                             encoding="utf-8")
+    (folder / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    _open(qtbot, window, folder)
+    return window
+
+
+def test_a_note_on_the_copy_pair_compared(qtbot, newsroom_window):
+    window = newsroom_window
+    _answer(window, "the wire copied the Herald")
+    corpus = window.context.corpus
+    with qtbot.waitSignal(window.comparisons.finished, timeout=20_000):
+        window.comparisons.compare_pair(corpus.article("harbour.txt"), corpus.article("harbour-wire.txt"))
+    qtbot.keyClick(window, Qt.Key.Key_4, ALT)
+    qtbot.keyClick(window.compare_view.pane_a, Qt.Key.Key_N, CTRL_SHIFT)
+    saved = _saved_notes()[-1]["target"]
+    assert saved["kind"] == "copy" and {a["article_id"] for a in saved["anchors"]} == {"harbour.txt", "harbour-wire.txt"}
+    with qtbot.waitSignal(window.comparisons.finished, timeout=20_000):
+        window.comparisons.compare_pair(corpus.article("harbour.txt"), corpus.article("orchard.txt"))
+    qtbot.keyClick(window.compare_view.pane_a, Qt.Key.Key_N, CTRL_SHIFT)
+    assert len(_saved_notes()) == 1  # not a copy pair, and nothing selected: nothing to note
+
+
+def test_note_search_in_the_window_follows_the_notes_as_they_change(qtbot, story_window):
+    window = story_window
+    window.context.corpus.set_current("metro.txt")
+    window.focus_reader()
+    window.reader.reveal(window.context.corpus.current.text.index("council member"))
+    _answer(window, "Misattributed to Ortega; ask counsel")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+
+    def hits(query: str) -> set[str]:
+        with qtbot.waitSignal(window.search.results_ready, timeout=20_000) as found:
+            window.search_panel.query.setText(query)
+        return {hit.id for hit in found.args[0].hits} if found.args[0] else set()
+
+    assert hits("note:counsel") == {"metro.txt"}
+    assert hits("seawall note:couns*") == {"metro.txt"}
+    assert hits("note:budget") == set()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert hits("note:counsel ") == set()
+
+
+def test_the_windows_exports_carry_the_notes(qtbot, story_window, tmp_path, monkeypatch):
+    import ui.main_window as main_window_module
+
+    window = story_window
+    window.context.corpus.set_current("ledger.txt")
+    window.focus_reader()
+    window.reader.reveal(window.context.corpus.current.text.index("voted 5-2"))
+    _answer(window, "compare the tally with the Wire")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    target = tmp_path / "facts.html"
+    monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args: target)
+    window.context.actions.action(main_window_module.ActionId.EXPORT_FACTS).trigger()
+    html = target.read_text(encoding="utf-8")
+    assert "compare the tally with the Wire" in html and "Notes (1)" in html and "¶" in html
+
+
+def test_the_quotation_view_flags_the_misquote_with_both_wordings(qtbot, story_window):
+    window = story_window
+    qtbot.keyClick(window, Qt.Key.Key_7, ALT)
+    view = window.record.quotations
+    qtbot.waitUntil(lambda: bool(view.items), timeout=20_000)
+    page = view.page.toPlainText()
+    assert "Misquote: Bay Wire differs from Coast Ledger" in page
+    assert "“know,” → “knew,”" in page and "“the next” → “another”" in page
+    assert "Bay Wire, 6 March 2024, ¶ 2" in page
+    assert view.choice.currentText().startswith("⚑")
+    assert any(group.misattributions for group in view.items)
+
+
+def test_the_revision_view_shows_each_step_with_times_and_the_correction(qtbot, story_window):
+    window = story_window
+    window.context.corpus.set_current("ledger-updated.txt")
+    qtbot.keyClick(window, Qt.Key.Key_8, ALT)
+    view = window.record.revisions
+    qtbot.waitUntil(lambda: bool(view.items), timeout=20_000)
+    page = view.page.toPlainText()
+    assert "ledger.example/seawall" in page and "2024-03-06 09:30 (updated stamp)" in page
+    assert "Correction notice added" in page and "Stealth edit" not in page
+    assert "40" in page and "42" in page
+
+
+def test_a_stealth_edit_is_flagged_in_the_revision_view(qtbot, ui_context, tmp_path):
+    from reader.record.revisions import VersionMarks
+    from ui.main_window import MainWindow
+
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "morning.txt").write_text(LEDGER, encoding="utf-8")
+    (folder / "evening.txt").write_text(LEDGER.replace("5-2", "6-1"), encoding="utf-8")
+    VersionMarks().mark([str(folder / "morning.txt"), str(folder / "evening.txt")])
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    _open(qtbot, window, folder)
+    qtbot.keyClick(window, Qt.Key.Key_8, ALT)
+    qtbot.waitUntil(lambda: bool(window.record.revisions.items), timeout=20_000)
+    assert "Stealth edit: 1 changes" in window.record.revisions.page.toPlainText()
+
+
+def test_the_timeline_view_shows_the_fact_chosen_in_the_matrix(qtbot, newsroom_window):
+    window = newsroom_window
+    matrix = window.fact_matrix
+    assert matrix.matrix.rowCount() > 1
+    row = matrix.matrix.rowCount() - 1
+    matrix.setCurrentIndex(matrix.matrix.index(row, 0))
+    qtbot.keyClick(window, Qt.Key.Key_9, ALT)
+    view = window.record.timeline
+    assert view.choice.currentIndex() == row and view.items[row].fact_id == matrix.matrix.facts[row].id
+    page = view.page.toPlainText()
+    assert matrix.matrix.facts[row].label in page
+    first, later = page.index("2024-03-04"), page.index("2024-03-05")
+    assert first < page.index("first") < later
+    assert "copy of harbour" in page[later:]
