@@ -100,8 +100,64 @@ def main() -> int:
     window.shortcut_help.close()
     window.context.actions.action(ActionId.THEME_DARK).trigger()
     shoot(window, "window-reader-dark.png")
+    window.context.actions.action(ActionId.THEME_LIGHT).trigger()
+    def wait_until(done) -> None:
+        while not done():
+            app.processEvents()
+            QTimer.singleShot(50, loop.quit)
+            loop.exec()
+
+    record_shots(window, shoot, finish, wait_until)
     window.close()
     return 0
+
+
+def record_shots(window, shoot, finish, wait_until) -> None:
+    """Notes, a misquote and a revision history, on the seawall story the tests use (three
+    outlets, one misquoting the mayor, and a corrected version of the first article)."""
+    from PySide6.QtCore import Qt
+
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from record_texts import write_story
+    from ui.actions import ActionId
+
+    folder = write_story(Path(tempfile.mkdtemp(prefix="corroborate-story-")) / "seawall", updated=True)
+    actions, corpus = window.context.actions, window.context.corpus
+    window.open_corpus([folder])
+    finish(corpus.loaded)
+    wait_until(lambda: not window.context.tasks.busy)
+    notes = iter(["Wire rounds the vote as \"five votes to two\"; check the minutes.",
+                  "Metro gives the mayor's words to Ortega: ask Metro for a correction.",
+                  "Cost: $40 million here, $42 million in the updated version."])
+    window.record.ask_text = lambda *args: next(notes)
+    for article_id, passage in (("wire.txt", "five votes to two"), ("metro.txt", "council member Ray Ortega"),
+                                ("ledger.txt", "$40 million")):
+        corpus.set_current(article_id)
+        start = corpus.current.text.index(passage)
+        window.reader.reveal(start, start + len(passage))
+        window.reader.setFocus()
+        actions.action(ActionId.ADD_NOTE).trigger()
+    (folder / "ledger.txt").write_text((folder / "ledger.txt").read_text(encoding="utf-8")
+                                       .replace("$40 million", "$41 million"), encoding="utf-8")
+    actions.action(ActionId.RELOAD_CORPUS).trigger()
+    finish(corpus.loaded)
+    wait_until(lambda: not window.context.tasks.busy)
+    window.resizeDocks([window.docks["notes"]], [230], Qt.Orientation.Vertical)
+    actions.action(ActionId.FOCUS_SEARCH).trigger()
+    window.search_panel.query.setText("note:ortega")
+    finish(window.search.results_ready)
+    actions.action(ActionId.SHOW_NOTES).trigger()
+    window.record.panel.table.selectRow(2)
+    actions.action(ActionId.OPEN_NOTE).trigger()
+    window.record.panel.table.selectRow(0)  # so the changed note's shading shows
+    shoot(window, "window-notes.png")
+    actions.action(ActionId.SHOW_QUOTATIONS).trigger()
+    wait_until(lambda: window.record.quotations.items)
+    shoot(window, "window-misquote.png")
+    corpus.set_current("ledger-updated.txt")
+    actions.action(ActionId.SHOW_REVISIONS).trigger()
+    wait_until(lambda: window.record.revisions.items)
+    shoot(window, "window-revisions.png")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ COLUMNS = ("About", "Citation", "Text under it", "Note")
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 CHANGED_COLOUR = "#E69F00"
 """Okabe–Ito orange, as the fact matrix shades a discrepancy: the text under the note changed."""
+PASSAGE_KINDS = ("sentence", "quote")
 STATUS_WORDS = {UNCHANGED: "unchanged", MOVED: "moved", CHANGED: "≠ changed", MISSING: "– not open"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,6 +35,14 @@ class NoteRow:
 
     note: Note
     placements: tuple[Placement, ...]
+
+    @property
+    def about(self) -> str:
+        """A sentence or quote by its words (the citation column says where); others by their label."""
+        target = self.note.target
+        if target.kind in PASSAGE_KINDS and target.anchors:
+            return f"{target.kind}: “{' '.join(target.anchors[0].text.split())}”"
+        return f"{target.kind}: {target.label}"
 
     @property
     def first_placed(self) -> Placement | None:
@@ -82,10 +91,10 @@ class NoteTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{row.note.target.kind}: {row.note.target.label}", row.citation, STATUS_WORDS[row.status],
+            return (row.about, row.citation, STATUS_WORDS[row.status],
                     " ".join(row.note.text.split()))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.note.text if column == 3 else row.messages
+            return (row.note.target.label, row.citation, row.messages, row.note.text)[column]
         if role == Qt.ItemDataRole.BackgroundRole and column == 2 and row.status == CHANGED:
             colour = QColor(CHANGED_COLOUR)
             colour.setAlphaF(0.35)
@@ -122,7 +131,7 @@ class NotesPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         width = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((40, 30, 12)):
+        for column, chars in enumerate((34, 36, 16)):
             header.resizeSection(column, width * chars)
         self.model.modelReset.connect(self._update_count)
         layout = QVBoxLayout(self)

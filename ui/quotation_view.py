@@ -41,7 +41,7 @@ class QuotationView(RecordPage[QuotationGroup]):
         """Flagged quotations first (misquoted or misattributed), then the faithful ones."""
         ordered = sorted(groups, key=lambda group: not group.flagged)
         flagged_count = sum(group.flagged for group in groups)
-        status = (f"{len(groups):,} quotations printed by more than one outlet; {flagged_count:,} flagged"
+        status = (f"Quotations printed by more than one outlet: {len(groups):,}; flagged: {flagged_count:,}"
                   if groups else "No quotation is printed by more than one outlet.")
         labels = [("⚑ " if group.flagged else "") + f"{group.id}: {group.speaker or 'unattributed'} — "
                   f"{len(group.printings)} outlets" for group in ordered]

@@ -105,7 +105,8 @@ class ResearchRecord(QObject):
         actions.on(ActionId.SHOW_TIMELINE, self.show_timeline)
         self.panel.noteChosen.connect(self._open_note)
         context.corpus.loaded.connect(self._corpus_loaded)
-        window.analysis.quotes_ready.connect(lambda: self.quotations.waiting("Press Alt+7 to compare the quotations."))
+        window.analysis.quotes_ready.connect(lambda: self.quotations.waiting(
+            f"Press {actions.shortcut_text(ActionId.SHOW_QUOTATIONS)} to compare the quotations across outlets."))
         window.search.noted = self.noted
         self.refresh()
 

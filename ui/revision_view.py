@@ -49,7 +49,7 @@ class RevisionView(RecordPage[RevisionHistory]):
         chosen = next((number for number, history in enumerate(histories)
                        if current is not None and any(v.article.id == current.id for v in history.versions)), 0)
         stealthy = sum(step.stealth for history in histories for step in history.steps)
-        status = (f"{len(histories):,} articles found in more than one version; {stealthy:,} stealth edits"
+        status = (f"Articles in more than one version: {len(histories):,}; stealth edits: {stealthy:,}"
                   if histories else "No article of this corpus is here in more than one version (captures of one "
                                     "address, “Updated” stamps, or files marked as versions).")
         labels = [f"{history.address} ({len(history.versions)} versions)" for history in histories]

@@ -34,6 +34,6 @@ class TimelineView(RecordPage[FactTimeline]):
 
     def show_timelines(self, timelines: Sequence[FactTimeline], labels: dict[str, str], chosen: int = 0) -> None:
         self.labels = labels
-        status = (f"{len(timelines):,} facts; copies from the provenance analysis" if timelines
+        status = (f"Facts: {len(timelines):,}; copies as the provenance analysis found them" if timelines
                   else "No facts yet: they fill in once the corpus is analysed.")
         self.set_items(timelines, [f"{t.fact_id}: {t.label}" for t in timelines], status, chosen)
