@@ -283,3 +283,53 @@ def test_the_timeline_view_shows_the_fact_chosen_in_the_matrix(qtbot, newsroom_w
     first, later = page.index("2024-03-04"), page.index("2024-03-05")
     assert first < page.index("first") < later
     assert "copy of harbour" in page[later:]
+
+
+def test_noted_passages_are_underlined_in_the_reader_with_the_note(qtbot, story_window):
+    window = story_window
+    window.context.corpus.set_current("wire.txt")
+    window.focus_reader()
+    start = window.context.corpus.current.text.index("five votes")
+    window.reader.reveal(start, start + 10)
+    _answer(window, "rounded?")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    assert [h.tooltip for h in window.reader.highlights_at(start + 2)] == ["Note: rounded?"]
+    window.context.corpus.set_current("ledger.txt")
+    window.context.corpus.set_current("wire.txt")
+    qtbot.waitUntil(lambda: bool(window.reader.highlights_at(start + 2)), timeout=5_000)
+    assert "Note: rounded?" not in [h.tooltip for h in window.reader.highlights_at(0)]
+
+
+def test_two_files_marked_as_versions_by_key_show_as_a_revision_history(qtbot, ui_context, tmp_path):
+    from ui.main_window import MainWindow
+
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "morning.txt").write_text(LEDGER, encoding="utf-8")
+    (folder / "evening.txt").write_text(LEDGER.replace("5-2", "6-1"), encoding="utf-8")
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    _open(qtbot, window, folder)
+    window.context.corpus.set_current("morning.txt")
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    window.context.corpus.set_current("evening.txt")
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    view = window.record.revisions
+    qtbot.waitUntil(lambda: bool(view.items), timeout=20_000)
+    assert window.views.currentWidget() is view
+    assert "Stealth edit: 1 changes" in view.page.toPlainText()
+
+
+def test_notes_written_elsewhere_are_read_again_when_the_corpus_is_reloaded(qtbot, story_window):
+    from reader.record.notes import NoteBook, sentence_target
+
+    window = story_window
+    article = window.context.corpus.article("metro.txt")
+    NoteBook.open().add(sentence_target(article, (0, 7)), "added from the command line")
+    assert window.record.panel.model.rowCount() == 0
+    with qtbot.waitSignal(window.context.corpus.loaded, timeout=20_000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=60_000)
+    assert window.record.panel.model.index(0, 3).data() == "added from the command line"

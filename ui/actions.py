@@ -135,6 +135,8 @@ class ActionId(enum.Enum):
                              tip="Every article of the corpus against the one being read as the base")
     COMPARE_FACT = ActionSpec("Compare this &fact across outlets", "Compare", ("Ctrl+Return",), Scope.FACTS,
                               tip="The chosen fact's sentences side by side, against the first outlet as base")
+    MARK_VERSIONS = ActionSpec("Mark the marked article and this one as &versions", "Compare", ("Ctrl+Alt+M",),
+                               tip="Two files of one article: shown as a revision history (kept in your data folder)")
     NEXT_BASE = ActionSpec("Next &base", "Compare", ("Ctrl+B",), Scope.COMPARE,
                            tip="Make the next article (or outlet) the base the others are compared against")
     COMMAND_PALETTE = ActionSpec("&Command palette…", "Help", ("Ctrl+Shift+P",), tip="Run any command by name")

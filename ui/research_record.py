@@ -8,11 +8,10 @@ first (saved at once) and then pushed onto the window's one `QUndoStack`, so one
 """
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QColor, QTextCharFormat, QUndoCommand
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from reader.articles.model import Article
@@ -31,6 +30,7 @@ from ui.notes_panel import NoteRow, NotesPanel
 from ui.notices import Level
 from ui.quotation_view import QuotationView
 from ui.quotes_panel import ARTICLE_ROLE, QUOTE_ROLE
+from ui.reader_view import Highlight
 from ui.revision_view import RevisionView
 from ui.tasks import Generation
 from ui.timeline_view import TimelineView
@@ -38,8 +38,8 @@ from ui.timeline_view import TimelineView
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-log = logging.getLogger(__name__)
-
+NOTE_COLOUR = "#0072B2"
+"""Okabe–Ito blue, for the dotted underline under noted passages in the reader."""
 AskText = Callable[[QWidget, str, str, str], "str | None"]
 """(parent, title, what the note is about, text so far) -> the note's text, or None if cancelled."""
 
@@ -76,11 +76,7 @@ class ResearchRecord(QObject):
         self.window = window
         self.context = context = window.context
         self.ask_text: AskText = ask_note_text
-        self.book: NoteBook | None = None
-        try:
-            self.book = NoteBook.open()
-        except NotesError as error:
-            context.notices.post(Level.ERROR, f"Your notes could not be read: {error}")
+        self.book = self._open_book()
         self.panel = NotesPanel()
         window.add_dock("notes", "Notes", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         window.tabifyDockWidget(window.docks["quotes"], window.docks["notes"])
@@ -103,8 +99,10 @@ class ResearchRecord(QObject):
         actions.on(ActionId.SHOW_QUOTATIONS, self.show_quotations)
         actions.on(ActionId.SHOW_REVISIONS, self.show_revisions)
         actions.on(ActionId.SHOW_TIMELINE, self.show_timeline)
+        actions.on(ActionId.MARK_VERSIONS, self.mark_versions)
         self.panel.noteChosen.connect(self._open_note)
         context.corpus.loaded.connect(self._corpus_loaded)
+        context.corpus.current_changed.connect(self._paint_notes, Qt.ConnectionType.QueuedConnection)  # after the reader
         window.analysis.quotes_ready.connect(lambda: self.quotations.waiting(
             f"Press {actions.shortcut_text(ActionId.SHOW_QUOTATIONS)} to compare the quotations across outlets."))
         window.search.noted = self.noted
@@ -115,11 +113,36 @@ class ResearchRecord(QObject):
     def _articles(self) -> list[Article]:
         return list(self.context.corpus.corpus.articles)
 
+    def _open_book(self) -> NoteBook | None:
+        try:
+            return NoteBook.open()
+        except NotesError as error:
+            self.context.notices.post(Level.ERROR, f"Your notes could not be read: {error}")
+            return None
+
     def refresh(self, current: str | None = None) -> None:
         """List the notes again (placed in the open corpus), choosing note `current` if given."""
         self.panel.show_notes(self.book.listed() if self.book else [], self._articles(), current)
+        self._paint_notes()
+
+    def _paint_notes(self) -> None:
+        """Underline the noted passages of the article being read; hovering shows the notes."""
+        article = self.context.corpus.current
+        if article is None or self.book is None:
+            self.window.reader.clear_highlights("notes")
+            return
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        underline.setUnderlineColor(QColor(NOTE_COLOUR))
+        self.window.reader.set_highlights("notes", [
+            Highlight(*placement.span, underline, f"Note: {note.text}")
+            for note in self.book.for_article(article) if note.target.kind != "copy"
+            for placement in note.placements([article]) if placement.article is article and placement.span])
 
     def _corpus_loaded(self) -> None:
+        """The notes file is read again (the command line may have changed it): the undo stack
+        is emptied on every load, so nothing undoable refers to the notes held before."""
+        self.book = self._open_book()
         self.refresh()
         for view in (self.quotations, self.revisions, self.timeline):
             view.waiting("Open this view again (its key) to work it out for the corpus now open.")
@@ -282,6 +305,15 @@ class ResearchRecord(QObject):
         self.context.tasks.start("revision histories", lambda task: revision_histories(articles, VersionMarks()),
                                  on_success=generation.bind(lambda found: self.revisions.show_histories(found, current)),
                                  on_failure=generation.bind(self._failed))
+
+    def mark_versions(self) -> None:
+        """The article marked for comparison (Ctrl+M) and the one being read are versions of one."""
+        window, corpus = self.window, self.context.corpus
+        if window.marked_article is None or corpus.current is None or window.marked_article == corpus.current.id:
+            window.statusBar().showMessage("Mark one version first (Compare ▸ Mark), then read another.", 8000)
+            return
+        VersionMarks().mark([corpus.article(window.marked_article).path, corpus.current.path])
+        self.show_revisions()
 
     def show_timeline(self) -> None:
         """Every fact's timeline, the one chosen in the fact matrix on show (quick: no diffing)."""
