@@ -210,8 +210,8 @@ def test_panes_are_sized_for_the_window_and_layouts_kept_per_screen_size(qtbot, 
     window.resize(1600, 1000)
     with qtbot.waitExposed(window):
         window.show()
-    qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2, timeout=5_000)
-    assert window.docks["articles"].width() >= 1600 * 0.2
+    qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2
+                    and window.docks["articles"].width() >= 1600 * 0.2, timeout=5_000)  # both sized in one pass
     header = window.article_list.horizontalHeader()
     assert header.sectionSize(2) > header.sectionSize(0)  # the title column takes what is left
     window.save_layout()

@@ -282,7 +282,7 @@ def test_the_timeline_view_shows_the_fact_chosen_in_the_matrix(qtbot, newsroom_w
     assert matrix.matrix.facts[row].label in page
     first, later = page.index("2024-03-04"), page.index("2024-03-05")
     assert first < page.index("first") < later
-    assert "copy of harbour" in page[later:]
+    assert "copy of harbour" in page[later:].lower()
 
 
 def test_noted_passages_are_underlined_in_the_reader_with_the_note(qtbot, story_window):

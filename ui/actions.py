@@ -117,7 +117,7 @@ class ActionId(enum.Enum):
     PREVIOUS_PARTY = ActionSpec("Quotes of the previous party", "View", ("[",), Scope.QUOTES)
     SHOW_NOTES = ActionSpec("&Notes", "Go", ("Alt+6",), tip="Every note, its citation and whether the text under it changed")
     OPEN_NOTE = ActionSpec("Read the chosen &note's passage", "Go", ("Return", "Enter"), Scope.NOTES)
-    SHOW_QUOTATIONS = ActionSpec("Quotations across &outlets", "Go", ("Alt+7",),
+    SHOW_QUOTATIONS = ActionSpec("Q&uotations across outlets", "Go", ("Alt+7",),
                                  tip="One quotation as each outlet printed it; misquotes and misattributions flagged")
     SHOW_REVISIONS = ActionSpec("Re&vision history", "Go", ("Alt+8",),
                                 tip="Versions of one article, each step word-diffed, corrections and stealth edits marked")
@@ -135,8 +135,9 @@ class ActionId(enum.Enum):
                              tip="Every article of the corpus against the one being read as the base")
     COMPARE_FACT = ActionSpec("Compare this &fact across outlets", "Compare", ("Ctrl+Return",), Scope.FACTS,
                               tip="The chosen fact's sentences side by side, against the first outlet as base")
-    MARK_VERSIONS = ActionSpec("Mark the marked article and this one as &versions", "Compare", ("Ctrl+Alt+M",),
-                               tip="Two files of one article: shown as a revision history (kept in your data folder)")
+    MARK_VERSIONS = ActionSpec("Mark as &versions of one article", "Compare", ("Ctrl+Alt+M",),
+                               tip="The marked article (Ctrl+M) and this one are versions of one article: shown as "
+                                   "a revision history (kept in your data folder)")
     NEXT_BASE = ActionSpec("Next &base", "Compare", ("Ctrl+B",), Scope.COMPARE,
                            tip="Make the next article (or outlet) the base the others are compared against")
     COMMAND_PALETTE = ActionSpec("&Command palette…", "Help", ("Ctrl+Shift+P",), tip="Run any command by name")
