@@ -134,8 +134,8 @@ def record_shots(window, shoot, finish, wait_until) -> None:
                                 ("ledger.txt", "$40 million")):
         corpus.set_current(article_id)
         start = corpus.current.text.index(passage)
+        window.focus_reader()
         window.reader.reveal(start, start + len(passage))
-        window.reader.setFocus()
         actions.action(ActionId.ADD_NOTE).trigger()
     (folder / "ledger.txt").write_text((folder / "ledger.txt").read_text(encoding="utf-8")
                                        .replace("$40 million", "$41 million"), encoding="utf-8")
