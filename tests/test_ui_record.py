@@ -74,6 +74,29 @@ def test_the_note_model_passes_the_model_tester_and_says_when_the_text_changed(q
     assert model.index(0, 3).data() == "check the budget line"
 
 
+def test_the_panel_places_notes_as_the_core_does_in_a_copy_of_the_corpus(tmp_path):
+    import shutil
+
+    from reader.articles.corpus import load_corpus
+    from reader.record.notes import NoteBook, sentence_target
+    from ui.notes_panel import NoteTableModel
+
+    folder = write_story(tmp_path / "story")
+    ledger = next(a for a in load_corpus([folder]).articles if a.id == "ledger.txt")
+    book = NoteBook.open()
+    book.add(sentence_target(ledger, (0, 11)), "on the headline")
+    shutil.copytree(folder, tmp_path / "elsewhere")
+    (folder / "ledger.txt").unlink()
+    moved = load_corpus([tmp_path / "elsewhere"]).articles
+    model = NoteTableModel()
+    model.set_notes(book.listed(), moved)
+    assert [row.placements for row in model.rows] == [tuple(note.placements(moved)) for note in book.listed()]
+    assert model.index(0, 2).data() == "unchanged" and model.rows[0].placements[0].article.path.startswith(
+        str(tmp_path / "elsewhere"))
+    model.set_notes(book.listed(), [])
+    assert model.index(0, 2).data() == "– not open"
+
+
 def test_a_note_on_the_reader_sentence_by_key_with_one_undo_for_notes_and_metadata(qtbot, story_window):
     window = story_window
     window.context.corpus.set_current("ledger.txt")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from reader.articles.model import Article
 from reader.export.citation import pinpoint
-from reader.record.anchors import CHANGED, MISSING, MOVED, UNCHANGED, Placement
+from reader.record.anchors import CHANGED, MISSING, MOVED, UNCHANGED, Anchor, Placement, place, real_path
 from reader.record.notes import Note
 
 COLUMNS = ("About", "Citation", "Text under it", "Note")
@@ -72,8 +72,20 @@ class NoteTableModel(QAbstractTableModel):
         self.rows: list[NoteRow] = []
 
     def set_notes(self, notes: Sequence[Note], articles: Sequence[Article]) -> None:
+        """Each passage is placed among the (at most two) articles that can hold it, found by
+        hash and by file, so a note costs the same whatever the size of the corpus."""
+        by_hash: dict[str, Article] = {}
+        by_file: dict[str, Article] = {}
+        for article in articles:
+            by_hash.setdefault(article.content_hash, article)
+            by_file.setdefault(real_path(article.path), article)
+
+        def placed(anchor: Anchor) -> Placement:
+            candidates = (by_hash.get(anchor.content_hash), by_file.get(real_path(anchor.path)))
+            return place(anchor, [article for article in candidates if article is not None])
+
         self.beginResetModel()
-        self.rows = [NoteRow(note, tuple(note.placements(articles))) for note in notes]
+        self.rows = [NoteRow(note, tuple(placed(anchor) for anchor in note.target.anchors)) for note in notes]
         self.endResetModel()
 
     def row_of(self, note_id: str) -> int | None:

@@ -55,6 +55,8 @@ class RecordPage(QWidget, Generic[Item]):
         self.items: list[Item] = []
         self.choice = QComboBox()
         self.choice.setObjectName(f"{name}Choice")
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choice.setMinimumContentsLength(30)  # long fact labels must not widen the window
         self.choice.currentIndexChanged.connect(self._show)
         self.status = QLabel()
         self.status.setWordWrap(True)

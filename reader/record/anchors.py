@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from reader.articles.model import Article, Span
@@ -42,8 +43,14 @@ class Anchor:
         return article.content_hash == self.content_hash or same_file(article.path, self.path)
 
 
+@lru_cache(maxsize=65536)
+def real_path(path: str) -> str:
+    """Cached: every note is placed against every open article, so one path is resolved many times."""
+    return os.path.realpath(path)
+
+
 def same_file(first: str, second: str) -> bool:
-    return os.path.realpath(first) == os.path.realpath(second)
+    return real_path(first) == real_path(second)
 
 
 def anchor(article: Article, span: Span) -> Anchor:
