@@ -114,9 +114,9 @@ def test_scare_quotes_and_titles_get_no_speaker() -> None:
         ("spying", "scare", None, None), ("Ring Nation", "title", None, None), ("smart", "scare", None, None)]
 
 
-def test_speaker_outside_the_registry_has_no_party() -> None:
+def test_speaker_outside_the_registry_speaks_for_the_organisation_their_appositive_names() -> None:
     quote = only_quote("“This is a wake-up call,” said Josh Golin, executive director of Fairplay.")
-    assert (quote.speaker_name, quote.entity) == ("Josh Golin", None)
+    assert (quote.speaker_name, quote.entity, quote.party_name) == ("Josh Golin", "fairplay", "Fairplay")
 
 
 def test_relative_clause_speaker() -> None:
@@ -208,7 +208,7 @@ def test_previous_speaker_is_the_most_salient_company() -> None:
 
 def test_person_without_a_party_is_still_followed_by_she() -> None:
     quote = only_quote("Dana Whitfield, a mother of two in Tacoma, said she was shocked. “Delete means delete,” she said.")
-    assert (quote.speaker, quote.speaker_name, quote.entity) == ("she", "Dana Whitfield", None)
+    assert (quote.speaker, quote.speaker_name, quote.entity) == ("she", "Dana Whitfield", "person:whitfield")
 
 
 def test_unowned_complaint_falls_back_to_the_agency_in_the_story() -> None:

@@ -67,16 +67,16 @@ def _load_once(paths: tuple[Path, ...]) -> Corpus:
 
 def _quotes_report(args: argparse.Namespace) -> Report:
     from reader.export.quotes import quotes_report
-    from reader.quotes.finder import find_quotes
+    from reader.quotes.parties import settled_quotes
     from reader.quotes.speakers import load_registry
 
     corpus = _load(args.paths)
-    registry = load_registry()
-    if args.party and args.party not in {party.id for party in registry.parties}:
-        raise ExportError(f"unknown party {args.party!r}; known: {', '.join(p.id for p in registry.parties)}")
-    pairs = [(article, quote) for article in corpus.articles for quote in find_quotes(article, registry)
+    by_article, book = settled_quotes(corpus.articles, load_registry())
+    if args.party and args.party not in {party.id for party in book.parties}:
+        raise ExportError(f"unknown party {args.party!r}; known: {', '.join(p.id for p in book.parties)}")
+    pairs = [(article, quote) for article in corpus.articles for quote in by_article[article.id]
              if args.party is None or quote.entity == args.party]
-    return quotes_report(pairs, corpus.articles, _corpus_label(args.paths), registry)
+    return quotes_report(pairs, corpus.articles, _corpus_label(args.paths), book)
 
 
 def _compare_report(args: argparse.Namespace) -> Report:

@@ -6,15 +6,17 @@ from typing import Any
 
 from app.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus, warn
 from reader.articles.model import Article
-from reader.quotes.finder import Quote, find_quotes
-from reader.record.quote_compare import compare_quotations
+from reader.quotes.finder import Quote
+from reader.quotes.parties import settled_quotes
 from reader.quotes.speakers import load_registry
+from reader.record.quote_compare import compare_quotations
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("quotes", help="find direct quotes and attribute them to speakers and parties")
     add_corpus_arguments(parser)
-    parser.add_argument("--party", metavar="ID", help="only quotes attributed to this party (e.g. amazon, ftc)")
+    parser.add_argument("--party", metavar="ID",
+                        help="only quotes attributed to this party (an id the corpus's parties list, e.g. ftc)")
     parser.add_argument("--compare", action="store_true",
                         help="group each quotation as every outlet printed it; flag misquotes and misattributions")
     parser.set_defaults(run=run)
@@ -24,20 +26,20 @@ def run(args: argparse.Namespace) -> int:
     registry = load_registry()
     for problem in registry.problems:
         warn(f"speakers: {problem}")
-    if args.party and args.party not in {party.id for party in registry.parties}:
-        known = ", ".join(party.id for party in registry.parties)
-        warn(f"unknown party {args.party!r}; known parties: {known}")
-        return 2
     corpus = load_named_corpus(args.paths)
-    rows = []
-    for article in corpus.articles:
-        for quote in find_quotes(article, registry):
-            if args.party is None or quote.entity == args.party:
-                rows.append((article, quote))
+    by_article, book = settled_quotes(corpus.articles, registry)
+    if args.party and args.party not in {party.id for party in book.parties}:
+        known = ", ".join(party.id for party in book.parties)
+        warn(f"unknown party {args.party!r}; the corpus's parties: {known}")
+        return 2
+    rows = [(article, quote) for article in corpus.articles for quote in by_article[article.id]
+            if args.party is None or quote.entity == args.party]
     if args.compare:
         return _compare(rows, args.json)
     if args.json:
-        emit_json({"quotes": [_row(article.path, quote.as_json()) for article, quote in rows]})
+        emit_json({"quotes": [_row(article.path, quote.as_json()) for article, quote in rows],
+                   "parties": [{**party.as_json(), "underline": book.style(party.id).underline}
+                               for party in book.parties]})
     else:
         for article, quote in rows:
             speaker = quote.speaker_name or "(no speaker)"

@@ -8,16 +8,16 @@ from reader.export import Report
 from reader.export.html import page, provenance
 from reader.articles.model import Article
 from reader.quotes.finder import Quote
-from reader.quotes.speakers import SpeakerRegistry
+from reader.quotes.parties import PartyBook
 
 HEADER = ["outlet", "date", "paragraph", "speaker", "party", "quote", "citation"]
 
 
 def quotes_report(quotes: list[tuple[Article, Quote]], articles: list[Article], corpus: str,
-                  registry: SpeakerRegistry) -> Report:
-    """Each quote with its speaker, party (in the party's colour) and pinpoint citation."""
-    names = {party.id: party.name for party in registry.parties}
-    colours = {party.id: party.color for party in registry.parties}
+                  parties: PartyBook) -> Report:
+    """Each quote with its speaker and party side by side (the party in its colour) and a pinpoint citation."""
+    names = {party.id: party.name for party in parties.parties}
+    colours = {party.id: party.color for party in parties.parties}
     info = provenance("Quotes", corpus, articles)
     rows, cells = [], []
     for article, quote in quotes:
@@ -36,7 +36,7 @@ def quotes_report(quotes: list[tuple[Article, Quote]], articles: list[Article], 
         )
     legend = "<p>" + " ".join(
         f"<span style='background-color: {party.color}; color: #ffffff;'>&nbsp;{escape(party.name)}&nbsp;</span>"
-        for party in registry.parties
+        for party in parties.parties
     ) + "</p>"
     body = (f"<h2>{len(quotes)} quotes</h2><table width='100%'><tr><th>Quote</th><th>Speaker</th>"
             f"<th>Citation</th></tr>{''.join(cells)}</table>")

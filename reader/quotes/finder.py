@@ -36,13 +36,17 @@ class Quote:
     entity: str | None
     confidence: float
     rule: str
+    party_name: str | None = None
+    """The party's display name as the article gives it (a discovered party is named nowhere else)."""
+    party_kind: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
             "cue": self.cue, "speaker": self.speaker, "speaker_start": self.speaker_start,
             "speaker_end": self.speaker_end, "speaker_name": self.speaker_name, "entity": self.entity,
-            "confidence": self.confidence, "rule": self.rule,
+            "confidence": self.confidence, "rule": self.rule, "party_name": self.party_name,
+            "party_kind": self.party_kind,
         }
 
 def find_quotes(article: Article, registry: SpeakerRegistry | None = None) -> list[Quote]:
@@ -51,10 +55,13 @@ def find_quotes(article: Article, registry: SpeakerRegistry | None = None) -> li
     regions = sorted(article.paragraphs + article.headings)
     spans = find_quoted_spans(article.text, regions)
     quotes = []
-    for found in Attributor(article, registry, spans).attribute():
+    attributor = Attributor(article, registry, spans)
+    for found in attributor.attribute():
         span, who = found.span, found.attribution
+        party = attributor.speakers.describe(who.entity, who.speaker_name)
         quotes.append(Quote(
             f"{article.id}:{span.start}-{span.end}", article.id, span.start, span.end,
             article.text[span.start:span.end], found.kind, who.cue, who.speaker, who.speaker_start,
-            who.speaker_end, who.speaker_name, who.entity, who.confidence, who.rule))
+            who.speaker_end, who.speaker_name, who.entity, who.confidence, who.rule,
+            party.name if party else None, party.kind if party else None))
     return quotes

@@ -12,15 +12,19 @@ import re
 
 from reader.articles.model import Article
 from reader.quotes.noun_phrases import NounPhrase, Token, bare, tokens
+from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
                                   KIND_MODIFIERS,
-                                  NO_PARTY_HEADS, NOT_NAMES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES)
-from reader.quotes.speakers import Mention, SpeakerRegistry
+                                  NO_PARTY_HEADS, NOT_NAMES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
+                                  CLAUSE_INTRODUCERS)
+from reader.quotes.organisations import as_parties, find_organisations, is_person_party, person_party_id
+from reader.quotes.speakers import ArticleRegistry, Mention, Party, SpeakerRegistry
 
 _TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spokesperson|Spokesman|Spokeswoman|"
                 "spokesperson|spokesman|spokeswoman|CEO|Chief Executive|President|Founder|founder|executive|"
-                "Senator|Sen\\.|Rep\\.|Attorney General|Judge|Prosecutor")
+                "Senator|Sen\\.|Rep\\.|Attorney General|Judge|Prosecutor|Mayor|Councilmember|Councilwoman|Councilman|"
+                "Council Member|Alderman|Administrator|Governor|Gov\\.")
 _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
 _APPOSITIVE_PERSON = re.compile(
     rf"\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
@@ -33,7 +37,7 @@ class ArticleSpeakers:
 
     def __init__(self, article: Article, registry: SpeakerRegistry, quoted: list[QuotedSpan]) -> None:
         self.text = article.text
-        self.registry = registry
+        self.registry = ArticleRegistry(registry, as_parties(find_organisations(article.text, registry)))
         inside = [(span.start, span.end) for span in quoted]
         mentions = [m for m in registry.mentions(article.text)
                     if not any(start <= m.start < end for start, end in inside)]
@@ -53,9 +57,17 @@ class ArticleSpeakers:
         last = words[-1]
         return last.lower in CLAUSE_OPENERS or last.text in ".!?"
 
+    def describe(self, party_id: str | None, speaker_name: str | None) -> Party | None:
+        """The party as this article names it; a party of one is named by its person."""
+        if party_id is None:
+            return None
+        if is_person_party(party_id):
+            return Party(party_id, speaker_name or party_id, (), "", "person")
+        return self.registry.party(party_id)
+
     def note_speaker(self, start: int, end: int, party_id: str | None) -> None:
         """A resolved speaker is the most salient party for the generic references that follow."""
-        if party_id is not None:
+        if party_id is not None and not is_person_party(party_id):
             kind = self.registry.party(party_id).kind
             self.salient.append(Mention(start, end, party_id, kind, False))
             self.salient.sort(key=lambda mention: mention.start)
@@ -86,7 +98,14 @@ class ArticleSpeakers:
         return None
 
     def resolve(self, phrase: NounPhrase) -> tuple[str, str | None, float]:
-        """Resolved speaker name, party id and how sure the resolution is."""
+        """Resolved speaker name, party id and how sure the resolution is; a named person nobody
+        ties to an organisation is a party of one."""
+        name, party_id, certainty = self._resolve(phrase)
+        if party_id is None and _personal_name(name):
+            party_id = person_party_id(name)
+        return name, party_id, certainty
+
+    def _resolve(self, phrase: NounPhrase) -> tuple[str, str | None, float]:
         text = self.text[phrase.start:phrase.end]
         words = tokens(text, 0, len(text))
         lower = text.lower()
@@ -101,6 +120,9 @@ class ArticleSpeakers:
         named = self._party_in(phrase.start, phrase.end)
         if named is not None:
             person = self._titled_person(words, named, phrase.start)
+            surface = self.text[named.start:named.end]
+            if person is None and _personal_name(surface) and surface != self._name(named, text):
+                person = surface
             return (person or self._name(named, text)), named.party_id, 1.0
         generic = [m for m in self.registry.mentions(self.text, phrase.start, phrase.end) if m.generic]
         if generic:
@@ -190,11 +212,21 @@ class ArticleSpeakers:
         for match in _TITLED_PERSON.finditer(article.text):
             title = match.group(1).lower()
             party_id = self._party_described(match.start(1), match.end(1))
+            if party_id is None:
+                party_id = self._body_of_title(title)
             if party_id is None and title.split()[-1] in AGENCY_TITLES:
                 recent = self._recent(match.start(), "agency")
                 party_id = recent.party_id if recent else None
             if party_id is not None:
                 self._meet(match.group(2), party_id, match.start(2))
+
+    def _body_of_title(self, title: str) -> str | None:
+        """`Mayor Elena Ortiz` speaks for the city council the article names, a judge for its court."""
+        heads = next((heads for words, heads in TITLE_BODIES.items() if title.endswith(words)), None)
+        if heads is None:
+            return None
+        bodies = [party for party in self.registry.found if heads & set(party.name.split())]
+        return bodies[0].id if len(bodies) == 1 else None
 
     def _meet(self, name: str, party_id: str | None, position: int) -> None:
         surname = name.split()[-1]
@@ -232,3 +264,11 @@ class ArticleSpeakers:
                 return self._name(owner, text), owner.party_id, 0.8
         owner = self._recent(phrase.start, "agency" if noun in COMPLAINT_NOUNS else None)
         return self._name(owner, text), (owner.party_id if owner else None), 0.6
+
+
+def _personal_name(text: str) -> bool:
+    """`Elena Ortiz`, `Kathleen L. Kraninger`, `Becerra`: capitalised words only, not a clause opener."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(word[:1].isupper() for word in words) and (
+        len(words) > 1 or words[0].lower() not in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS) and \
+        words[-1][:1].isalpha() and words[-1].lower() not in ROLE_NOUNS and words[0].lower() not in DETERMINERS

@@ -67,3 +67,31 @@ KIND_MODIFIERS = {"company": "company", "corporate": "company", "agency": "agenc
 COMPANY_TITLES = {"ceo", "chief", "executive", "executives", "president", "founder", "cofounder", "co-founder",
                   "vp", "engineer", "manager"}
 """Titles that tie an otherwise unexplained person to the company the story is about."""
+AGENCY_HEADS = {"Board", "Commission", "Administration", "Department", "Bureau", "Agency", "Authority",
+                "Committee", "Office", "Ministry", "Service", "Council", "Senate", "Congress", "Parliament",
+                "Police", "Regulator", "Watchdog", "Government", "Cabinet", "Inspectorate", "Directorate"}
+"""Last words that make a capitalised name a public body (`Federal Aviation Administration`)."""
+COURT_HEADS = {"Court", "Tribunal", "Judiciary"}
+COMPANY_HEADS = {"Airlines", "Airline", "Airways", "Games", "Inc", "Inc.", "Corp", "Corp.", "Corporation",
+                 "Company", "Co.", "Group", "Bank", "Holdings", "Technologies", "Labs", "Systems", "Motors",
+                 "Platforms", "LLC", "Ltd", "Ltd.", "Foundation", "Association", "Institute", "Union",
+                 "University", "Network", "Media", "Partners", "Communications", "Wireless", "Entertainment"}
+"""Last words that make a capitalised name a company or another private organisation."""
+NAME_JOINERS = {"of", "for", "and", "on", "the", "&"}
+"""Small words inside an organisation's name (`Bureau of Consumer Protection`)."""
+NOT_ORGANISATIONS = {"CEO", "CFO", "COO", "CTO", "US", "UK", "USA", "EU", "AM", "PM", "TV", "AI", "ID", "OK",
+                     "LLC", "INC", "GDPR", "COPPA", "FAQ", "PDF", "PIN", "SMS", "API", "URL", "GPS", "DNA",
+                     "II", "III", "IV", "VP", "PR", "HQ", "NEWS", "AP", "UPDATE", "UPDATED", "READ", "MORE",
+                     "MAX", "USD", "EUR", "GBP", "IT", "IPO", "ET", "PT", "GMT", "UTC"}
+"""Capitalised abbreviations that are titles, places, laws or units, never a party that speaks."""
+CLAUSE_INTRODUCERS = {"following", "after", "before", "under", "despite", "during", "since", "with", "without",
+                      "unlike", "like", "amid", "among", "over", "through", "although", "while", "in", "on", "at",
+                      "for", "as", "by", "from", "when", "once", "upon", "because", "if", "to", "into", "per",
+                      "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but", "and",
+                      "separately", "additionally", "moreover", "today", "yesterday", "then", "now", "here", "there"}
+"""Sentence-opening words that start an adverbial clause, never a speaker (`Following a settlement …, Ring …`)."""
+TITLE_BODIES = {"mayor": {"Council", "City"}, "councilmember": {"Council"}, "council member": {"Council"},
+                "councilwoman": {"Council"}, "councilman": {"Council"}, "alderman": {"Council"},
+                "judge": {"Court"}, "senator": {"Senate"}, "attorney general": {"Justice"},
+                "governor": {"Governor"}}
+"""A title's body, named by the article in its own words: the one organisation whose name holds the word."""

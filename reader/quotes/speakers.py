@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 REGISTRY_FILE = "speakers.toml"
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 """The Okabe–Ito palette, distinguishable under the common colour-vision deficiencies."""
-KINDS = ("company", "agency", "person", "other")
+KINDS = ("company", "agency", "court", "person", "other")
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -86,6 +86,40 @@ class SpeakerRegistry:
                 if alias == surface or (alias[:1].islower() and alias == surface[:1].lower() + surface[1:]):
                     return party.id, generic_kind or party.kind, generic_kind is not None
         return None, generic_kind or "other", True
+
+
+class ArticleRegistry:
+    """The registry plus the parties one article names itself (`reader.quotes.organisations`).
+
+    The registry's compiled pattern is shared; only the article's own names get a small
+    pattern, and a registry alias wins where both match.
+    """
+
+    def __init__(self, base: SpeakerRegistry, found: list[Party]) -> None:
+        self.base = base
+        self.found = found
+        self.parties = base.parties + found
+        self.references = base.references
+        self._by_id = {party.id: party for party in self.parties}
+        self._pattern = _mention_pattern(found, {}) if found else None
+        self._surfaces = {alias: party for party in found for alias in party.aliases}
+
+    def party(self, party_id: str) -> Party:
+        return self._by_id[party_id]
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        found = self.base.mentions(text, start, end)
+        if self._pattern is None:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            surface = re.sub(r"\s+", " ", match.group(0))
+            party = self._surfaces.get(surface) or self._surfaces.get(surface[:1].lower() + surface[1:])
+            if party is not None:
+                found.append(Mention(match.start(), match.end(), party.id, party.kind, False))
+        return sorted(found, key=lambda mention: mention.start)
 
 
 def _alias_regex(alias: str) -> str:

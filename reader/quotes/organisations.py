@@ -1,0 +1,207 @@
+"""The organisations and people an article names, found in its own words.
+
+A story's parties are not known in advance: the agencies, courts and companies it quotes
+are named in the text as `the Federal Aviation Administration (FAA)`, `Alaska Airlines`,
+`the NTSB` or `Meta said`. Each becomes a `Party` whose id is the same in every article
+that names it (an acronym, or the initials of an agency's name, or the company's name), so
+the corpus step can join them; people with no stated tie get a party of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.quotes.cue_verbs import CUE_FORMS
+from reader.quotes.speaker_words import (AGENCY_HEADS, CLAUSE_INTRODUCERS, COMPANY_HEADS, COMPANY_TITLES,
+                                         COURT_HEADS, NAME_JOINERS, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, SPOKES)
+from reader.quotes.speakers import Party, SpeakerRegistry
+
+PERSON_PREFIX = "person:"
+_WORD = re.compile(r"(?:U\.S\.|Inc\.|Corp\.|Co\.|Ltd\.)|[A-Z][\w&'’.-]*\w|[A-Z]|\b(?:of|for|and|on|the)\b|&")
+_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z&]{1,5})(?:['’]s)?(?![\w-])")
+_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,5})\)")
+_CUE_WORDS = "|".join(sorted((form for form in CUE_FORMS if not form.endswith("ing")), key=len, reverse=True))
+_SPEAKER_TITLES = "|".join(sorted(SPOKES | COMPANY_TITLES | {"official", "officials", "statement", "lawyer",
+                                                            "lawyers", "attorney", "attorneys"}))
+_NAMED_SPEAKER = re.compile(
+    rf"(?<![\w’'.-])([A-Z][\w&.-]*(?:['’][A-Za-z]\w+)?)(?:['’]s)?\s+(?:(?:also|has|have|had|then|later)\s+)?"
+    rf"(?:{_CUE_WORDS}|{_SPEAKER_TITLES})\b")
+_PERSON_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]*[a-z])\b)")
+_ROLE_AT = re.compile(
+    r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
+    r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
+    r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
+_HEADS = AGENCY_HEADS | COURT_HEADS | COMPANY_HEADS
+_COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "Corporation"}
+_PLACES = {"U.S.", "US", "United States", "America", "American"}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation named in an article: its display name, its kind and the ways the article writes it."""
+
+    party_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def person_party_id(name: str) -> str:
+    """A person nobody ties to an organisation is a party of one, known by their surname across articles."""
+    return PERSON_PREFIX + slug(name.split()[-1])
+
+
+def is_person_party(party_id: str | None) -> bool:
+    return bool(party_id) and party_id.startswith(PERSON_PREFIX)
+
+
+def _initials(words: list[str], with_of: bool) -> str:
+    skipped = {"the", "and", "&", "for", "on"} | (set() if with_of else {"of"})
+    return "".join(word[0].upper() for word in words if word not in skipped)
+
+
+def _canonical(words: list[str]) -> list[str]:
+    """`U.S. Justice Department` → `Department of Justice`: one name for the two ways of writing it."""
+    while words and words[0] in _PLACES | {"the", "The"}:
+        words = words[1:]
+    while words and words[-1] in _COMPANY_SUFFIXES and len(words) > 1:
+        words = words[:-1]
+    if len(words) == 2 and words[1] in AGENCY_HEADS:
+        words = [words[1], "of", words[0]]
+    return words
+
+
+def _kind(words: list[str]) -> str:
+    heads = [word for word in words if word in _HEADS]
+    head = heads[0] if words[0] in _HEADS else (heads[-1] if heads else "")
+    if head in COURT_HEADS:
+        return "court"
+    return "agency" if head in AGENCY_HEADS else "company"
+
+
+def _named_organisations(text: str) -> list[tuple[int, int, list[str]]]:
+    """Capitalised names ending in (or opening with) an organisation word, with their offsets."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    found: list[tuple[int, int, list[str]]] = []
+    index = 0
+    while index < len(words):
+        start, end, word = words[index]
+        if word.rstrip(".") not in _HEADS and word not in _HEADS:
+            index += 1
+            continue
+        first = index
+        while first > 0 and _joined(text, words[first - 1], words[first]) and (
+                words[first - 1][2][:1].isupper() and not words[first - 1][2].endswith(("'s", "’s"))
+                or (words[first - 1][2] in NAME_JOINERS and first > 1 and words[first - 2][2][:1].isupper()
+                    and words[first - 1][2] not in {"the", "on"})):
+            first -= 1
+        last = index
+        while last + 2 < len(words) and words[last + 1][2] in {"of", "for"} and _joined(text, words[last], words[last + 1]):
+            step = last + 2
+            if words[step][2] == "the" and step + 1 < len(words):
+                step += 1
+            if not words[step][2][:1].isupper() or not _joined(text, words[step - 1], words[step]):
+                break
+            while step + 1 < len(words) and words[step + 1][2][:1].isupper() and _joined(text, words[step], words[step + 1]):
+                step += 1
+            last = step
+        while first < index and words[first][2] in NAME_JOINERS | {"The"} | _PLACES:
+            first += 1
+        name = [w for _, _, w in words[first:last + 1]]
+        if len(name) >= 2 and name[0].lower() not in CLAUSE_INTRODUCERS:
+            found.append((words[first][0], words[last][1], name))
+        index = last + 1
+    return found
+
+
+def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    """Two words of one name: only spaces between them."""
+    return text[left[1]:right[0]] in (" ", "\u00a0")
+
+
+def _person_surnames(text: str) -> set[str]:
+    return {m.group(2) for m in _PERSON_NAME.finditer(text)
+            if m.group(1).lower() not in CLAUSE_INTRODUCERS | NOT_NAMES and m.group(1) not in _HEADS
+            and m.group(2) not in _HEADS}
+
+
+def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisation]:
+    """The organisations the article names that the registry does not already know."""
+    known_aliases = {alias for party in registry.parties for alias in party.aliases}
+    known_aliases |= {alias[4:] for alias in known_aliases if alias.startswith("the ")}
+    acronyms = {m.group(1) for m in _ACRONYM.finditer(text)} - NOT_ORGANISATIONS - known_aliases
+    defined = {m.group(1): m.start() for m in _DEFINED.finditer(text)}
+    by_id: dict[str, Organisation] = {}
+    for start, _, words in _named_organisations(text):
+        surface = " ".join(words)
+        if surface in known_aliases or _possessed_by(text, start, acronyms | known_aliases):
+            continue
+        canonical = _canonical(words)
+        if not canonical:
+            continue
+        kind = _kind(canonical)
+        acronym = next((a for a in acronyms if a in (_initials(canonical, True), _initials(canonical, False),
+                                                     _initials(words, False), _initials(words, True))), None)
+        if acronym is None and kind == "agency" and len(_initials(canonical, True)) >= 3:
+            party_id = _initials(canonical, True).lower()
+        else:
+            party_id = (acronym or "").lower() or slug(" ".join(canonical))
+        aliases = {surface, " ".join(canonical)} | ({acronym} if acronym else set())
+        if kind == "company" and len(canonical) > 1 and canonical[0].lower() not in CLAUSE_INTRODUCERS:
+            aliases.add(canonical[0])
+        _add(by_id, Organisation(party_id, " ".join(canonical), kind, tuple(sorted(aliases))))
+    named = {alias for organisation in by_id.values() for alias in organisation.aliases}
+    for match in _ROLE_AT.finditer(text):
+        words = match.group(1).split()
+        if words and words[-1].endswith(".") and words[-1] not in _COMPANY_SUFFIXES | _PLACES:
+            words[-1] = words[-1].rstrip(".")
+        while words and words[-1] in NAME_JOINERS:
+            words.pop()
+        surface = " ".join(words)
+        if not words or surface in named or surface in known_aliases or surface in acronyms or \
+                words[0] in _PLACES or any(word in _HEADS for word in words):
+            continue
+        _add(by_id, Organisation(slug(surface), surface, "other", (surface,)))
+    named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
+    for acronym in sorted(acronyms - named):
+        if acronym in defined or _speaks(text, acronym) or re.search(rf"\bthe {acronym}\b", text):
+            _add(by_id, Organisation(acronym.lower(), acronym, "agency", (acronym,)))
+    surnames = _person_surnames(text)
+    named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
+    for match in _NAMED_SPEAKER.finditer(text):
+        word = match.group(1)
+        if word in named or word in known_aliases or word in surnames or word.upper() == word \
+                or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS or word in _HEADS:
+            continue
+        _add(by_id, Organisation(slug(word), word, "company", (word,)))
+    return list(by_id.values())
+
+
+def _speaks(text: str, acronym: str) -> bool:
+    return re.search(rf"\b{acronym}(?:['’]s)?\s+(?:{_CUE_WORDS}|{_SPEAKER_TITLES}|[A-Z][a-z]+ [A-Z])", text) is not None
+
+
+def _possessed_by(text: str, start: int, owners: set[str]) -> bool:
+    """`the FTC's Bureau of Consumer Protection` is part of the FTC, not a party of its own."""
+    before = re.search(r"([\w.&-]+)['’]s\s+$", text[max(0, start - 40):start])
+    return before is not None and before.group(1) in owners
+
+
+def _add(by_id: dict[str, Organisation], found: Organisation) -> None:
+    known = by_id.get(found.party_id)
+    if known is None:
+        by_id[found.party_id] = found
+        return
+    name = max((known.name, found.name), key=len)
+    by_id[found.party_id] = Organisation(found.party_id, name, known.kind,
+                                         tuple(sorted(set(known.aliases) | set(found.aliases))))
+
+
+def as_parties(organisations: list[Organisation]) -> list[Party]:
+    """The organisations as parties (colours are the corpus's business: `reader.quotes.parties`)."""
+    return [Party(o.party_id, o.name, tuple(o.aliases) + tuple(f"the {a}" for a in o.aliases), "", o.kind)
+            for o in organisations]

@@ -1,0 +1,164 @@
+"""The parties of a corpus: every organisation or person quoted, joined across articles.
+
+`find_quotes` names each quote's party as its article does (an agency, a company, a
+court, or a person nobody ties to one). `discover_parties` runs after it over the whole
+corpus: a person tied to an organisation in one article speaks for it in the others too,
+names written two ways (`Alaska Airline` / `Alaska Airlines`, `Epic` / `Epic Games`) become
+one party, and every party gets a colour and an underline of its own, stable for a given
+id. The researcher's registry (`speakers.toml`) still names, merges and recolours them.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from reader.articles.model import Article
+from reader.quotes.finder import Quote, find_quotes
+from reader.quotes.organisations import PERSON_PREFIX, is_person_party
+from reader.quotes.speakers import OKABE_ITO, Party, SpeakerRegistry
+
+UNDERLINES = ("solid", "dashed", "dotted", "wavy", "dash-dot", "dash-dot-dot")
+"""Underline styles, so parties that share a colour (or a grey-scale printout) stay apart."""
+
+
+@dataclass(frozen=True)
+class PartyStyle:
+    colour: str
+    underline: str
+
+
+@dataclass
+class PartyBook:
+    """The corpus's parties in the order they are first quoted, with their look and the joins made."""
+
+    parties: list[Party]
+    styles: dict[str, PartyStyle]
+    joined: dict[str, str]
+    """Party ids as articles gave them → the corpus's party id."""
+    people: dict[str, str]
+    """A person's surname → the party their quotes count for, where some article ties them."""
+    registry: SpeakerRegistry | None = None
+
+    def party(self, party_id: str) -> Party:
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        raise KeyError(party_id)
+
+    def party_of(self, quote: Quote) -> str | None:
+        if quote.entity is None:
+            return None
+        if is_person_party(quote.entity) and quote.entity[len(PERSON_PREFIX):] in self.people:
+            return self.people[quote.entity[len(PERSON_PREFIX):]]
+        return self.joined.get(quote.entity, quote.entity)
+
+    def style(self, party_id: str) -> PartyStyle:
+        return self.styles[party_id]
+
+    def settle(self, quotes: list[Quote]) -> list[Quote]:
+        """The quotes with the corpus's party ids (the speaker stays the person who spoke)."""
+        settled = []
+        for quote in quotes:
+            party_id = self.party_of(quote)
+            if party_id == quote.entity:
+                settled.append(quote)
+                continue
+            party = self.party(party_id) if party_id else None
+            settled.append(replace(quote, entity=party_id, party_name=party.name if party else None,
+                                   party_kind=party.kind if party else None))
+        return settled
+
+
+def _surname(quote: Quote) -> str | None:
+    name = quote.speaker_name or ""
+    words = name.split()
+    if not words or not all(word[:1].isupper() for word in words):
+        return None
+    return words[-1].casefold()
+
+
+def _joins(ids: set[str]) -> dict[str, str]:
+    """`alaska-airline` → `alaska-airlines`, `epic` → `epic-games`: one company written two ways."""
+    joins = {}
+    for party_id in ids:
+        if is_person_party(party_id):
+            continue
+        plural = party_id + "s"
+        longer = [other for other in ids if other.startswith(party_id + "-") and not is_person_party(other)]
+        if plural in ids:
+            joins[party_id] = plural
+        elif len(longer) == 1:
+            joins[party_id] = longer[0]
+    return joins
+
+
+def _styles(ids: list[str], registry: SpeakerRegistry) -> dict[str, PartyStyle]:
+    """Each id prefers the look its hash picks, so a party keeps it from corpus to corpus; a
+    registry colour is kept; a clash moves the later party to the next free look."""
+    looks = [PartyStyle(colour, underline) for underline in UNDERLINES for colour in OKABE_ITO]
+    registered = {party.id: party for party in registry.parties}
+    styles: dict[str, PartyStyle] = {}
+    for party_id in ids:
+        if party_id in registered:
+            styles[party_id] = PartyStyle(registered[party_id].color, UNDERLINES[
+                list(registered).index(party_id) % len(UNDERLINES)])
+    taken = set(styles.values())
+    for party_id in sorted(set(ids) - set(styles)):
+        first = int(hashlib.sha1(party_id.encode()).hexdigest(), 16) % len(looks)
+        for step in range(len(looks)):
+            look = looks[(first + step) % len(looks)]
+            if look not in taken or step == len(looks) - 1:
+                break
+        styles[party_id] = look
+        taken.add(look)
+    return styles
+
+
+def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: SpeakerRegistry) -> PartyBook:
+    """The corpus's parties from every article's quotes (after `find_quotes`)."""
+    quotes = [quote for found in quotes_by_article.values() for quote in found]
+    ties: dict[str, Counter[str]] = defaultdict(Counter)
+    for quote in quotes:
+        surname = _surname(quote)
+        if surname and quote.entity and not is_person_party(quote.entity):
+            ties[surname][quote.entity] += 1
+    joined = _joins({quote.entity for quote in quotes if quote.entity})
+    people = {surname: joined.get(top, top) for surname, counts in ties.items()
+              for top, _ in counts.most_common(1)}
+    book = PartyBook([], {}, joined, people, registry)
+    named: dict[str, Party] = {}
+    for quote in quotes:
+        party_id = book.party_of(quote)
+        if party_id is None or party_id in named:
+            continue
+        named[party_id] = _party(party_id, quote, registry)
+    for quote in quotes:
+        party_id = book.party_of(quote)
+        if party_id in named and quote.entity == party_id and quote.party_name and \
+                len(quote.party_name) > len(named[party_id].name) and party_id not in _ids(registry):
+            named[party_id] = replace(named[party_id], name=quote.party_name)
+    book.styles = _styles(list(named), registry)
+    book.parties = [replace(party, color=book.styles[party.id].colour) for party in named.values()]
+    return book
+
+
+def _ids(registry: SpeakerRegistry) -> set[str]:
+    return {party.id for party in registry.parties}
+
+
+def _party(party_id: str, quote: Quote, registry: SpeakerRegistry) -> Party:
+    try:
+        return registry.party(party_id)
+    except KeyError:
+        pass
+    if quote.entity == party_id and quote.party_name:
+        return Party(party_id, quote.party_name, (quote.party_name,), "", quote.party_kind or "company")
+    return Party(party_id, party_id, (party_id,), "", "person" if is_person_party(party_id) else "company")
+
+
+def settled_quotes(articles: list[Article], registry: SpeakerRegistry) -> tuple[dict[str, list[Quote]], PartyBook]:
+    """Every article's quotes with the corpus's parties, and the parties: what a command needs."""
+    found = {article.id: find_quotes(article, registry) for article in articles}
+    book = discover_parties(found, registry)
+    return {article_id: book.settle(quotes) for article_id, quotes in found.items()}, book
