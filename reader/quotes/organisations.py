@@ -18,20 +18,20 @@ from reader.quotes.speakers import Party, SpeakerRegistry
 
 PERSON_PREFIX = "person:"
 _WORD = re.compile(r"(?:U\.S\.|Inc\.|Corp\.|Co\.|Ltd\.)|[A-Z][\w&'’.-]*\w|[A-Z]|\b(?:of|for|and|on|the)\b|&")
-_ACRONYM = re.compile(r"(?<![\w.-])([A-Z][A-Z&]{1,5})(?:['’]s)?(?![\w-])")
+_ACRONYM = re.compile(r"(?=[A-Z])(?<![\w.-])([A-Z][A-Z&]{1,5})(?:['’]s)?(?![\w-])")
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,5})\)")
-_CUE_WORDS = "|".join(sorted((form for form in CUE_FORMS if not form.endswith("ing")), key=len, reverse=True))
-_SPEAKER_TITLES = "|".join(sorted(SPOKES | COMPANY_TITLES | {"official", "officials", "statement", "lawyer",
-                                                            "lawyers", "attorney", "attorneys"}))
-_NAMED_SPEAKER = re.compile(
-    rf"(?<![\w’'.-])([A-Z][\w&.-]*(?:['’][A-Za-z]\w+)?)(?:['’]s)?\s+(?:(?:also|has|have|had|then|later)\s+)?"
-    rf"(?:{_CUE_WORDS}|{_SPEAKER_TITLES})\b")
-_PERSON_NAME = re.compile(r"(?<![\w’'.-])(?=([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+([A-Z][a-z][\w’'-]*[a-z])\b)")
+_BEFORE_WORD = re.compile(
+    r"(?=[A-Z])(?<![\w’'.-])([A-Z][\w&.-]*(?:['’][A-Za-z]\w+)?)(?:['’]s)?\s+(?:(?:also|has|have|had|then|later)\s+)?([a-zA-Z]+)")
+_SPEAKS_AFTER = {form for form in CUE_FORMS if not form.endswith("ing")} | SPOKES | COMPANY_TITLES | {
+    "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO"}
+"""Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`."""
+_PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
 _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
     r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
 _HEADS = AGENCY_HEADS | COURT_HEADS | COMPANY_HEADS
+_HEAD_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(re.escape(head) for head in sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
 _COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "Corporation"}
 _PLACES = {"U.S.", "US", "United States", "America", "American"}
 
@@ -84,8 +84,22 @@ def _kind(words: list[str]) -> str:
 
 
 def _named_organisations(text: str) -> list[tuple[int, int, list[str]]]:
-    """Capitalised names ending in (or opening with) an organisation word, with their offsets."""
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    """Capitalised names ending in (or opening with) an organisation word, with their offsets; only
+    the words around each organisation word are read (most of an article names none)."""
+    found: list[tuple[int, int, list[str]]] = []
+    reach = 0
+    for head in _HEAD_WORD.finditer(text):
+        if head.start() < reach:
+            continue
+        window = (max(reach, head.start() - 120), min(len(text), head.end() + 100))
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, *window)]
+        names = _names_in(text, words)
+        found += names
+        reach = max([reach] + [end for _, end, _ in names])
+    return found
+
+
+def _names_in(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, list[str]]]:
     found: list[tuple[int, int, list[str]]] = []
     index = 0
     while index < len(words):
@@ -131,8 +145,7 @@ def _person_surnames(text: str) -> set[str]:
 
 def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisation]:
     """The organisations the article names that the registry does not already know."""
-    known_aliases = {alias for party in registry.parties for alias in party.aliases}
-    known_aliases |= {alias[4:] for alias in known_aliases if alias.startswith("the ")}
+    known_aliases = registry.aliases
     acronyms = {m.group(1) for m in _ACRONYM.finditer(text)} - NOT_ORGANISATIONS - known_aliases
     defined = {m.group(1): m.start() for m in _DEFINED.finditer(text)}
     by_id: dict[str, Organisation] = {}
@@ -168,21 +181,24 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
         _add(by_id, Organisation(slug(surface), surface, "other", (surface,)))
     named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
     for acronym in sorted(acronyms - named):
-        if acronym in defined or _speaks(text, acronym) or re.search(rf"\bthe {acronym}\b", text):
+        if acronym in defined or _speaks(text, acronym) or f"the {acronym} " in text:
             _add(by_id, Organisation(acronym.lower(), acronym, "agency", (acronym,)))
-    surnames = _person_surnames(text)
     named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
-    for match in _NAMED_SPEAKER.finditer(text):
-        word = match.group(1)
-        if word in named or word in known_aliases or word in surnames or word.upper() == word \
-                or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS or word in _HEADS:
-            continue
-        _add(by_id, Organisation(slug(word), word, "company", (word,)))
+    candidates = {match.group(1) for match in _BEFORE_WORD.finditer(text) if match.group(2) in _SPEAKS_AFTER}
+    candidates = {word for word in candidates if not (
+        word in named or word in known_aliases or word.upper() == word
+        or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS or word in _HEADS)}
+    if candidates:
+        surnames = _person_surnames(text)
+        for word in sorted(candidates - surnames):
+            _add(by_id, Organisation(slug(word), word, "company", (word,)))
     return list(by_id.values())
 
 
 def _speaks(text: str, acronym: str) -> bool:
-    return re.search(rf"\b{acronym}(?:['’]s)?\s+(?:{_CUE_WORDS}|{_SPEAKER_TITLES}|[A-Z][a-z]+ [A-Z])", text) is not None
+    """`FAA Administrator …`, `the NTSB said`, `EDPB chair …`: the abbreviation names who speaks."""
+    return any(m.group(1) in _SPEAKS_AFTER or m.group(1)[:1].isupper()
+               for m in re.finditer(rf"\b{acronym}(?:['’]s)?\s+([A-Za-z]+)", text))
 
 
 def _possessed_by(text: str, start: int, owners: set[str]) -> bool:

@@ -27,9 +27,9 @@ _TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spoke
                 "Council Member|Alderman|Administrator|Governor|Gov\\.")
 _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
 _APPOSITIVE_PERSON = re.compile(
-    rf"\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
+    rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
 _POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
-_TITLED_PERSON = re.compile(rf"((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
+_TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 
 
 class ArticleSpeakers:
@@ -39,7 +39,7 @@ class ArticleSpeakers:
         self.text = article.text
         self.registry = ArticleRegistry(registry, as_parties(find_organisations(article.text, registry)))
         inside = [(span.start, span.end) for span in quoted]
-        mentions = [m for m in registry.mentions(article.text)
+        mentions = [m for m in self.registry.mentions(article.text)
                     if not any(start <= m.start < end for start, end in inside)]
         self.mentions = mentions
         self.salient = [m for m in mentions if self._opens_clause(m.start)]

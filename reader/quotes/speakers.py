@@ -61,6 +61,15 @@ class SpeakerRegistry:
 
     def __post_init__(self) -> None:
         self._pattern = _mention_pattern(self.parties, self.references)
+        self._by_alias: dict[str, Party] = {}
+        for party in reversed(self.parties):
+            for alias in reversed(party.aliases):
+                self._by_alias[alias] = party
+                if alias[:1].islower():
+                    self._by_alias[alias[:1].upper() + alias[1:]] = party
+        self._generic = {phrase: kind for kind, phrases in reversed(list(self.references.items())) for phrase in phrases}
+        self.aliases = {alias for party in self.parties for alias in party.aliases}
+        self.aliases |= {alias[4:] for alias in self.aliases if alias.startswith("the ")}
 
     def party(self, party_id: str) -> Party:
         for party in self.parties:
@@ -80,11 +89,10 @@ class SpeakerRegistry:
     def _lookup(self, surface: str) -> tuple[str | None, str, bool]:
         """Party, kind and whether the phrase is generic ("the agency" is both: recency decides first)."""
         surface = re.sub(r"\s+", " ", surface)
-        generic_kind = next((kind for kind, phrases in self.references.items() if surface.lower() in phrases), None)
-        for party in self.parties:
-            for alias in party.aliases:
-                if alias == surface or (alias[:1].islower() and alias == surface[:1].lower() + surface[1:]):
-                    return party.id, generic_kind or party.kind, generic_kind is not None
+        generic_kind = self._generic.get(surface.lower())
+        party = self._by_alias.get(surface)
+        if party is not None:
+            return party.id, generic_kind or party.kind, generic_kind is not None
         return None, generic_kind or "other", True
 
 
@@ -101,25 +109,41 @@ class ArticleRegistry:
         self.parties = base.parties + found
         self.references = base.references
         self._by_id = {party.id: party for party in self.parties}
-        self._pattern = _mention_pattern(found, {}) if found else None
-        self._surfaces = {alias: party for party in found for alias in party.aliases}
+        surfaces = {alias: party for party in found for alias in party.aliases}
+        surfaces.update({alias[:1].upper() + alias[1:]: party for alias, party in surfaces.items() if alias[:1].islower()})
+        self._surfaces = sorted(surfaces.items(), key=lambda item: len(item[0]), reverse=True)
+        self._read: tuple[str, list[Mention]] | None = None
 
     def party(self, party_id: str) -> Party:
         return self._by_id[party_id]
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        found = self.base.mentions(text, start, end)
-        if self._pattern is None:
-            return found
+        end = len(text) if end is None else end
+        if self._read is None or self._read[0] is not text:
+            self._read = (text, self._whole_text(text))
+        return [mention for mention in self._read[1] if start <= mention.start and mention.end <= end]
+
+    def _whole_text(self, text: str) -> list[Mention]:
+        """Every mention in the article, read once: the rules ask about many small stretches of it."""
+        found = self.base.mentions(text)
         taken = [(m.start, m.end) for m in found]
-        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            surface = re.sub(r"\s+", " ", match.group(0))
-            party = self._surfaces.get(surface) or self._surfaces.get(surface[:1].lower() + surface[1:])
-            if party is not None:
-                found.append(Mention(match.start(), match.end(), party.id, party.kind, False))
+        for surface, party in self._surfaces:
+            at = text.find(surface)
+            while at >= 0:
+                after = at + len(surface)
+                if _whole_word(text, at, after) and not any(s < after and at < e for s, e in taken):
+                    found.append(Mention(at, after, party.id, party.kind, False))
+                    taken.append((at, after))
+                at = text.find(surface, after)
         return sorted(found, key=lambda mention: mention.start)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """The same boundaries as the registry's pattern: no word character or hyphen-joined word around."""
+    before = text[start - 1] if start else " "
+    after = text[end:end + 2]
+    return not (before.isalnum() or before in "_-") and not (after[:1].isalnum() or after[:1] == "_" or (
+        after[:1] == "-" and after[1:2].isalnum()))
 
 
 def _alias_regex(alias: str) -> str:
@@ -134,7 +158,9 @@ def _mention_pattern(parties: list[Party], references: dict[str, tuple[str, ...]
     phrases.update(phrase for kind in references.values() for phrase in kind)
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(_alias_regex(phrase) for phrase in ordered) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)")
+    initials = {phrase[:1] for phrase in phrases} | {phrase[:1].upper() for phrase in phrases if phrase[:1].islower()}
+    first = "".join(sorted(re.escape(letter) for letter in initials)) or "x"
+    return re.compile(rf"(?=[{first}])(?<![\w-])(?:{body})(?![\w]|-\w)")
 
 
 def _parse_parties(data: dict[str, Any], origin: str, problems: list[str]) -> dict[str, dict[str, Any]]:
