@@ -74,7 +74,7 @@ def test_quotes_panel_filters_by_party_and_opens_a_quote_from_the_keyboard(qtbot
 
 def test_quote_and_fact_models_pass_the_model_tester(qtmodeltester, window):
     quotes = QuoteTableModel()
-    quotes.set_quotes(window.analysis.all_quotes(), window.analysis.registry)
+    quotes.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
     qtmodeltester.check(quotes)
     quotes.set_party("ftc")
     qtmodeltester.check(quotes)
@@ -237,13 +237,13 @@ def test_parties_added_by_the_researcher_extend_the_registry(qtbot, window):
     window.analysis.reload_registry()
     qtbot.waitUntil(lambda: window.analysis.quotes_complete, timeout=30_000)
     parties = [window.quotes_panel.party_filter.itemText(i) for i in range(window.quotes_panel.party_filter.count())]
-    assert "Consumer Reports" in parties
+    assert "Amazon" in parties and "Consumer Reports" not in parties, "the filter lists the parties quoted here"
 
 
 def test_parties_dialog_adds_aliases_to_a_known_party(qtbot, window):
     from ui.parties_dialog import PartiesDialog
 
-    dialog = PartiesDialog(window.analysis.registry, window)
+    dialog = PartiesDialog(window.analysis.parties, window)
     qtbot.addWidget(dialog)
     dialog.name.setText("federal trade commission")
     assert dialog.kind.currentText() == "agency"

@@ -19,6 +19,7 @@ from reader.articles.model import Article, Span
 from reader.facts.finder import Fact
 from reader.provenance.copies import Provenance, ReuseReport
 from reader.quotes.finder import Quote
+from reader.quotes.parties import PartyBook, discover_parties
 from reader.quotes.speakers import current_registry
 from ui.corpus_model import CorpusModel
 from ui.tasks import Generation, Task, TaskRunner
@@ -58,6 +59,13 @@ class AnalysisModel(QObject):
     @property
     def facts_complete(self) -> bool:
         return self.result.facts is not None
+
+    @property
+    def parties(self) -> PartyBook:
+        """The open corpus's parties (the registry's alone until its quotes are found)."""
+        if self.result.parties is None:
+            self.result.parties = discover_parties({}, self.registry)
+        return self.result.parties
 
     @property
     def facts(self) -> list[Fact]:
@@ -121,7 +129,7 @@ class AnalysisModel(QObject):
         """The article's quotes; found now (through the store) if the analysis has not delivered them."""
         if self.result.quotes is not None and article.id in self.result.quotes:
             return self.result.quotes[article.id]
-        return steps.corpus_quotes([article], self.registry, self.store)[article.id]
+        return self.parties.settle(steps.corpus_quotes([article], self.registry, self.store)[article.id])
 
     def all_quotes(self) -> list[tuple[Article, Quote]]:
         """Every quote of the corpus in corpus order (empty until the analysis has found them)."""

@@ -99,7 +99,7 @@ class Comparisons(QObject):
     def _annotations(self, articles: list[Article]) -> dict:
         analysis = self._analysis
         return {"quotes": {article.id: analysis.quotes_of(article) for article in articles},
-                "registry": analysis.registry,
+                "registry": analysis.parties,
                 "substitutions": {article.id: analysis.substitutions(article) for article in articles}}
 
     def _on_show(self) -> list[Article]:

@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         article = self.context.corpus.current
         if article is None:
             return
-        self.reader.set_highlights("quotes", quote_highlights(self.analysis.quotes_of(article), self.analysis.registry))
+        self.reader.set_highlights("quotes", quote_highlights(self.analysis.quotes_of(article), self.analysis.parties))
 
     def _paint_spun_words(self) -> None:
         """Hatch the words a spinner most likely swapped in, saying what each replaced."""
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
             for swap in item.spin.substitutions])
 
     def _quotes_ready(self) -> None:
-        self.quotes_panel.set_quotes(self.analysis.all_quotes(), self.analysis.registry)
+        self.quotes_panel.set_quotes(self.analysis.all_quotes(), self.analysis.parties)
         self._paint_quotes()
 
     def _open_quote(self, article: Article, quote: Quote) -> None:
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
                             self._corpus_name())
 
     def _edit_parties(self) -> None:
-        dialog = PartiesDialog(self.analysis.registry, self)
+        dialog = PartiesDialog(self.analysis.parties, self)
         if dialog.exec():
             self.analysis.reload_registry()
             self.context.notices.post(Level.INFO, "Parties saved; quotes are being attributed again.")
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
         if not shown:
             return None
         articles = list({article.id: article for article, _ in shown}.values())
-        return quotes_report(shown, articles, self._corpus_name(), self.analysis.registry)
+        return quotes_report(shown, articles, self._corpus_name(), self.analysis.parties)
 
     def comparison_report(self) -> Report | None:
         comparisons = self.comparisons.comparisons()

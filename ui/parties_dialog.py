@@ -1,7 +1,9 @@
 """A small dialog to add a party, or more aliases to one, in the researcher's own speakers.toml.
 
-The bundled parties stay untouched; the researcher's file in the config directory extends
-them (`reader.quotes.speakers`). It is rewritten atomically, keeping whatever else it held, and the
+The parties offered are the open corpus's (discovered ones included): naming one keeps its id,
+so adding aliases to it (a person's name, another spelling) merges them into it, and a new name
+adds a party. The bundled parties stay untouched; the researcher's file in the config directory
+extends them (`reader.quotes.speakers`). It is rewritten atomically, keeping whatever else it held, and the
 window reloads the registry so quotes are attributed and coloured again at once.
 """
 from __future__ import annotations
@@ -16,7 +18,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QMessageBox, QWidget)
 
 from reader.paths import config_dir
-from reader.quotes.speakers import KINDS, REGISTRY_FILE, SpeakerRegistry
+from reader.quotes.parties import PartyBook
+from reader.quotes.speakers import KINDS, REGISTRY_FILE
 from reader.storage import write_atomic
 
 
@@ -59,7 +62,7 @@ def add_party(party_id: str, name: str, kind: str, aliases: list[str], path: Pat
 
 
 class PartiesDialog(QDialog):
-    def __init__(self, registry: SpeakerRegistry, parent: QWidget | None = None) -> None:
+    def __init__(self, parties: PartyBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a party or aliases")
         self.name = QLineEdit()
@@ -68,7 +71,7 @@ class PartiesDialog(QDialog):
         self.kind.addItems(KINDS)
         self.aliases = QLineEdit()
         self.aliases.setPlaceholderText("other names, separated by commas")
-        known = ", ".join(party.name for party in registry.parties)
+        known = ", ".join(party.name for party in parties.parties)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
@@ -78,11 +81,11 @@ class PartiesDialog(QDialog):
         form.addRow("&Kind:", self.kind)
         form.addRow("&Aliases:", self.aliases)
         form.addRow(buttons)
-        self._registry = registry
+        self._parties = parties
         self.name.textChanged.connect(self._follow_known_party)
 
     def _follow_known_party(self, text: str) -> None:
-        for party in self._registry.parties:
+        for party in self._parties.parties:
             if party.name.casefold() == text.strip().casefold():
                 self.kind.setCurrentText(party.kind)
 
@@ -91,7 +94,7 @@ class PartiesDialog(QDialog):
         if not party_id_for(name):
             QMessageBox.warning(self, "Name needed", "Give the party a name with at least one letter or digit.")
             return
-        known = {party.name.casefold(): party for party in self._registry.parties}
+        known = {party.name.casefold(): party for party in self._parties.parties}
         party = known.get(name.casefold())
         aliases = [alias.strip() for alias in self.aliases.text().split(",") if alias.strip()]
         add_party(party.id if party else party_id_for(name), party.name if party else name,

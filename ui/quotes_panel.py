@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from reader.articles.model import Article
 from reader.quotes.finder import Quote
-from reader.quotes.speakers import SpeakerRegistry
+from reader.quotes.parties import PartyBook
 from ui.quote_style import party_name, quote_tooltip
 
 COLUMNS = ("Outlet", "Speaker", "Party", "Quote")
@@ -32,12 +32,12 @@ class QuoteTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[tuple[Article, Quote]] = []
         self._rows: list[tuple[Article, Quote]] = []
-        self._registry: SpeakerRegistry | None = None
+        self._parties: PartyBook | None = None
         self.party = ALL_PARTIES
 
-    def set_quotes(self, quotes: list[tuple[Article, Quote]], registry: SpeakerRegistry) -> None:
+    def set_quotes(self, quotes: list[tuple[Article, Quote]], parties: PartyBook) -> None:
         self._all = quotes
-        self._registry = registry
+        self._parties = parties
         self._filter()
 
     def set_party(self, party: str) -> None:
@@ -66,12 +66,12 @@ class QuoteTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (article.display_label, quote.speaker_name or quote.speaker or "",
-                    party_name(self._registry, quote.entity), " ".join(quote.text.split()))[column]
+                    party_name(self._parties, quote.entity), " ".join(quote.text.split()))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return quote_tooltip(quote, self._registry)
+            return quote_tooltip(quote, self._parties)
         if role == Qt.ItemDataRole.DecorationRole and column == 2 and quote.entity:
             try:
-                return QColor(self._registry.party(quote.entity).color)
+                return QColor(self._parties.party(quote.entity).color)
             except KeyError:
                 return None
         if role == Qt.ItemDataRole.ForegroundRole and quote.entity is None and column == 3:
@@ -131,19 +131,20 @@ class QuotesPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
 
-    def set_quotes(self, quotes: list[tuple[Article, Quote]], registry: SpeakerRegistry) -> None:
+    def set_quotes(self, quotes: list[tuple[Article, Quote]], parties: PartyBook) -> None:
+        """The corpus's quotes; the Party filter lists the parties quoted in it, and no others."""
         chosen = self.party_filter.currentData() or ALL_PARTIES
         self.party_filter.blockSignals(True)
         self.party_filter.clear()
         self.party_filter.addItem("All parties", ALL_PARTIES)
-        for party in registry.parties:
+        for party in parties.parties:
             self.party_filter.addItem(_swatch(party.color), party.name, party.id)
         self.party_filter.addItem("No party", NO_PARTY)
         found = self.party_filter.findData(chosen)
         self.party_filter.setCurrentIndex(max(found, 0))
         self.party_filter.blockSignals(False)
         self.model.party = self.party_filter.currentData()
-        self.model.set_quotes(quotes, registry)
+        self.model.set_quotes(quotes, parties)
 
     def show_party(self, party_id: str) -> None:
         """Show only this party's quotes (all of them if the party is not in the list)."""

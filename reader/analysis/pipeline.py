@@ -21,6 +21,7 @@ from reader.facts.finder import Fact
 from reader.facts.summary import FactSummary
 from reader.provenance.copies import Provenance, ReuseReport
 from reader.quotes.finder import Quote
+from reader.quotes.parties import PartyBook, discover_parties
 from reader.quotes.speakers import SpeakerRegistry, current_registry
 
 Progress = Callable[[int, int, str], None]
@@ -33,7 +34,9 @@ class CorpusAnalysis:
     articles: list[Article]
     registry: SpeakerRegistry
     quotes: dict[str, list[Quote]] | None = None
-    """Each article's quotes by article id (None until found)."""
+    """Each article's quotes by article id, with the corpus's parties (None until found)."""
+    parties: PartyBook | None = None
+    """The parties the corpus's quotes are attributed to (`reader.quotes.parties`)."""
     provenance: ReuseReport | None = None
     facts: list[Fact] | None = None
     fact_summary: FactSummary | None = None
@@ -80,6 +83,7 @@ def _here(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progress | N
     relay = (lambda done, total: progress(done, total, "quotes")) if progress else None
     analysis.quotes = steps.corpus_quotes(analysis.articles, analysis.registry, store, relay, cancel)
     _check(cancel)
+    _settle_parties(analysis)
     _delivered(steps.QUOTES, analysis, deliver)
     analysis.provenance = steps.corpus_provenance(analysis.articles, store)
     _check(cancel)
@@ -105,6 +109,8 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
             for job in [job for job in pending if job.future.done()]:
                 step = pending.pop(job)
                 setattr(analysis, step.gives, job.result())
+                if step is steps.QUOTES:
+                    _settle_parties(analysis)
                 _delivered(step, analysis, deliver)
         if not with_facts:
             return
@@ -117,6 +123,12 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
         for job in pending:
             job.stop()
         raise
+
+
+def _settle_parties(analysis: CorpusAnalysis) -> None:
+    """The corpus step after every article's quotes: parties joined across articles."""
+    analysis.parties = discover_parties(analysis.quotes or {}, analysis.registry)
+    analysis.quotes = {article_id: analysis.parties.settle(quotes) for article_id, quotes in (analysis.quotes or {}).items()}
 
 
 def _delivered(step: steps.Step, analysis: CorpusAnalysis, deliver: Deliver | None) -> None:

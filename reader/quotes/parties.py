@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reader.articles.model import Article
 from reader.quotes.finder import Quote, find_quotes
-from reader.quotes.organisations import PERSON_PREFIX, is_person_party
+from reader.quotes.organisations import PERSON_PREFIX, is_person_party, slug
 from reader.quotes.speakers import OKABE_ITO, Party, SpeakerRegistry
 
 UNDERLINES = ("solid", "dashed", "dotted", "wavy", "dash-dot", "dash-dot-dot")
@@ -30,7 +30,8 @@ class PartyStyle:
 
 @dataclass
 class PartyBook:
-    """The corpus's parties in the order they are first quoted, with their look and the joins made."""
+    """The corpus's parties (the registry's first, in its order, then as first quoted), their look and
+    the joins made."""
 
     parties: list[Party]
     styles: dict[str, PartyStyle]
@@ -39,12 +40,12 @@ class PartyBook:
     people: dict[str, str]
     """A person's surname → the party their quotes count for, where some article ties them."""
     registry: SpeakerRegistry | None = None
+    _index: dict[str, Party] = field(default_factory=dict, repr=False)
 
     def party(self, party_id: str) -> Party:
-        for party in self.parties:
-            if party.id == party_id:
-                return party
-        raise KeyError(party_id)
+        if len(self._index) != len(self.parties):
+            self._index = {party.id: party for party in self.parties}
+        return self._index[party_id]
 
     def party_of(self, quote: Quote) -> str | None:
         if quote.entity is None:
@@ -71,11 +72,24 @@ class PartyBook:
 
 
 def _surname(quote: Quote) -> str | None:
-    name = quote.speaker_name or ""
-    words = name.split()
-    if not words or not all(word[:1].isupper() for word in words):
+    """The surname of a person named in full (`Elena Ortiz`); a lone word may be a company."""
+    words = (quote.speaker_name or "").split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return None
     return words[-1].casefold()
+
+
+def _surnames_taken_for_companies(quotes: list[Quote], people: dict[str, str], known: set[str]) -> dict[str, str]:
+    """`Ortiz told reporters` in an article that never gives her first name reads as a company named
+    Ortiz; where another article names Elena Ortiz, the quote is hers (and her party's)."""
+    named = {_surname(quote) for quote in quotes} - {None}
+    joins = {}
+    for quote in quotes:
+        word = quote.speaker_name or ""
+        if quote.entity and quote.entity not in known and " " not in word and quote.entity == slug(word) \
+                and word.casefold() in named:
+            joins[quote.entity] = people.get(word.casefold(), PERSON_PREFIX + slug(word))
+    return joins
 
 
 def _joins(ids: set[str]) -> dict[str, str]:
@@ -126,6 +140,7 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
     joined = _joins({quote.entity for quote in quotes if quote.entity})
     people = {surname: joined.get(top, top) for surname, counts in ties.items()
               for top, _ in counts.most_common(1)}
+    joined.update(_surnames_taken_for_companies(quotes, people, _ids(registry)))
     book = PartyBook([], {}, joined, people, registry)
     named: dict[str, Party] = {}
     for quote in quotes:
@@ -139,7 +154,9 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
                 len(quote.party_name) > len(named[party_id].name) and party_id not in _ids(registry):
             named[party_id] = replace(named[party_id], name=quote.party_name)
     book.styles = _styles(list(named), registry)
-    book.parties = [replace(party, color=book.styles[party.id].colour) for party in named.values()]
+    order = {party.id: number for number, party in enumerate(registry.parties)}
+    ordered = sorted(named.values(), key=lambda party: order.get(party.id, len(order)))
+    book.parties = [replace(party, color=book.styles[party.id].colour) for party in ordered]
     return book
 
 

@@ -16,7 +16,7 @@ from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
                                   KIND_MODIFIERS,
-                                  NO_PARTY_HEADS, NOT_NAMES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
+                                  NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
                                   CLAUSE_INTRODUCERS)
 from reader.quotes.organisations import as_parties, find_organisations, is_person_party, person_party_id
 from reader.quotes.speakers import ArticleRegistry, Mention, Party, SpeakerRegistry
@@ -29,6 +29,7 @@ _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
 _APPOSITIVE_PERSON = re.compile(
     rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
 _POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
+_SPOKESPERSON_FOR = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman|representative) (?:for|of|from|at) (?:the )?")
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 
 
@@ -129,6 +130,9 @@ class ArticleSpeakers:
             mention = self._recent(phrase.start, generic[-1].kind)
             party_id = mention.party_id if mention else generic[-1].party_id
             return self._name(mention, text, party_id), party_id, 0.9
+        body = self._body_named_by_head(words, phrase.start)
+        if body is not None:
+            return self._name(body, text), body.party_id, 0.9
         kinds = [KIND_MODIFIERS[bare(w.lower)] for w in words[:-1] if bare(w.lower) in KIND_MODIFIERS]
         if kinds and head in DOCUMENTS | ROLE_NOUNS:
             mention = self._recent(phrase.start, kinds[-1])
@@ -153,12 +157,33 @@ class ArticleSpeakers:
         self.people[tail[-1]] = (" ".join(tail), named.party_id, position)
         return " ".join(tail)
 
+    def _body_named_by_head(self, words: list[Token], position: int) -> Mention | None:
+        """`the authority`, `the council`, `the court`: the last organisation named with that word."""
+        if len(words) != 2 or words[0].lower != "the":
+            return None
+        head = words[1].text.capitalize()
+        if head not in AGENCY_HEADS | COURT_HEADS:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.end <= position and mention.party_id and not mention.generic and \
+                    head in self.registry.party(mention.party_id).name.split():
+                return mention
+        return None
+
+    def _spokesperson_for(self, position: int) -> Mention | None:
+        """`A spokesperson for the Riverside Transit Authority said …`: whom the spokespeople speak for."""
+        introduced = None
+        for match in _SPOKESPERSON_FOR.finditer(self.text, 0, position):
+            named = [m for m in self.mentions if m.start <= match.end() < m.end and m.party_id and not m.generic]
+            introduced = named[0] if named else introduced
+        return introduced
+
     def _by_role(self, words: list[Token], position: int) -> str | None:
-        """A spokesperson speaks for the party just discussed; a commissioner for the agency, a chief
-        executive for the company."""
+        """A spokesperson speaks for the party they were introduced for, else the party just discussed;
+        a commissioner for the agency, a chief executive for the company."""
         roles = {bare(word.lower) for word in words}
         if roles & SPOKES:
-            mention = self._recent(position, None)
+            mention = self._spokesperson_for(position) or self._recent(position, None)
             return mention.party_id if mention else None
         for titles, kind in ((AGENCY_TITLES, "agency"), (COMPANY_TITLES, "company")):
             if roles & titles:
@@ -211,22 +236,23 @@ class ArticleSpeakers:
                 self._meet(possessed.group(1), mention.party_id, possessed.start(1))
         for match in _TITLED_PERSON.finditer(article.text):
             title = match.group(1).lower()
-            party_id = self._party_described(match.start(1), match.end(1))
+            own = self._party_in(match.start(2), match.end(2))
+            party_id = own.party_id if own else self._party_described(match.start(1), match.end(1))
             if party_id is None:
                 party_id = self._body_of_title(title)
             if party_id is None and title.split()[-1] in AGENCY_TITLES:
                 recent = self._recent(match.start(), "agency")
                 party_id = recent.party_id if recent else None
-            if party_id is not None:
-                self._meet(match.group(2), party_id, match.start(2))
+            self._meet(match.group(2), party_id, match.start(2))
 
     def _body_of_title(self, title: str) -> str | None:
         """`Mayor Elena Ortiz` speaks for the city council the article names, a judge for its court."""
         heads = next((heads for words, heads in TITLE_BODIES.items() if title.endswith(words)), None)
         if heads is None:
             return None
-        bodies = [party for party in self.registry.found if heads & set(party.name.split())]
-        return bodies[0].id if len(bodies) == 1 else None
+        named = {mention.party_id for mention in self.mentions if mention.party_id and not mention.generic}
+        bodies = [party_id for party_id in named if heads & set(self.registry.party(party_id).name.split())]
+        return bodies[0] if len(bodies) == 1 else None
 
     def _meet(self, name: str, party_id: str | None, position: int) -> None:
         surname = name.split()[-1]
