@@ -19,7 +19,7 @@ from reader.articles.model import Article, Span
 from reader.quotes.noun_phrases import (NounPhrase, Token, clause_subject, is_according, is_cue, is_title, np_starting_at,
                                  subject_of, title_case, tokens)
 from reader.quotes.marks import QuotedSpan
-from reader.quotes.speaker_words import LEADING_WORDS, PRONOUNS
+from reader.quotes.speaker_words import CLAUSE_INTRODUCERS, LEADING_WORDS, PRONOUNS
 from reader.quotes.speaker_resolution import ArticleSpeakers
 from reader.quotes.speakers import SpeakerRegistry
 
@@ -147,7 +147,7 @@ class Attributor:
                 rule = "colon" if toks and toks[-1].text == ":" else "cue-before"
                 return self._cue_speaker(toks, index, 0, rule)
         if toks[first:] and toks[-1].text == ":":
-            return self._found(np_starting_at(toks, first, len(toks) - 1), None, "colon")
+            return self._found(np_starting_at(toks, _main_clause(toks, first), len(toks) - 1), None, "colon")
         return self._headline_colon(toks[first:])
 
     def _headline_colon(self, toks: list[Token]) -> Attribution | None:
@@ -169,7 +169,7 @@ class Attributor:
         for index in range(len(toks) - 1, -1, -1):
             if is_according(toks, index) or is_cue(toks, index):
                 return self._cue_speaker(toks, index, 0, "colon")
-        return self._found(np_starting_at(toks, 0, len(toks) - 1), None, "colon")
+        return self._found(np_starting_at(toks, _main_clause(toks, 0), len(toks) - 1), None, "colon")
 
     def _sentence_before(self, span: QuotedSpan, previous: QuotedSpan | None) -> Attribution | None:
         """`Amazon denies violating the law. “While we disagree…”`: the quote speaks for the subject
@@ -261,6 +261,16 @@ class Attributor:
         if lead.endswith(",") and found is not None and found.cue_start is not None and found.cue_start < span.open:
             return "direct"
         return "partial"
+
+
+def _main_clause(toks: list[Token], first: int) -> int:
+    """Where the sentence's subject starts: past an opening adverbial clause (`Following a settlement
+    with the FTC in 2023, Ring …`), whose first word is never the speaker."""
+    if first < len(toks) and toks[first].lower in CLAUSE_INTRODUCERS:
+        comma = next((k for k in range(first, len(toks)) if toks[k].text == ","), None)
+        if comma is not None:
+            return comma + 1
+    return first
 
 
 def _plain_words(toks: list[Token], first: int, start: int) -> bool:

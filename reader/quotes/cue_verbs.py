@@ -16,7 +16,7 @@ _REGULAR = """
     recount regret reiterate rejoin remark remind repeat reply report respond retort reveal scoff
     rebut scream shout slam state stress suggest testify threaten tout tweet underline urge vow
     warn whisper wonder inquire enquire accuse blast criticise criticize lambaste rebuke
-    call characterise characterize label term
+    call characterise characterize label term email e-mail
     """
 _IRREGULAR = {
     "say": ("says", "said", "saying"),

@@ -130,6 +130,17 @@ def _determined_np(toks: list[Token], index: int, low: int) -> NounPhrase | None
     return None
 
 
+def _title_continues(toks: list[Token], index: int, high: int) -> bool:
+    """`FTC consumer protection chief Maria Lopez`: plain words of a title, then its role noun and a name."""
+    for cursor in range(index, min(high - 1, index + 3)):
+        word = toks[cursor]
+        if not word.text.isalpha() or word.capitalised or word.lower in DETERMINERS or is_cue(toks, cursor):
+            return False
+        if bare(word.lower) in ROLE_NOUNS:
+            return toks[cursor + 1].capitalised and toks[cursor + 1].text.isalpha()
+    return False
+
+
 def _unlisted_head(toks: list[Token], index: int, high: int) -> bool:
     """`one former Ring engineer, who…`: a common noun not in the lexicon that ends a determined phrase."""
     if index >= high or not toks[index].text.isalpha() or not toks[index].text.islower():
@@ -152,7 +163,7 @@ def np_starting_at(toks: list[Token], index: int, high: int) -> NounPhrase | Non
         word = toks[cursor]
         if word.lower in PRONOUNS and last is None and cursor == index:
             return NounPhrase(word.start, word.end)
-        if _np_word(word) and not is_cue(toks, cursor):
+        if (_np_word(word) or _title_continues(toks, cursor, high)) and not is_cue(toks, cursor):
             last = cursor
         elif word.lower in {"for", "of", "at", "from"} and cursor + 1 < high and (
                 toks[cursor + 1].capitalised or toks[cursor + 1].lower in DETERMINERS):

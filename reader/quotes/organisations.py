@@ -168,6 +168,12 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
             aliases.add(canonical[0])
         _add(by_id, Organisation(party_id, " ".join(canonical), kind, tuple(sorted(aliases))))
     named = {alias for organisation in by_id.values() for alias in organisation.aliases}
+    for acronym in sorted(acronyms - named):
+        meant = _misspelt(acronym, _acronyms_named(text, registry, by_id))
+        if meant is not None:
+            _add(by_id, Organisation(meant.party_id, meant.name, meant.kind, (acronym,)))
+            acronyms.discard(acronym)
+    named = {alias for organisation in by_id.values() for alias in organisation.aliases}
     for match in _ROLE_AT.finditer(text):
         words = match.group(1).split()
         if words and words[-1].endswith(".") and words[-1] not in _COMPANY_SUFFIXES | _PLACES:
@@ -193,6 +199,30 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
         for word in sorted(candidates - surnames):
             _add(by_id, Organisation(slug(word), word, "company", (word,)))
     return list(by_id.values())
+
+
+def _acronyms_named(text: str, registry: SpeakerRegistry, found: dict[str, Organisation]) -> dict[str, Organisation]:
+    """The abbreviations of the parties this article names correctly."""
+    named = {}
+    for party in registry.parties:
+        for alias in party.aliases:
+            if _ACRONYM.fullmatch(alias) and alias in text:
+                named[alias] = Organisation(party.id, party.name, party.kind, ())
+    for organisation in found.values():
+        named.update({alias: organisation for alias in organisation.aliases if _ACRONYM.fullmatch(alias)})
+    return named
+
+
+def _misspelt(acronym: str, named: dict[str, Organisation]) -> Organisation | None:
+    """`FCT` in an article that names the FTC: the same letters in another order (or, from four
+    letters on, one letter wrong) mean the party the article already names."""
+    for alias, organisation in named.items():
+        if len(alias) != len(acronym) or alias == acronym:
+            continue
+        wrong = sum(a != b for a, b in zip(alias, acronym))
+        if sorted(alias) == sorted(acronym) or (len(alias) >= 4 and wrong == 1):
+            return organisation
+    return None
 
 
 def _speaks(text: str, acronym: str) -> bool:

@@ -14,7 +14,7 @@ from reader.articles.model import Article
 from reader.quotes.noun_phrases import NounPhrase, Token, bare, tokens
 from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
-from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS,
+from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS, RULING_NOUNS,
                                   KIND_MODIFIERS,
                                   NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
                                   CLAUSE_INTRODUCERS)
@@ -288,7 +288,8 @@ class ArticleSpeakers:
             owner = self._issuer(match.start(), match.end())
             if owner is not None:
                 return self._name(owner, text), owner.party_id, 0.8
-        owner = self._recent(phrase.start, "agency" if noun in COMPLAINT_NOUNS else None)
+        kind = "agency" if noun in COMPLAINT_NOUNS else "court" if noun in RULING_NOUNS else None
+        owner = self._recent(phrase.start, kind) or (self._recent(phrase.start, None) if kind == "court" else None)
         return self._name(owner, text), (owner.party_id if owner else None), 0.6
 
 

@@ -30,7 +30,7 @@ ROLE_NOUNS = {
     "prosecutors", "judge", "regulator", "regulators", "company", "agency", "commission", "firm",
     "retailer", "giant", "statement", "complaint", "complaints", "lawsuit", "suit", "filing", "filings",
     "report", "post", "blog", "release", "letter", "order", "document", "documents", "response", "memo",
-    "email", "tweet", "court", "government", "department", "bureau", "group", "coalition", "source",
+    "ruling", "decision", "opinion", "judgment", "email", "e-mail", "tweet", "court", "government", "department", "bureau", "group", "coalition", "source",
     "sources", "person", "people", "staff", "team", "user", "users", "customer", "customers", "parent",
     "parents", "coworker", "worker", "workers", "owner", "owners", "witness", "plaintiffs", "plaintiff",
     "defendant", "defendants", "board", "office", "ministry", "watchdog", "union", "website", "manufacturer",
@@ -42,12 +42,15 @@ MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting"
               "company", "agency", "press", "legal", "chief", "vice", "lead", "outside", "independent",
               "corporate", "public", "proposed", "separate", "second", "first", "original", "official"}
 DOCUMENTS = {"statement", "complaint", "complaints", "lawsuit", "suit", "filing", "filings", "report", "post",
+              "ruling", "decision", "opinion", "judgment", "judgement", "e-mail", "announcement",
               "blog", "release", "letter", "order", "document", "documents", "response", "memo", "email", "tweet"}
 AGENCY_TITLES = {"commissioner", "commissioners", "chair", "chairwoman", "chairman", "secretary", "regulator",
                   "regulators", "prosecutor", "prosecutors", "inspector"}
 NOT_NAMES = {"however", "meanwhile", "still", "instead", "separately", "additionally", "further", "furthermore",
               "moreover", "today", "yesterday", "now", "then", "also", "finally", "first", "second", "last"}
 COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "filing", "filings", "order"}
+RULING_NOUNS = {"ruling", "decision", "opinion", "judgment", "judgement"}
+"""Documents a court issues: with no issuer named nearby, they speak for the last court named."""
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
 NO_PARTY_HEADS = {"employee", "employees", "worker", "workers", "contractor", "contractors", "coworker",
                    "critic", "critics", "rival", "rivals", "competitor", "competitors", "customer", "customers",

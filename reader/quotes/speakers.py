@@ -105,11 +105,12 @@ class ArticleRegistry:
 
     def __init__(self, base: SpeakerRegistry, found: list[Party]) -> None:
         self.base = base
-        self.found = found
-        self.parties = base.parties + found
+        known = {party.id: party for party in base.parties}
+        self.found = [party for party in found if party.id not in known]
+        self.parties = base.parties + self.found
         self.references = base.references
         self._by_id = {party.id: party for party in self.parties}
-        surfaces = {alias: party for party in found for alias in party.aliases}
+        surfaces = {alias: self._by_id[party.id] for party in found for alias in party.aliases}
         surfaces.update({alias[:1].upper() + alias[1:]: party for alias, party in surfaces.items() if alias[:1].islower()})
         self._surfaces = sorted(surfaces.items(), key=lambda item: len(item[0]), reverse=True)
         self._read: tuple[str, list[Mention]] | None = None

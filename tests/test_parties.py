@@ -1,0 +1,72 @@
+"""Parties found in the articles themselves, and joined across a corpus (`reader.quotes.parties`).
+
+Every article here is written for the test, in the shapes real coverage shows."""
+from __future__ import annotations
+
+from reader.quotes.finder import find_quotes
+from reader.quotes.parties import discover_parties
+from reader.quotes.speakers import current_registry
+from tests.quote_helpers import article_from, only_quote, quotes_in
+
+
+def test_complaint_quoted_with_it_said_speaks_for_the_agency_that_filed_it() -> None:
+    found = quotes_in("The FTC filed a complaint against Ring on Wednesday. The complaint says Ring let staff view "
+                      "customer videos. “Ring’s lax practices put customers at risk,” it said.")
+    assert [(q.speaker, q.entity) for q in found] == [("it", "ftc")]
+
+
+def test_sentence_opening_clause_is_not_the_speaker() -> None:
+    quote = only_quote("Following a settlement with the FTC in 2023, Ring defended itself to customers in a "
+                       "statement: “We take privacy seriously and always have.”")
+    assert (quote.speaker_name, quote.entity) == ("Ring", "ring")
+
+
+def test_misspelt_agency_resolves_to_it_when_the_article_names_it() -> None:
+    quote = only_quote("The FTC said Ring broke the law. “Ring failed its customers,” said FCT consumer protection "
+                       "chief Maria Lopez.")
+    assert (quote.speaker_name, quote.entity) == ("Maria Lopez", "ftc")
+
+
+def test_statement_emailed_by_a_spokesperson_speaks_for_the_company() -> None:
+    found = quotes_in("Harbor Foods Inc. recalled 40,000 jars of salsa on Friday. “We acted as soon as we learned of the "
+                      "problem,” a spokesperson emailed.")
+    assert [q.entity for q in found] == ["harbor-foods"]
+
+
+def test_ruling_speaks_for_the_court_that_issued_it() -> None:
+    found = quotes_in("The U.S. District Court for the District of Columbia ruled against the company on Monday. "
+                      "“The company acted unlawfully to keep its monopoly,” the ruling said.")
+    assert [q.party_kind for q in found] == ["court"]
+
+
+def test_person_tied_in_one_article_speaks_for_that_party_in_another() -> None:
+    first = article_from("The National Transportation Safety Board (NTSB) opened an inquiry. “We will find the "
+                         "cause,” NTSB chair Jennifer Homendy said.", "a.txt")
+    second = article_from("Investigators met on Sunday. “Every bolt will be checked,” Jennifer Homendy said.",
+                          "b.txt")
+    registry = current_registry()
+    by_article = {article.id: find_quotes(article, registry) for article in (first, second)}
+    assert by_article["b.txt"][0].entity == "person:homendy"
+    book = discover_parties(by_article, registry)
+    assert [q.entity for q in book.settle(by_article["b.txt"])] == ["ntsb"]
+    assert book.party("ntsb").name == "National Transportation Safety Board"
+
+
+def test_acronym_and_full_name_in_different_articles_are_one_party() -> None:
+    registry = current_registry()
+    first = article_from("“The jets stay grounded,” the Federal Aviation Administration said.", "a.txt")
+    second = article_from("“Inspections start today,” the FAA said.", "b.txt")
+    assert [find_quotes(a, registry)[0].entity for a in (first, second)] == ["faa", "faa"]
+
+
+def test_every_party_gets_a_look_of_its_own_and_keeps_it() -> None:
+    registry = current_registry()
+    articles = [article_from(f"“Point number {n} stands,” said {name}.", f"{n}.txt")
+                for n, name in enumerate(["Ada Byron", "Alan Moor", "Grace Hopp", "Edsger Dijk", "Barbara Lisk",
+                                          "Ken Thom", "Dennis Ritch", "Niklaus Wirt", "John Back"])]
+    by_article = {article.id: find_quotes(article, registry) for article in articles}
+    book = discover_parties(by_article, registry)
+    looks = [book.style(party.id) for party in book.parties]
+    assert len(book.parties) == 9 and len(set(looks)) == 9
+    again = discover_parties(dict(reversed(list(by_article.items()))), registry)
+    assert [again.style(party.id) for party in book.parties] == looks
