@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from reader.quotes.cue_verbs import CUE_FORMS
-from reader.quotes.speaker_words import (AGENCY_HEADS, CLAUSE_INTRODUCERS, COMPANY_HEADS, COMPANY_TITLES,
+from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_HEADS, COMPANY_TITLES,
                                          COURT_HEADS, NAME_JOINERS, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, SPOKES)
 from reader.quotes.speakers import Party, SpeakerRegistry
 
@@ -193,7 +193,7 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
     candidates = {match.group(1) for match in _BEFORE_WORD.finditer(text) if match.group(2) in _SPEAKS_AFTER}
     candidates = {word for word in candidates if not (
         word in named or word in known_aliases or word.upper() == word
-        or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS or word in _HEADS)}
+        or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS | CALENDAR_WORDS or word in _HEADS)}
     if candidates:
         surnames = _person_surnames(text)
         for word in sorted(candidates - surnames):

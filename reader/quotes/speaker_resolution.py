@@ -16,7 +16,7 @@ from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS, RULING_NOUNS,
                                   KIND_MODIFIERS,
-                                  NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
+                                  NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, NAME_TITLES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
                                   CLAUSE_INTRODUCERS)
 from reader.quotes.organisations import as_parties, find_organisations, is_person_party, person_party_id
 from reader.quotes.speakers import ArticleRegistry, Mention, Party, SpeakerRegistry
@@ -27,7 +27,7 @@ _TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spoke
                 "Council Member|Alderman|Administrator|Governor|Gov\\.")
 _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
 _APPOSITIVE_PERSON = re.compile(
-    rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"]{{3,120}}?)[,.]")
+    rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"\n]{{3,120}}?)(?:[,.]|$)", re.M)
 _POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman|representative) (?:for|of|from|at) (?:the )?")
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
@@ -149,7 +149,7 @@ class ArticleSpeakers:
         """`FTC Chair Lina Khan` / `Amazon spokesperson Lindsay Ganzer`: remember the person's party."""
         tail = []
         for word in reversed(words):
-            if not word.capitalised or word.start < named.end - position or bare(word.lower) in ROLE_NOUNS:
+            if not word.capitalised or word.start < named.end - position or bare(word.lower) in ROLE_NOUNS | NAME_TITLES:
                 break
             tail.insert(0, bare(word.text))
         if len(tail) < 2:
@@ -203,8 +203,11 @@ class ArticleSpeakers:
         return name, party_id, 0.85
 
     def _person(self, phrase: NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float] | None:
+        joiner = next((k for k, w in enumerate(words) if w.lower in {"for", "of", "at"}), len(words))
+        if joiner < len(words) and any(w.capitalised for w in words[:joiner]):
+            words = words[:joiner]
         names = [w for w in words if w.capitalised and w.lower not in DETERMINERS
-                 and bare(w.lower) not in ROLE_NOUNS | AGENCY_TITLES]
+                 and bare(w.lower) not in ROLE_NOUNS | AGENCY_TITLES | NAME_TITLES]
         if not names or not words[-1].capitalised or bare(words[-1].lower) in ROLE_NOUNS:
             party_id = self._by_role(words, phrase.start)
             return (text, party_id, 0.7) if party_id else None

@@ -87,6 +87,15 @@ NOT_ORGANISATIONS = {"CEO", "CFO", "COO", "CTO", "US", "UK", "USA", "EU", "AM", 
                      "II", "III", "IV", "VP", "PR", "HQ", "NEWS", "AP", "UPDATE", "UPDATED", "READ", "MORE",
                      "MAX", "USD", "EUR", "GBP", "IT", "IPO", "ET", "PT", "GMT", "UTC"}
 """Capitalised abbreviations that are titles, places, laws or units, never a party that speaks."""
+NAME_TITLES = {"administrator", "general", "attorney", "associate", "assistant", "deputy", "secretary", "chief",
+               "judge", "justice", "mayor", "councilmember", "senator", "sen.", "rep.", "gov.", "governor",
+               "president", "chairman", "chair", "chairwoman", "commissioner", "director", "acting", "u.s.",
+               "democratic", "republican", "ceo", "dr.", "mr.", "mrs.", "ms."}
+"""Capitalised words before a name that are its title, not part of it (`Attorney General Vanita Gupta`)."""
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                  "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december"}
+"""Capitalised words that date a statement and never speak (`Friday said` does not occur; `said Friday` does)."""
 CLAUSE_INTRODUCERS = {"following", "after", "before", "under", "despite", "during", "since", "with", "without",
                       "unlike", "like", "amid", "among", "over", "through", "although", "while", "in", "on", "at",
                       "for", "as", "by", "from", "when", "once", "upon", "because", "if", "to", "into", "per",
