@@ -70,3 +70,15 @@ def test_every_party_gets_a_look_of_its_own_and_keeps_it() -> None:
     assert len(book.parties) == 9 and len(set(looks)) == 9
     again = discover_parties(dict(reversed(list(by_article.items()))), registry)
     assert [again.style(party.id) for party in book.parties] == looks
+
+
+def test_he_said_follows_the_last_person_named_in_full() -> None:
+    quote = only_quote("Governor Ana Ruiz has criticised the plan for weeks. Town leaders met on Monday. "
+                       "“It will not stand,” she said.")
+    assert (quote.speaker_name, quote.entity) == ("Ana Ruiz", "person:ruiz")
+
+
+def test_filing_made_with_a_regulator_speaks_for_the_company_that_filed_it() -> None:
+    found = quotes_in("Harbor Foods Inc. agreed to settle the lawsuit, according to a filing with the Securities "
+                      "and Exchange Commission. The filing says the deal “contains no admission of fault.”")
+    assert [q.entity for q in found] == ["harbor-foods"]

@@ -25,7 +25,7 @@ _BEFORE_WORD = re.compile(
 _SPEAKS_AFTER = {form for form in CUE_FORMS if not form.endswith("ing")} | SPOKES | COMPANY_TITLES | {
     "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO"}
 """Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`."""
-_PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
+PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
 _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
@@ -138,7 +138,7 @@ def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) 
 
 
 def _person_surnames(text: str) -> set[str]:
-    return {m.group(2) for m in _PERSON_NAME.finditer(text)
+    return {m.group(2) for m in PERSON_NAME.finditer(text)
             if m.group(1).lower() not in CLAUSE_INTRODUCERS | NOT_NAMES and m.group(1) not in _HEADS
             and m.group(2) not in _HEADS}
 

@@ -16,9 +16,10 @@ from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS, RULING_NOUNS,
                                   KIND_MODIFIERS,
-                                  NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, NAME_TITLES, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
+                                  NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, NAME_TITLES, CALENDAR_WORDS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
                                   CLAUSE_INTRODUCERS)
-from reader.quotes.organisations import as_parties, find_organisations, is_person_party, person_party_id
+from reader.quotes.organisations import (PERSON_NAME as _PERSON_NAME, as_parties, find_organisations,
+                                         is_person_party, person_party_id)
 from reader.quotes.speakers import ArticleRegistry, Mention, Party, SpeakerRegistry
 
 _TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spokesperson|Spokesman|Spokeswoman|"
@@ -30,6 +31,8 @@ _APPOSITIVE_PERSON = re.compile(
     rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"\n]{{3,120}}?)(?:[,.]|$)", re.M)
 _POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman|representative) (?:for|of|from|at) (?:the )?")
+_RECEIVED_BY = re.compile(r"\s+(?:\w+\s+){0,2}(?:with|to|before)\s+(?:the\s+)?")
+"""`a filing Friday with the SEC`: the party after `with` received the document; it did not issue it."""
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 
 
@@ -197,10 +200,28 @@ class ArticleSpeakers:
 
     def _recent_person(self, position: int, pronoun: str) -> tuple[str, str | None, float]:
         known = [entry for entry in self.people.values() if entry[2] < position]
+        named = self._last_named_person(position)
+        if named is not None and (not known or named[1] > max(entry[2] for entry in known)):
+            surname = named[0].split()[-1]
+            return self.people.get(surname, (named[0],))[0], self.people.get(surname, (None, None))[1], 0.7
         if not known:
             return pronoun, None, 0.5
         name, party_id, _ = max(known, key=lambda entry: entry[2])
         return name, party_id, 0.85
+
+    def _last_named_person(self, position: int) -> tuple[str, int] | None:
+        """The last person named in full before `position` (`President Trump has …. “…,” he said`)."""
+        window = max(0, position - 600)
+        found = None
+        for match in _PERSON_NAME.finditer(self.text, window, position):
+            first, surname = match.group(1), match.group(2)
+            before = self.text[max(0, match.start() - 5):match.start()].split()[-1:]
+            if first.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | CALENDAR_WORDS or \
+                    (before and before[0].lower() in {"of", "for", "the", "at", "on"}) or \
+                    self._party_in(match.start(1), match.end(1) + 1 + len(surname) + 2) is not None:
+                continue
+            found = (f"{first} {surname}" if first.lower() not in NAME_TITLES else surname, match.start())
+        return found
 
     def _person(self, phrase: NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float] | None:
         joiner = next((k for k, w in enumerate(words) if w.lower in {"for", "of", "at"}), len(words))
@@ -267,7 +288,7 @@ class ArticleSpeakers:
         """Who issued the document named at `start:end`: `the FTC’s complaint`, `a statement from Ring`,
         `In a statement, Amazon said`; else the party named nearest to it."""
         named = [m for m in self.mentions if m.party_id and not m.generic and abs(m.start - start) < 80
-                 and not (m.start <= start < m.end)]
+                 and not (m.start <= start < m.end) and not _RECEIVED_BY.fullmatch(self.text[end:m.start])]
         if not named:
             return None
         for mention in named:

@@ -48,7 +48,8 @@ AGENCY_TITLES = {"commissioner", "commissioners", "chair", "chairwoman", "chairm
                   "regulators", "prosecutor", "prosecutors", "inspector"}
 NOT_NAMES = {"however", "meanwhile", "still", "instead", "separately", "additionally", "further", "furthermore",
               "moreover", "today", "yesterday", "now", "then", "also", "finally", "first", "second", "last"}
-COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "filing", "filings", "order"}
+COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "order"}
+"""Documents an agency (or a plaintiff) brings: with no issuer named nearby, they speak for the last agency."""
 RULING_NOUNS = {"ruling", "decision", "opinion", "judgment", "judgement"}
 """Documents a court issues: with no issuer named nearby, they speak for the last court named."""
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "representatives"}
