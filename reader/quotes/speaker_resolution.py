@@ -25,7 +25,7 @@ from reader.quotes.speakers import ArticleRegistry, Mention, Party, SpeakerRegis
 _TITLE_WORDS = ("Commissioner|Chair|Chairwoman|Chairman|Secretary|Director|Spokesperson|Spokesman|Spokeswoman|"
                 "spokesperson|spokesman|spokeswoman|CEO|Chief Executive|President|Founder|founder|executive|"
                 "Senator|Sen\\.|Rep\\.|Attorney General|Judge|Prosecutor|Mayor|Councilmember|Councilwoman|Councilman|"
-                "Council Member|Alderman|Administrator|Governor|Gov\\.")
+                "Council Member|Alderman|Administrator|Governor|Gov\\.|U\\.S\\. Attorney")
 _NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}"
 _APPOSITIVE_PERSON = re.compile(
     rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"\n]{{3,120}}?)(?:[,.]|$)", re.M)
@@ -188,6 +188,9 @@ class ArticleSpeakers:
         if roles & SPOKES:
             mention = self._spokesperson_for(position) or self._recent(position, None)
             return mention.party_id if mention else None
+        body = next((self._body_of_title(role) for role in roles if role in TITLE_BODIES), None)
+        if body is not None:
+            return body
         for titles, kind in ((AGENCY_TITLES, "agency"), (COMPANY_TITLES, "company")):
             if roles & titles:
                 mention = self._recent(position, kind)

@@ -106,5 +106,6 @@ CLAUSE_INTRODUCERS = {"following", "after", "before", "under", "despite", "durin
 TITLE_BODIES = {"mayor": {"Council", "City"}, "councilmember": {"Council"}, "council member": {"Council"},
                 "councilwoman": {"Council"}, "councilman": {"Council"}, "alderman": {"Council"},
                 "judge": {"Court"}, "senator": {"Senate"}, "attorney general": {"Justice"},
+                "u.s. attorney": {"Justice"}, "prosecutor": {"Justice"}, "prosecutors": {"Justice"},
                 "governor": {"Governor"}}
 """A title's body, named by the article in its own words: the one organisation whose name holds the word."""
