@@ -284,9 +284,9 @@ def _hit(fields: dict[str, Any], score: float, wanted: _Wanted) -> Hit:
     """A hit's spans: matched words of the text and of its quotes, and whole quotes of a matched speaker."""
     text = fields["content"]
     spans = wanted.spans("content", text)
-    for start, end, entity in fields.get("quote_spans", ()):
+    for start, end, *speakers in fields.get("quote_spans", ()):
         spans += [(start + s, start + e) for s, e in wanted.spans("quote", text[start:end])]
-        if entity in wanted.terms.get("speaker", ()):
+        if set(speakers) & set(wanted.terms.get("speaker", ())):
             spans.append((start, end))
     spans = highlight.merge(spans)
     found = highlight.passages(fields.get("paragraphs", ()), spans)

@@ -18,15 +18,17 @@ from index.analysis import TOKEN_PATTERN, fold, normalise_word
 from index.schema import AnalysedText, analyse, build_schema
 from reader.analysis.pipeline import CorpusAnalysis
 from reader.articles.model import Article
+from reader.quotes.parties import speaker_terms
 
 
 class QuoteLike(Protocol):
-    """What the index needs of a quote: where it is and whose party it is attributed to."""
+    """What the index needs of a quote: where it is, whose party it is attributed to and who said it."""
 
     start: int
     end: int
     text: str
     entity: str | None
+    speaker_name: str | None
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def document_fields(item: IndexedArticle) -> dict[str, Any]:
         "path": article.path,
         "content": article.text,
         "paragraphs": [list(span) for span in article.paragraphs],
-        "quote_spans": [[quote.start, quote.end, quote.entity] for quote in quotes],
+        "quote_spans": [[quote.start, quote.end, *speaker_terms(quote)] for quote in quotes],
         "spun": "yes" if item.spun else "no",
     }
     if item.copy_of:
@@ -115,7 +117,7 @@ def document_fields(item: IndexedArticle) -> dict[str, Any]:
         fields["day"] = article.date.isoformat()
     if quotes:
         fields["quote"] = quote_only_text(article.text, quotes)
-        speakers = sorted({quote.entity for quote in quotes if quote.entity})
+        speakers = sorted({term for quote in quotes for term in speaker_terms(quote)})
         if speakers:
             fields["speaker"] = ",".join(speakers)
     return fields

@@ -24,7 +24,7 @@ and quotation marks are the same (`children’s` finds *children's*). Figures st
 | `title:alexa` | with the word in the title |
 | `date:20230531`, `date:2023-05-31` | published that day (`date:202305` a month, `date:2023` a year) |
 | `date:[20230601 to 20230630]` | published in that range; `date:[20230601 to]` from a day on |
-| `speaker:ring` | with a quote attributed to that party (ids: amazon, ring, ftc, …) |
+| `speaker:ring`, `speaker:ortiz` | with a quote attributed to that party (its id: amazon, ftc, `corroborate quotes --json` lists them) or said by that person (surname) |
 | `quote:privacy` | with the word inside a quotation |
 | `spun:yes`, `spun:no` | machine-spun (or not) by the provenance analysis (see `corroborate reuse`) |
 | `copyof:001_b1dff317db399a56`, `copyof:reuters` | copied (syndicated, edited or spun) from that article (its id or file name) or from that outlet |

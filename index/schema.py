@@ -14,7 +14,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from index.analysis import word_analyzer
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 KEYWORD_FIELDS: tuple[str, ...] = ("speaker", "copyof")
 """Per-article keyword lists: `speaker` holds the party ids of the article's attributed quotes,

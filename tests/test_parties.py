@@ -3,6 +3,8 @@
 Every article here is written for the test, in the shapes real coverage shows."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.quotes.finder import find_quotes
 from reader.quotes.parties import discover_parties
 from reader.quotes.speakers import current_registry
@@ -82,3 +84,13 @@ def test_filing_made_with_a_regulator_speaks_for_the_company_that_filed_it() -> 
     found = quotes_in("Harbor Foods Inc. agreed to settle the lawsuit, according to a filing with the Securities "
                       "and Exchange Commission. The filing says the deal “contains no admission of fault.”")
     assert [q.entity for q in found] == ["harbor-foods"]
+
+
+def test_speaker_search_finds_a_person_and_a_party_with_facet_counts() -> None:
+    from index.corpus_index import CorpusIndex
+
+    council = CorpusIndex.open([Path(__file__).parent / "data" / "council"], quote_finder=find_quotes)
+    results = council.search("speaker:ortiz")
+    assert sorted(hit.id for hit in results.hits) == ["council.txt", "council_2.txt"]
+    party = council.search("speaker:rta")
+    assert party.total == 2 and party.facets["speaker"]["rta"] == 2 and party.facets["speaker"]["ortiz"] == 2

@@ -179,3 +179,15 @@ def settled_quotes(articles: list[Article], registry: SpeakerRegistry) -> tuple[
     found = {article.id: find_quotes(article, registry) for article in articles}
     book = discover_parties(found, registry)
     return {article_id: book.settle(quotes) for article_id, quotes in found.items()}, book
+
+
+def speaker_terms(quote: Quote) -> list[str]:
+    """What `speaker:` finds a quote by: its party's id and, for a named person, their surname
+    (a party of one is found by the surname alone)."""
+    terms = []
+    if quote.entity and not is_person_party(quote.entity):
+        terms.append(quote.entity)
+    surname = _surname(quote) or (quote.entity[len(PERSON_PREFIX):] if is_person_party(quote.entity) else None)
+    if surname:
+        terms.append(slug(surname))
+    return terms
