@@ -79,7 +79,7 @@ def test_cli_party_filter_and_unknown_party(capsys: pytest.CaptureFixture[str]) 
     lines = capsys.readouterr().out.splitlines()
     assert lines and all("\tring\t" in line for line in lines)
     assert main(["quotes", "--party", "nobody"]) == 2
-    assert "the corpus's parties: ftc, amazon, ring" in capsys.readouterr().err
+    assert "the corpus's parties: amazon, ring, ftc" in capsys.readouterr().err
 
 
 def test_quote_modules_do_not_import_qt() -> None:
