@@ -158,12 +158,12 @@ def score(gold: list[GoldQuote], corpus_dir: Path, exact: bool, verbose: bool) -
     registry = load_registry()
     by_article = {article.id: find_quotes(article, registry) for article in corpus.articles}
     book = discover_parties(by_article, registry)
-    found = [quote for quotes in by_article.values() for quote in quotes]
+    found = [quote for quotes in by_article.values() for quote in book.settle(quotes)]
     matches = []
     for entry in gold:
         quote = _find(found, entry)
         if quote is not None:
-            matches.append(Match(entry, quote, book.party_of(quote)))
+            matches.append(Match(entry, quote, quote.entity))
         elif verbose:
             print(f"  missed {entry.article[:14]} {entry.label!r}")
     matched_ids = {match.quote.id for match in matches}

@@ -87,9 +87,13 @@ def test_filing_made_with_a_regulator_speaks_for_the_company_that_filed_it() -> 
 
 
 def test_speaker_search_finds_a_person_and_a_party_with_facet_counts() -> None:
-    from index.corpus_index import CorpusIndex
+    from index import CorpusIndex
+    from reader.analysis.pipeline import analyse_corpus
+    from reader.articles.corpus import load_corpus
 
-    council = CorpusIndex.open([Path(__file__).parent / "data" / "council"], quote_finder=find_quotes)
+    folder = Path(__file__).parent / "data" / "council"
+    analysis = analyse_corpus(load_corpus([folder]).articles, with_facts=False)
+    council = CorpusIndex.update([folder], analysis)
     results = council.search("speaker:ortiz")
     assert sorted(hit.id for hit in results.hits) == ["council.txt", "council_2.txt"]
     party = council.search("speaker:rta")

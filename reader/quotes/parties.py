@@ -39,6 +39,8 @@ class PartyBook:
     """Party ids as articles gave them → the corpus's party id."""
     people: dict[str, str]
     """A person's surname → the party their quotes count for, where some article ties them."""
+    full_names: dict[str, str] = field(default_factory=dict)
+    """A surname → the person's name in full, where some article gives it (`Ortiz` → `Elena Ortiz`)."""
     registry: SpeakerRegistry | None = None
     _index: dict[str, Party] = field(default_factory=dict, repr=False)
 
@@ -62,12 +64,14 @@ class PartyBook:
         settled = []
         for quote in quotes:
             party_id = self.party_of(quote)
-            if party_id == quote.entity:
+            name = quote.speaker_name or ""
+            full = self.full_names.get(name.casefold(), name) if " " not in name else name
+            if party_id == quote.entity and full == name:
                 settled.append(quote)
                 continue
             party = self.party(party_id) if party_id else None
-            settled.append(replace(quote, entity=party_id, party_name=party.name if party else None,
-                                   party_kind=party.kind if party else None))
+            settled.append(replace(quote, entity=party_id, speaker_name=full or None,
+                                   party_name=party.name if party else None, party_kind=party.kind if party else None))
         return settled
 
 
@@ -141,7 +145,12 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
     people = {surname: joined.get(top, top) for surname, counts in ties.items()
               for top, _ in counts.most_common(1)}
     joined.update(_surnames_taken_for_companies(quotes, people, _ids(registry)))
-    book = PartyBook([], {}, joined, people, registry)
+    full_names: dict[str, str] = {}
+    for quote in quotes:
+        surname = _surname(quote)
+        if surname and len(quote.speaker_name or "") > len(full_names.get(surname, "")):
+            full_names[surname] = quote.speaker_name or ""
+    book = PartyBook([], {}, joined, people, full_names, registry)
     named: dict[str, Party] = {}
     for quote in quotes:
         party_id = book.party_of(quote)
