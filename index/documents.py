@@ -22,13 +22,13 @@ from reader.quotes.parties import speaker_terms
 
 
 class QuoteLike(Protocol):
-    """What the index needs of a quote: where it is, whose party it is attributed to and who said it."""
+    """What the index needs of a quote: where it is and whose party it is attributed to (and, where
+    it has one, `speaker_name`: `speaker:` finds a named person by surname)."""
 
     start: int
     end: int
     text: str
     entity: str | None
-    speaker_name: str | None
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ class AnalysisModel(QObject):
 
     def _arrived(self, name: str, arranged: object) -> None:
         if name == steps.QUOTES.name:
-            self.result.quotes, self._listed_quotes = arranged
+            self.result.quotes, self._listed_quotes, self.result.parties = arranged
             log.info("quotes: %d found", len(self._listed_quotes))
             self.quotes_ready.emit()
             self.facts_started.emit()
@@ -174,7 +174,8 @@ def _arranged(name: str, analysis: CorpusAnalysis) -> object:
     thread only swaps it in."""
     if name == steps.QUOTES.name:
         quotes = dict(analysis.quotes or {})
-        return quotes, [(article, quote) for article in analysis.articles for quote in quotes.get(article.id, ())]
+        listed = [(article, quote) for article in analysis.articles for quote in quotes.get(article.id, ())]
+        return quotes, listed, analysis.parties
     if name == steps.PROVENANCE.name:
         report = analysis.provenance
         return report, {item.article_id: item for item in report.articles}

@@ -194,6 +194,8 @@ def speaker_terms(quote: Quote) -> list[str]:
     """What `speaker:` finds a quote by: its party's id and, for a named person, their surname
     (a party of one is found by the surname alone)."""
     terms = []
+    if not hasattr(quote, "speaker_name"):
+        return [quote.entity] if quote.entity else []
     if quote.entity and not is_person_party(quote.entity):
         terms.append(quote.entity)
     surname = _surname(quote) or (quote.entity[len(PERSON_PREFIX):] if is_person_party(quote.entity) else None)
