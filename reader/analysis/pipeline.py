@@ -35,11 +35,11 @@ class CorpusAnalysis:
     registry: SpeakerRegistry
     quotes: dict[str, list[Quote]] | None = None
     """Each article's quotes by article id, with the corpus's parties (None until found)."""
-    parties: PartyBook | None = None
-    """The parties the corpus's quotes are attributed to (`reader.quotes.parties`)."""
     provenance: ReuseReport | None = None
     facts: list[Fact] | None = None
     fact_summary: FactSummary | None = None
+    parties: PartyBook | None = None
+    """The parties the corpus's quotes are attributed to (`reader.quotes.parties`)."""
     by_id: dict[str, Article] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -21,6 +21,7 @@ from typing import Any, Sequence
 from reader.articles.model import Article
 from reader.compare.diff import Change, Comparison, Segment, compare_articles
 from reader.export.citation import cite
+from reader.quotes.organisations import is_person_party
 from reader.tokens import CompareOptions
 
 MIN_QUOTE_WORDS = 5
@@ -219,8 +220,13 @@ def _different_speakers(first: Printed, second: Printed) -> bool:
     """Named differently where their parties do not settle it: two voices of one party (an agency
     and its chair) agree, and two different parties are flagged as a party misattribution."""
     a, b = _name_words(first.quote.speaker_name), _name_words(second.quote.speaker_name)
-    both_parties = first.quote.entity is not None and second.quote.entity is not None
+    both_parties = _organisation(first) is not None and _organisation(second) is not None
     return bool(a and b and not a & b and not both_parties)
+
+
+def _organisation(item: Printed) -> str | None:
+    """The party a printing credits, unless it is a person's own (that is the speaker, compared above)."""
+    return None if is_person_party(item.quote.entity) else item.quote.entity
 
 
 def _misattributions(printings: list[Printed]) -> list[Misattribution]:
@@ -228,9 +234,9 @@ def _misattributions(printings: list[Printed]) -> list[Misattribution]:
     named = [item for item in printings if _name_words(item.quote.speaker_name)]
     if any(_different_speakers(a, b) for i, a in enumerate(named) for b in named[i + 1:]):
         found.append(Misattribution("speaker", tuple(named)))
-    parties = {item.quote.entity for item in printings} - {None}
+    parties = {_organisation(item) for item in printings} - {None}
     if len(parties) > 1:
-        found.append(Misattribution("party", tuple(item for item in printings if item.quote.entity)))
+        found.append(Misattribution("party", tuple(item for item in printings if _organisation(item))))
     return found
 
 
