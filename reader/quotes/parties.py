@@ -99,11 +99,17 @@ def _surnames_taken_for_companies(quotes: list[Quote], people: dict[str, str], k
 def _joins(ids: set[str]) -> dict[str, str]:
     """`alaska-airline` → `alaska-airlines`, `epic` → `epic-games`: one company written two ways."""
     joins = {}
+    extended: dict[str, list[str]] = defaultdict(list)
+    for party_id in ids:
+        if not is_person_party(party_id):
+            parts = party_id.split("-")
+            for cut in range(1, len(parts)):
+                extended["-".join(parts[:cut])].append(party_id)
     for party_id in ids:
         if is_person_party(party_id):
             continue
         plural = party_id + "s"
-        longer = [other for other in ids if other.startswith(party_id + "-") and not is_person_party(other)]
+        longer = extended.get(party_id, [])
         if plural in ids:
             joins[party_id] = plural
         elif len(longer) == 1:
@@ -157,10 +163,11 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
         if party_id is None or party_id in named:
             continue
         named[party_id] = _party(party_id, quote, registry)
+    registered = _ids(registry)
     for quote in quotes:
         party_id = book.party_of(quote)
         if party_id in named and quote.entity == party_id and quote.party_name and \
-                len(quote.party_name) > len(named[party_id].name) and party_id not in _ids(registry):
+                len(quote.party_name) > len(named[party_id].name) and party_id not in registered:
             named[party_id] = replace(named[party_id], name=quote.party_name)
     book.styles = _styles(list(named), registry)
     order = {party.id: number for number, party in enumerate(registry.parties)}
