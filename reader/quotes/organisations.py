@@ -26,6 +26,7 @@ _SPEAKS_AFTER = {form for form in CUE_FORMS if not form.endswith("ing")} | SPOKE
     "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO"}
 """Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`."""
 PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+$")
 _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
@@ -137,10 +138,17 @@ def _joined(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) 
     return text[left[1]:right[0]] in (" ", "\u00a0")
 
 
-def _person_surnames(text: str) -> set[str]:
-    return {m.group(2) for m in PERSON_NAME.finditer(text)
-            if m.group(1).lower() not in CLAUSE_INTRODUCERS | NOT_NAMES and m.group(1) not in _HEADS
-            and m.group(2) not in _HEADS}
+def _is_surname(text: str, word: str) -> bool:
+    """`Ortiz said` where the article also writes `Elena Ortiz`: a person, not a company."""
+    if word in _HEADS:
+        return False
+    at = text.find(word)
+    while at >= 0:
+        first = _FIRST_NAME_BEFORE.search(text, max(0, at - 30), at)
+        if first and first.group(1).lower() not in CLAUSE_INTRODUCERS | NOT_NAMES and first.group(1) not in _HEADS:
+            return True
+        at = text.find(word, at + len(word))
+    return False
 
 
 def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisation]:
@@ -195,9 +203,9 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
         word in named or word in known_aliases or word.upper() == word
         or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS | CALENDAR_WORDS or word in _HEADS)}
     if candidates:
-        surnames = _person_surnames(text)
-        for word in sorted(candidates - surnames):
-            _add(by_id, Organisation(slug(word), word, "company", (word,)))
+        for word in sorted(candidates):
+            if not _is_surname(text, word):
+                _add(by_id, Organisation(slug(word), word, "company", (word,)))
     return list(by_id.values())
 
 

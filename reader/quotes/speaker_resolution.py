@@ -31,6 +31,9 @@ _APPOSITIVE_PERSON = re.compile(
     rf"(?=[A-Z])\b({_NAME}|[A-Z][a-z]+), ((?:the|a|an|its|[A-Z][\w’']*) [^,.;“”\"\n]{{3,120}}?)(?:[,.]|$)", re.M)
 _POSSESSED_PERSON = re.compile(rf"['’]s ({_NAME})\b")
 _SPOKESPERSON_FOR = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman|representative) (?:for|of|from|at) (?:the )?")
+_ABBREVIATED = re.compile(r"(?:^|\W)(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|St|[A-Z])\.$"
+                          r"|(?:[A-Za-z]\.){2,}$")
+"""A full stop that ends an abbreviation (`U.S.`, `Inc.`, `M.`), not a sentence."""
 _RECEIVED_BY = re.compile(r"\s+(?:\w+\s+){0,2}(?:with|to|before)\s+(?:the\s+)?")
 """`a filing Friday with the SEC`: the party after `with` received the document; it did not issue it."""
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
@@ -53,13 +56,22 @@ class ArticleSpeakers:
     def _opens_clause(self, position: int) -> bool:
         """A mention that starts a sentence, paragraph or clause is a subject, not an object."""
         before = self.text[max(0, position - 40):position]
-        words = tokens(before, 0, len(before))
-        while words and words[-1].lower in {"the", "a", "an"}:
-            words.pop()
-        if not words or "\n" in before[words[-1].end:]:
+        word, end = "", len(before)
+        while True:
+            kept = before[:end].rstrip()
+            cut = max(kept.rfind(" "), kept.rfind("\n"), kept.rfind("\t"), kept.rfind("—"), kept.rfind("–"),
+                      kept.rfind("(")) + 1
+            word = kept[cut:] or kept[cut - 1:cut]
+            if word.lower() not in {"the", "a", "an"} or not word:
+                break
+            end = cut
+        if not word or "\n" in before[len(kept):]:
             return True
-        last = words[-1]
-        return last.lower in CLAUSE_OPENERS or last.text in ".!?"
+        if word[-1].isalnum():
+            return word.lower().lstrip("“‘\"'") in CLAUSE_OPENERS
+        if word[-1] == ".":
+            return _ABBREVIATED.search(word) is None
+        return word[-1] in CLAUSE_OPENERS or word[-1] in "!?"
 
     def describe(self, party_id: str | None, speaker_name: str | None) -> Party | None:
         """The party as this article names it; a party of one is named by its person."""
