@@ -1,0 +1,88 @@
+"""Restatements: an outlet's sentence that says what a fact says, but with another value.
+
+A fact is formed by what is said, never by the value; yet the sentence similarity that forms
+facts weighs figures heavily (they identify a story), so the one outlet that gives a different
+sum, count or year often shares too little with the others to be grouped at all, and its
+conflict could never be flagged. This second pass compares such a left-out sentence with the
+facts of its story on its words alone, figures set aside, and lets it join the fact it
+restates; its claims then decide, in the fact, whether the outlets disagree. Words are
+compared as sets, not weighted by rarity: within one story the words every outlet uses
+(refund, fund, customers) are exactly what says which fact a sentence restates.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.facts.claims import Claim
+from reader.facts.discrepancies import comparable
+from reader.facts.links import Unit
+
+RESTATEMENT_SIMILARITY = 0.5  # word overlap (Dice) with one of a fact's members to restate it
+RESTATEMENT_MARGIN = 0.1  # how much better than any other fact it must match (else it is ambiguous)
+
+
+def value_free(tokens: list[str]) -> frozenset[str]:
+    """A sentence's words and names without its figures."""
+    return frozenset(token for token in tokens if not token.startswith("q:"))
+
+
+def attach_restatements(groups: list[list[Unit]], tokens: list[list[list[str]]], story: dict[int, set[int]],
+                        claims_of: Callable[[Unit], list[Claim]]) -> None:
+    """Join each sentence in no fact, stating a figure, to the fact of its story one of whose
+    members it matches best on words alone (`RESTATEMENT_SIMILARITY`, `RESTATEMENT_MARGIN`
+    ahead of any other fact), if its article has no member there yet and it states a figure
+    of a measure every outlet of the fact states too; an article restates a fact once (its
+    best sentence). `tokens` are each article's sentence tokens, `story` each article's
+    articles of the same story."""
+    placed = {unit for group in groups for unit in group}
+    facts_of_article: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        for article in {article for article, _ in group}:
+            facts_of_article.setdefault(article, []).append(number)
+    plain: dict[Unit, frozenset[str]] = {}
+
+    def words(unit: Unit) -> frozenset[str]:
+        if unit not in plain:
+            plain[unit] = value_free(tokens[unit[0]][unit[1]])
+        return plain[unit]
+
+    best: dict[tuple[int, int], tuple[float, Unit]] = {}
+    for article, sentences in enumerate(tokens):
+        nearby = {number for other in story.get(article, ()) for number in facts_of_article.get(other, ())}
+        nearby -= set(facts_of_article.get(article, ()))
+        if not nearby:
+            continue
+        for sentence, sentence_tokens in enumerate(sentences):
+            unit = (article, sentence)
+            if unit in placed or not any(token.startswith("q:") for token in sentence_tokens):
+                continue
+            own = [claim for claim in claims_of(unit) if not claim.baseline]
+            if not own or not words(unit):
+                continue
+            scores = sorted(((max(_dice(words(unit), words(member)) for member in groups[number]), number)
+                             for number in nearby if _shares_measure(own, groups[number], claims_of)),
+                            reverse=True)
+            if not scores or scores[0][0] < RESTATEMENT_SIMILARITY:
+                continue
+            if len(scores) > 1 and scores[0][0] - scores[1][0] < RESTATEMENT_MARGIN:
+                continue
+            score, number = scores[0]
+            key = (number, article)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, unit)
+    for (number, _), (_, unit) in best.items():
+        groups[number].append(unit)
+        groups[number].sort()
+
+
+def _dice(first: frozenset[str], second: frozenset[str]) -> float:
+    return 2 * len(first & second) / (len(first) + len(second)) if first or second else 0.0
+
+
+def _shares_measure(own: list[Claim], group: list[Unit], claims_of: Callable[[Unit], list[Claim]]) -> bool:
+    """Whether every outlet of the fact states a figure that could be set beside one of `own`."""
+    by_article: dict[int, list[Claim]] = {}
+    for unit in group:
+        by_article.setdefault(unit[0], []).extend(claims_of(unit))
+    return all(any(comparable(mine, theirs) for mine in own for theirs in claims)
+               for claims in by_article.values())
