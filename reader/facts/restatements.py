@@ -30,14 +30,16 @@ def attach_restatements(groups: list[list[Unit]], tokens: list[list[list[str]]],
                         claims_of: Callable[[Unit], list[Claim]]) -> None:
     """Join each sentence in no fact, stating a figure, to the fact of its story one of whose
     members it matches best on words alone (`RESTATEMENT_SIMILARITY`, `RESTATEMENT_MARGIN`
-    ahead of any other fact), if its article has no member there yet and it states a figure
+    ahead of any other fact or, nearer, told by outlets it states more of its other facts
+    with), if its article has no member there yet and it states a figure
     of a measure every outlet of the fact states too; an article restates a fact once (its
     best sentence). `tokens` are each article's sentence tokens, `story` each article's
     articles of the same story."""
     placed = {unit for group in groups for unit in group}
+    outlets = [{article for article, _ in group} for group in groups]
     facts_of_article: dict[int, list[int]] = {}
-    for number, group in enumerate(groups):
-        for article in {article for article, _ in group}:
+    for number, articles in enumerate(outlets):
+        for article in articles:
             facts_of_article.setdefault(article, []).append(number)
     plain: dict[Unit, frozenset[str]] = {}
 
@@ -59,20 +61,31 @@ def attach_restatements(groups: list[list[Unit]], tokens: list[list[list[str]]],
             own = [claim for claim in claims_of(unit) if not claim.baseline]
             if not own or not words(unit):
                 continue
-            scores = sorted(((max(_dice(words(unit), words(member)) for member in groups[number]), number)
+            scores = sorted(((max(_dice(words(unit), words(member)) for member in groups[number]),
+                              _companionship(article, outlets[number], facts_of_article, outlets), number)
                              for number in nearby if _shares_measure(own, groups[number], claims_of)),
                             reverse=True)
             if not scores or scores[0][0] < RESTATEMENT_SIMILARITY:
                 continue
-            if len(scores) > 1 and scores[0][0] - scores[1][0] < RESTATEMENT_MARGIN:
+            if len(scores) > 1 and scores[0][0] - scores[1][0] < RESTATEMENT_MARGIN \
+                    and scores[0][1] <= scores[1][1]:
                 continue
-            score, number = scores[0]
+            score, _, number = scores[0]
             key = (number, article)
             if key not in best or score > best[key][0]:
                 best[key] = (score, unit)
     for (number, _), (_, unit) in best.items():
         groups[number].append(unit)
         groups[number].sort()
+
+
+def _companionship(article: int, others: set[int], facts_of_article: dict[int, list[int]],
+                   outlets: list[set[int]]) -> float:
+    """How many facts the article states with each of the fact's outlets, on average: between
+    two facts worded alike (two stories told from one template), the one whose outlets tell
+    the rest of the article's story."""
+    shared = sum(len(outlets[number] & others) for number in facts_of_article.get(article, ()))
+    return shared / len(others)
 
 
 def _dice(first: frozenset[str], second: frozenset[str]) -> float:
