@@ -12,6 +12,7 @@ compared as sets, not weighted by rarity: within one story the words every outle
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from reader.facts.claims import Claim
 from reader.facts.discrepancies import comparable
@@ -26,44 +27,66 @@ def value_free(tokens: list[str]) -> frozenset[str]:
     return frozenset(token for token in tokens if not token.startswith("q:"))
 
 
+@dataclass
+class _Sentences:
+    """What the pass reads of each sentence: its words without figures, and its claims."""
+
+    tokens: list[list[list[str]]]
+    claims_of: Callable[[Unit], list[Claim]]
+    plain: dict[Unit, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, unit: Unit) -> frozenset[str]:
+        if unit not in self.plain:
+            self.plain[unit] = value_free(self.tokens[unit[0]][unit[1]])
+        return self.plain[unit]
+
+    def left_out(self, groups: list[list[Unit]], article: int) -> list[tuple[Unit, list[Claim]]]:
+        """The article's sentences in no fact that state a figure (not a baseline) and words."""
+        placed = {unit for group in groups for unit in group}
+        found = []
+        for sentence, sentence_tokens in enumerate(self.tokens[article]):
+            unit = (article, sentence)
+            if unit in placed or not any(token.startswith("q:") for token in sentence_tokens):
+                continue
+            own = [claim for claim in self.claims_of(unit) if not claim.baseline]
+            if own and self.words(unit):
+                found.append((unit, own))
+        return found
+
+
 def attach_restatements(groups: list[list[Unit]], tokens: list[list[list[str]]], story: dict[int, set[int]],
                         claims_of: Callable[[Unit], list[Claim]]) -> None:
-    """Join each sentence in no fact, stating a figure, to the fact of its story one of whose
-    members it matches best on words alone (`RESTATEMENT_SIMILARITY`, `RESTATEMENT_MARGIN`
-    ahead of any other fact or, nearer, told by outlets it states more of its other facts
-    with), if its article has no member there yet and it states a figure
-    of a measure every outlet of the fact states too; an article restates a fact once (its
-    best sentence). `tokens` are each article's sentence tokens, `story` each article's
-    articles of the same story."""
-    placed = {unit for group in groups for unit in group}
+    """Join sentences in no fact to the facts they restate (`_join_facts`), then let two
+    outlets' left-out sentences that restate each other form a fact (`_pair_left_out`), which
+    a third outlet may then join. `tokens` are each article's sentence tokens, `story` each
+    article's articles of the same story."""
+    sentences = _Sentences(tokens, claims_of)
+    _join_facts(groups, sentences, story)
+    if _pair_left_out(groups, sentences, story):
+        _join_facts(groups, sentences, story)
+
+
+def _join_facts(groups: list[list[Unit]], sentences: _Sentences, story: dict[int, set[int]]) -> None:
+    """Join each left-out sentence to the fact of its story one of whose members it matches
+    best on words alone (`RESTATEMENT_SIMILARITY`, `RESTATEMENT_MARGIN` ahead of any other
+    fact or, nearer, told by outlets it states more of its other facts with), if its article
+    has no member there yet and it states a figure of a measure every outlet of the fact
+    states too; an article restates a fact once (its best sentence)."""
     outlets = [{article for article, _ in group} for group in groups]
     facts_of_article: dict[int, list[int]] = {}
     for number, articles in enumerate(outlets):
         for article in articles:
             facts_of_article.setdefault(article, []).append(number)
-    plain: dict[Unit, frozenset[str]] = {}
-
-    def words(unit: Unit) -> frozenset[str]:
-        if unit not in plain:
-            plain[unit] = value_free(tokens[unit[0]][unit[1]])
-        return plain[unit]
-
     best: dict[tuple[int, int], tuple[float, Unit]] = {}
-    for article, sentences in enumerate(tokens):
+    for article in range(len(sentences.tokens)):
         nearby = {number for other in story.get(article, ()) for number in facts_of_article.get(other, ())}
         nearby -= set(facts_of_article.get(article, ()))
         if not nearby:
             continue
-        for sentence, sentence_tokens in enumerate(sentences):
-            unit = (article, sentence)
-            if unit in placed or not any(token.startswith("q:") for token in sentence_tokens):
-                continue
-            own = [claim for claim in claims_of(unit) if not claim.baseline]
-            if not own or not words(unit):
-                continue
-            scores = sorted(((max(_dice(words(unit), words(member)) for member in groups[number]),
+        for unit, own in sentences.left_out(groups, article):
+            scores = sorted(((max(_dice(sentences.words(unit), sentences.words(member)) for member in groups[number]),
                               _companionship(article, outlets[number], facts_of_article, outlets), number)
-                             for number in nearby if _shares_measure(own, groups[number], claims_of)),
+                             for number in nearby if _shares_measure(own, groups[number], sentences.claims_of)),
                             reverse=True)
             if not scores or scores[0][0] < RESTATEMENT_SIMILARITY:
                 continue
@@ -77,6 +100,36 @@ def attach_restatements(groups: list[list[Unit]], tokens: list[list[list[str]]],
     for (number, _), (_, unit) in best.items():
         groups[number].append(unit)
         groups[number].sort()
+
+
+def _pair_left_out(groups: list[list[Unit]], sentences: _Sentences, story: dict[int, set[int]]) -> bool:
+    """Two left-out sentences of two articles of one story that are each other's best
+    restatement there (`RESTATEMENT_SIMILARITY`, `RESTATEMENT_MARGIN` ahead of the next) and
+    state figures of one measure become a fact; whether any did."""
+    left = {article: sentences.left_out(groups, article) for article in story}
+    formed = False
+    for article, others in story.items():
+        for other in others:
+            if other <= article or not left.get(article) or not left.get(other):
+                continue
+            ranked = sorted(((_dice(sentences.words(mine), sentences.words(theirs)), mine, theirs)
+                             for mine, my_claims in left[article] for theirs, their_claims in left[other]
+                             if any(comparable(a, b) for a in my_claims for b in their_claims)),
+                            reverse=True)
+            taken: set[Unit] = set()
+            for number, (score, mine, theirs) in enumerate(ranked):
+                if score < RESTATEMENT_SIMILARITY:
+                    break
+                if mine in taken or theirs in taken:
+                    continue
+                taken.update((mine, theirs))
+                rivals = [item[0] for item in ranked[number + 1:] if (item[1] == mine) != (item[2] == theirs)]
+                if rivals and score - max(rivals) < RESTATEMENT_MARGIN:
+                    continue
+                groups.append([mine, theirs])
+                formed = True
+        left = {article: sentences.left_out(groups, article) for article in story} if formed else left
+    return formed
 
 
 def _companionship(article: int, others: set[int], facts_of_article: dict[int, list[int]],
