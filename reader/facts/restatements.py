@@ -32,17 +32,23 @@ class _Sentences:
     """What the pass reads of each sentence: its words without figures, and its claims."""
 
     tokens: list[list[list[str]]]
-    claims_of: Callable[[Unit], list[Claim]]
+    read_claims: Callable[[Unit], list[Claim]]
     plain: dict[Unit, frozenset[str]] = field(default_factory=dict)
+    claims: dict[Unit, list[Claim]] = field(default_factory=dict)
+
+    def claims_of(self, unit: Unit) -> list[Claim]:
+        if unit not in self.claims:
+            self.claims[unit] = self.read_claims(unit)
+        return self.claims[unit]
 
     def words(self, unit: Unit) -> frozenset[str]:
         if unit not in self.plain:
             self.plain[unit] = value_free(self.tokens[unit[0]][unit[1]])
         return self.plain[unit]
 
-    def left_out(self, groups: list[list[Unit]], article: int) -> list[tuple[Unit, list[Claim]]]:
-        """The article's sentences in no fact that state a figure (not a baseline) and words."""
-        placed = {unit for group in groups for unit in group}
+    def left_out(self, placed: set[Unit], article: int) -> list[tuple[Unit, list[Claim]]]:
+        """The article's sentences in no fact (not `placed`) that state a figure (not a
+        baseline) and words."""
         found = []
         for sentence, sentence_tokens in enumerate(self.tokens[article]):
             unit = (article, sentence)
@@ -77,13 +83,14 @@ def _join_facts(groups: list[list[Unit]], sentences: _Sentences, story: dict[int
     for number, articles in enumerate(outlets):
         for article in articles:
             facts_of_article.setdefault(article, []).append(number)
+    placed = {unit for group in groups for unit in group}
     best: dict[tuple[int, int], tuple[float, Unit]] = {}
     for article in range(len(sentences.tokens)):
         nearby = {number for other in story.get(article, ()) for number in facts_of_article.get(other, ())}
         nearby -= set(facts_of_article.get(article, ()))
         if not nearby:
             continue
-        for unit, own in sentences.left_out(groups, article):
+        for unit, own in sentences.left_out(placed, article):
             scores = sorted(((max(_dice(sentences.words(unit), sentences.words(member)) for member in groups[number]),
                               _companionship(article, outlets[number], facts_of_article, outlets), number)
                              for number in nearby if _shares_measure(own, groups[number], sentences.claims_of)),
@@ -106,7 +113,8 @@ def _pair_left_out(groups: list[list[Unit]], sentences: _Sentences, story: dict[
     """Two left-out sentences of two articles of one story that are each other's best
     restatement there (`RESTATEMENT_SIMILARITY`, `RESTATEMENT_MARGIN` ahead of the next) and
     state figures of one measure become a fact; whether any did."""
-    left = {article: sentences.left_out(groups, article) for article in story}
+    placed = {unit for group in groups for unit in group}
+    left = {article: sentences.left_out(placed, article) for article in story}
     formed = False
     for article, others in story.items():
         for other in others:
@@ -127,8 +135,10 @@ def _pair_left_out(groups: list[list[Unit]], sentences: _Sentences, story: dict[
                 if rivals and score - max(rivals) < RESTATEMENT_MARGIN:
                     continue
                 groups.append([mine, theirs])
+                placed.update((mine, theirs))
+                left[article] = sentences.left_out(placed, article)
+                left[other] = sentences.left_out(placed, other)
                 formed = True
-        left = {article: sentences.left_out(groups, article) for article in story} if formed else left
     return formed
 
 
