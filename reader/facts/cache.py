@@ -20,7 +20,7 @@ from reader.facts.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 14  # bumped whenever how sentences are read into features, or facts built from them, changes
+VERSION = 15  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)

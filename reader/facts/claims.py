@@ -24,6 +24,7 @@ from reader.words import content_token
 # How loosely an outlet may hedge or round before two claims no longer describe one value.
 LOOSE_SHARE = {"about": 0.1, "nearly": 0.1, "more than": 0.2, "less than": 0.1, "": 0.0}
 ROUNDING_SHARE = 0.05  # how far a round figure may be from the value it rounds or cuts ("$30 million" for $30.8 million)
+STRICT_SHARE = 0.25  # the most a bare or "about" figure claims either side of itself read literally ("$1 million" is not $0.5 million)
 CONTEXT_WORDS = 6  # words either side of a figure that say what it measures
 COUNTED_WORDS = 3  # words after a count that name what is counted ("40 new drivers")
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -169,6 +170,8 @@ def _value_intervals(quantity: Quantity) -> tuple[Interval, Interval]:
     share = LOOSE_SHARE.get(hedge, 0.0) * value
     if hedge in ("", "about"):
         half = (rounded if hedge == "about" else written) / 2
+        if not small_count:
+            half = min(half, STRICT_SHARE * value)
         strict = Interval(value - half, value + half)
         if small_count:
             return strict, Interval(value - max(half, share), value + max(half, share))

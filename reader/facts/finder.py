@@ -28,7 +28,7 @@ from reader.facts import claims as fact_claims
 from reader.facts import discrepancies as fact_discrepancies
 from reader.facts import groups as fact_groups
 from reader.facts import links as fact_links
-from reader.facts import similarity
+from reader.facts import restatements, similarity
 from reader.provenance import spin
 from reader.facts.anchors import is_anchor, sentence_tokens, states_something
 from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
@@ -37,6 +37,7 @@ from reader.facts.cache import SentenceFeatures
 from reader.facts.claims import Claim, read_claims
 from reader.facts.text import Restoration, restorations, restored_sentence
 from reader.facts.groups import group_sentences
+from reader.facts.restatements import attach_restatements
 from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
 from reader.articles.model import Article
 from reader.facts.quantities import Quantity, find_quantities
@@ -176,7 +177,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> 
 
 def _settings() -> str:
     """Every tuning constant, so a cached result never outlives the settings that made it."""
-    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies)
+    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies, restatements)
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
@@ -232,6 +233,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
                           (quoted[second], quoted[first]), (kinds[second], kinds[first]))
     groups = group_sentences(links, mutual, vectors, set(pairs), amounts, quoted)
+    attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, lambda unit: _sentence_claims(articles[unit[0]], features[unit[0]][unit[1]]))
     stated = Counter(unit for group in groups for unit in group)
     in_two_facts = {unit for unit, count in stated.items() if count > 1}
     facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts)
@@ -289,15 +291,20 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         spun.append(parts[0].restored)
         stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
-        stated = [claim for part in parts if part.quantities for claim in read_claims(
-            article.text[part.start:part.end], part.quantities, part.start, article.date)
-            if not _quoted_relative_day(claim, overlapping)]
+        stated = [claim for part in parts for claim in _sentence_claims(article, part)
+                  if not _quoted_relative_day(claim, overlapping)]
         claims.append(MemberClaims(article.id, stated, overlapping))
     reported = set(by_article)
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
     discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
     return Fact(f"f{number}", _label(members, spun, stating_two), members, missing, discrepancies)
+
+
+def _sentence_claims(article: Article, sentence: SentenceFeatures) -> list[Claim]:
+    if not sentence.quantities:
+        return []
+    return read_claims(article.text[sentence.start:sentence.end], sentence.quantities, sentence.start, article.date)
 
 
 def _quoted_relative_day(claim: Claim, quotes: Sequence[QuoteLike]) -> bool:

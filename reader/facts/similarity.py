@@ -23,6 +23,7 @@ LARGE_CORPUS_SENTENCES = 2000  # a repeated token adds half its weight again: te
 ARTICLE_KEYS = 12  # rarest anchors per article used to pair articles
 ARTICLE_NEIGHBOURS = 15  # most similar articles compared with each article
 MIN_SHARED_KEYS = 10  # five shared anchors: chance rarely lines up that many
+ORPHAN_SHARED_KEYS = 3  # three shared anchors pair an article that shares five with none (its own figure differs)
 _ECHOES = ("q:money~", "q:number~", "q:digits:")  # repeat an exact quantity token
 MIN_TERM_WEIGHT = 0.05
 SMALL_CORPUS = 50  # up to this many articles every pair is compared; rarity means little there
@@ -89,6 +90,7 @@ def article_pairs(anchor_sets: list[set[str]]) -> list[tuple[int, int]]:
             postings[key].append(index)
     limit = max(50, int(math.sqrt(len(anchor_sets)) * 5))
     pairs: set[tuple[int, int]] = set()
+    unpaired: dict[int, list[tuple[int, int]]] = {}
     for index, keys in enumerate(keys_of):
         shared: Counter[int] = Counter()
         for key in keys:
@@ -97,10 +99,18 @@ def article_pairs(anchor_sets: list[set[str]]) -> list[tuple[int, int]]:
                 shared.update(posting)
         del shared[index]
         needed = min(len(keys), max(MIN_SHARED_KEYS, len(keys) // 5))
-        for other, count in shared.most_common(ARTICLE_NEIGHBOURS):
+        closest = shared.most_common(ARTICLE_NEIGHBOURS)
+        for other, count in closest:
             if count < needed:
                 break
             pairs.add((min(index, other), max(index, other)))
+        if closest and closest[0][1] < needed:
+            unpaired[index] = closest
+    paired = {index for pair in pairs for index in pair}
+    for index, closest in unpaired.items():
+        if index not in paired:
+            pairs.update((min(index, other), max(index, other)) for other, count in closest
+                         if count >= max(ORPHAN_SHARED_KEYS, closest[0][1]))
     return sorted(pairs)
 
 
