@@ -185,12 +185,11 @@ def check_diff() -> str:
 def check_facts() -> str:
     """Aligns the sample's sentences into facts with quotes feeding attribution: some fact must
     be reported by several outlets, some must carry a discrepancy, and members must be exact spans."""
-    from reader.facts.finder import find_facts
-    from reader.quotes.finder import find_quotes
+    from reader.analysis.pipeline import analyse_corpus
 
     articles = sample_articles()
     by_id = {article.id: article for article in articles}
-    facts = find_facts(articles, {article.id: find_quotes(article) for article in articles})
+    facts = analyse_corpus(articles).facts
     for fact in facts:
         for member in fact.members:
             article = by_id[member.article_id]

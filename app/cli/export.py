@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import emit_text, fail, load_named_corpus
+from app.cli.output import analysed, emit_text, fail, load_named_corpus
 from reader.articles.corpus import Corpus
 from reader.export import FORMATS, ExportError, Report, write_export
 
@@ -67,11 +67,10 @@ def _load_once(paths: tuple[Path, ...]) -> Corpus:
 
 def _quotes_report(args: argparse.Namespace) -> Report:
     from reader.export.quotes import quotes_report
-    from reader.quotes.parties import settled_quotes
-    from reader.quotes.speakers import load_registry
 
     corpus = _load(args.paths)
-    by_article, book = settled_quotes(corpus.articles, load_registry())
+    analysis = analysed(corpus, with_facts=False)
+    by_article, book = analysis.quotes, analysis.parties
     if args.party and args.party not in {party.id for party in book.parties}:
         raise ExportError(f"unknown party {args.party!r}; known: {', '.join(p.id for p in book.parties)}")
     pairs = [(article, quote) for article in corpus.articles for quote in by_article[article.id]
@@ -96,10 +95,7 @@ def _compare_report(args: argparse.Namespace) -> Report:
 
 
 def _facts(corpus: Corpus) -> list[Any]:
-    from reader.facts.finder import find_facts
-    from reader.quotes.finder import find_quotes
-
-    return find_facts(corpus.articles, {article.id: find_quotes(article) for article in corpus.articles})
+    return analysed(corpus).facts
 
 
 def _fact_compare_report(args: argparse.Namespace) -> Report:

@@ -5,10 +5,9 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus
-from reader.facts.finder import fact_matrix, fact_matrix_csv, find_facts
-from reader.facts.summary import summarise
-from reader.quotes.finder import find_quotes
+from app.cli.output import add_corpus_arguments, analysed, emit_json, emit_text, load_named_corpus
+from reader.analysis.steps import corpus_facts
+from reader.facts.finder import fact_matrix, fact_matrix_csv
 
 
 def register(subparsers: Any) -> None:
@@ -23,18 +22,20 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_named_corpus(args.paths)
-    quotes = {} if args.no_quotes else {article.id: find_quotes(article) for article in corpus.articles}
-    facts = find_facts(corpus.articles, quotes)
+    if args.no_quotes:
+        facts, summary = corpus_facts(corpus.articles, {})
+    else:
+        analysis = analysed(corpus)
+        facts, summary = analysis.facts, analysis.fact_summary
     if args.json:
-        emit_json({"summary": summarise(facts, corpus.articles).as_json(),
-                   "facts": [fact.as_json() for fact in facts]})
+        emit_json({"summary": summary.as_json(), "facts": [fact.as_json() for fact in facts]})
     elif args.csv:
         if sys.stdout is not None:
             sys.stdout.buffer.write(fact_matrix_csv(fact_matrix(facts, corpus.articles)).encode("utf-8"))
             sys.stdout.flush()
     else:
         labels = {article.id: article.display_label for article in corpus.articles}
-        emit_text(summarise(facts, corpus.articles).text())
+        emit_text(summary.text())
         for fact in facts:
             emit_text(f"{fact.id}\t{fact.label}\t{len(fact.members)} outlets"
                       + (f"\tnot reported by: {', '.join(labels[item] for item in fact.missing_from)}"

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import emit_json, emit_text, fail, load_named_corpus
+from app.cli.output import analysed, emit_json, emit_text, fail, load_named_corpus
 from reader.articles.corpus import Corpus
 from reader.articles.model import Article
 from reader.record.notes import (NoteBook, NotesError, Target, copy_target, discrepancy_target, fact_target,
@@ -70,10 +70,7 @@ def _nth(items: list, number: int, what: str) -> Any:
 
 def _target(args: argparse.Namespace, corpus: Corpus) -> Target:
     if args.fact:
-        from reader.facts.finder import find_facts
-        from reader.quotes.finder import find_quotes
-
-        facts = {f.id: f for f in find_facts(corpus.articles, {a.id: find_quotes(a) for a in corpus.articles})}
+        facts = {fact.id: fact for fact in analysed(corpus).facts}
         if args.fact not in facts:
             raise _Refused(f"no fact {args.fact!r}; this corpus has {', '.join(facts) or 'none'}")
         fact = facts[args.fact]
@@ -81,10 +78,11 @@ def _target(args: argparse.Namespace, corpus: Corpus) -> Target:
             return discrepancy_target(fact, _nth(fact.discrepancies, args.discrepancy, "discrepancy"), corpus.articles)
         return fact_target(fact, corpus.articles)
     if args.copy:
-        from reader.provenance.copies import copy_pairs
+        from reader.provenance.copies import INDEPENDENT
 
         wanted = set(args.copy)
-        pair = next((p for p in copy_pairs(corpus.articles) if {p.a, p.b} == wanted), None)
+        pairs = analysed(corpus, with_facts=False).provenance.pairs
+        pair = next((p for p in pairs if p.kind != INDEPENDENT and {p.a, p.b} == wanted), None)
         if pair is None:
             raise _Refused(f"{args.copy[0]} and {args.copy[1]} are not a copy pair of this corpus")
         return copy_target(pair, corpus.articles)
@@ -92,9 +90,7 @@ def _target(args: argparse.Namespace, corpus: Corpus) -> Target:
     if args.sentence:
         return sentence_target(article, _nth(article.sentences, args.sentence, "sentence"))
     if args.quote:
-        from reader.quotes.finder import find_quotes
-
-        return quote_target(article, _nth(find_quotes(article), args.quote, "quote"))
+        return quote_target(article, _nth(analysed(corpus, with_facts=False).quotes[article.id], args.quote, "quote"))
     start, _, end = args.span.partition(":")
     try:
         return Target("sentence", f"passage at {pinpoint(article, int(start))}", (anchor(article, (int(start), int(end))),))

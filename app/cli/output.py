@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from reader.analysis.pipeline import CorpusAnalysis
     from reader.articles.corpus import Corpus
 
 
@@ -55,3 +56,15 @@ def load_named_corpus(paths: list[Path]) -> Corpus:
     for error in corpus.errors:
         warn(f"{error.path}: {error.error}")
     return corpus
+
+
+def analysed(corpus: Corpus, with_facts: bool = True) -> CorpusAnalysis:
+    """The corpus's one analysis, as the window has it (from the store wherever it can be), so a
+    command's quotes, parties, copies and facts are the window's."""
+    from reader.analysis.pipeline import analyse_corpus
+    from reader.analysis.processes import stop_processes
+
+    try:
+        return analyse_corpus(corpus.articles, with_facts=with_facts)
+    finally:
+        stop_processes()

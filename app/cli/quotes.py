@@ -4,10 +4,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus, warn
+from app.cli.output import add_corpus_arguments, analysed, emit_json, emit_text, load_named_corpus, warn
 from reader.articles.model import Article
 from reader.quotes.finder import Quote
-from reader.quotes.parties import settled_quotes
 from reader.quotes.speakers import load_registry
 from reader.record.quote_compare import compare_quotations
 
@@ -27,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     for problem in registry.problems:
         warn(f"speakers: {problem}")
     corpus = load_named_corpus(args.paths)
-    by_article, book = settled_quotes(corpus.articles, registry)
+    analysis = analysed(corpus, with_facts=False)
+    by_article, book = analysis.quotes, analysis.parties
     if args.party and args.party not in {party.id for party in book.parties}:
         known = ", ".join(party.id for party in book.parties)
         warn(f"unknown party {args.party!r}; the corpus's parties: {known}")

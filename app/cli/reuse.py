@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli.output import add_corpus_arguments, emit_json, emit_text, load_named_corpus
-from reader.provenance.copies import provenance
+from app.cli.output import add_corpus_arguments, analysed, emit_json, emit_text, load_named_corpus
+from reader.provenance.copies import INDEPENDENT
 
 
 def register(subparsers: Any) -> None:
@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_named_corpus(args.paths)
-    report = provenance(corpus.articles, include_independent=args.independent)
+    report = analysed(corpus, with_facts=False).provenance
     if args.json:
         emit_json(report.as_json(include_independent=args.independent))
         return 0
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
             sources += f"; {item.primary}" + (f" reproduced by {copies}" if copies else "")
         emit_text(f"{item.article_id}\t{verdict}{sources}")
     for pair in report.pairs:
+        if pair.kind == INDEPENDENT and not args.independent:
+            continue
         source = f"source {pair.source} ({pair.reason})" if pair.source else pair.reason
         shared = (f"\t{pair.copied_a:.0%} of {pair.a}, {pair.copied_b:.0%} of {pair.b} "
                   f"in {len(pair.passages)} shared passage{'s' if len(pair.passages) != 1 else ''}" if pair.passages else "")

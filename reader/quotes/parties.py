@@ -13,8 +13,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from reader.articles.model import Article
-from reader.quotes.finder import Quote, find_quotes
+from reader.quotes.finder import Quote
 from reader.quotes.organisations import PERSON_PREFIX, is_person_party, slug
 from reader.quotes.speakers import OKABE_ITO, Party, SpeakerRegistry
 
@@ -188,13 +187,6 @@ def _party(party_id: str, quote: Quote, registry: SpeakerRegistry) -> Party:
     if quote.entity == party_id and quote.party_name:
         return Party(party_id, quote.party_name, (quote.party_name,), "", quote.party_kind or "company")
     return Party(party_id, party_id, (party_id,), "", "person" if is_person_party(party_id) else "company")
-
-
-def settled_quotes(articles: list[Article], registry: SpeakerRegistry) -> tuple[dict[str, list[Quote]], PartyBook]:
-    """Every article's quotes with the corpus's parties, and the parties: what a command needs."""
-    found = {article.id: find_quotes(article, registry) for article in articles}
-    book = discover_parties(found, registry)
-    return {article_id: book.settle(quotes) for article_id, quotes in found.items()}, book
 
 
 def speaker_terms(quote: Quote) -> list[str]:
