@@ -70,3 +70,14 @@ def test_a_changed_article_is_the_only_one_whose_quotes_are_found_again(corrobor
     edited = replace(articles[2], text=articles[2].text + " ", content_hash="edited")
     analyse_corpus([*articles[:2], edited, *articles[3:]], with_facts=False)
     assert found == [edited.id]
+
+
+def test_facts_read_the_spin_reports_provenance_settled_instead_of_working_them_out(corroborate_home, monkeypatch):
+    from reader.facts import text
+
+    def again(article):
+        raise AssertionError(f"spin worked out a second time for {article.id}")
+
+    monkeypatch.setattr(text, "spin_report", again)
+    analysis = analyse_corpus(load_corpus([sample_dir()]).articles)
+    assert analysis.facts and any(item.spin.spun for item in analysis.provenance.articles)

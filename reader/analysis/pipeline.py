@@ -90,7 +90,8 @@ def _here(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progress | N
     _delivered(steps.PROVENANCE, analysis, deliver)
     if not with_facts:
         return
-    analysis.facts, analysis.fact_summary = steps.corpus_facts(analysis.articles, analysis.quotes)
+    analysis.facts, analysis.fact_summary = steps.corpus_facts(analysis.articles, analysis.quotes,
+                                                               steps.spin_reports(analysis.provenance))
     _check(cancel)
     _delivered(steps.FACTS, analysis, deliver)
 
@@ -114,7 +115,7 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
                 _delivered(step, analysis, deliver)
         if not with_facts:
             return
-        facts = ChildJob(steps.corpus_facts, shared, analysis.quotes)
+        facts = ChildJob(steps.corpus_facts, shared, analysis.quotes, steps.spin_reports(analysis.provenance))
         pending = {facts: steps.FACTS}
         analysis.facts, analysis.fact_summary = facts.wait(cancel)
         pending = {}

@@ -14,7 +14,7 @@ from reader.articles.model import Article
 from reader.facts.finder import Fact, find_facts
 from reader.facts.summary import FactSummary, summarise
 from reader.provenance.copies import ReuseReport, provenance
-from reader.provenance.spin import lexicon
+from reader.provenance.spin import SpinReport, lexicon
 from reader.quotes.finder import Quote, find_quotes
 from reader.quotes.speakers import SpeakerRegistry
 
@@ -34,7 +34,7 @@ class Step:
 
 QUOTES = Step("quotes", ("articles", "registry"), "quotes", "article")
 PROVENANCE = Step("provenance", ("articles",), "provenance", "corpus")
-FACTS = Step("facts", ("articles", "quotes"), "facts", "corpus")
+FACTS = Step("facts", ("articles", "quotes", "provenance"), "facts", "corpus")
 """Gives the facts and their summary (`FactSummary`: what was compared, what was not)."""
 STEPS = (QUOTES, PROVENANCE, FACTS)
 
@@ -86,8 +86,15 @@ def corpus_provenance(articles: Sequence[Article], store: AnalysisStore) -> Reus
     return report
 
 
-def corpus_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]]) -> tuple[list[Fact], FactSummary]:
+def corpus_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]],
+                 spins: Mapping[str, SpinReport] | None = None) -> tuple[list[Fact], FactSummary]:
     """The facts, and how many could be compared: every view and report says so with them.
+    A spun copy is read with the swaps the provenance step found (`spins`), not found again.
     Facts keep their own per-article sentence features and per-corpus result in the store."""
-    facts = find_facts(articles, quotes)
+    facts = find_facts(articles, quotes, spins)
     return facts, summarise(facts, articles)
+
+
+def spin_reports(report: ReuseReport) -> dict[str, SpinReport]:
+    """Each article's spin report, as the provenance step settled it."""
+    return {item.article_id: item.spin for item in report.articles}

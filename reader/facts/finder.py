@@ -18,7 +18,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -35,7 +34,9 @@ from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, at
                                   quantity_discrepancies)
 from reader.facts.cache import SentenceFeatures
 from reader.facts.claims import Claim, read_claims
+from reader.analysis.processes import mapped
 from reader.facts.text import Restoration, restorations, restored_sentence
+from reader.provenance.spin import SpinReport
 from reader.facts.groups import group_sentences
 from reader.facts.restatements import attach_restatements
 from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
@@ -48,7 +49,6 @@ from reader.words import word_token
 
 log = logging.getLogger(__name__)
 
-PARALLEL_FROM = 2000  # articles to read before a process pool pays for its start-up
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LABEL_LENGTH = 80
 """Characters of a fact's label: enough to recognise the statement in a list or a column."""
@@ -104,22 +104,40 @@ class FactRun:
     result_from_cache: bool
 
 
-def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None) -> list[Fact]:
-    """The facts stated by at least two of `articles`, with coverage and discrepancies."""
-    return align_articles(articles, quotes).facts
+def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
+               spins: Mapping[str, SpinReport] | None = None) -> list[Fact]:
+    """The facts stated by at least two of `articles`, with coverage and discrepancies. `spins`
+    are the articles' spin reports where the provenance step has them (read, not worked out again)."""
+    return align_articles(articles, quotes, spins=spins).facts
+
+
+class _Swaps:
+    """Each article's spinner swaps to undo, worked out once per article and only when needed."""
+
+    def __init__(self, articles: Sequence[Article], spins: Mapping[str, SpinReport] | None) -> None:
+        self._articles, self._spins, self._found = articles, spins, {}
+
+    def __call__(self, index: int) -> list[Restoration]:
+        if index not in self._found:
+            article = self._articles[index]
+            self._found[index] = restorations(article, self._spins.get(article.id) if self._spins else None)
+        return self._found[index]
 
 
 def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
-                   use_cache: bool = True) -> FactRun:
-    reading = _reading_signature()
-    keys = [fact_cache.article_key(article, reading) for article in articles]
+                   use_cache: bool = True, spins: Mapping[str, SpinReport] | None = None) -> FactRun:
+    reading, swaps = _reading_signature(), _Swaps(articles, spins)
+    if spins is None:  # worked out from the text and the lexicon alone: the lexicon says it all
+        keys = [fact_cache.article_key(article, reading) for article in articles]
+    else:  # given (a source's words can restore a copy): the swaps themselves key the reading
+        keys = [fact_cache.article_key(article, reading + repr(swaps(index))) for index, article in enumerate(articles)]
     result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes) + _dates(articles))
     if use_cache:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
             return FactRun([Fact.from_json(item) for item in stored], 0, len(articles), True)
-    features, from_cache = _features(articles, keys, use_cache)
-    facts = _align(articles, features, quotes or {})
+    features, from_cache = _features(articles, keys, use_cache, swaps)
+    facts = _align(articles, features, quotes or {}, swaps)
     if use_cache:
         fact_cache.store_result(result_key, [fact.as_json() for fact in facts])
     return FactRun(facts, len(articles) - from_cache, from_cache, False)
@@ -152,22 +170,18 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
     return features
 
 
-def _read_article(article: Article) -> list[SentenceFeatures]:
-    """Top-level so a process pool can run it."""
-    return read_sentences(article.text, article.sentences, restorations(article),
-                          [(item.start, item.end) for item in article.boilerplate])
+def _read_articles(batch: list[tuple[Article, list[Restoration]]]) -> list[list[SentenceFeatures]]:
+    """Top-level so a child process can read a batch."""
+    return [read_sentences(article.text, article.sentences, swaps, [(item.start, item.end) for item in article.boilerplate])
+            for article, swaps in batch]
 
 
-def _features(articles: Sequence[Article], keys: list[str], use_cache: bool) -> tuple[list[list[SentenceFeatures]], int]:
+def _features(articles: Sequence[Article], keys: list[str], use_cache: bool,
+              swaps: _Swaps) -> tuple[list[list[SentenceFeatures]], int]:
     features: list[list[SentenceFeatures] | None] = [
         fact_cache.load_features(key) if use_cache else None for key in keys]
     missing = [index for index, item in enumerate(features) if item is None]
-    jobs = [articles[index] for index in missing]
-    if len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            computed = list(pool.map(_read_article, jobs, chunksize=32))
-    else:
-        computed = [_read_article(job) for job in jobs]
+    computed = mapped(_read_articles, [(articles[index], swaps(index)) for index in missing])
     for index, item in zip(missing, computed):
         features[index] = item
         if use_cache:
@@ -209,7 +223,7 @@ def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
 
 
 def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
-           quotes: Mapping[str, Sequence[QuoteLike]]) -> list[Fact]:
+           quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> list[Fact]:
     idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
     weights = token_weights(idf)
     vectors = [[tfidf_vector(sentence.tokens, weights) for sentence in sentences] for sentences in features]
@@ -225,7 +239,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         neighbours[second].add(first)
         partners.setdefault(first, []).append(second)
     amounts = [[_amounts(sentence.quantities) for sentence in sentences] for sentences in features]
-    quoted = _quoted_words(articles, features, quotes)
+    quoted = _quoted_words(articles, features, quotes, swaps)
     kinds = [[sentence.kind for sentence in sentences] for sentences in features]
     for first, seconds in partners.items():
         postings = sentence_postings(vectors[first])
@@ -243,7 +257,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
 
 
 def _quoted_words(articles: Sequence[Article], features: list[list[SentenceFeatures]],
-                  quotes: Mapping[str, Sequence[QuoteLike]]) -> list[ArticleQuotes]:
+                  quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> list[ArticleQuotes]:
     """Per article, by the sentence it opens in, each quote long enough to identify a statement
     (not a scare quote such as 'spying'): its speaker and its content words, read from a spun
     copy's restored wording (the features say which articles were read restored)."""
@@ -252,13 +266,13 @@ def _quoted_words(articles: Sequence[Article], features: list[list[SentenceFeatu
         carried = quotes.get(article.id, ())
         if not carried:
             continue
-        swaps = restorations(article) if any(sentence.restored for sentence in features[index]) else []
+        undone = swaps(index) if any(sentence.restored for sentence in features[index]) else []
         starts = [start for start, _ in article.sentences]
         for quote in carried:
             sentence = bisect_right(starts, quote.start) - 1
             if sentence < 0:
                 continue
-            text = restored_sentence(article.text, quote.start, quote.end, swaps).text if swaps else quote.text
+            text = restored_sentence(article.text, quote.start, quote.end, undone).text if undone else quote.text
             words = frozenset(token for token in sentence_tokens(text, find_quantities(text))
                               if not is_anchor(token))
             if len(words) >= QUOTE_WORDS:

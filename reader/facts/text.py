@@ -14,15 +14,17 @@ from collections.abc import Sequence
 
 from reader.articles.model import Article
 from reader.facts.quantities import Quantity
-from reader.provenance.spin import spin_report
+from reader.provenance.spin import SpinReport, spin_report
 
 Restoration = tuple[int, int, str]  # (start, end) in Article.text, and the original wording
 
 
-def restorations(article: Article) -> list[Restoration]:
+def restorations(article: Article, report: SpinReport | None = None) -> list[Restoration]:
     """The swaps to undo: none unless the article as a whole reads as spun, since a lone
-    "cardinal" in real prose is a cardinal."""
-    report = spin_report(article)
+    "cardinal" in real prose is a cardinal. `report` is the article's spin report when the
+    provenance step already has it (with a source in the corpus, its originals are the
+    source's own words); without one it is worked out here."""
+    report = report or spin_report(article)
     if not report.spun:
         return []
     return [(item.start, item.end, item.original) for item in report.substitutions if item.original]
