@@ -14,7 +14,9 @@ from itertools import accumulate
 from reader.articles.model import Span
 
 _NUMBER = r"\d+(?:[.,]\d+)*[^\W_]*"
-_TOKEN = re.compile(_NUMBER + r"|\w+(?:['’]\w+)*|\s+|.", re.DOTALL)
+WORD_PATTERN = re.compile(r"\w+(?:['’]\w+)*")
+"""A word with its apostrophes ("company's", "don’t"): what diffs and quotations are compared by."""
+_TOKEN = re.compile(_NUMBER + "|" + WORD_PATTERN.pattern + r"|\s+|.", re.DOTALL)
 NUMBER_TOKEN = re.compile(r"(?<!\w)" + _NUMBER)
 """A number token on its own (not the digits inside a word such as "B2B")."""
 

@@ -4,7 +4,12 @@ verbs (`argued`, `claimed`, `noted`) are stopwords: they say who stated a fact, 
 and outlets swap them freely."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+PROSE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+"""A word as prose writes it (letters, apostrophes, hyphens; no figures): what labels and
+quotes are compared by."""
 
 FUNCTION_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being

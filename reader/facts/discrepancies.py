@@ -9,14 +9,13 @@ An unreliable quantity (a spun `$25 cardinal`) is never compared at all.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from collections import Counter
 from itertools import combinations
 from typing import Any, Protocol
 
 from reader.facts.claims import Claim
-from reader.words import content_token
+from reader.words import PROSE_WORD, content_token
 
 _KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number", "date": "date"}
 CONFLICT = "conflict"
@@ -24,7 +23,6 @@ IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
 _WHAT = {"number": "figures", "date": "dates or years"}
 MIN_SHARED_QUOTE_WORDS = 2  # content words two quotes must share to be one statement
-_QUOTE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 class QuoteLike(Protocol):
@@ -204,7 +202,7 @@ def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
 
 
 def _quote_words(text: str) -> set[str]:
-    return {token for token in map(content_token, _QUOTE_WORD.findall(text)) if token is not None and len(token) > 2}
+    return {token for token in map(content_token, PROSE_WORD.findall(text)) if token is not None and len(token) > 2}
 
 
 def _same_statement(first: set[str], second: set[str]) -> bool:

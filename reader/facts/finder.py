@@ -14,7 +14,6 @@ import csv
 import hashlib
 import io
 import logging
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -45,11 +44,10 @@ from reader.facts.quantities import Quantity, find_quantities
 from reader.facts.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
                                tfidf_vector, token_weights)
 from reader.facts.statement_kinds import statement_kind
-from reader.words import word_token
+from reader.words import PROSE_WORD, word_token
 
 log = logging.getLogger(__name__)
 
-_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LABEL_LENGTH = 80
 """Characters of a fact's label: enough to recognise the statement in a list or a column."""
 
@@ -332,7 +330,7 @@ def _label(members: list[Member], spun: list[bool], in_two_facts: list[bool]) ->
     use, never a spun copy's while another outlet's wording exists (its words are not theirs),
     nor a sentence that also states another fact while one stating only this fact exists (two
     facts would show one label)."""
-    words = [{word_token(word) for word in _LABEL_WORD.findall(member.text)} for member in members]
+    words = [{word_token(word) for word in PROSE_WORD.findall(member.text)} for member in members]
     used = Counter(token for tokens in words for token in tokens)
 
     def commonness(index: int) -> tuple[bool, bool, float, int]:

@@ -22,7 +22,7 @@ from reader.articles.model import Article
 from reader.compare.diff import Change, Comparison, Segment, compare_articles
 from reader.export.citation import cite
 from reader.quotes.organisations import is_person_party
-from reader.tokens import CompareOptions
+from reader.tokens import WORD_PATTERN, CompareOptions
 
 MIN_QUOTE_WORDS = 5
 """Shorter quotations ("unfair", "a big step") recur by chance and are not grouped."""
@@ -35,7 +35,6 @@ COMMON_SHINGLE = 200
 MISQUOTE_OPTIONS = CompareOptions(ignore_case=True, ignore_punctuation=True, ignore_quote_style=True)
 """What a faithful quotation may change: punctuation, the style of its quotation marks, case."""
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NOT_NAMES = frozenset("the a an it he she they we i this that its his her their statement".split())
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*\]")
@@ -50,7 +49,7 @@ class Printed:
 
     @cached_property
     def words(self) -> list[str]:
-        return [word.casefold().replace("’", "'") for word in _WORD.findall(self.quote.text)]
+        return [word.casefold().replace("’", "'") for word in WORD_PATTERN.findall(self.quote.text)]
 
     @property
     def citation(self) -> str:
@@ -206,13 +205,13 @@ def _crosses_marks(change: Change, shared: Segment, before: bool, a_text: str, b
 
 
 def _words_in(text: str, span: tuple[int, int]) -> bool:
-    return bool(_WORD.search(text, span[0], span[1]))
+    return bool(WORD_PATTERN.search(text, span[0], span[1]))
 
 
 def _name_words(name: str | None) -> frozenset[str]:
     """The capitalised words of a speaker's name (`he`, `the company`, `a statement` have none),
     so `CFPB Kathleen L` and `Kathleen Kraninger` share one and are one speaker."""
-    return frozenset(word.casefold() for word in _WORD.findall(name or "")
+    return frozenset(word.casefold() for word in WORD_PATTERN.findall(name or "")
                      if word[0].isupper() and len(word) > 1 and word.casefold() not in _NOT_NAMES)
 
 
