@@ -180,7 +180,7 @@ def nexis_classic_txt(items: list[Story], numbers: list[int] | None = None, widt
             wrap(story.title),
             wrap(f"BYLINE: {story.byline}"),
             wrap(f"SECTION: {story.section.upper()}"),
-            f"LENGTH: {_words(story)}",
+            f"LENGTH: {_words(story)}" + ("\n" if width else ""),
             *[wrap(paragraph) for paragraph in story.body],
             f"LOAD-DATE: {story.date:%B} {story.date.day + 1}, {story.date.year}",
             "LANGUAGE: ENGLISH",

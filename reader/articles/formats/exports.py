@@ -88,7 +88,7 @@ def lines_of(text: str, joining_wrapped: bool = False) -> list[str]:
 
 def _blocks(text: str) -> list[list[str]]:
     """Runs of non-blank lines."""
-    return [block.split("\n") for block in re.split(r"\n[ \t\u00a0]*\n", text.strip("\n")) if block.strip()]
+    return [block.split("\n") for block in re.split(r"\n(?:[ \t\u00a0]*\n)+", text.strip("\n")) if block.strip()]
 
 
 def _rewrapped(contents: FileContents) -> FileContents:
