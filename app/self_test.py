@@ -117,8 +117,8 @@ def check_html_article() -> str:
 
 
 def check_exports_and_archives() -> str:
-    """Splits a two-article Nexis RTF export and reads a WARC capture: proves striprtf and warcio
-    are bundled."""
+    """Splits a two-article Nexis RTF export, reads a WARC capture and names a site from its
+    address: proves striprtf, warcio and tld's Public Suffix List are bundled."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -143,6 +143,10 @@ def check_exports_and_archives() -> str:
         http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
     [capture] = read_contents("warc", buffer.getvalue()).documents
     require(capture.url == "https://sample.example/a" and capture.place is not None, "the WARC capture lost its URL")
+    from reader.articles.headers import outlet_from_address
+
+    site = outlet_from_address("https://www.bbc.co.uk/news/articles/a")
+    require(site == "BBC", f"www.bbc.co.uk was named {site!r}, expected 'BBC': tld's Public Suffix List is missing")
     return f"2 articles from an RTF export, 1 capture from a WARC ({capture.place.captured_at:%Y-%m-%d})"
 
 

@@ -2,9 +2,11 @@
 
 Generates `--articles` articles (default 2,000) with `bench/corpus_generator.py`, writes them
 once as separate `.txt` files and once as single exports (classic Nexis `.txt`, Nexis Uni `.docx`
-and `.rtf`, Factiva `.rtf`), and times `load_corpus` on each (best of `--repeat` runs). Prints
-articles per second and the ratio separate-files time / export time (above 1: the export loads
-faster). Run: `.venv/bin/python bench/bench_formats.py [--articles 2000] [--repeat 2]`.
+and `.rtf` in a plain and a Word-style markup, Factiva `.rtf`), and times `load_corpus` on each
+(best of `--repeat` runs). Prints articles per second and the ratio separate-files time / export
+time (above 1: the export loads faster), and for each RTF export the time striprtf's own loop
+and Corroborate's reader take to turn it into text, and whether the two texts are identical.
+Run: `.venv/bin/python bench/bench_formats.py [--articles 2000] [--repeat 2]`.
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bench.corpus_generator import generate_corpus  # noqa: E402
 from export_builders import (Story, factiva_paragraphs, nexis_classic_txt, nexis_uni_docx,  # noqa: E402
-                             nexis_uni_paragraphs, rtf)
+                             nexis_uni_paragraphs, rtf, word_rtf)
 from reader.articles.corpus import load_corpus  # noqa: E402
+from reader.articles.formats.rtf import rtf_to_text  # noqa: E402
 
 
 def _stories(folder: Path) -> list[Story]:
@@ -53,6 +56,20 @@ def _best(paths: list[Path], repeat: int) -> tuple[float, int]:
     return min(times), count
 
 
+def _rtf_reading(data: bytes) -> str:
+    """striprtf's time and ours on one RTF export, and whether they give the same text."""
+    from striprtf.striprtf import rtf_to_text as striprtf_text
+
+    text = data.decode("latin-1")
+    started = time.perf_counter()
+    theirs = striprtf_text(text, errors="replace")
+    middle = time.perf_counter()
+    ours = rtf_to_text(text, errors="replace")
+    ended = time.perf_counter()
+    return (f"    RTF to text: striprtf {middle - started:.2f} s, Corroborate {ended - middle:.2f} s "
+            f"({(middle - started) / (ended - middle):.1f}x); same text: {'yes' if ours == theirs else 'NO'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2_000)
@@ -69,6 +86,7 @@ def main() -> None:
             "nexis.txt": nexis_classic_txt(stories).encode("utf-8"),
             "nexis-uni.docx": nexis_uni_docx(stories),
             "nexis-uni.rtf": rtf(nexis_uni_paragraphs(stories)),
+            "nexis-uni-word-style.rtf": word_rtf(nexis_uni_paragraphs(stories)),
             "factiva.rtf": rtf(factiva_paragraphs(stories)),
         }
         baseline, expected = _best([separate], args.repeat)
@@ -81,6 +99,8 @@ def main() -> None:
             print(f"one {name} export ({len(data) / 1_048_576:.1f} MB): {count} articles in {seconds:.2f} s "
                   f"({count / seconds:.0f} articles/s); separate/export time ratio {baseline / seconds:.2f}"
                   + ("" if count == expected else f"  [expected {expected} articles]"), flush=True)
+            if name.endswith(".rtf"):
+                print(_rtf_reading(data), flush=True)
 
 
 if __name__ == "__main__":

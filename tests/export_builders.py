@@ -7,6 +7,7 @@ import email.message
 import email.utils
 import io
 import json
+import textwrap
 import zipfile
 from dataclasses import dataclass, field
 from email.mime.multipart import MIMEMultipart
@@ -107,25 +108,85 @@ def rtf(paragraphs: list[str]) -> bytes:
     return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n" + body + "\n}").encode("ascii")
 
 
-def nexis_classic_txt(items: list[Story], numbers: list[int] | None = None) -> str:
-    """Classic LexisNexis text: "N of M DOCUMENTS" blocks with upper-case fields."""
+_WORD_HEADER = (
+    "{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1\\adeff0\\deff0\\stshfdbch0\\deflang1033"
+    "{\\fonttbl{\\f0\\froman\\fcharset0\\fprq2{\\*\\panose 02020603050405020304}Times New Roman;}"
+    "{\\f1\\fswiss\\fcharset238\\fprq2 Arial CE;}}"
+    "{\\colortbl;\\red0\\green0\\blue0;\\red0\\green0\\blue255;}"
+    "{\\*\\defchp \\fs24\\lang1033}{\\stylesheet{\\ql \\li0\\ri0\\widctlpar\\f0\\fs24 \\snext0 Normal;}"
+    "{\\*\\cs10 \\additive \\ssemihidden Default Paragraph Font;}}"
+    "{\\*\\rsidtbl \\rsid1537\\rsid7342}{\\*\\generator Export Service 4.2;}"
+    "{\\info{\\title Search results}{\\author Research Desk}{\\creatim\\yr2024\\mo3\\dy30}}"
+    "\\paperw12240\\paperh15840\\margl1440\\margr1440"
+    "{\\header \\pard\\plain \\qr {\\f0\\fs18 Page header text}\\par}"
+    "{\\footer \\pard\\plain \\qc {\\field{\\*\\fldinst { PAGE }}{\\fldrslt {1}}}\\par}\n"
+)
+
+
+def _word_escape(text: str) -> str:
+    """Non-ASCII the way Word writes it: a cp1252 byte as \\'hh, anything else as \\uN with a
+    one-byte \\'3f stand-in that readers of \\uc1 skip."""
+    out = []
+    for char in text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}"):
+        if ord(char) < 128:
+            out.append(char)
+        elif char == "\u00a0":
+            out.append("\\~")
+        else:
+            try:
+                out.append(f"\\'{char.encode('cp1252')[0]:02x}")
+            except UnicodeEncodeError:
+                code = ord(char)
+                out.append(f"\\u{code if code < 32768 else code - 65536}\\'3f")
+    return "".join(out)
+
+
+def word_rtf(paragraphs: list[str], extras: bool = True) -> bytes:
+    """RTF as Word-based exporters write it: font, colour and style tables, document info, page
+    header and footer, each paragraph in formatting groups with its text split over two runs, and
+    with `extras` in some body paragraphs bookmarks, a hyperlink field, a tab, Eastern European
+    text in a font with its own charset and a line break."""
+    body = []
+    for number, line in enumerate(paragraphs):
+        half = len(line) // 2
+        runs = (f"{{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\f0\\fs24\\insrsid1537 {_word_escape(line[:half])}}}"
+                f"{{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\b0\\f0\\fs24\\insrsid7342 {_word_escape(line[half:])}}}")
+        if extras and number % 7 == 3 and len(line) > 60:
+            runs += ("{\\*\\bkmkstart ref1}{\\*\\bkmkend ref1}{\\field{\\*\\fldinst {HYPERLINK \"https://example.com/a\"}}"
+                     "{\\fldrslt {\\cf2\\ul link}}}\\tab {\\f1\\'8a\\'e8 ok}\\line second line")
+        body.append(f"\\pard\\plain \\ltrpar\\s0\\ql\\li0\\ri0\\sa200\\widctlpar\\f0\\fs24 {runs}\\par")
+    return (_WORD_HEADER + "\n".join(body) + "\n}").encode("ascii")
+
+
+def nexis_classic_txt(items: list[Story], numbers: list[int] | None = None, width: int = 0) -> str:
+    """Classic LexisNexis text: "N of M DOCUMENTS" blocks with upper-case fields. With `width`, as
+    the service wrote it: a cover page, centred masthead and copyright lines, headline, fields and
+    paragraphs wrapped at that column."""
+    def wrap(text: str) -> str:
+        return textwrap.fill(text, width) if width else text
+
+    def centred(*lines: str) -> str:
+        return "\n".join(line.center(78).rstrip() if width else f"                              {line}" for line in lines)
+
     total = len(items)
-    blocks = []
+    blocks = [f"Download Request: Selected Items: 1-{total}\nTime Of Request: Saturday, March 30, 2024  09:15:00\n\n"
+              "Terms: (riverton w/5 settlement) and date(geq (3/1/2024) and leq (3/31/2024))\nand not (type(web))\n"
+              "Source: Combined newspapers"] if width else []
     for story, number in zip(items, numbers or range(1, total + 1)):
         blocks.append("\n\n".join([
-            f"                              {number} of {total} DOCUMENTS",
-            f"                              {story.outlet}",
-            f"                       {story.date:%B} {story.date.day}, {story.date.year} {story.date:%A}\n"
-            "                              Final Edition",
-            story.title,
-            f"BYLINE: {story.byline}",
-            f"SECTION: {story.section.upper()}",
-            f"LENGTH: {_words(story)}",
-            *story.body,
+            centred(f"{number} of {total} DOCUMENTS"),
+            centred(story.outlet),
+            centred(f"{story.date:%B} {story.date.day}, {story.date.year} {story.date:%A}", "Final Edition"),
+            wrap(story.title),
+            wrap(f"BYLINE: {story.byline}"),
+            wrap(f"SECTION: {story.section.upper()}"),
+            f"LENGTH: {_words(story)}" + ("\n" if width else ""),
+            *[wrap(paragraph) for paragraph in story.body],
             f"LOAD-DATE: {story.date:%B} {story.date.day + 1}, {story.date.year}",
             "LANGUAGE: ENGLISH",
             "PUBLICATION-TYPE: Newspaper",
-            f"Copyright {story.date.year} {story.outlet}",
+            centred(f"Copyright {story.date.year} {story.outlet}", "All Rights Reserved") if width
+            else f"Copyright {story.date.year} {story.outlet}",
         ]))
     return "\n\n\n".join(blocks) + "\n"
 

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from document_builders import write
-from export_builders import (factiva_coded_html, factiva_coded_paragraphs, factiva_html, factiva_paragraphs,
+from export_builders import (Story, factiva_coded_html, factiva_coded_paragraphs, factiva_html, factiva_paragraphs,
                              nexis_classic_txt, nexis_uni_docx, nexis_uni_paragraphs, proquest_html, proquest_txt,
-                             rtf, stories)
+                             rtf, stories, word_rtf)
 from reader.articles.corpus import load_corpus
 from reader.articles.corrections import Corrections
 from reader.export.citation import cite
@@ -21,6 +22,7 @@ def exports() -> dict[str, bytes]:
     return {
         "nexis-uni.docx": nexis_uni_docx(TEN),
         "nexis-uni.rtf": rtf(nexis_uni_paragraphs(TEN)),
+        "nexis-uni-word-style.rtf": word_rtf(nexis_uni_paragraphs(TEN), extras=False),
         "nexis-classic.txt": nexis_classic_txt(TEN).encode("utf-8"),
         "factiva.rtf": rtf(factiva_paragraphs(TEN)),
         "factiva.html": factiva_html(TEN),
@@ -48,7 +50,7 @@ def test_an_export_gives_each_article_with_its_fields(tmp_path: Path, name: str)
     assert [third.span_text(sentence) for sentence in third.sentences][0].startswith("The Riverton council voted 3")
 
 
-@pytest.mark.parametrize("name", ["nexis-uni.docx", "nexis-uni.rtf", "nexis-classic.txt"])
+@pytest.mark.parametrize("name", ["nexis-uni.docx", "nexis-uni.rtf", "nexis-uni-word-style.rtf", "nexis-classic.txt"])
 def test_nexis_fields_and_no_cover_page_or_page_headers(tmp_path: Path, name: str) -> None:
     write(tmp_path / name, exports()[name])
     article = load_corpus([tmp_path]).articles[0]
@@ -219,3 +221,24 @@ def test_a_manifest_entry_can_label_one_article_of_an_export(tmp_path: Path) -> 
     articles = load_corpus([tmp_path]).articles
     assert [a.outlet for a in articles] == [TEN[0].outlet, "Lakeside Courier (print)", TEN[2].outlet]
     assert articles[1].display_label == "Courier, 3 March" and articles[1].metadata_sources["outlet"] == "manifest"
+
+
+def test_a_classic_nexis_text_wrapped_at_80_columns_joins_each_paragraph(tmp_path: Path) -> None:
+    long = [Story(title="Riverton council approves a $4.2 million settlement over the failed water plant after years of delay",
+                  outlet=story.outlet, date=story.date, byline=story.byline, section=story.section,
+                  body=[paragraph + " " + paragraph for paragraph in story.body] + ["Short closing line."])
+            for story in stories(3)]
+    wrapped = nexis_classic_txt(long, width=80)
+    first = textwrap.fill(long[0].body[0], 80)
+    assert max(len(line) for line in wrapped.splitlines()) <= 80 and "\n" in first and first in wrapped
+    write(tmp_path / "classic.txt", wrapped)
+    loaded = load_corpus([tmp_path])
+    assert loaded.errors == []
+    assert len(loaded.articles) == 3
+    for story, article in zip(long, loaded.articles):
+        assert article.text == "\n\n".join(story.body)
+        assert [article.span_text(span) for span in article.paragraphs] == story.body
+        assert (article.title, article.outlet, article.date) == (story.title, story.outlet, story.date)
+        assert article.details["copyright"] == f"Copyright {story.date.year} {story.outlet} All Rights Reserved"
+        assert article.details["publication-type"] == "Newspaper"
+        assert article.details["edition"] == "Final Edition"

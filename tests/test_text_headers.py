@@ -64,12 +64,27 @@ def test_outlet_is_guessed_from_the_address_then_the_file_name(tmp_path: Path) -
     write(tmp_path / "lakeside-courier" / "2024-03-05.txt", "The council voted. It was close.")
     write(tmp_path / "a.txt", "No name to guess from. None at all.")
     articles = {article.id: article for article in load_corpus([tmp_path]).articles}
-    assert articles["story.txt"].outlet == "edition.cnn.example"
+    assert articles["story.txt"].outlet == "CNN"
     assert articles["story.txt"].metadata_sources["outlet"] == "guessed-from-address"
     assert articles["riverton-herald.txt"].outlet == "Riverton Herald"
     assert articles["riverton-herald.txt"].metadata_sources["outlet"] == "guessed-from-name"
     assert articles["lakeside-courier/2024-03-05.txt"].outlet == "Lakeside Courier"
     assert articles["a.txt"].outlet is None
+
+
+def test_the_site_is_named_as_the_article_names_it_else_by_its_registrable_domain(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Source: https://www.riverton-herald.com/2024/03/05/water\n\n"
+                              "The council voted on Tuesday. It was close.\n\n"
+                              "Copyright 2024 The Riverton Herald. All rights reserved.\n")
+    write(tmp_path / "b.txt", "Source: https://news.riverton-herald.com/2024/03/05/water\n\n"
+                              "The council voted on Tuesday. It was close.\n")
+    write(tmp_path / "c.txt", "https://www.bbc.co.uk/news/articles/c0water\n\nThe council voted. It was close.\n")
+    write(tmp_path / "d.txt", "Council votes on the water deal | Lakeside Courier\n\n"
+                              "Source: https://lakesidecourier.com/water\n\nThe council voted. It was close.\n")
+    articles = {article.id: article for article in load_corpus([tmp_path]).articles}
+    assert [articles[name].outlet for name in ("a.txt", "b.txt", "c.txt", "d.txt")] == [
+        "The Riverton Herald", "Riverton Herald", "BBC", "Lakeside Courier"]
+    assert {article.metadata_sources["outlet"] for article in articles.values()} == {"guessed-from-address"}
 
 
 def test_a_manifest_outlet_beats_the_guess(tmp_path: Path) -> None:

@@ -55,3 +55,38 @@ def test_a_guessed_outlet_says_so_and_a_correction_changes_one_article_of_an_exp
     assert Corrections().for_article(f"{folder / 'export.docx'}#2") == {"outlet": "Northfield Post (print)"}
     assert [article.outlet for article in corpus.corpus.articles[:3]] == [
         stories(3)[0].outlet, "Northfield Post (print)", stories(3)[2].outlet]
+
+
+def test_details_show_byline_section_place_and_capture_read_only_and_reachable_by_tab(qtbot, main_window, tmp_path):
+    from export_builders import article_html, factiva_paragraphs, rtf, warc
+
+    ten = stories(10)
+    folder = tmp_path / "corpus"
+    export = write(folder / "factiva.rtf", rtf(factiva_paragraphs(ten)))
+    url = "https://www.riverton-herald.example/water"
+    archive = write(folder / "site.warc.gz", warc([(url, "2024-03-05T09:30:00Z", article_html(ten[0], url))]))
+    write(folder / "nexis.docx", nexis_uni_docx(ten[:2]))
+    with qtbot.waitSignal(main_window.context.corpus.loaded, timeout=20_000):
+        main_window.open_corpus([folder])
+    qtbot.waitUntil(lambda: not main_window.context.tasks.busy, timeout=60_000)
+    corpus, form = main_window.context.corpus, main_window.metadata_form
+    main_window.docks["details"].show()
+
+    corpus.set_current("factiva.rtf#3")
+    shown = {name: edit.text() for name, edit in form.details.items() if edit.isVisibleTo(form)}
+    assert shown == {"byline": ten[2].byline, "place": f"document 3 of 10, {ten[2].document_id}", "file": str(export)}
+    assert all(edit.isReadOnly() for edit in form.details.values())
+    form.edits["title"].setFocus()
+    qtbot.keyClick(form.edits["title"], Qt.Key.Key_Tab)
+    assert form.details["byline"].hasFocus()
+    qtbot.keyClick(form.details["byline"], Qt.Key.Key_Tab)
+    assert form.details["place"].hasFocus()
+    qtbot.keyClicks(form.details["place"], "typed")
+    assert form.details["place"].text() == f"document 3 of 10, {ten[2].document_id}"
+
+    corpus.set_current("nexis.docx#2")
+    assert (form.details["section"].text(), form.details["place"].text()) == (ten[1].section, "document 2 of 2")
+
+    corpus.set_current("site.warc.gz#1")
+    shown = {name: edit.text() for name, edit in form.details.items() if edit.isVisibleTo(form)}
+    assert shown == {"file": str(archive), "captured_from": url, "captured_at": "2024-03-05 09:30:00+00:00"}

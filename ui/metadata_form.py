@@ -1,4 +1,6 @@
 """Outlet, date and title of the article being read, editable; each change is one undoable step.
+Below them, read-only, where the article comes from: byline, section, its place in an export and
+the file, or the address and time of a web-archive capture.
 
 Corrections are stored in app data by `reader.articles.corrections.Corrections` (never in the article's
 file) through the corpus model; the undo stack replays them in both directions.
@@ -10,6 +12,7 @@ import datetime as dt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from reader.articles.model import Article
 from ui.corpus_model import CorpusModel, FieldState, FieldValue
 
 FIELDS = (("outlet", "&Outlet"), ("date", "&Date"), ("title", "&Title"))
@@ -17,6 +20,24 @@ SOURCE_NAMES = {"manifest": "from the manifest", "document": "from the document"
                 "guessed-from-address": "a guess from the address: correct it if wrong",
                 "guessed-from-name": "a guess from the file or folder name: correct it if wrong",
                 "user": "your correction"}
+DETAILS = (("byline", "Byline"), ("section", "Section"), ("place", "Place in export"), ("file", "File"),
+           ("captured_from", "Captured from"), ("captured_at", "Captured at"))
+
+
+def details_of(article: Article) -> dict[str, str]:
+    """What the Details panel shows read-only about an article; an empty value hides its row."""
+    place = article.place
+    captured = place is not None and place.captured_at is not None
+    in_export = place is not None and not captured
+    return {
+        "byline": article.byline or "",
+        "section": article.section or "",
+        "place": f"document {place.describe()}" + (f", {place.document_id}" if place.document_id else "")
+        if in_export else "",
+        "file": article.path,
+        "captured_from": (article.url or "") if captured else "",
+        "captured_at": place.captured_at.isoformat(sep=" ") if captured else "",
+    }
 
 
 class FieldEdit(QUndoCommand):
@@ -68,6 +89,15 @@ class MetadataForm(QWidget):
             self.edits[field_name] = edit
             self.sources[field_name] = source
         self.edits["date"].setPlaceholderText("YYYY-MM-DD, or empty if unknown")
+        self.details: dict[str, QLineEdit] = {}
+        for name, label in DETAILS:
+            shown = QLineEdit()
+            shown.setObjectName(f"{name}Detail")
+            shown.setReadOnly(True)
+            shown.setAccessibleName(label)
+            layout.addRow(f"{label}:", shown)
+            self.details[name] = shown
+        self._layout = layout
         self.provenance = QLabel()
         self.provenance.setObjectName("provenanceBadge")
         self.provenance.setWordWrap(True)
@@ -92,6 +122,12 @@ class MetadataForm(QWidget):
             edit.setText(_shown(getattr(article, field_name)) if article else "")
             origin = article.metadata_sources.get(field_name) if article else None
             self.sources[field_name].setText(SOURCE_NAMES.get(origin or "", "not found in the article"))
+        values = details_of(article) if article else {}
+        for name, shown in self.details.items():
+            shown.setText(values.get(name, ""))
+            shown.setCursorPosition(0)
+            shown.setToolTip(values.get(name, ""))
+            self._layout.setRowVisible(shown, bool(values.get(name)))
 
     def _commit(self, field_name: str) -> None:
         article = self._corpus.current

@@ -184,14 +184,25 @@ def _pick(field_name: str, candidates: list[tuple[str, Any]], sources: dict[str,
     return None
 
 
-def _outlet_candidates(source: Source, document: Document, url: str | None) -> list[tuple[str, Any]]:
+def _outlet_candidates(source: Source, document: Document, url: str | None, named: list[str | None]
+                       ) -> list[tuple[str, Any]]:
     """The manifest, the document, then guesses the researcher can correct: the site of its
-    address, and for a file holding one article its file or folder name."""
-    candidates = [("manifest", source.manifest.get("outlet")), ("document", document.outlet),
-                  ("guessed-from-address", outlet_from_address(url))]
+    address, as `named` (the article's title, byline, details, copyright lines) spells it, and for
+    a file holding one article its file or folder name."""
+    candidates = [("manifest", source.manifest.get("outlet")), ("document", document.outlet)]
+    if any(value for _, value in candidates):
+        return candidates
+    candidates.append(("guessed-from-address", outlet_from_address(url, named)))
     if document.place is None:
         candidates.append(("guessed-from-name", outlet_from_name(source.path)))
     return candidates
+
+
+def _names_in(document: Document, parts: dict[str, Any]) -> list[str | None]:
+    """Where an article names its own site: title, byline, dateline and other details, copyright
+    lines (its body is not searched: initials there name courts and agencies as often as sites)."""
+    copyrights = [document.text[item.start:item.end] for item in parts["boilerplate"] if item.kind == "copyright"]
+    return [document.title, parts["heading_title"], document.byline, *document.details.values(), *copyrights]
 
 
 def build_article(source: Source, document: Document, fmt: str, content_hash: str) -> Article:
@@ -208,7 +219,7 @@ def build_article(source: Source, document: Document, fmt: str, content_hash: st
         id=source.article_id,
         path=str(source.path),
         text=document.text,
-        outlet=_pick("outlet", _outlet_candidates(source, document, url), origins),
+        outlet=_pick("outlet", _outlet_candidates(source, document, url, _names_in(document, parts)), origins),
         date=_pick(
             "date",
             [

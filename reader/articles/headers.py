@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from reader.articles.dates import starts_with_date, written_date
@@ -27,7 +28,10 @@ _SETTINGS = {
     "header_lines": 12,  # how many leading non-blank lines may hold byline, date and address
     "header_line_chars": 160,  # a longer line is a paragraph, which ends the header
     "date_line_words": 9,  # a bare date line ("Feb. 7, 2024", "March 7, 2019 Thursday 10:35 PM") is this short
+    "outlet_name_words": 6,  # a site's name in a byline, dateline, title or copyright line is at most this long
 }
+_NAME_PARTS = re.compile(r"[,;:|()\[\]/—–©]+|\s[-·•]\s")
+"""What separates a site's name from the rest: "By A and B, CNN", "(AP)", "Title | CNN", "© 2024 X"."""
 _GENERIC_NAMES = frozenset({"article", "articles", "story", "page", "text", "untitled", "document", "index", "copy",
                             "news", "corpus", "sample", "download", "downloads", "export", "test", "tmp", "temp"})
 
@@ -92,12 +96,65 @@ def _read_dateline(paragraph: str, start: int, header: Header) -> None:
         header.marked.append(Boilerplate(start, start + match.end(), "dateline"))
 
 
-def outlet_from_address(url: str | None) -> str | None:
-    """The site an address belongs to ("www.cnn.com" is "cnn.com"): a guess the researcher can correct."""
-    host = urlsplit(url).hostname if url else None
-    if not host:
+def outlet_from_address(url: str | None, named: Iterable[str | None] = ()) -> str | None:
+    """The site an address belongs to, as the article itself names it (`edition.cnn.com` with a
+    byline "…, CNN" is "CNN"), else its registrable domain made readable (`riverton-herald.com` is
+    "Riverton Herald", `www.bbc.co.uk` "BBC"): a guess the researcher can correct."""
+    domain = _registrable_name(urlsplit(url).hostname if url else None)
+    if not domain:
         return None
-    return host.removeprefix("www.")
+    return _name_for(domain, [text for text in named if text]) or _readable(domain)
+
+
+def _registrable_name(host: str | None) -> str | None:
+    """"edition.cnn.com" -> "cnn", "www.bbc.co.uk" -> "bbc", by the Public Suffix List (tld's copy,
+    shipped in its package); an unlisted suffix counts as one label."""
+    if not host or host.replace(".", "").isdigit() or ":" in host:
+        return None
+    from tld import get_tld
+
+    found = get_tld(host, fix_protocol=True, as_object=True, fail_silently=True)
+    if found is not None and found.domain:
+        return found.domain
+    labels = host.split(".")
+    return labels[-2] if len(labels) >= 2 else None
+
+
+def _squashed(text: str) -> str:
+    return "".join(char for char in text.lower() if char.isalnum())
+
+
+def _spells(key: str, words: list[str]) -> bool:
+    """Whether `words` name the site whose squashed domain is `key`: "Riverton Herald"
+    riverton-herald, "CNN" cnn, "Cable News Network" cnn, "The New York Times" nytimes."""
+    words = words[1:] if words[0].lower() == "the" and len(words) > 1 else words
+    initials = "".join(word[0] for word in words).lower()
+    return key in (_squashed(" ".join(words)), initials if len(words) > 1 else "",
+                   initials[:-1] + _squashed(words[-1]) if len(words) > 2 else "")
+
+
+def _name_for(domain: str, texts: list[str]) -> str | None:
+    """The longest capitalised run of words in `texts` that spells the domain, as the article
+    writes it; a run must start with the domain's first letter (or "The") to be tried."""
+    key = _squashed(domain)
+    best: list[str] = []
+    for text in texts:
+        for phrase in _NAME_PARTS.split(text):
+            words = [word.strip(".,'\"’“”!?") for word in phrase.split()]
+            for start, first in enumerate(words):
+                if not first[:1].isupper() or (first[:1].lower() != key[:1] and first.lower() != "the"):
+                    continue
+                for end in range(start + 1, min(len(words), start + _SETTINGS["outlet_name_words"]) + 1):
+                    run = words[start:end]
+                    if all(run) and len(run) > len(best) and _spells(key, run):
+                        best = run
+    return " ".join(best) or None
+
+
+def _readable(domain: str) -> str:
+    """"riverton-herald" -> "Riverton Herald"; a word without vowels is an abbreviation ("BBC")."""
+    words = [word for word in re.split(r"[-_]+", domain) if word]
+    return " ".join(word.upper() if not set(word) & set("aeiou") else word.capitalize() for word in words)
 
 
 def outlet_from_name(path: Path) -> str | None:

@@ -29,11 +29,12 @@ def _blocks(text: str) -> list[list[Span]]:
     return [block for block in blocks if block]
 
 
-def _is_hard_wrapped(text: str, block: list[Span]) -> bool:
-    """A block of similar-length lines is one paragraph wrapped at a column (PDF, e-mail)."""
-    if len(block) < 2:
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Consecutive lines of similar length are one paragraph wrapped at a column (PDF, e-mail,
+    classic Nexis text)."""
+    if len(lines) < 2:
         return False
-    lengths = [len(text[start:end].rstrip()) for start, end in block]
+    lengths = [len(line.rstrip()) for line in lines]
     return all(_WRAP_MIN <= length <= _WRAP_MAX for length in lengths[:-1]) and max(lengths) <= _WRAP_MAX
 
 
@@ -81,7 +82,7 @@ def layout(text: str, boilerplate: list[Boilerplate]) -> tuple[list[Span], list[
     paragraphs: list[Span] = []
     headings: list[Span] = []
     for block in _blocks(text):
-        candidates = [(block[0][0], block[-1][1])] if _is_hard_wrapped(text, block) else block
+        candidates = [(block[0][0], block[-1][1])] if is_hard_wrapped([text[start:end] for start, end in block]) else block
         for candidate in candidates:
             span = _remove_boilerplate(text, candidate, boilerplate)
             if span is None:

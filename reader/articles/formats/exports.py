@@ -13,6 +13,7 @@ from typing import Callable
 from reader.articles.dates import written_date
 from reader.articles.formats import Document, FileContents, read_document
 from reader.articles.model import Place
+from reader.articles.structure import is_hard_wrapped
 
 _FIELD = re.compile(r"^(?P<name>[A-Za-z][A-Za-z /-]{0,30}?)\s*:[\s\u00a0]*(?P<value>\S.*)$")
 _COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s*\d{4})", re.I)
@@ -67,16 +68,27 @@ def document(fields: Fields, body: list[str], number: int, total: int) -> Docume
     )
 
 
-Splitter = Callable[[list[str]], FileContents | None]
+Splitter = Callable[[str], FileContents | None]
 
 
 _PAGE_NUMBER = re.compile(r"^Page \d+ of \d+$")
 
 
-def _lines(text: str) -> list[str]:
-    """The export's non-blank lines, without the page numbers a PDF export repeats on every page."""
-    lines = (line.strip().replace("\u00a0", " ") for line in text.split("\n"))
+def lines_of(text: str, joining_wrapped: bool = False) -> list[str]:
+    """The export's non-blank lines, without the page numbers a PDF export repeats on every page.
+    `joining_wrapped`: in a text whose paragraphs are separated by blank lines, a paragraph wrapped
+    at a column (flush-left lines of similar length) is one line; centred header lines stay apart."""
+    lines = []
+    for block in _blocks(text) if joining_wrapped else [[line] for line in text.split("\n")]:
+        flush_left = all(line[:1].strip() for line in block)
+        joined = [" ".join(line.strip() for line in block)] if flush_left and is_hard_wrapped(block) else block
+        lines += [line.strip().replace("\u00a0", " ") for line in joined]
     return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Runs of non-blank lines."""
+    return [block.split("\n") for block in re.split(r"\n(?:[ \t\u00a0]*\n)+", text.strip("\n")) if block.strip()]
 
 
 def _rewrapped(contents: FileContents) -> FileContents:
@@ -90,7 +102,9 @@ def _rewrapped(contents: FileContents) -> FileContents:
 def _splitters() -> list[tuple[re.Pattern[str], Splitter]]:
     from reader.articles.formats import factiva, nexis, proquest
 
-    return [(nexis.MARKERS, nexis.split), (factiva.MARKERS, factiva.split), (proquest.MARKERS, proquest.split)]
+    return [(nexis.MARKERS, nexis.split),
+            (factiva.MARKERS, lambda text: factiva.split(lines_of(text))),
+            (proquest.MARKERS, lambda text: proquest.split(lines_of(text)))]
 
 
 def read(fmt: str, data: bytes) -> FileContents:
@@ -99,7 +113,7 @@ def read(fmt: str, data: bytes) -> FileContents:
     whole = read_document(fmt, data)
     for markers, split in _splitters():
         if markers.search(whole.text):
-            contents = split(_lines(whole.text))
+            contents = split(whole.text)
             if contents is not None and (contents.documents or len(contents.unreadable) > 1):
                 return _rewrapped(contents) if fmt == "pdf" else contents
     return FileContents([whole])

@@ -14,10 +14,11 @@ from typing import Callable
 
 from reader.articles.dates import starts_with_date
 from reader.articles.formats import Document, FileContents
-from reader.articles.formats.exports import Fields, Unreadable, document, field_of, is_copyright
+from reader.articles.formats.exports import Fields, Unreadable, document, field_of, is_copyright, lines_of
 
 MARKERS = re.compile(r"^[ \t]*(End of Document|\d+ of \d+ DOCUMENTS?)[ \t]*$", re.M)
 _CLASSIC_MARKER = re.compile(r"^(\d+) of (\d+) DOCUMENTS?$")
+_CLASSIC_MARKERS = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t]*$", re.M)
 _END = "End of Document"
 _COVER_COUNT = re.compile(r"^Documents?\s*\((\d+)\)$")
 _HEADER_FIELDS = frozenset({
@@ -33,12 +34,12 @@ _FIELDS = _HEADER_FIELDS | _CLOSING_FIELDS
 _BODY_ENDS = frozenset({"Classification", "Graphic", "Notes"})
 
 
-def split(lines: list[str]) -> FileContents | None:
-    if any(_CLASSIC_MARKER.match(line) for line in lines):
-        return _split_classic(lines)
-    if _END in lines:
-        return _split_uni(lines)
-    return None
+def split(text: str) -> FileContents | None:
+    """Classic exports are plain text wrapped at a column, their paragraphs parted by blank lines."""
+    if _CLASSIC_MARKERS.search(text):
+        return _split_classic(lines_of(text, joining_wrapped=True))
+    lines = lines_of(text)
+    return _split_uni(lines) if _END in lines else None
 
 
 def _split_uni(lines: list[str]) -> FileContents:
@@ -107,10 +108,11 @@ def _read_fields(lines: list[str], fields: Fields) -> None:
         if found:
             name, value = found
             _set(fields, name, value)
-        elif name and not is_copyright(line):
-            _set(fields, name, f"{getattr(fields, name, None) or fields.details.get(name, '')} {line}".strip())
         elif is_copyright(line):
-            fields.details["copyright"] = line
+            name = "copyright"
+            fields.details[name] = line
+        elif name:
+            _set(fields, name, f"{getattr(fields, name, None) or fields.details.get(name, '')} {line}".strip())
 
 
 def _set(fields: Fields, name: str, value: str) -> None:
