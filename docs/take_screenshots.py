@@ -46,10 +46,6 @@ def main() -> int:
         app.processEvents()
         QTimer.singleShot(50, loop.quit)
         loop.exec()
-    window.context.corpus.set_current("002_89cc7c77c4f9c577.txt")
-    first_quote = window.analysis.quotes_of(window.context.corpus.current)[0]
-    window.reader.reveal(first_quote.start)
-
     def settle() -> None:
         for _ in range(3):
             app.processEvents()
@@ -67,6 +63,12 @@ def main() -> int:
         loop.exec()
         signal.disconnect(loop.quit)
 
+    window.context.actions.action(ActionId.SHOW_OVERVIEW).trigger()
+    shoot(window, "window-overview.png")
+    window.context.corpus.set_current("002_89cc7c77c4f9c577.txt")
+    window.focus_reader()
+    first_quote = window.analysis.quotes_of(window.context.corpus.current)[0]
+    window.reader.reveal(first_quote.start)
     shoot(window, "window-reader.png")
     quotes = window.quotes_panel
     window.context.actions.action(ActionId.SHOW_QUOTES).trigger()

@@ -153,6 +153,8 @@ class FactMatrixView(QTableView):
         width = self.fontMetrics().averageCharWidth()
         self.horizontalHeader().setDefaultSectionSize(width * 17)  # a value or two: five outlets fit
         self.horizontalHeader().setMinimumSectionSize(width * 8)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps both ends: "Unknown…(003)"
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # measuring every row stalls on big corpora
         rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + self.fontMetrics().height() // 2)

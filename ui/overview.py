@@ -39,8 +39,19 @@ def _fact_text(line: FactLine) -> str:
     sources = f"{line.sources} independent source{'s' if line.sources != 1 else ''}"
     disputes = [f"{count} {grade}{'s' if count != 1 else ''}" for count, grade in
                 ((line.conflicts, "conflict"), (line.imprecisions, "imprecision")) if count]
-    return (f"{marks}{line.fact.label} — {line.outlets} outlets, {sources}"
-            + (f"; {', '.join(disputes)}" if disputes else ""))
+    counts = f"{line.outlets} outlets, {sources}" + (f", {', '.join(disputes)}" if disputes else "")
+    return f"{marks}[{counts}] {line.fact.label}"  # the counts first: a narrow window elides the label
+
+
+def _facts_heading(summary: FactSummary | None, found: int) -> str:
+    """Short enough for one line; the summary's full wording is the line's tooltip."""
+    if summary is None:
+        return f"Facts — {found} found"
+    disputes = [f"{count} {word}{'s' if count != 1 else ''}" for count, word in
+                ((summary.conflicts, "conflict"), (summary.imprecisions, "imprecision")) if count]
+    return (f"Facts — {summary.compared} compared across outlets"
+            + (f" ({', '.join(disputes)})" if disputes else ", no discrepancy found")
+            + f"; {summary.single_outlet} figures stated by one outlet only, not compared")
 
 
 def _more(section: QStandardItem, total: int, where: str) -> None:
@@ -75,7 +86,7 @@ class StoryOverviewView(QTreeView):
         for group in overview.sources[:SECTION_LINES]:
             accounts.appendRow(self._article_item(labels[group.source], group.copies, labels))
         _more(accounts, len(overview.sources), "the article list (Alt+1)")
-        facts = _item(f"Facts — {summary.text() if summary is not None else f'{len(overview.facts)} found'}")
+        facts = _item(_facts_heading(summary, len(overview.facts)), tip=summary.text() if summary is not None else "")
         for line in overview.facts[:SECTION_LINES]:
             facts.appendRow(_item(_fact_text(line), ("fact", line.fact), line.fact.label))
         _more(facts, len(overview.facts), "the fact matrix (Alt+5)")
