@@ -7,6 +7,8 @@ colour is never the only cue. Enter reads the note's passage; Ctrl+Enter edits, 
 """
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -76,9 +78,12 @@ class NoteTableModel(QAbstractTableModel):
         hash and by file, so a note costs the same whatever the size of the corpus."""
         by_hash: dict[str, Article] = {}
         by_file: dict[str, Article] = {}
+        names = {os.path.basename(path) for note in notes for anchor in note.target.anchors
+                 for path in (anchor.path, real_path(anchor.path))}
         for article in articles:
             by_hash.setdefault(article.content_hash, article)
-            by_file.setdefault(real_path(article.path), article)
+            if os.path.basename(article.path) in names:  # resolving every article's path stalled 10,000-article corpora
+                by_file.setdefault(real_path(article.path), article)
 
         def placed(anchor: Anchor) -> Placement:
             candidates = (by_hash.get(anchor.content_hash), by_file.get(real_path(anchor.path)))

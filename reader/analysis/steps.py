@@ -96,5 +96,6 @@ def corpus_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
 
 
 def spin_reports(report: ReuseReport) -> dict[str, SpinReport]:
-    """Each article's spin report, as the provenance step settled it."""
-    return {item.article_id: item.spin for item in report.articles}
+    """The spin reports of the articles the provenance step judged spun (the others have no
+    swaps to undo), so what crosses to the facts' process stays small."""
+    return {item.article_id: item.spin for item in report.articles if item.spin.spun}

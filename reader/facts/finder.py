@@ -116,9 +116,14 @@ class _Swaps:
         self._articles, self._spins, self._found = articles, spins, {}
 
     def __call__(self, index: int) -> list[Restoration]:
+        """With `spins` given, an article absent from them is not spun: nothing to undo."""
         if index not in self._found:
             article = self._articles[index]
-            self._found[index] = restorations(article, self._spins.get(article.id) if self._spins else None)
+            if self._spins is None:
+                self._found[index] = restorations(article)
+            else:
+                report = self._spins.get(article.id)
+                self._found[index] = restorations(article, report) if report is not None else []
         return self._found[index]
 
 
