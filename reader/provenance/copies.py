@@ -6,7 +6,9 @@ word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
 measured exactly: the passages both share (`passages.py`) with the share of each article they
 cover, and for spun copies a word-by-word alignment that yields each swapped word's original.
 The likely source is a primary source (press release, complaint, order) when one is, else
-the unspun text, else the one the other is an excerpt of, else the earlier, else the fuller.
+the unspun text, else the one that does not credit another report, else the one carrying the
+wire dispatch's dateline (`credits.py`), else the one the other is an excerpt of, else the
+earlier, else the fuller.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from typing import Any
 
 from reader.articles.model import Article
 from reader.provenance.candidates import ALL_PAIRS_UP_TO, shared_text_candidates
+from reader.provenance.credits import Credits, credits
 from reader.provenance.minhash import LshIndex, shingles, signature, word_id, word_ids
 from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, covered_share, shared_passages
 from reader.provenance.primary import primary_source_kind
@@ -183,6 +186,7 @@ class _Features:
     """1 for each word inside quotation marks: a quotation two outlets both report is not a copy."""
     sentence_ends: array
     """Word index where each sentence ends, in order: the frame a spinner keeps."""
+    credits: Credits
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +233,7 @@ def _features(article: Article) -> _Features:
     sentences = _sentence_words(article, words)
     return _Features(array("I", raw), array("I", unspun), array("I", _skeleton(words, raw, sentences)),
                      spin_report(article, prepared), primary_source_kind(article), _quoted(words, regions),
-                     array("I", [last for _, last in sentences]))
+                     array("I", [last for _, last in sentences]), credits(article))
 
 
 def _grams(ids: array) -> list[int]:
@@ -341,6 +345,10 @@ def _source(a: _Side, b: _Side) -> tuple[str | None, str]:
         return primary.article.id, f"the {primary.features.primary}"
     if a.features.spin.spun != b.features.spin.spun:
         return (b if a.features.spin.spun else a).article.id, "the other text is spun"
+    if a.features.credits.retells != b.features.credits.retells:
+        return (b if a.features.credits.retells else a).article.id, "the other text credits another report"
+    if a.features.credits.dispatch != b.features.credits.dispatch:
+        return (a if a.features.credits.dispatch else b).article.id, "it carries the wire dispatch's dateline"
     for inner, outer in ((a, b), (b, a)):
         if inner.copied >= EXCERPT_SHARE and outer.copied <= EXCERPT_OF_WHOLE:
             return outer.article.id, "the other text is an excerpt of it"
