@@ -186,7 +186,8 @@ class _Features:
     """1 for each word inside quotation marks: a quotation two outlets both report is not a copy."""
     sentence_ends: array
     """Word index where each sentence ends, in order: the frame a spinner keeps."""
-    credits: Credits
+    credits: Credits | None = None
+    """The article's credit lines, read when a copy pair first needs its direction."""
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +234,7 @@ def _features(article: Article) -> _Features:
     sentences = _sentence_words(article, words)
     return _Features(array("I", raw), array("I", unspun), array("I", _skeleton(words, raw, sentences)),
                      spin_report(article, prepared), primary_source_kind(article), _quoted(words, regions),
-                     array("I", [last for _, last in sentences]), credits(article))
+                     array("I", [last for _, last in sentences]))
 
 
 def _grams(ids: array) -> list[int]:
@@ -338,6 +339,12 @@ class _Side:
     copied: float
 
 
+def _credits(side: _Side) -> Credits:
+    if side.features.credits is None:
+        side.features.credits = credits(side.article)
+    return side.features.credits
+
+
 def _source(a: _Side, b: _Side) -> tuple[str | None, str]:
     """The likely original of a copy pair and why."""
     if bool(a.features.primary) != bool(b.features.primary):
@@ -345,10 +352,11 @@ def _source(a: _Side, b: _Side) -> tuple[str | None, str]:
         return primary.article.id, f"the {primary.features.primary}"
     if a.features.spin.spun != b.features.spin.spun:
         return (b if a.features.spin.spun else a).article.id, "the other text is spun"
-    if a.features.credits.retells != b.features.credits.retells:
-        return (b if a.features.credits.retells else a).article.id, "the other text credits another report"
-    if a.features.credits.dispatch != b.features.credits.dispatch:
-        return (a if a.features.credits.dispatch else b).article.id, "it carries the wire dispatch's dateline"
+    credits_a, credits_b = _credits(a), _credits(b)
+    if credits_a.retells != credits_b.retells:
+        return (b if credits_a.retells else a).article.id, "the other text credits another report"
+    if credits_a.dispatch != credits_b.dispatch:
+        return (a if credits_a.dispatch else b).article.id, "it carries the wire dispatch's dateline"
     for inner, outer in ((a, b), (b, a)):
         if inner.copied >= EXCERPT_SHARE and outer.copied <= EXCERPT_OF_WHOLE:
             return outer.article.id, "the other text is an excerpt of it"

@@ -27,14 +27,22 @@ _DATELINE = re.compile(
 colon or dash, or an agency's mark in brackets, before the first sentence."""
 _REUSE_NOTICE = re.compile(r"may\s+not\s+be\s+(?:re)?published,\s+broadcast,\s+rewritten,?\s+or\s+redistributed", re.I)
 """The wire agencies' notice at the foot of a dispatch."""
-_RETELLS = re.compile(
-    r"according to an? (?:[A-Z][\w.&'\u2019-]* ){1,4}(?:report|story|article)\b"
-    r"|, (?:the )?[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3} (?:reports|reported)[.,]"
-    r"|\b(?:originally|first) (?:published|appeared|ran|posted) (?:in|on|by|at)\b"
-    r"|\bThis (?:article|story|report) (?:was )?(?:first |originally )?(?:appeared|published|ran)\b"
-    r"|\b(?:[Rr]epublished|[Rr]eprinted|[Aa]dapted) (?:with permission )?from\b"
-    r"|(?m:^[ \t]*(?:Source|Via|Courtesy of): [A-Z])")
-"""Phrases by which a text names another report as the origin of what it tells."""
+_TOLD = r"(?:published|appeared|ran|posted) (?:in|on|by|at)\b"
+_RETELLS = tuple((phrase, re.compile(phrase + pattern)) for phrase, pattern in (
+    ("according to a", r"n? (?:[A-Z][\w.&'\u2019-]* ){1,4}(?:report|story|article)\b"),
+    (" report", r"(?:s|ed)[.,]"),
+    ("originally ", _TOLD),
+    ("first ", _TOLD),
+    ("This ", r"(?:article|story|report) (?:was )?(?:first |originally )?(?:appeared|published|ran)\b"),
+    *((verb, r" (?:with permission )?from\b") for verb in ("Republished", "republished", "Reprinted", "reprinted",
+                                                          "Adapted", "adapted")),
+    *((f"\n{label}: ", r"[A-Z]") for label in ("Source", "Via", "Courtesy of"))))
+"""Phrases by which a text names another report as the origin of what it tells, each found by
+its opening words (far faster than one pattern of alternatives in 10,000 articles)."""
+_RETOLD_BY = re.compile(r", (?:the )?[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}\Z")
+"""Before "reports" or "reported", the outlet's name ("..., the AP reports.")."""
+_NAME_REACH = 60
+"""Characters before "reports" searched for the outlet's name."""
 
 
 @dataclass(frozen=True)
@@ -49,4 +57,15 @@ def credits(article: Article) -> Credits:
     """The credit lines of one article, read from its text."""
     text = article.text
     dispatch = bool(_DATELINE.search(text[:HEAD]) or _REUSE_NOTICE.search(text[-FOOT:]))
-    return Credits(dispatch, bool(_RETELLS.search(text)))
+    return Credits(dispatch, _retells(text))
+
+
+def _retells(text: str) -> bool:
+    for phrase, pattern in _RETELLS:
+        position = text.find(phrase)
+        while position >= 0:
+            if pattern.match(text, position) and (
+                    phrase != " report" or _RETOLD_BY.search(text, max(0, position - _NAME_REACH), position)):
+                return True
+            position = text.find(phrase, position + 1)
+    return False
