@@ -132,3 +132,17 @@ TWO_QUOTES_B = """A budget carrier must pay $3 million for leaving travellers st
 The transport secretary was blunt: "Passengers were left without food, without hotels and without information for up to nineteen hours, and the airline knew it could have done better."
 
 Consumer groups welcomed the penalty but said compensation rules still favoured airlines. A spokeswoman for the carrier declined to comment beyond confirming that an appeal was being prepared by its lawyers."""
+
+BRIDGE_LOCAL_INTRO = """Commuters in the northern suburbs face longer journeys from the spring. Bus drivers at the Eastgate depot say their timetables were drawn up before anyone expected the crossing to shut, and the union wants talks with the transit authority this month about overtime and new routes through the industrial estate.
+
+Parents at the two primary schools beside the river have started a petition asking for a crossing guard on the detour route, which sends heavy lorries past the school gates twice an hour during the morning rush."""
+
+BRIDGE_LOCAL_OUTRO = """Eastgate's councillor, who was absent from the vote, wrote to residents last night promising a public meeting at the community centre. She said the detour would add twenty minutes to the journey for many families, and that the depot's drivers deserved a clear answer about their shifts before the closure begins. A cycling group has offered volunteers to marshal the narrow towpath, which is expected to carry far more walkers and riders than it was built for.""" 
+
+BRIDGE_BUSINESS_OUTRO = """Freight operators were less alarmed than shopkeepers. Two haulage firms told the chamber of commerce that most of their lorries already use the ring road, and a logistics company near the container terminal said the closure would barely touch its deliveries.
+
+The chamber's president nonetheless asked the council to publish a timetable for each stage of the work, so that businesses on both banks can plan staffing and stock for the summer season. Property agents expect rents along the southern quay to dip while the scaffolding is up, then recover once the crossing reopens.
+
+Hotel owners in the old town are more worried. The summer festival brings most of their guests across the river on foot, and the organisers have not yet said whether the closing concert will move to the park on the southern bank or be cancelled altogether this year. Taxi firms, by contrast, expect a busy season of longer fares, and the ferry company is hiring extra deckhands for the weekends when the markets draw visitors from the surrounding villages."""
+"""Two outlets' own paragraphs around the first two paragraphs of HARBOUR, each printing a different
+part of the story: together they share little of either whole text."""

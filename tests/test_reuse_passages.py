@@ -11,9 +11,9 @@ from reader.articles.corpus import load_corpus
 from reader.articles.model import Article
 from reader.provenance import candidates
 from reader.provenance.primary import COMPLAINT, COURT_ORDER, PRESS_RELEASE, primary_source_kind
-from reader.provenance.copies import EDITED_COPY, EXCERPT, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, provenance
+from reader.provenance.copies import COPY_SHARE, EDITED_COPY, EXCERPT, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, provenance
 from reader.provenance.spin import Words, lexicon, spin_report
-from reuse_texts import (CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, RELEASE, RELEASE_STORY, TWO_QUOTES_A, TWO_QUOTES_B,
+from reuse_texts import (BRIDGE_BUSINESS_OUTRO, BRIDGE_LOCAL_INTRO, BRIDGE_LOCAL_OUTRO, CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, RELEASE, RELEASE_STORY, TWO_QUOTES_A, TWO_QUOTES_B,
                          UNSEEN_SPINNER, dated, spin)
 
 
@@ -61,6 +61,18 @@ def test_an_excerpt_under_another_masthead_is_found_with_its_passages(tmp_path):
     assert any("Maria Okafor" in a and "Maria Okafor" in b for a, b in cited)
     for a, b in cited:
         assert a.split()[0].strip("\"\u201c") == b.split()[0].strip("\"\u201c")
+
+
+def test_excerpts_cut_from_different_parts_of_one_story_are_copies(tmp_path):
+    wire = HARBOUR.split("\n\n")[:2]
+    local = "\n\n".join([BRIDGE_LOCAL_INTRO, *wire, BRIDGE_LOCAL_OUTRO])
+    business = "\n\n".join([wire[0], wire[1].replace("Officials said", "Officials added"), BRIDGE_BUSINESS_OUTRO])
+    report = provenance(_load(tmp_path / "parts", {"local": local, "business": business, "orchard": ORCHARD}))
+    pair = _pair(report, "local", "business")
+    assert pair is not None and pair.kind == EDITED_COPY
+    assert max(pair.copied_a, pair.copied_b) < COPY_SHARE
+    assert len(pair.passages) == 2
+    assert all(p.kind == INDEPENDENT for p in report.pairs if "orchard.txt" in (p.a, p.b))
 
 
 def test_articles_sharing_only_a_quotation_are_independent(tmp_path):

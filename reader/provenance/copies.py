@@ -6,7 +6,9 @@ word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
 measured exactly: the passages both share (`passages.py`) with the share of each article they
 cover, and for spun copies a word-by-word alignment that yields each swapped word's original.
 The likely source is a primary source (press release, complaint, order) when one is, else
-the unspun text, else the one the other is an excerpt of, else the earlier, else the fuller.
+the unspun text, else the one that does not credit another report, else the one carrying the
+wire dispatch's dateline (`credits.py`), else the one the other is an excerpt of, else the
+earlier, else the fuller.
 """
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ from typing import Any
 
 from reader.articles.model import Article
 from reader.provenance.candidates import ALL_PAIRS_UP_TO, shared_text_candidates
+from reader.provenance.credits import Credits, credits
 from reader.provenance.minhash import LshIndex, shingles, signature, word_id, word_ids
-from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, shared_passages
+from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, covered_share, shared_passages
 from reader.provenance.primary import primary_source_kind
 from reader.provenance.spin import (SPUN_THRESHOLD, SpinReport, Substitution, Words, article_words, frequency, originals,
                                     spin_report)
@@ -47,6 +50,11 @@ COPY_SHARE = 0.3
 (a quotation both report from a third source covers far less)."""
 MIN_COPIED_WORDS = 30
 """Fewer copied words than this is a shared sentence or two, not a copy."""
+COVERED_SHARE, MIN_COVERED_PASSAGES = 0.4, 2
+"""Two excerpts cut from different parts of one story share little of either whole text; within
+the stretch each has from its first to its last shared passage (of at least two), this share
+of the words lies in shared passages for such copies. Independent reports sharing a release's
+sentence or templated filler stay under 0.3 there."""
 EXCERPT_SHARE, EXCERPT_OF_WHOLE = 0.8, 0.6
 """An article at least 80% of whose words are in the other is an excerpt of it when it covers at
 most 60% of the other (more, and it is the same story lightly edited)."""
@@ -178,6 +186,8 @@ class _Features:
     """1 for each word inside quotation marks: a quotation two outlets both report is not a copy."""
     sentence_ends: array
     """Word index where each sentence ends, in order: the frame a spinner keeps."""
+    credits: Credits | None = None
+    """The article's credit lines, read when a copy pair first needs its direction."""
 
 
 @lru_cache(maxsize=1)
@@ -329,6 +339,12 @@ class _Side:
     copied: float
 
 
+def _credits(side: _Side) -> Credits:
+    if side.features.credits is None:
+        side.features.credits = credits(side.article)
+    return side.features.credits
+
+
 def _source(a: _Side, b: _Side) -> tuple[str | None, str]:
     """The likely original of a copy pair and why."""
     if bool(a.features.primary) != bool(b.features.primary):
@@ -336,6 +352,11 @@ def _source(a: _Side, b: _Side) -> tuple[str | None, str]:
         return primary.article.id, f"the {primary.features.primary}"
     if a.features.spin.spun != b.features.spin.spun:
         return (b if a.features.spin.spun else a).article.id, "the other text is spun"
+    credits_a, credits_b = _credits(a), _credits(b)
+    if credits_a.retells != credits_b.retells:
+        return (b if credits_a.retells else a).article.id, "the other text credits another report"
+    if credits_a.dispatch != credits_b.dispatch:
+        return (a if credits_a.dispatch else b).article.id, "it carries the wire dispatch's dateline"
     for inner, outer in ((a, b), (b, a)):
         if inner.copied >= EXCERPT_SHARE and outer.copied <= EXCERPT_OF_WHOLE:
             return outer.article.id, "the other text is an excerpt of it"
@@ -383,12 +404,16 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     raw_similarity = _jaccard(raw_a, raw_b)
     text_similarity = _jaccard(norm_a, norm_b)
     passages = shared_passages(fa.unspun, fb.unspun) if shared >= MIN_PASSAGE_SHINGLES else []
-    copied_a, words_a = copied_share(passages, "a", _uncounted(fa, stock) if passages else fa.quoted)
-    copied_b, words_b = copied_share(passages, "b", _uncounted(fb, stock) if passages else fb.quoted)
+    uncounted_a = _uncounted(fa, stock) if passages else fa.quoted
+    uncounted_b = _uncounted(fb, stock) if passages else fb.quoted
+    copied_a, words_a = copied_share(passages, "a", uncounted_a)
+    copied_b, words_b = copied_share(passages, "b", uncounted_b)
     copied_words = min(words_a, words_b)
+    covered = (min(covered_share(passages, "a", uncounted_a), covered_share(passages, "b", uncounted_b))
+               if len(passages) >= MIN_COVERED_PASSAGES else 0.0)
     measures = {"raw_similarity": round(raw_similarity, 3), "text_similarity": round(text_similarity, 3),
                 "containment": round(_containment(norm_a, norm_b), 3), "skeleton_share": round(skeleton_share, 3),
-                "copied_words": copied_words}
+                "copied_words": copied_words, "covered_share": round(covered, 3)}
     unspinning_helps = text_similarity - raw_similarity >= UNSPUN_GAIN
     alignment, swaps = 0.0, []
     if raw_similarity < IDENTICAL and (one_spun or unspinning_helps or skeleton_share >= SKELETON_FOR_ALIGNMENT):
@@ -408,7 +433,7 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     elif raw_similarity >= NEAR_DUPLICATE_SIMILARITY:
         kind, similarity = NEAR_DUPLICATE, raw_similarity
         source, reason = _source(side_a, side_b)
-    elif copied_words >= MIN_COPIED_WORDS and max(copied_a, copied_b) >= COPY_SHARE:
+    elif copied_words >= MIN_COPIED_WORDS and (max(copied_a, copied_b) >= COPY_SHARE or covered >= COVERED_SHARE):
         excerpt = max(copied_a, copied_b) >= EXCERPT_SHARE and min(copied_a, copied_b) <= EXCERPT_OF_WHOLE
         kind, similarity = (EXCERPT if excerpt else EDITED_COPY), text_similarity
         source, reason = _source(side_a, side_b)

@@ -81,13 +81,35 @@ def shared_passages(a: Sequence[int], b: Sequence[int]) -> list[Passage]:
     return passages
 
 
-def copied_share(passages: list[Passage], side: str, uncounted: bytearray) -> tuple[float, int]:
-    """Share and number of one article's counted words ("a" or "b" side) inside the passages;
-    `uncounted` flags the words that never count (quoted, stock text)."""
-    inside = bytearray(len(uncounted))
+def _inside(passages: list[Passage], side: str, length: int) -> bytearray:
+    """1 for each word of one article ("a" or "b" side) inside a passage."""
+    inside = bytearray(length)
     for p in passages:
         start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
         inside[start:end] = b"\x01" * (end - start)
+    return inside
+
+
+def _share(inside: bytearray, uncounted: bytearray) -> tuple[float, int]:
     counted = len(uncounted) - sum(uncounted)
     copied = sum(1 for flag, skip in zip(inside, uncounted) if flag and not skip)
     return (copied / counted if counted else 0.0), copied
+
+
+def copied_share(passages: list[Passage], side: str, uncounted: bytearray) -> tuple[float, int]:
+    """Share and number of one article's counted words ("a" or "b" side) inside the passages;
+    `uncounted` flags the words that never count (quoted, stock text)."""
+    return _share(_inside(passages, side, len(uncounted)), uncounted)
+
+
+def covered_share(passages: list[Passage], side: str, uncounted: bytearray) -> float:
+    """Share of one article's counted words inside the passages, within the stretch from its first
+    to its last passage: the part of the story two excerpts both cover, when each was cut from a
+    different part of it (a whole-text share would dilute the copying with what only one holds)."""
+    if not passages:
+        return 0.0
+    starts = [p.a_start if side == "a" else p.b_start for p in passages]
+    ends = [p.a_end if side == "a" else p.b_end for p in passages]
+    first, last = min(starts), max(ends)
+    inside = _inside(passages, side, len(uncounted))
+    return _share(inside[first:last], uncounted[first:last])[0]
