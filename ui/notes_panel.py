@@ -14,12 +14,13 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.articles.model import Article
 from reader.export.citation import pinpoint
 from reader.record.anchors import CHANGED, MISSING, MOVED, UNCHANGED, Anchor, Placement, place, real_path
 from reader.record.notes import Note
+from ui.row_table import row_table
 
 COLUMNS = ("About", "Citation", "Text under it", "Note")
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,21 +136,7 @@ class NotesPanel(QWidget):
         self.setObjectName("notesPanel")
         self.model = NoteTableModel(self)
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setObjectName("noteTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        width = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((34, 36, 16)):
-            header.resizeSection(column, width * chars)
+        self.table = row_table(self.model, "noteTable", (34, 36, 16))
         self.model.modelReset.connect(self._update_count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

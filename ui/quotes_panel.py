@@ -10,13 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from reader.articles.model import Article
 from reader.quotes.finder import Quote
 from reader.quotes.parties import PartyBook
 from ui.quote_style import party_name, quote_tooltip
+from ui.row_table import row_table
 
 COLUMNS = ("Outlet", "Speaker", "Party", "Quote")
 ALL_PARTIES = "*"
@@ -105,21 +105,7 @@ class QuotesPanel(QWidget):
         self.party_filter.currentIndexChanged.connect(
             lambda _: self.model.set_party(self.party_filter.currentData()))
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setObjectName("quoteTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        width = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((16, 18, 14)):
-            header.resizeSection(column, width * chars)
+        self.table = row_table(self.model, "quoteTable", (16, 18, 14))
         self.model.modelReset.connect(self._update_count)
         row = QHBoxLayout()
         row.addWidget(QLabel("&Party:", buddy=self.party_filter))
