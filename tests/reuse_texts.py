@@ -6,6 +6,10 @@ prose they were not tuned on.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from reader.articles.corpus import load_corpus
+from reader.articles.model import Article
 
 HARBOUR = """The city council voted on Tuesday to close the old harbour bridge for eight months, as engineers warned that corrosion in the steel deck had spread faster than expected.
 
@@ -146,3 +150,13 @@ The chamber's president nonetheless asked the council to publish a timetable for
 Hotel owners in the old town are more worried. The summer festival brings most of their guests across the river on foot, and the organisers have not yet said whether the closing concert will move to the park on the southern bank or be cancelled altogether this year. Taxi firms, by contrast, expect a busy season of longer fares, and the ferry company is hiring extra deckhands for the weekends when the markets draw visitors from the surrounding villages."""
 """Two outlets' own paragraphs around the first two paragraphs of HARBOUR, each printing a different
 part of the story: together they share little of either whole text."""
+
+
+def load_articles(folder: Path, texts: dict[str, str]) -> list[Article]:
+    """The given texts written to `folder` as name.txt and loaded as a corpus."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus([folder])
+    assert not corpus.errors
+    return corpus.articles

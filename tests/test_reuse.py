@@ -15,16 +15,8 @@ from reader.articles.model import Article
 from reader.provenance.copies import EDITED_COPY, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, copy_pairs, provenance
 from reader.provenance.candidates import ALL_PAIRS_UP_TO
 from reader.provenance.spin import spin_report
-from reuse_texts import CHEMISTRY, HARBOUR, LIGHT_SPINNER, ORCHARD, PHILOSOPHY, dated, edit, spin
+from reuse_texts import load_articles, CHEMISTRY, HARBOUR, LIGHT_SPINNER, ORCHARD, PHILOSOPHY, dated, edit, spin
 
-
-def _load(folder: Path, texts: dict[str, str]) -> list[Article]:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    corpus = load_corpus([folder])
-    assert not corpus.errors
-    return corpus.articles
 
 
 def _pair(pairs, a: str, b: str):
@@ -37,7 +29,7 @@ def _pair(pairs, a: str, b: str):
 @pytest.fixture
 def newsroom(tmp_path: Path) -> list[Article]:
     """Two stories, each with copies of every kind, plus unrelated articles."""
-    return _load(tmp_path / "newsroom", {
+    return load_articles(tmp_path / "newsroom", {
         "harbour": dated(HARBOUR, "2024-03-04"),
         "harbour-wire": dated(HARBOUR.replace("eight months", "8 months"), "2024-03-05"),
         "harbour-edited": dated(edit(HARBOUR), "2024-03-06"),
@@ -84,7 +76,7 @@ def test_spun_article_lists_its_source_and_the_words_swapped_against_it(newsroom
 
 
 def test_lightly_spun_copy_is_caught_by_its_source_when_its_own_oddities_are_too_few(tmp_path):
-    articles = _load(tmp_path / "light", {"harbour": HARBOUR, "harbour-light": spin(HARBOUR, LIGHT_SPINNER),
+    articles = load_articles(tmp_path / "light", {"harbour": HARBOUR, "harbour-light": spin(HARBOUR, LIGHT_SPINNER),
                                           "orchard": ORCHARD})
     light = next(article for article in articles if article.id == "harbour-light.txt")
     assert not spin_report(light).spun

@@ -2,28 +2,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from app.cli import main
-from reader.articles.corpus import load_corpus
 from reader.articles.model import Article
 from reader.provenance import candidates
 from reader.provenance.primary import COMPLAINT, COURT_ORDER, PRESS_RELEASE, primary_source_kind
 from reader.provenance.copies import COPY_SHARE, EDITED_COPY, EXCERPT, INDEPENDENT, NEAR_DUPLICATE, SPUN_COPY, provenance
 from reader.provenance.spin import Words, lexicon, spin_report
-from reuse_texts import (BRIDGE_BUSINESS_OUTRO, BRIDGE_LOCAL_INTRO, BRIDGE_LOCAL_OUTRO, CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, RELEASE, RELEASE_STORY, TWO_QUOTES_A, TWO_QUOTES_B,
+from reuse_texts import (BRIDGE_BUSINESS_OUTRO, load_articles, BRIDGE_LOCAL_INTRO, BRIDGE_LOCAL_OUTRO, CHEMISTRY, HARBOUR, ORCHARD, PHILOSOPHY, RELEASE, RELEASE_STORY, TWO_QUOTES_A, TWO_QUOTES_B,
                          UNSEEN_SPINNER, dated, spin)
 
-
-def _load(folder: Path, texts: dict[str, str]) -> list[Article]:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    corpus = load_corpus([folder])
-    assert not corpus.errors
-    return corpus.articles
 
 
 def _pair(report, a: str, b: str):
@@ -39,7 +29,7 @@ def _masthead(text: str) -> str:
 def test_a_light_edit_among_four_short_articles_is_a_copy(tmp_path):
     short = "\n\n".join(HARBOUR.split("\n\n")[:3])
     edited = short.replace("on Tuesday", "this week").replace("Officials said", "Officials added")
-    report = provenance(_load(tmp_path / "four", {"a": short, "b": edited, "c": CHEMISTRY, "d": PHILOSOPHY}))
+    report = provenance(load_articles(tmp_path / "four", {"a": short, "b": edited, "c": CHEMISTRY, "d": PHILOSOPHY}))
     pair = _pair(report, "a", "b")
     assert pair is not None and pair.kind in (NEAR_DUPLICATE, EDITED_COPY)
     assert not [p for p in report.pairs if p.kind != INDEPENDENT and {p.a, p.b} != {"a.txt", "b.txt"}]
@@ -48,7 +38,7 @@ def test_a_light_edit_among_four_short_articles_is_a_copy(tmp_path):
 def test_an_excerpt_under_another_masthead_is_found_with_its_passages(tmp_path):
     paragraphs = HARBOUR.split("\n\n")
     excerpt = _masthead("\n\n".join(paragraphs[1:3]))
-    articles = _load(tmp_path / "mastheads", {"full": dated(HARBOUR, "2024-03-04"), "excerpt": dated(excerpt, "2024-03-04"),
+    articles = load_articles(tmp_path / "mastheads", {"full": dated(HARBOUR, "2024-03-04"), "excerpt": dated(excerpt, "2024-03-04"),
                                               "orchard": ORCHARD})
     report = provenance(articles)
     pair = _pair(report, "full", "excerpt")
@@ -67,7 +57,7 @@ def test_excerpts_cut_from_different_parts_of_one_story_are_copies(tmp_path):
     wire = HARBOUR.split("\n\n")[:2]
     local = "\n\n".join([BRIDGE_LOCAL_INTRO, *wire, BRIDGE_LOCAL_OUTRO])
     business = "\n\n".join([wire[0], wire[1].replace("Officials said", "Officials added"), BRIDGE_BUSINESS_OUTRO])
-    report = provenance(_load(tmp_path / "parts", {"local": local, "business": business, "orchard": ORCHARD}))
+    report = provenance(load_articles(tmp_path / "parts", {"local": local, "business": business, "orchard": ORCHARD}))
     pair = _pair(report, "local", "business")
     assert pair is not None and pair.kind == EDITED_COPY
     assert max(pair.copied_a, pair.copied_b) < COPY_SHARE
@@ -76,13 +66,13 @@ def test_excerpts_cut_from_different_parts_of_one_story_are_copies(tmp_path):
 
 
 def test_articles_sharing_only_a_quotation_are_independent(tmp_path):
-    report = provenance(_load(tmp_path / "quotes", {"a": TWO_QUOTES_A, "b": TWO_QUOTES_B}))
+    report = provenance(load_articles(tmp_path / "quotes", {"a": TWO_QUOTES_A, "b": TWO_QUOTES_B}))
     assert all(pair.kind == INDEPENDENT for pair in report.pairs)
     assert report.independent_sources(["a.txt", "b.txt"]) == [{"a.txt"}, {"b.txt"}]
 
 
 def test_a_press_release_is_the_origin_of_the_story_that_reproduces_it(tmp_path):
-    articles = _load(tmp_path / "release", {"release": RELEASE, "story": dated(RELEASE_STORY, "2024-05-01"),
+    articles = load_articles(tmp_path / "release", {"release": RELEASE, "story": dated(RELEASE_STORY, "2024-05-01"),
                                             "harbour": HARBOUR})
     report = provenance(articles)
     pair = _pair(report, "release", "story")
@@ -96,7 +86,7 @@ def test_a_press_release_is_the_origin_of_the_story_that_reproduces_it(tmp_path)
 
 
 def test_copies_of_one_source_count_as_one_independent_source(tmp_path):
-    articles = _load(tmp_path / "sources", {
+    articles = load_articles(tmp_path / "sources", {
         "harbour": dated(HARBOUR, "2024-03-04"), "wire": dated(_masthead(HARBOUR), "2024-03-05"),
         "spun": spin(HARBOUR), "orchard": ORCHARD, "chemistry": CHEMISTRY})
     report = provenance(articles)
@@ -108,7 +98,7 @@ def test_a_copy_spun_from_an_unseen_word_list_is_caught_alone_and_against_its_so
     assert not set(UNSEEN_SPINNER.values()) & set(lexicon()[0])
     spun_text = spin(HARBOUR, UNSEEN_SPINNER).replace("balloted on Tuesday to close the old",
                                                       "balloted upon Tues toward shutter that onetime")
-    articles = _load(tmp_path / "unseen", {"harbour": HARBOUR, "spun": spun_text, "orchard": ORCHARD})
+    articles = load_articles(tmp_path / "unseen", {"harbour": HARBOUR, "spun": spun_text, "orchard": ORCHARD})
     spun = next(article for article in articles if article.id == "spun.txt")
     alone = spin_report(spun)
     assert alone.spun and alone.rare_word_share >= 0.03
@@ -126,7 +116,7 @@ def test_a_copy_spun_from_an_unseen_word_list_is_caught_alone_and_against_its_so
 def test_the_index_finds_an_excerpt_in_a_large_corpus(tmp_path, monkeypatch):
     monkeypatch.setattr(candidates, "ALL_PAIRS_UP_TO", 2)
     paragraphs = HARBOUR.split("\n\n")
-    articles = _load(tmp_path / "indexed", {"full": HARBOUR, "excerpt": "\n\n".join(paragraphs[3:5]),
+    articles = load_articles(tmp_path / "indexed", {"full": HARBOUR, "excerpt": "\n\n".join(paragraphs[3:5]),
                                             "orchard": ORCHARD, "chemistry": CHEMISTRY, "philosophy": PHILOSOPHY})
     report = provenance(articles)
     assert report.candidates < 10
@@ -135,7 +125,7 @@ def test_the_index_finds_an_excerpt_in_a_large_corpus(tmp_path, monkeypatch):
 
 
 def test_cli_json_carries_passages_and_shares(tmp_path, capsys):
-    _load(tmp_path / "cli", {"full": HARBOUR, "excerpt": "\n\n".join(HARBOUR.split("\n\n")[1:3]), "orchard": ORCHARD})
+    load_articles(tmp_path / "cli", {"full": HARBOUR, "excerpt": "\n\n".join(HARBOUR.split("\n\n")[1:3]), "orchard": ORCHARD})
     assert main(["reuse", str(tmp_path / "cli"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     pair = next(pair for pair in data["pairs"] if pair["kind"] == EXCERPT)
