@@ -194,3 +194,39 @@ def test_progress_is_reported_per_file_and_can_stop_the_load(tmp_path: Path) -> 
 
     with pytest.raises(Stop):
         load_corpus([tmp_path], progress=stop_after_first)
+
+
+def test_docx_text_is_python_docx_paragraph_text_without_tables(tmp_path: Path) -> None:
+    """The reader walks the XML itself for speed; it must read what python-docx's `Paragraph.text`
+    reads: runs, hyperlinked runs, tabs and breaks, body paragraphs only (not table cells)."""
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    made = docx.Document()
+    first = made.add_paragraph("Regulators said the fine")
+    first.add_run("\twas final.")
+    first.runs[-1].add_break()
+    first.add_run("Appeals are expected.")
+    linked = made.add_paragraph("Read the order at ")
+    hyperlink = OxmlElement("w:hyperlink")
+    link_run = OxmlElement("w:r")
+    link_text = OxmlElement("w:t")
+    link_text.text = "the agency's site"
+    link_run.append(link_text)
+    hyperlink.append(link_run)
+    linked._p.append(hyperlink)
+    made.add_paragraph("")
+    made.add_table(rows=1, cols=1).cell(0, 0).text = "Table cell text"
+    made.add_paragraph("The last paragraph.")
+    buffer = io.BytesIO()
+    made.save(buffer)
+    write(tmp_path / "runs.docx", buffer.getvalue())
+
+    article = load_corpus([tmp_path]).articles[0]
+    expected = [paragraph.text.strip() for paragraph in docx.Document(io.BytesIO(buffer.getvalue())).paragraphs]
+    assert article.text == "\n\n".join(text for text in expected if text)
+    assert "the agency's site" in article.text and "Table cell text" not in article.text
+    assert "\twas final.\nAppeals" in article.text

@@ -78,12 +78,15 @@ def lines_of(text: str, joining_wrapped: bool = False) -> list[str]:
     """The export's non-blank lines, without the page numbers a PDF export repeats on every page.
     `joining_wrapped`: in a text whose paragraphs are separated by blank lines, a paragraph wrapped
     at a column (flush-left lines of similar length) is one line; centred header lines stay apart."""
-    lines = []
-    for block in _blocks(text) if joining_wrapped else [[line] for line in text.split("\n")]:
-        flush_left = all(line[:1].strip() for line in block)
-        joined = [" ".join(line.strip() for line in block)] if flush_left and is_hard_wrapped(block) else block
-        lines += [line.strip().replace("\u00a0", " ") for line in joined]
-    return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    if joining_wrapped:
+        lines = []
+        for block in _blocks(text):
+            flush_left = all(line[:1].strip() for line in block)
+            lines += [" ".join(line.strip() for line in block)] if flush_left and is_hard_wrapped(block) else block
+    else:
+        lines = text.split("\n")
+    stripped = (line.strip().replace("\u00a0", " ") for line in lines)
+    return [line for line in stripped if line and not (line[0] == "P" and _PAGE_NUMBER.match(line))]
 
 
 def _blocks(text: str) -> list[list[str]]:
