@@ -99,3 +99,24 @@ def test_each_section_shows_its_first_lines_and_says_how_many_more(qtbot, monkey
     view.show_overview(story_overview(analysis), corpus.articles, analysis.fact_summary)
     outlets = view.tree.item(1)
     assert outlets.rowCount() == 2 and outlets.child(1).text() == "… and 1 more in the article list (Alt+1)"
+
+
+def test_an_account_lists_its_first_copies_and_says_how_many_more(qtbot, monkeypatch, tmp_path, corroborate_home):
+    from ui import overview as overview_module
+    from ui.overview import StoryOverviewView
+
+    folder = council_story(tmp_path / "council")
+    for number in range(3):
+        (folder / f"reprint-{number}.txt").write_text(LEDE.format(tally="7-2", amount="$12.4 million") + BODY,
+                                                     encoding="utf-8")
+    corpus = load_corpus([folder])
+    analysis = analyse_corpus(corpus.articles)
+    monkeypatch.setattr(overview_module, "COPY_LINES", 2)
+    view = StoryOverviewView()
+    qtbot.addWidget(view)
+    view.show_overview(story_overview(analysis), corpus.articles, analysis.fact_summary)
+    outlets = view.tree.item(1)
+    source = next(outlets.child(row) for row in range(outlets.rowCount()) if outlets.child(row).rowCount())
+    assert source.rowCount() == 3
+    assert [source.child(row).text().startswith("copy: ") for row in range(2)] == [True, True]
+    assert source.child(2).text() == "… and 2 more copies in the article list (Alt+1)"

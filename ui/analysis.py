@@ -47,6 +47,7 @@ class AnalysisModel(QObject):
         self.shared = PackedOnce([])
         """The open corpus's articles, sliced once for every child process that needs them."""
         self._provenance: dict[str, Provenance] = {}
+        self._spun: list[str] = []
         self._listed_quotes: list[tuple[Article, Quote]] = []
         self._task: Task | None = None
         self._generation = Generation()
@@ -78,8 +79,7 @@ class AnalysisModel(QObject):
     @property
     def spun(self) -> list[str]:
         """Ids of the synonym-spun articles, in corpus order (empty until provenance is known)."""
-        return [article.id for article in self.result.articles
-                if (item := self._provenance.get(article.id)) is not None and item.spin.spun]
+        return list(self._spun)
 
     def refresh(self) -> None:
         """Analyse the corpus now open (dropping older work)."""
@@ -88,7 +88,7 @@ class AnalysisModel(QObject):
         articles = list(self._corpus.corpus.articles)
         self.result = CorpusAnalysis(articles, self.registry)
         self.shared = shared = PackedOnce(articles)
-        self._provenance, self._listed_quotes = {}, []
+        self._provenance, self._spun, self._listed_quotes = {}, [], []
         registry, store = self.registry, self.store
 
         def work(task: Task) -> CorpusAnalysis:
@@ -117,7 +117,7 @@ class AnalysisModel(QObject):
             self.quotes_ready.emit()
             self.facts_started.emit()
         elif name == steps.PROVENANCE.name:
-            self.result.provenance, self._provenance = arranged
+            self.result.provenance, self._provenance, self._spun = arranged
             self.provenance_ready.emit()
         elif name == steps.FACTS.name:
             self.result.facts, self.result.fact_summary = arranged
@@ -178,5 +178,7 @@ def _arranged(name: str, analysis: CorpusAnalysis) -> object:
         return quotes, listed, analysis.parties
     if name == steps.PROVENANCE.name:
         report = analysis.provenance
-        return report, {item.article_id: item for item in report.articles}
+        by_id = {item.article_id: item for item in report.articles}
+        spun = [article.id for article in analysis.articles if (item := by_id.get(article.id)) is not None and item.spin.spun]
+        return report, by_id, spun
     return list(analysis.facts or []), analysis.fact_summary

@@ -32,6 +32,7 @@ class ArticleList(QTableView):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # measure the rows in view: measuring 1,000 of 10,000 stalled a load
         self.setSortingEnabled(False)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.table_model.sort)

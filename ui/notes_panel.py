@@ -81,7 +81,7 @@ class NoteTableModel(QAbstractTableModel):
         by_file: dict[str, Article] = {}
         names = {os.path.basename(path) for note in notes for anchor in note.target.anchors
                  for path in (anchor.path, real_path(anchor.path))}
-        for article in articles:
+        for article in articles if notes else ():
             by_hash.setdefault(article.content_hash, article)
             if os.path.basename(article.path) in names:  # resolving every article's path stalled 10,000-article corpora
                 by_file.setdefault(real_path(article.path), article)

@@ -21,6 +21,9 @@ SECTION_LINES = 200
 """Lines shown per section: the overview is for the most telling lines (conflicts first, the most
 independent sources first); the fact matrix and the article list hold the rest, and filling
 tens of thousands of tree items would stall the window."""
+COPY_LINES = 20
+"""Copies listed under one account; a syndicated story can have hundreds, which the article
+list's Provenance column shows in full."""
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 """("article", id), ("fact", Fact) or ("party", id): what Enter on the line opens."""
 
@@ -104,8 +107,10 @@ class StoryOverviewView(QTreeView):
         date = article.date.isoformat() if article.date else "date unknown"
         item = _item(f"{article.display_label} ({date})" + (f" — copied by {len(copies)}" if copies else ""),
                      ("article", article.id), article.title or article.path)
-        for copy in copies:
+        for copy in copies[:COPY_LINES]:
             item.appendRow(_item(f"copy: {labels[copy].display_label}", ("article", copy), labels[copy].path))
+        if len(copies) > COPY_LINES:
+            item.appendRow(_item(f"… and {len(copies) - COPY_LINES:,} more copies in the article list (Alt+1)"))
         return item
 
     def open_current(self) -> None:
