@@ -4,7 +4,10 @@ Generates `--articles` articles (default 2,000) with `bench/corpus_generator.py`
 once as separate `.txt` files and once as single exports (classic Nexis `.txt`, Nexis Uni `.docx`
 and `.rtf` in a plain and a Word-style markup, Factiva `.rtf`), and times `load_corpus` on each
 (best of `--repeat` runs). Prints articles per second and the ratio separate-files time / export
-time (above 1: the export loads faster), and for each RTF export the time striprtf's own loop
+time (above 1: the export loads faster) against two baselines: separate plain `.txt` files, and
+separate files of the export's own format (one single-article export per article, as a database
+gives when articles are downloaded one at a time), so the cost of reading the format is told from
+the cost of splitting the export. For each RTF export it also prints the time striprtf's own loop
 and Corroborate's reader take to turn it into text, and whether the two texts are identical.
 Run: `.venv/bin/python bench/bench_formats.py [--articles 2000] [--repeat 2]`.
 """
@@ -16,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,6 +47,15 @@ def _separate(stories: list[Story], folder: Path) -> Path:
     folder.mkdir()
     for number, story in enumerate(stories, start=1):
         (folder / f"{number:05d}.txt").write_text(f"{story.title}\n\n" + "\n\n".join(story.body), encoding="utf-8")
+    return folder
+
+
+def _separate_exports(stories: list[Story], write: Callable[[list[Story]], bytes], folder: Path, name: str) -> Path:
+    """Each story as an export of its own, the way a database gives one article downloaded alone."""
+    folder.mkdir()
+    suffix = "".join(Path(name).suffixes[-1:])
+    for number, story in enumerate(stories, start=1):
+        (folder / f"{number:05d}{suffix}").write_bytes(write([story]))
     return folder
 
 
@@ -82,23 +95,26 @@ def main() -> None:
         generate_corpus(base / "generated", args.articles, args.words, args.seed)
         stories = _stories(base / "generated")
         separate = _separate(stories, base / "separate")
-        exports = {
-            "nexis.txt": nexis_classic_txt(stories).encode("utf-8"),
-            "nexis-uni.docx": nexis_uni_docx(stories),
-            "nexis-uni.rtf": rtf(nexis_uni_paragraphs(stories)),
-            "nexis-uni-word-style.rtf": word_rtf(nexis_uni_paragraphs(stories)),
-            "factiva.rtf": rtf(factiva_paragraphs(stories)),
+        writers: dict[str, Callable[[list[Story]], bytes]] = {
+            "nexis.txt": lambda part: nexis_classic_txt(part).encode("utf-8"),
+            "nexis-uni.docx": nexis_uni_docx,
+            "nexis-uni.rtf": lambda part: rtf(nexis_uni_paragraphs(part)),
+            "nexis-uni-word-style.rtf": lambda part: word_rtf(nexis_uni_paragraphs(part)),
+            "factiva.rtf": lambda part: rtf(factiva_paragraphs(part)),
         }
         baseline, expected = _best([separate], args.repeat)
         print(f"{expected} articles as separate .txt files: {baseline:.2f} s "
               f"({expected / baseline:.0f} articles/s)", flush=True)
-        for name, data in exports.items():
+        for name, write in writers.items():
+            data = write(stories)
             path = base / name
             path.write_bytes(data)
             seconds, count = _best([path], args.repeat)
+            alike, _ = _best([_separate_exports(stories, write, base / f"separate-{name}", name)], args.repeat)
             print(f"one {name} export ({len(data) / 1_048_576:.1f} MB): {count} articles in {seconds:.2f} s "
-                  f"({count / seconds:.0f} articles/s); separate/export time ratio {baseline / seconds:.2f}"
-                  + ("" if count == expected else f"  [expected {expected} articles]"), flush=True)
+                  f"({count / seconds:.0f} articles/s); separate/export time ratio {baseline / seconds:.2f} "
+                  f"against .txt files, {alike / seconds:.2f} against {expected} one-article {name} files "
+                  f"({alike:.2f} s)" + ("" if count == expected else f"  [expected {expected} articles]"), flush=True)
             if name.endswith(".rtf"):
                 print(_rtf_reading(data), flush=True)
 

@@ -230,3 +230,42 @@ def test_docx_text_is_python_docx_paragraph_text_without_tables(tmp_path: Path) 
     assert article.text == "\n\n".join(text for text in expected if text)
     assert "the agency's site" in article.text and "Table cell text" not in article.text
     assert "\twas final.\nAppeals" in article.text
+
+
+def _rewritten_docx(data: bytes, change: dict[str, bytes | None], renamed: dict[str, str] | None = None) -> bytes:
+    """A copy of a Word package with some parts replaced (None: removed) or renamed."""
+    import io
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = change.get(name, source.read(name))
+            if content is not None:
+                target.writestr((renamed or {}).get(name, name), content)
+    return out.getvalue()
+
+
+def test_docx_main_document_is_found_where_the_package_relationships_put_it(tmp_path: Path) -> None:
+    data = docx_bytes(["Amazon will pay $25 million."], title="FTC order")
+    import io
+    import zipfile
+
+    relationships = zipfile.ZipFile(io.BytesIO(data)).read("_rels/.rels").replace(b"word/document.xml", b"word/main.xml")
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").replace(b"/word/document.xml", b"/word/main.xml")
+    write(tmp_path / "moved.docx", _rewritten_docx(data, {"_rels/.rels": relationships, "[Content_Types].xml": types},
+                                                    {"word/document.xml": "word/main.xml"}))
+    article = only_article(tmp_path)
+    assert article.text == "Amazon will pay $25 million." and article.title == "FTC order"
+
+
+def test_damaged_or_incomplete_docx_is_named_with_its_fault(tmp_path: Path) -> None:
+    data = docx_bytes(["Amazon will pay $25 million."])
+    write(tmp_path / "broken.docx", _rewritten_docx(data, {"word/document.xml": b"<w:document><w:body>"}))
+    write(tmp_path / "hollow.docx", _rewritten_docx(data, {"word/document.xml": None}))
+    write(tmp_path / "good.txt", "A good article. It loads.")
+    loaded = load_corpus([tmp_path])
+    assert [article.id for article in loaded.articles] == ["good.txt"]
+    errors = {Path(error.path).name: error.error for error in loaded.errors}
+    assert "damaged .docx" in errors["broken.docx"]
+    assert "word/document.xml is missing" in errors["hollow.docx"]
