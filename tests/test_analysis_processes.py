@@ -105,3 +105,13 @@ def test_what_child_processes_run_imports_no_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "reader.analysis.transfer" in modules and result.stdout.strip() == ""
+
+
+def test_a_tuple_of_results_is_sliced_by_its_big_items():
+    facts = [{"fact": number} for number in range(SLICE * 2 + 1)]
+    summary = {"compared": len(facts)}
+    packed = pack((facts, summary))
+    assert isinstance(packed, Sliced) and isinstance(packed.fields["0"], Sliced) and packed.fields["1"] is summary
+    assert unpack(pickle.loads(pickle.dumps(packed))) == (facts, summary)
+    small = ([1, 2], {"compared": 2})
+    assert pack(small) is small

@@ -6,7 +6,7 @@ window's UI thread waited out each one. Sliced, each pickle takes a few millisec
 lock changes hands between them. `pack` runs where the value is made (the task's worker
 thread, or the child process) and `unpack` where it is used; neither ever runs on the UI
 thread. Values are sliced at their top level: a list, a dict, or the big lists and dicts among
-a dataclass's fields.
+a dataclass's fields, or a tuple's items.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ SLICE = 100
 
 @dataclass(frozen=True)
 class Sliced:
-    """A list or dict as pickles of `SLICE` items each, or a dataclass as its fields, each packed."""
+    """A list or dict as pickles of `SLICE` items each, or a dataclass or tuple as its fields, each packed."""
 
     kind: type
     pickles: list[bytes] | None = None
@@ -36,6 +36,11 @@ def pack(value: Any) -> Any:
     if isinstance(value, dict) and len(value) > SLICE:
         items = list(value.items())
         return Sliced(dict, [_dumps(items[at:at + SLICE]) for at in range(0, len(items), SLICE)])
+    if type(value) is tuple:  # a step giving two results (the facts and their summary)
+        parts = [pack(part) for part in value]
+        if any(isinstance(part, Sliced) for part in parts):
+            return Sliced(tuple, fields={str(number): part for number, part in enumerate(parts)})
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = dataclasses.fields(value)
         if not all(item.init for item in fields):  # cannot be rebuilt from its fields
@@ -51,6 +56,8 @@ def unpack(value: Any) -> Any:
     at once (the window keeps them for the corpus's life, and a full collection walking them stalls it): the results are kept for the corpus's life."""
     if not isinstance(value, Sliced):
         return value
+    if value.fields is not None and value.kind is tuple:
+        return tuple(unpack(part) for part in value.fields.values())
     if value.fields is not None:
         return value.kind(**{name: unpack(part) for name, part in value.fields.items()})
     items: list[Any] = []
