@@ -5,6 +5,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,44 @@ def test_a_tuple_of_results_is_sliced_by_its_big_items():
     assert unpack(pickle.loads(pickle.dumps(packed))) == (facts, summary)
     small = ([1, 2], {"compared": 2})
     assert pack(small) is small
+
+
+def test_big_slices_cross_through_a_file_removed_once_read(monkeypatch):
+    from reader.analysis import transfer
+
+    monkeypatch.setattr(transfer, "SPOOL_FROM", 1_000)
+    articles = [{"id": f"a{number}", "text": "word " * 20} for number in range(SLICE * 3)]
+    packed = pack(articles)
+    assert isinstance(packed.pickles, transfer.Spool) and os.path.exists(packed.pickles.path)
+    assert len(pickle.dumps(packed)) < 1_000  # only the file's name and the slices' sizes cross
+    assert unpack(pickle.loads(pickle.dumps(packed))) == articles
+    assert not os.path.exists(packed.pickles.path)
+
+
+def test_a_shared_spool_stays_for_every_reader_and_goes_with_its_owner(monkeypatch):
+    import gc
+
+    from reader.analysis import transfer
+
+    monkeypatch.setattr(transfer, "SPOOL_FROM", 1_000)
+    numbers = list(range(SLICE * 20))
+    shared = PackedOnce(numbers)
+    spool = shared.packed().pickles
+    assert unpack(shared.packed()) == numbers and unpack(shared.packed()) == numbers
+    assert os.path.exists(spool.path)
+    del shared
+    gc.collect()
+    assert not os.path.exists(spool.path)
+
+
+def test_a_child_job_reads_and_returns_spooled_values(children, monkeypatch):
+    from reader.analysis import transfer
+
+    monkeypatch.setattr(transfer, "SPOOL_FROM", 1_000)
+    numbers = list(range(SLICE * 20, 0, -1))
+    shared = PackedOnce(numbers)
+    assert ChildJob(sorted, shared).wait() == sorted(numbers)
+    texts = [f"{number:05d}" * 1_000 for number in range(SLICE * 10)]  # 5 MB: the child spools its result too
+    before = set(Path(tempfile.gettempdir()).glob("corroborate-slices-*"))
+    assert run_in_child(list, texts) == texts
+    assert set(Path(tempfile.gettempdir()).glob("corroborate-slices-*")) <= before

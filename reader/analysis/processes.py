@@ -10,12 +10,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import weakref
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable, Iterator
 
-from reader.analysis.transfer import call_unpacked, pack, unpack
+from reader.analysis.transfer import call_unpacked, pack, remove_spool, spools, unpack
 
 CHILD_PROCESS_FROM = 200
 """Articles from which corpus-wide work goes to a child process; below that, starting the
@@ -51,7 +52,9 @@ class PackedOnce:
     def packed(self) -> Any:
         with self._lock:
             if self._packed is None:
-                self._packed = pack(self.value)
+                self._packed = pack(self.value, shared=True)
+                for spool in spools(self._packed):
+                    weakref.finalize(self, remove_spool, spool)
             return self._packed
 
 
@@ -64,6 +67,8 @@ class ChildJob:
         if with_progress:
             self._queue, self._cancel = manager.Queue(), manager.Event()
         packed = [arg.packed() if isinstance(arg, PackedOnce) else pack(arg) for arg in args]
+        self._spools = [spool for arg, part in zip(args, packed) if not isinstance(arg, PackedOnce)
+                        for spool in spools(part)]
         self.future: Future = pool.submit(call_unpacked, function, self._queue, self._cancel, packed)
 
     def wait(self, cancel: threading.Event | None = None, progress: Progress | None = None) -> Any:
@@ -85,9 +90,14 @@ class ChildJob:
         return unpack(self.future.result())
 
     def stop(self) -> None:
+        """Cancel the job; its spooled arguments or result, which nobody will read now, are removed."""
         if self._cancel is not None:
             self._cancel.set()
-        self.future.cancel()
+        if self.future.cancel():
+            for spool in self._spools:
+                remove_spool(spool)
+        else:
+            self.future.add_done_callback(_discard_result)
 
     def relay(self, progress: Progress | None) -> None:
         """Pass on the progress the child has reported since the last call."""
@@ -95,6 +105,12 @@ class ChildJob:
             done, total, message = self._queue.get()
             if progress is not None:
                 progress(done, total, message)
+
+
+def _discard_result(future: Future) -> None:
+    if not future.cancelled() and future.exception() is None:
+        for spool in spools(future.result()):
+            remove_spool(spool)
 
 
 def run_in_child(function: Callable[..., Any], *args: Any, cancel: threading.Event | None = None,
