@@ -356,3 +356,107 @@ def test_notes_written_elsewhere_are_read_again_when_the_corpus_is_reloaded(qtbo
         qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=60_000)
     assert window.record.panel.model.index(0, 3).data() == "added from the command line"
+
+
+def _group_row(model, speaker: str) -> int:  # noqa: ANN001
+    from ui.quotes_panel import GROUP_ROLE
+
+    return next(row for row in range(model.rowCount()) if model.index(row, 0).data(GROUP_ROLE) is not None
+                and model.index(row, 1).data() == speaker)
+
+
+def test_the_quotes_panel_groups_one_quotation_as_each_outlet_printed_it(qtbot, story_window):
+    from ui.quotes_panel import ACROSS_COLUMN, ARTICLE_ROLE, DIFF_ROLE, QUOTE_COLUMN, QUOTE_ROLE
+
+    window = story_window
+    panel, model = window.quotes_panel, window.quotes_panel.model
+    qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
+    assert model.quote_count() == len(window.analysis.all_quotes())
+    assert model.rowCount() < model.quote_count()  # the printings of one quotation share a row
+    mayor = _group_row(model, "Dana Whitfield")
+    flags = model.index(mayor, ACROSS_COLUMN).data()
+    assert flags == "⚑ misquoted ⚑ different speakers" and model.index(mayor, 0).data().endswith(": 4 articles")
+    assert "knew" in model.index(mayor, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(_group_row(model, "Ray Ortega"), ACROSS_COLUMN).data() == "same words"
+    assert "printed by several outlets, 1 flagged" in panel.count.text()
+
+    qtbot.keyClick(window, Qt.Key.Key_3, ALT)
+    table = panel.table
+    table.setCurrentIndex(model.index(mayor, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    group = model.index(mayor, 0)
+    assert table.isExpanded(group)
+    printings = {model.index(row, 0, group).data(): row for row in range(model.rowCount(group))}
+    assert {"Coast Ledger", "Bay Wire", "Metro Daily"} <= set(printings)
+    wire = printings["Bay Wire"]
+    assert model.index(wire, ACROSS_COLUMN, group).data().startswith("⚑ ")
+    assert "“know,” → “knew,”" in model.index(wire, ACROSS_COLUMN, group).data()
+    diff = model.index(wire, QUOTE_COLUMN, group).data(DIFF_ROLE)
+    assert "line-through" in diff and "cannot" in diff and "underline" in diff and "can&#x27;t" in diff
+    base = [row for row in range(model.rowCount(group)) if model.index(row, ACROSS_COLUMN, group).data() == "base wording"]
+    assert len(base) == 1 and model.index(base[0], QUOTE_COLUMN, group).data(DIFF_ROLE) is None
+    assert model.index(printings["Metro Daily"], 1, group).data() == "Ray Ortega"
+    assert model.index(printings["Metro Daily"], ACROSS_COLUMN, group).data() == "⚑ credited to Ray Ortega"
+
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the first printing, under the group row
+    while table.currentIndex().row() != wire:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = table.currentIndex()
+    assert chosen.parent() == group
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.reader.article is chosen.data(ARTICLE_ROLE) and window.reader.article.id == "wire.txt"
+    quote = chosen.data(QUOTE_ROLE)
+    assert window.reader.selected_span() == (quote.start, quote.end)
+
+    table.setFocus()
+    table.setCurrentIndex(group)
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    assert not table.isExpanded(group)
+
+
+def test_the_grouped_quotes_panel_still_filters_by_party(qtbot, story_window):
+    from ui.quotes_panel import ALL_PARTIES, GROUP_ROLE
+
+    window = story_window
+    panel, model = window.quotes_panel, window.quotes_panel.model
+    qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
+    everything = model.quote_count()
+    party = next(quote.entity for _, quote in window.analysis.all_quotes() if quote.entity)
+    panel.show_party(party)
+    assert model.party == party
+    shown = model.quotes()
+    assert 0 < len(shown) < everything and {quote.entity for _, quote in shown} == {party}
+    for row in range(model.rowCount()):
+        group = model.index(row, 0)
+        for child in range(model.rowCount(group)):
+            assert model.index(child, 0, group).data(GROUP_ROLE) is group.data(GROUP_ROLE)
+    panel.show_party(ALL_PARTIES)
+    assert model.quote_count() == everything
+
+
+def test_the_quotes_come_as_a_list_and_fold_into_quotations_when_compared(qtbot, story_window):
+    from ui.quotes_panel import QuoteTreeModel
+
+    window = story_window
+    qtbot.waitUntil(lambda: window.record.groups is not None, timeout=20_000)
+    model = QuoteTreeModel()
+    model.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
+    assert model.groups is None and model.rowCount() == len(window.analysis.all_quotes())
+    model.set_groups(window.record.groups)
+    assert model.rowCount() == len(window.analysis.all_quotes()) - sum(
+        len(group.printings) - 1 for group in window.record.groups)
+
+
+def test_the_quotes_panel_shows_a_dozen_one_line_rows_at_1600_by_1000(qtbot, story_window):
+    window = story_window
+    table = window.quotes_panel.table
+    qtbot.waitUntil(lambda: window.quotes_panel.model.groups is not None, timeout=20_000)
+    window.show_dock("quotes")
+    window.resize(1600, 1000)
+    window._size_panes_for_the_window()
+    qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2, timeout=5_000)
+    table.expandAll()
+    rows = [table.visualRect(table.model().index(row, 0)).height() for row in range(table.model().rowCount())]
+    line = table.fontMetrics().height()
+    assert all(0 < height < 2 * line for height in rows)
+    assert table.viewport().height() >= 8 * max(rows)

@@ -20,7 +20,7 @@ from reader.export.record import with_notes
 from reader.provenance.copies import INDEPENDENT
 from reader.record.notes import (NoteBook, NotesError, Target, copy_target, discrepancy_target, fact_target,
                                  quote_target, sentence_target)
-from reader.record.quote_compare import compare_quotations
+from reader.record.quote_compare import QuotationGroup, compare_quotations
 from reader.record.revisions import VersionMarks, revision_histories
 from reader.record.search import articles_noted
 from reader.record.timeline import fact_timelines
@@ -103,8 +103,9 @@ class ResearchRecord(QObject):
         self.panel.noteChosen.connect(self._open_note)
         context.corpus.loaded.connect(self._corpus_loaded)
         context.corpus.current_changed.connect(self._paint_notes, Qt.ConnectionType.QueuedConnection)  # after the reader
-        window.analysis.quotes_ready.connect(lambda: self.quotations.waiting(
-            f"Press {actions.shortcut_text(ActionId.SHOW_QUOTATIONS)} to compare the quotations across outlets."))
+        self.groups: list[QuotationGroup] | None = None
+        """The open corpus's quotations printed by several outlets, once compared."""
+        window.analysis.quotes_ready.connect(self._compare_quotations)
         window.search.noted = self.noted
         self.refresh()
 
@@ -144,7 +145,10 @@ class ResearchRecord(QObject):
         is emptied on every load, so nothing undoable refers to the notes held before."""
         self.book = self._open_book()
         self.refresh()
-        for view in (self.quotations, self.revisions, self.timeline):
+        self._quotations_generation.next()
+        self.groups = None
+        self.quotations.waiting("The quotes are still being found; the quotations are compared when they are.")
+        for view in (self.revisions, self.timeline):
             view.waiting("Open this view again (its key) to work it out for the corpus now open.")
 
     def _changed(self, name: str, note_id: str | None) -> None:
@@ -278,22 +282,29 @@ class ResearchRecord(QObject):
     # --- views -------------------------------------------------------------------------------
 
     def show_quotations(self) -> None:
-        window = self.window
-        window.show_view("quotations")
+        """The view fills itself when the comparison arrives (`_compare_quotations`)."""
+        self.window.show_view("quotations")
         self.quotations.setFocus()
-        if not window.analysis.quotes_complete:
-            self.quotations.waiting("The quotes are still being found; open this view again when they are.")
-            return
+
+    def _compare_quotations(self) -> None:
+        """Every time the quotes are found (a corpus opened, the parties edited), the quotations
+        are compared on the task runner, once, for the quotes panel and the Quotations view."""
         by_article: dict[str, list] = {}
-        for article, quote in window.analysis.all_quotes():
+        for article, quote in self.window.analysis.all_quotes():
             by_article.setdefault(article.id, []).append(quote)
         quotes = [(article, by_article.get(article.id, [])) for article in self._articles()]
+        self.groups = None
         self.quotations.waiting("Comparing the quotations across outlets…")
         generation = self._quotations_generation
         generation.next()
         self.context.tasks.start("compare quotations", lambda task: compare_quotations(quotes),
-                                 on_success=generation.bind(self.quotations.show_groups),
+                                 on_success=generation.bind(self._quotations_compared),
                                  on_failure=generation.bind(self._failed))
+
+    def _quotations_compared(self, groups: list[QuotationGroup]) -> None:
+        self.groups = groups
+        self.window.quotes_panel.set_groups(groups)
+        self.quotations.show_groups(groups)
 
     def show_revisions(self) -> None:
         self.window.show_view("revisions")
