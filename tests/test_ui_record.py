@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
+from docx_reading import open_docx
 from record_texts import LEDGER, write_story
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -460,3 +462,41 @@ def test_the_quotes_panel_shows_a_dozen_one_line_rows_at_1600_by_1000(qtbot, sto
     line = table.fontMetrics().height()
     assert all(0 < height < 2 * line for height in rows)
     assert table.viewport().height() >= 8 * max(rows)
+
+
+def test_every_format_the_window_exports_carries_the_note_on_a_quote(qtbot, story_window, tmp_path, monkeypatch):
+    import csv
+
+    import ui.main_window as main_window_module
+    from ui.quotes_panel import ARTICLE_ROLE, QUOTE_ROLE
+
+    window = story_window
+    panel = window.quotes_panel
+    qtbot.waitUntil(lambda: panel.model.groups is not None, timeout=20_000)
+    qtbot.keyClick(window, Qt.Key.Key_3, ALT)
+    group = panel.model.index(_group_row(panel.model, "Dana Whitfield"), 0)
+    panel.table.expand(group)
+    wire = next(panel.model.index(row, 0, group) for row in range(panel.model.rowCount(group))
+                if panel.model.index(row, 0, group).data() == "Bay Wire")
+    panel.table.setCurrentIndex(wire)
+    _answer(window, "Wire changed the mayor's words")
+    qtbot.keyClick(panel.table, Qt.Key.Key_N, CTRL_SHIFT)
+    quote, article = wire.data(QUOTE_ROLE), wire.data(ARTICLE_ROLE)
+    assert _saved_notes()[-1]["target"]["anchors"][0]["start"] == quote.start
+    exported = {}
+    for fmt in ("csv", "json", "pdf", "docx"):
+        target = tmp_path / f"quotes.{fmt}"
+        monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args, target=target: target)
+        window.context.actions.action(main_window_module.ActionId.EXPORT_QUOTES).trigger()
+        exported[fmt] = target.read_text(encoding="utf-8-sig") if fmt in ("csv", "json") else target
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(exported["pdf"])).pages)
+    word = " ".join(p.text for p in open_docx(exported["docx"].read_bytes()).paragraphs)
+    for text in (pdf, word):
+        notes = text.index("Notes (1)")
+        assert "Wire changed the mayor's words" in text[notes:] and "Bay Wire, 6 March 2024, ¶ 2" in text[notes:]
+    rows = list(csv.DictReader(line for line in exported["csv"].splitlines() if not line.startswith("#")))
+    [noted] = [row for row in rows if row["note"]]
+    assert noted["note"] == "Wire changed the mayor's words" and noted["outlet"] == "Bay Wire"
+    assert noted["quote"] == quote.text and "Bay Wire, 6 March 2024, ¶ 2" in noted["note citation"]
+    [note] = json.loads(exported["json"])["notes"]
+    assert note["text"] == "Wire changed the mayor's words" and article.display_label in note["citations"][0]
