@@ -500,3 +500,31 @@ def test_every_format_the_window_exports_carries_the_note_on_a_quote(qtbot, stor
     assert noted["quote"] == quote.text and "Bay Wire, 6 March 2024, ¶ 2" in noted["note citation"]
     [note] = json.loads(exported["json"])["notes"]
     assert note["text"] == "Wire changed the mayor's words" and article.display_label in note["citations"][0]
+
+
+def test_the_research_record_is_exported_from_the_window_with_the_notes_cited(qtbot, story_window, tmp_path,
+                                                                              monkeypatch):
+    import csv
+
+    import ui.main_window as main_window_module
+
+    window = story_window
+    window.context.corpus.set_current("ledger.txt")
+    window.focus_reader()
+    window.reader.reveal(window.context.corpus.current.text.index("voted 5-2"))
+    _answer(window, "compare the tally with the Wire")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    exported = {}
+    for fmt in ("csv", "html"):
+        target = tmp_path / f"record.{fmt}"
+        monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args, target=target: target)
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(target.exists, timeout=20_000)
+        exported[fmt] = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(line for line in exported["csv"].splitlines() if not line.startswith("#")))
+    [note] = [row for row in rows if row["section"] == "note"]
+    assert note["detail"] == "compare the tally with the Wire" and "Coast Ledger, 5 March 2024, ¶ 1" in note["citation"]
+    assert {"misquote", "misattribution", "revision"} <= {row["section"] for row in rows}
+    html = exported["html"]
+    assert html.count("Notes (1)") == 1 and "Misquotes (1)" in html

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from reader.articles.model import Article
 from reader.export import Report
-from reader.export.record import with_notes
+from reader.export.record import record_report, with_notes
 from reader.provenance.copies import INDEPENDENT
 from reader.record.notes import (NoteBook, NotesError, Target, copy_target, discrepancy_target, fact_target,
                                  quote_target, sentence_target)
+from reader.record.gather import gather_record
 from reader.record.quote_compare import QuotationGroup, compare_quotations
 from reader.record.revisions import VersionMarks, revision_histories
 from reader.record.search import articles_noted
@@ -32,7 +33,7 @@ from ui.quotation_view import QuotationView
 from ui.quotes_panel import ARTICLE_ROLE, QUOTE_ROLE
 from ui.reader_view import Highlight
 from ui.revision_view import RevisionView
-from ui.tasks import Generation
+from ui.tasks import Generation, Task
 from ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class ResearchRecord(QObject):
         actions.on(ActionId.SHOW_REVISIONS, self.show_revisions)
         actions.on(ActionId.SHOW_TIMELINE, self.show_timeline)
         actions.on(ActionId.MARK_VERSIONS, self.mark_versions)
+        actions.on(ActionId.EXPORT_RECORD, self.export_record)
+        self._record_generation = Generation()
         self.panel.noteChosen.connect(self._open_note)
         context.corpus.loaded.connect(self._corpus_loaded)
         context.corpus.current_changed.connect(self._paint_notes, Qt.ConnectionType.QueuedConnection)  # after the reader
@@ -146,6 +149,7 @@ class ResearchRecord(QObject):
         self.book = self._open_book()
         self.refresh()
         self._quotations_generation.next()
+        self._record_generation.next()
         self.groups = None
         self.quotations.waiting("The quotes are still being found; the quotations are compared when they are.")
         for view in (self.revisions, self.timeline):
@@ -278,6 +282,28 @@ class ResearchRecord(QObject):
         notes = list(dict.fromkeys(note for article in articles if article.id in shown
                                    for note in self.book.for_article(article)))
         return with_notes(report, notes, articles)
+
+    def export_record(self) -> None:
+        """The research record of the corpus open, gathered on the task runner (it compares the
+        quotations and the versions), then saved where the researcher says."""
+        window, analysis = self.window, self.window.analysis
+        if not (analysis.quotes_complete and analysis.facts_complete and analysis.reuse is not None):
+            window.statusBar().showMessage("The quotes, facts and copies are still being worked out; "
+                                           "export the research record when they are.", 8000)
+            return
+        if not self._book_ready():
+            return
+        result, articles, corpus = analysis.result, self._articles(), window._corpus_name()
+        book = NoteBook(self.book.path, dict(self.book.notes))  # the notes as they are now, read on the worker
+
+        def work(task: Task) -> Report:
+            return record_report(gather_record(result, book, VersionMarks()), articles, corpus)
+
+        generation = self._record_generation
+        generation.next()
+        self.context.tasks.start("research record", work, on_failure=generation.bind(self._failed),
+                                 on_success=generation.bind(lambda report: window.export(
+                                     "Export research record", "research-record", report, "", add_notes=False)))
 
     # --- views -------------------------------------------------------------------------------
 
