@@ -30,7 +30,7 @@ def write_export(path: Path, data: bytes, force: bool) -> None:
 
 
 @dataclass(frozen=True)
-class Passage:
+class RowPassage:
     """The characters `start`..`end` of one article that a report's row shows."""
 
     article_id: str
@@ -56,7 +56,7 @@ class Report:
     rows: list[list[Any]]
     data: dict[str, Any] = field(default_factory=dict)
     word: Callable[[], bytes] | None = None
-    passages: list[tuple[Passage, ...]] = field(default_factory=list)
+    passages: list[tuple[RowPassage, ...]] = field(default_factory=list)
     """Each row's passages, so a note on one can stand beside its row (empty: rows show none)."""
     comments: list[str] = field(default_factory=list)
     """Lines the CSV states above its table, after the provenance."""

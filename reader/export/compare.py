@@ -11,7 +11,7 @@ from typing import Iterator
 
 from reader.export.citation import pinpoint
 from reader.compare.diff import Comparison
-from reader.export import Passage, Report
+from reader.export import RowPassage, Report
 from reader.export.html import page, provenance, table_html
 from reader.articles.model import Article
 
@@ -68,7 +68,7 @@ def _in_boilerplate(article: Article, span: tuple[int, int]) -> bool:
 
 
 def _change_rows(name: str, comparison: Comparison, a: Article, b: Article,
-                 include_boilerplate: bool) -> tuple[list[list[str]], list[tuple[Passage, ...]]]:
+                 include_boilerplate: bool) -> tuple[list[list[str]], list[tuple[RowPassage, ...]]]:
     """One row per change the engine found, each cited on both sides, and each row's passages."""
     rows, passages = [], []
     for change in comparison.changes:
@@ -77,7 +77,7 @@ def _change_rows(name: str, comparison: Comparison, a: Article, b: Article,
         rows.append([name, change.kind, " ".join(a.text[change.a[0]:change.a[1]].split()),
                      " ".join(b.text[change.b[0]:change.b[1]].split()),
                      pinpoint(a, change.a[0]), pinpoint(b, change.b[0])])
-        passages.append((Passage(a.id, *change.a), Passage(b.id, *change.b)))
+        passages.append((RowPassage(a.id, *change.a), RowPassage(b.id, *change.b)))
     return rows, passages
 
 
@@ -87,7 +87,7 @@ def compare_report(comparisons: list[Comparison], articles: dict[str, Article], 
     involved = list(dict.fromkeys(article_id for c in comparisons for article_id in (c.a_id, c.b_id)))
     info = provenance(title, corpus, [articles[article_id] for article_id in involved])
     rows: list[list[str]] = []
-    passages: list[tuple[Passage, ...]] = []
+    passages: list[tuple[RowPassage, ...]] = []
     blocks = []
     shown = []
     for number, comparison in enumerate(comparisons, start=1):

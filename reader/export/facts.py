@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from reader.export.citation import pinpoint
-from reader.export import Passage, Report
+from reader.export import RowPassage, Report
 from reader.export.html import page, provenance
 from reader.articles.model import Article
 from reader.facts.summary import summarise
@@ -23,7 +23,7 @@ def facts_report(facts: list[dict], articles: list[Article], corpus: str) -> Rep
     header = ["fact", "label", *(article.display_label for article in articles), "missing from", "discrepancies"]
     rows, blocks, passages = [], [], []
     for fact in facts:
-        passages.append(tuple(Passage(member["id"], member["start"], member["end"]) for member in fact["members"]))
+        passages.append(tuple(RowPassage(member["id"], member["start"], member["end"]) for member in fact["members"]))
         cells = {member["id"]: member for member in fact["members"]}
         disputed = {article_id for d in fact["discrepancies"] for article_id in d.get("values", {})}
         details = "; ".join(f"{d['kind']}: {d['detail']}" for d in fact["discrepancies"])

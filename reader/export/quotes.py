@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from reader.export.citation import cite, pinpoint
-from reader.export import Passage, Report
+from reader.export import RowPassage, Report
 from reader.export.html import page, provenance
 from reader.articles.model import Article
 from reader.quotes.finder import Quote
@@ -21,7 +21,7 @@ def quotes_report(quotes: list[tuple[Article, Quote]], articles: list[Article], 
     info = provenance("Quotes", corpus, articles)
     rows, cells, passages = [], [], []
     for article, quote in quotes:
-        passages.append((Passage(article.id, quote.start, quote.end),))
+        passages.append((RowPassage(article.id, quote.start, quote.end),))
         speaker = quote.speaker_name or quote.speaker or ""
         party = names.get(quote.entity, "") if quote.entity else ""
         rows.append([
