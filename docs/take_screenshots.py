@@ -159,12 +159,12 @@ def record_shots(window, shoot, finish, wait_until) -> None:
     shoot(window, "window-misquote.png")
     actions.action(ActionId.SHOW_QUOTES).trigger()
     quotes = window.quotes_panel
-    flagged = next(quotes.model.index(row, 0) for row in range(quotes.model.rowCount())
+    flagged = next(row for row in range(quotes.model.rowCount())
                    if quotes.model.index(row, 0).data(GROUP_ROLE) is not None
                    and quotes.model.index(row, 0).data(GROUP_ROLE).flagged)
-    quotes.table.expand(flagged)
-    quotes.table.setCurrentIndex(next(quotes.model.index(row, 0, flagged) for row in range(quotes.model.rowCount(flagged))
-                                      if quotes.model.index(row, 0, flagged).data() == "Bay Wire"))
+    quotes.model.open_group(flagged)
+    quotes.table.setCurrentIndex(next(quotes.model.index(row, 0) for row in range(flagged, quotes.model.rowCount())
+                                      if quotes.model.index(row, 0).data().strip() == "Bay Wire"))
     shoot(window, "window-quotes-grouped.png")
     corpus.set_current("ledger-updated.txt")
     actions.action(ActionId.SHOW_REVISIONS).trigger()

@@ -19,7 +19,7 @@ from reader.record.quote_compare import compare_quotations
 from ui.actions import ActionId
 from ui.fact_matrix import FactMatrixModel
 from ui.parties_dialog import add_party
-from ui.quotes_panel import ALL_PARTIES, ARTICLE_ROLE, QUOTE_ROLE, QuoteTreeModel
+from ui.quotes_panel import ALL_PARTIES, ARTICLE_ROLE, GROUP_ROLE, QUOTE_ROLE, QuoteTableModel
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -81,14 +81,16 @@ def test_quotes_panel_filters_by_party_and_opens_a_quote_from_the_keyboard(qtbot
 
 
 def test_quote_and_fact_models_pass_the_model_tester(qtmodeltester, window):
-    quotes = QuoteTreeModel()
+    quotes = QuoteTableModel()
     quotes.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
     qtmodeltester.check(quotes)
     quotes.set_party("ftc")
     qtmodeltester.check(quotes)
     quotes.set_party(ALL_PARTIES)
     quotes.set_groups(compare_quotations(_by_article(window)))
-    assert any(quotes.rowCount(quotes.index(row, 0)) for row in range(quotes.rowCount()))
+    grouped = next(row for row in range(quotes.rowCount()) if quotes.index(row, 0).data(GROUP_ROLE) is not None)
+    qtmodeltester.check(quotes)
+    assert quotes.open_group(grouped) and quotes.index(grouped + 1, 0).data(GROUP_ROLE) is not None
     qtmodeltester.check(quotes)
     facts = FactMatrixModel()
     qtmodeltester.check(facts)

@@ -367,6 +367,17 @@ def _group_row(model, speaker: str) -> int:  # noqa: ANN001
                 and model.index(row, 1).data() == speaker)
 
 
+def _printings(model, group: int) -> dict[str, int]:  # noqa: ANN001
+    """The rows listed under open quotation row `group`, by outlet."""
+    from ui.quotes_panel import ARTICLE_ROLE
+
+    rows, row = {}, group + 1
+    while row < model.rowCount() and model.printing(row) is not None:
+        rows[model.index(row, 0).data(ARTICLE_ROLE).display_label] = row
+        row += 1
+    return rows
+
+
 def test_the_quotes_panel_groups_one_quotation_as_each_outlet_printed_it(qtbot, story_window):
     from ui.quotes_panel import ACROSS_COLUMN, ARTICLE_ROLE, DIFF_ROLE, QUOTE_COLUMN, QUOTE_ROLE
 
@@ -385,35 +396,33 @@ def test_the_quotes_panel_groups_one_quotation_as_each_outlet_printed_it(qtbot, 
     qtbot.keyClick(window, Qt.Key.Key_3, ALT)
     table = panel.table
     table.setCurrentIndex(model.index(mayor, 0))
+    rows = model.rowCount()
     qtbot.keyClick(table, Qt.Key.Key_Right)
-    group = model.index(mayor, 0)
-    assert table.isExpanded(group)
-    printings = {model.index(row, 0, group).data(): row for row in range(model.rowCount(group))}
-    assert {"Coast Ledger", "Bay Wire", "Metro Daily"} <= set(printings)
+    assert model.is_open(mayor) and model.rowCount() == rows + 4 and model.index(mayor, 0).data().startswith("▾")
+    printings = _printings(model, mayor)
+    assert set(printings) == {"Coast Ledger", "Bay Wire", "Metro Daily"}
     wire = printings["Bay Wire"]
-    assert model.index(wire, ACROSS_COLUMN, group).data().startswith("⚑ ")
-    assert "“know,” → “knew,”" in model.index(wire, ACROSS_COLUMN, group).data()
-    diff = model.index(wire, QUOTE_COLUMN, group).data(DIFF_ROLE)
+    assert model.index(wire, ACROSS_COLUMN).data().startswith("⚑ ")
+    assert "“know,” → “knew,”" in model.index(wire, ACROSS_COLUMN).data()
+    diff = model.index(wire, QUOTE_COLUMN).data(DIFF_ROLE)
     assert "line-through" in diff and "cannot" in diff and "underline" in diff and "can&#x27;t" in diff
-    base = [row for row in range(model.rowCount(group)) if model.index(row, ACROSS_COLUMN, group).data() == "base wording"]
-    assert len(base) == 1 and model.index(base[0], QUOTE_COLUMN, group).data(DIFF_ROLE) is None
-    assert model.index(printings["Metro Daily"], 1, group).data() == "Ray Ortega"
-    assert model.index(printings["Metro Daily"], ACROSS_COLUMN, group).data() == "⚑ credited to Ray Ortega"
+    under = range(mayor + 1, mayor + 5)
+    base = [row for row in under if model.index(row, ACROSS_COLUMN).data() == "base wording"]
+    assert len(base) == 1 and model.index(base[0], QUOTE_COLUMN).data(DIFF_ROLE) is None
+    assert model.index(printings["Metro Daily"], 1).data() == "Ray Ortega"
+    assert model.index(printings["Metro Daily"], ACROSS_COLUMN).data() == "⚑ credited to Ray Ortega"
 
-    qtbot.keyClick(table, Qt.Key.Key_Down)  # the first printing, under the group row
     while table.currentIndex().row() != wire:
         qtbot.keyClick(table, Qt.Key.Key_Down)
     chosen = table.currentIndex()
-    assert chosen.parent() == group
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.reader.article is chosen.data(ARTICLE_ROLE) and window.reader.article.id == "wire.txt"
     quote = chosen.data(QUOTE_ROLE)
     assert window.reader.selected_span() == (quote.start, quote.end)
 
     table.setFocus()
-    table.setCurrentIndex(group)
-    qtbot.keyClick(table, Qt.Key.Key_Left)
-    assert not table.isExpanded(group)
+    qtbot.keyClick(table, Qt.Key.Key_Left)  # from a printing: the quotation closes and is chosen
+    assert not model.is_open(mayor) and model.rowCount() == rows and table.currentIndex().row() == mayor
 
 
 def test_the_grouped_quotes_panel_still_filters_by_party(qtbot, story_window):
@@ -423,25 +432,25 @@ def test_the_grouped_quotes_panel_still_filters_by_party(qtbot, story_window):
     panel, model = window.quotes_panel, window.quotes_panel.model
     qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
     everything = model.quote_count()
-    party = next(quote.entity for _, quote in window.analysis.all_quotes() if quote.entity)
+    mayor = _group_row(model, "Dana Whitfield")
+    model.open_group(mayor)
+    party = model.index(mayor, 0).data(GROUP_ROLE).reference.quote.entity
     panel.show_party(party)
     assert model.party == party
     shown = model.quotes()
     assert 0 < len(shown) < everything and {quote.entity for _, quote in shown} == {party}
-    for row in range(model.rowCount()):
-        group = model.index(row, 0)
-        for child in range(model.rowCount(group)):
-            assert model.index(child, 0, group).data(GROUP_ROLE) is group.data(GROUP_ROLE)
+    mayor = _group_row(model, "Dana Whitfield")
+    assert model.is_open(mayor) and set(_printings(model, mayor)) == {"Coast Ledger", "Bay Wire"}  # not Metro's
     panel.show_party(ALL_PARTIES)
     assert model.quote_count() == everything
 
 
 def test_the_quotes_come_as_a_list_and_fold_into_quotations_when_compared(qtbot, story_window):
-    from ui.quotes_panel import QuoteTreeModel
+    from ui.quotes_panel import QuoteTableModel
 
     window = story_window
     qtbot.waitUntil(lambda: window.record.groups is not None, timeout=20_000)
-    model = QuoteTreeModel()
+    model = QuoteTableModel()
     model.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
     assert model.groups is None and model.rowCount() == len(window.analysis.all_quotes())
     model.set_groups(window.record.groups)
@@ -451,14 +460,16 @@ def test_the_quotes_come_as_a_list_and_fold_into_quotations_when_compared(qtbot,
 
 def test_the_quotes_panel_shows_a_dozen_one_line_rows_at_1600_by_1000(qtbot, story_window):
     window = story_window
-    table = window.quotes_panel.table
-    qtbot.waitUntil(lambda: window.quotes_panel.model.groups is not None, timeout=20_000)
+    table, model = window.quotes_panel.table, window.quotes_panel.model
+    qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
     window.show_dock("quotes")
     window.resize(1600, 1000)
     window._size_panes_for_the_window()
     qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2, timeout=5_000)
-    table.expandAll()
-    rows = [table.visualRect(table.model().index(row, 0)).height() for row in range(table.model().rowCount())]
+    for row in reversed(range(model.rowCount())):
+        model.open_group(row)
+    table.resizeRowsToContents()  # as tall as their contents ask, diffs included
+    rows = [table.rowHeight(row) for row in range(model.rowCount())]
     line = table.fontMetrics().height()
     assert all(0 < height < 2 * line for height in rows)
     assert table.viewport().height() >= 8 * max(rows)
@@ -474,10 +485,9 @@ def test_every_format_the_window_exports_carries_the_note_on_a_quote(qtbot, stor
     panel = window.quotes_panel
     qtbot.waitUntil(lambda: panel.model.groups is not None, timeout=20_000)
     qtbot.keyClick(window, Qt.Key.Key_3, ALT)
-    group = panel.model.index(_group_row(panel.model, "Dana Whitfield"), 0)
-    panel.table.expand(group)
-    wire = next(panel.model.index(row, 0, group) for row in range(panel.model.rowCount(group))
-                if panel.model.index(row, 0, group).data() == "Bay Wire")
+    mayor = _group_row(panel.model, "Dana Whitfield")
+    panel.model.open_group(mayor)
+    wire = panel.model.index(_printings(panel.model, mayor)["Bay Wire"], 0)
     panel.table.setCurrentIndex(wire)
     _answer(window, "Wire changed the mayor's words")
     qtbot.keyClick(panel.table, Qt.Key.Key_N, CTRL_SHIFT)

@@ -4,8 +4,9 @@ the same quotation as each outlet printed it grouped under one row.
 Quotes arrive first as a plain list; the grouping (`reader.record.quote_compare`, worked out on
 the task runner) arrives after and folds each quotation printed by several outlets into one
 row that says whether it was misquoted or given to different speakers or parties. Opened
-(Right), the group lists each outlet's wording word-diffed against the base wording; the diff
-of a row is made only when it is painted, so a big corpus's list stays quick.
+(Right; Left closes it), the quotation lists each outlet's wording under it, word-diffed against
+the base wording; the diff of a row is made only when it is painted, and rows are one line
+high, so a big corpus's list stays quick.
 
 The party filter is a choice in the model, not a proxy, so switching parties rebuilds the list
 once. `[` and `]` step the filter through the parties from the keyboard; Enter opens the chosen
@@ -13,10 +14,9 @@ quote in its article (a group's base wording for a group row).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -28,7 +28,7 @@ from reader.record.quote_compare import Misquote, Printed, QuotationGroup, compa
 from ui.html_delegate import HtmlDelegate
 from ui.quote_style import party_name, quote_tooltip
 from ui.record_page import diff_spans
-from ui.row_table import row_tree
+from ui.row_table import row_table
 
 COLUMNS = ("Outlet", "Speaker", "Party", "Across outlets", "Quote")
 QUOTE_COLUMN = COLUMNS.index("Quote")
@@ -40,6 +40,8 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 2
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 3
 """A printing's wording word-diffed against its quotation's base wording, as HTML (None for the base itself)."""
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
+PRINTING_INDENT = "\u2003"
+"""An em space before the outlet of a printing listed under its quotation."""
 BASE_WORDING = "base wording"
 SAME_WORDS = "same words"
 
@@ -51,15 +53,24 @@ def _key(article: Article, quote: Any) -> _Key:
     return article.id, quote.start, quote.end
 
 
-@dataclass(frozen=True)
-class QuoteEntry:
-    """One row of the panel's top level: a quote, or a quotation several outlets printed (its base
-    wording, and under it the printings the party filter lets through)."""
+class Quotation(NamedTuple):
+    """A quotation several outlets printed: its row shows the base wording; the printings the
+    party filter lets through are listed under it while it is open."""
 
-    article: Article
-    quote: Quote
-    group: QuotationGroup | None = None
-    printings: tuple[Printed, ...] = ()
+    group: QuotationGroup
+    printings: tuple[Printed, ...]
+
+
+class Printing(NamedTuple):
+    """One outlet's printing, listed under its open quotation."""
+
+    quotation: Quotation
+    printed: Printed
+
+
+Row = tuple[Article, Quote] | Quotation | Printing
+"""A plain quote is the analysis's own (article, quote) pair, so a list without quotations to
+fold is a copy of the analysis's list, made at C speed (30-150 ms for 13,000 quotes otherwise)."""
 
 
 def group_flags(group: QuotationGroup) -> str:
@@ -82,15 +93,16 @@ def _group_tooltip(group: QuotationGroup) -> str:
     return "\n".join(lines)
 
 
-class QuoteTreeModel(QAbstractItemModel):
-    """Top-level rows are `QuoteEntry`s; a group's printings are its children (an index's
-    internal id is 0 at the top level, the parent's row + 1 below it)."""
+class QuoteTableModel(QAbstractTableModel):
+    """A flat table, not a tree: a tree lays out every row (calling back into Python for each)
+    when it is reset, 0.2 s for 13,000 quotes, where a table asks only for the rows on screen."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[tuple[Article, Quote]] = []
         self._groups: list[QuotationGroup] | None = None
-        self._entries: list[QuoteEntry] = []
+        self._rows: list[Row] = []
+        self._open: set[str] = set()
         self._parties: PartyBook | None = None
         self._diffs: dict[_Key, Comparison] = {}
         self.party = ALL_PARTIES
@@ -105,12 +117,15 @@ class QuoteTreeModel(QAbstractItemModel):
         self._all = quotes
         self._parties = parties
         self._groups = None
+        self._open = set()
         self._filter()
 
     def set_groups(self, groups: Sequence[QuotationGroup]) -> None:
-        """`compare_quotations` of the quotes set: each quotation's printings fold under one row."""
+        """`compare_quotations` of the quotes set: each quotation's printings fold under one row
+        (none to fold leaves the rows as they are)."""
         self._groups = list(groups)
-        self._filter()
+        if self._groups:
+            self._filter()
 
     def set_party(self, party: str) -> None:
         """ALL_PARTIES, NO_PARTY (quotes nobody could be tied to) or a party id."""
@@ -121,64 +136,101 @@ class QuoteTreeModel(QAbstractItemModel):
         return self.party == ALL_PARTIES or (quote.entity or NO_PARTY) == self.party
 
     def _filter(self) -> None:
-        """A quotation's row goes where its first printing the filter shows would have been."""
         self.beginResetModel()
         self._diffs = {}
-        group_of = {_key(item.article, item.quote): group for group in self._groups or () for item in group.printings}
-        entries, placed = [], set()
-        for article, quote in self._all:
-            if not self._shown(quote):
-                continue
-            group = group_of.get(_key(article, quote))
-            if group is None:
-                entries.append(QuoteEntry(article, quote))
-            elif group.id not in placed:
-                placed.add(group.id)
-                printings = tuple(item for item in group.printings if self._shown(item.quote))
-                entries.append(QuoteEntry(group.reference.article, group.reference.quote, group, printings))
-        self._entries = entries
+        shown = self._all if self.party == ALL_PARTIES else [pair for pair in self._all if self._shown(pair[1])]
+        self._rows = self._folded(shown) if self._groups else list(shown)
         self.endResetModel()
 
-    # --- the tree --------------------------------------------------------------------------------
+    def _folded(self, shown: list[tuple[Article, Quote]]) -> list[Row]:
+        """A quotation's row goes where its first printing the filter shows would have been."""
+        group_of = {_key(item.article, item.quote): group for group in self._groups for item in group.printings}
+        rows: list[Row] = []
+        placed = set()
+        for pair in shown:
+            group = group_of.get(_key(*pair))
+            if group is None:
+                rows.append(pair)
+            elif group.id not in placed:
+                placed.add(group.id)
+                quotation = Quotation(group, tuple(item for item in group.printings if self._shown(item.quote)))
+                rows.append(quotation)
+                if group.id in self._open:
+                    rows += [Printing(quotation, item) for item in quotation.printings]
+        return rows
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+    # --- opening and closing a quotation ------------------------------------------------------
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+    def printing(self, row: int) -> Printed | None:
+        """The printing on `row` when it is one listed under an open quotation."""
+        item = self._rows[row]
+        return item.printed if isinstance(item, Printing) else None
+
+    def find(self, article: Article, quote: Quote) -> int | None:
+        """The row of a plain quote, or of the quotation that holds it."""
+        key = _key(article, quote)
+        for row, item in enumerate(self._rows):
+            if isinstance(item, Quotation):
+                if any(_key(printed.article, printed.quote) == key for printed in item.printings):
+                    return row
+            elif not isinstance(item, Printing) and _key(*item) == key:
+                return row
+        return None
+
+    def group_row(self, row: int) -> int:
+        """The quotation's own row for a printing listed under it (else `row` itself)."""
+        while isinstance(self._rows[row], Printing):
+            row -= 1
+        return row
+
+    def is_open(self, row: int) -> bool:
+        item = self._rows[row]
+        return isinstance(item, Quotation) and item.group.id in self._open
+
+    def open_group(self, row: int) -> bool:
+        """List the printings under quotation row `row`; False when it is no closed quotation."""
+        item = self._rows[row]
+        if not isinstance(item, Quotation) or item.group.id in self._open or not item.printings:
+            return False
+        self._open.add(item.group.id)
+        self.beginInsertRows(QModelIndex(), row + 1, row + len(item.printings))
+        self._rows[row + 1:row + 1] = [Printing(item, printed) for printed in item.printings]
+        self.endInsertRows()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+        return True
+
+    def close_group(self, row: int) -> int:
+        """Fold the printings back under their quotation (`row` is it or one of them); its row."""
+        row = self.group_row(row)
+        if not self.is_open(row):
+            return row
+        item = self._rows[row]
+        self._open.discard(item.group.id)
+        self.beginRemoveRows(QModelIndex(), row + 1, row + len(item.printings))
+        del self._rows[row + 1:row + 1 + len(item.printings)]
+        self.endRemoveRows()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+        return row
+
+    # --- the table -------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._entries)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._entries[parent.row()].printings)
-        return 0
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def entry(self, index: Index) -> tuple[QuoteEntry, Printed | None]:
-        """The top-level entry of `index`, and the printing when it is a group's child row."""
-        if index.internalId() == 0:
-            return self._entries[index.row()], None
-        entry = self._entries[index.internalId() - 1]
-        return entry, entry.printings[index.row()]
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry, printed = self.entry(index)
-        if printed is not None:
-            return self._printing_data(entry.group, printed, index.column(), role)
-        if entry.group is not None:
-            value = self._group_data(entry.group, index.column(), role)
-            if value is not None:
-                return value
-        return self._quote_data(entry.article, entry.quote, index.column(), role)
+        item = self._rows[index.row()]
+        if isinstance(item, Printing):
+            return self._printing_data(item.quotation.group, item.printed, index.column(), role)
+        if isinstance(item, Quotation):
+            value = self._group_data(item.group, index.row(), index.column(), role)
+            base = item.group.reference
+            return value if value is not None else self._quote_data(base.article, base.quote, index.column(), role)
+        return self._quote_data(*item, index.column(), role)
 
     def _quote_data(self, article: Article, quote: Quote, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -199,10 +251,12 @@ class QuoteTreeModel(QAbstractItemModel):
             return article
         return None
 
-    def _group_data(self, group: QuotationGroup, column: int, role: int) -> Any:
-        """What a quotation's row says beyond its base wording's quote; None to show the quote's."""
+    def _group_data(self, group: QuotationGroup, row: int, column: int, role: int) -> Any:
+        """What a quotation's row says beyond its base wording's quote (▸ closed, ▾ open); None
+        to show the quote's."""
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return f"{group.id}: {len({item.article.id for item in group.printings})} articles"
+            return (f"{'▾' if self.is_open(row) else '▸'} {group.id}: "
+                    f"{len({item.article.id for item in group.printings})} articles")
         if role == Qt.ItemDataRole.DisplayRole and column == 1:
             return group.speaker or ""
         if role == Qt.ItemDataRole.DisplayRole and column == ACROSS_COLUMN:
@@ -219,6 +273,8 @@ class QuoteTreeModel(QAbstractItemModel):
 
     def _printing_data(self, group: QuotationGroup, printed: Printed, column: int, role: int) -> Any:
         is_base = _key(printed.article, printed.quote) == _key(group.reference.article, group.reference.quote)
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return PRINTING_INDENT + printed.article.display_label
         if role == Qt.ItemDataRole.DisplayRole and column == ACROSS_COLUMN:
             return self._printing_flags(group, printed, is_base)
         if role == DIFF_ROLE and column == QUOTE_COLUMN:
@@ -258,12 +314,19 @@ class QuoteTreeModel(QAbstractItemModel):
         return None
 
     def quotes(self) -> list[tuple[Article, Quote]]:
-        """The quotes shown (the filter applied, each printing of a group), for export."""
-        return [(item.article, item.quote) for entry in self._entries
-                for item in (entry.printings or (Printed(entry.article, entry.quote),))]
+        """The quotes shown (the filter applied, every printing of a quotation, open or not), for export."""
+        shown: list[tuple[Article, Quote]] = []
+        for item in self._rows:
+            if isinstance(item, Quotation):
+                shown += [(printed.article, printed.quote) for printed in item.printings]
+            elif not isinstance(item, Printing):
+                shown.append(item)
+        return shown
 
     def quote_count(self) -> int:
-        return sum(len(entry.printings) or 1 for entry in self._entries)
+        """Every quote shown, each printing of a quotation counted (listed under it or not)."""
+        return sum(len(item.printings) if isinstance(item, Quotation) else 0 if isinstance(item, Printing) else 1
+                   for item in self._rows)
 
 
 class QuotesPanel(QWidget):
@@ -273,14 +336,16 @@ class QuotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quotesPanel")
-        self.model = QuoteTreeModel(self)
+        self.model = QuoteTableModel(self)
         self.party_filter = QComboBox()
         self.party_filter.setObjectName("partyFilter")
         self.party_filter.currentIndexChanged.connect(
             lambda _: self.model.set_party(self.party_filter.currentData()))
         self.count = QLabel()
-        self.table = row_tree(self.model, "quoteTable", (20, 18, 14, 26))
+        self.table = row_table(self.model, "quoteTable", (20, 18, 14, 26))
         self.table.setItemDelegateForColumn(QUOTE_COLUMN, HtmlDelegate(self.table, DIFF_ROLE, wrap=False))
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda index: self._toggle(index.row()))
         self.model.modelReset.connect(self._update_count)
         row = QHBoxLayout()
         row.addWidget(QLabel("&Party:", buddy=self.party_filter))
@@ -317,12 +382,24 @@ class QuotesPanel(QWidget):
             self._choose(*chosen)
 
     def _choose(self, article: Article, quote: Quote) -> None:
-        key = _key(article, quote)
-        for row in range(self.model.rowCount()):
-            entry, _ = self.model.entry(self.model.index(row, 0))
-            if _key(entry.article, entry.quote) == key or any(_key(p.article, p.quote) == key for p in entry.printings):
-                self.table.setCurrentIndex(self.model.index(row, 0))
-                return
+        row = self.model.find(article, quote)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Right opens the quotation chosen, Left closes it (from any of its printings)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and self.table.currentIndex().isValid():
+            row, plain = self.table.currentIndex().row(), event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if event.key() == Qt.Key.Key_Right and plain:
+                return self.model.open_group(row)
+            if event.key() == Qt.Key.Key_Left and plain:
+                self.table.setCurrentIndex(self.model.index(self.model.close_group(row), 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _toggle(self, row: int) -> None:
+        if not self.model.open_group(row):
+            self.table.setCurrentIndex(self.model.index(self.model.close_group(row), 0))
 
     def show_party(self, party_id: str) -> None:
         """Show only this party's quotes (all of them if the party is not in the list)."""
