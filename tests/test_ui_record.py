@@ -468,10 +468,9 @@ def test_the_quotes_panel_shows_a_dozen_one_line_rows_at_1600_by_1000(qtbot, sto
     qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2, timeout=5_000)
     for row in reversed(range(model.rowCount())):
         model.open_group(row)
-    table.resizeRowsToContents()  # as tall as their contents ask, diffs included
     rows = [table.rowHeight(row) for row in range(model.rowCount())]
     line = table.fontMetrics().height()
-    assert all(0 < height < 2 * line for height in rows)
+    assert all(0 < height <= 1.5 * line for height in rows)  # diffs included
     assert table.viewport().height() >= 8 * max(rows)
 
 
