@@ -537,3 +537,19 @@ def test_the_research_record_is_exported_from_the_window_with_the_notes_cited(qt
     assert {"misquote", "misattribution", "revision"} <= {row["section"] for row in rows}
     html = exported["html"]
     assert html.count("Notes (1)") == 1 and "Misquotes (1)" in html
+
+
+def test_the_quote_chosen_stays_chosen_as_its_quotation_when_the_grouping_arrives(qtbot, story_window):
+    from ui.quotes_panel import GROUP_ROLE, QuotesPanel
+
+    window = story_window
+    qtbot.waitUntil(lambda: window.record.groups is not None, timeout=20_000)
+    panel = QuotesPanel()
+    qtbot.addWidget(panel)
+    panel.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
+    wire = next(row for row, (article, quote) in enumerate(window.analysis.all_quotes())
+                if article.id == "wire.txt" and "another storm" in quote.text)
+    panel.table.setCurrentIndex(panel.model.index(wire, 0))
+    panel.set_groups(window.record.groups)
+    group = panel.table.currentIndex().data(GROUP_ROLE)
+    assert group is not None and group.speaker == "Dana Whitfield"

@@ -378,11 +378,7 @@ class QuotesPanel(QWidget):
         current = self.table.currentIndex()
         chosen = (current.data(ARTICLE_ROLE), current.data(QUOTE_ROLE)) if current.isValid() else None
         self.model.set_groups(groups)
-        if chosen is not None:
-            self._choose(*chosen)
-
-    def _choose(self, article: Article, quote: Quote) -> None:
-        row = self.model.find(article, quote)
+        row = self.model.find(*chosen) if chosen is not None else None
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
 
