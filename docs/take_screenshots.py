@@ -122,6 +122,7 @@ def record_shots(window, shoot, finish, wait_until) -> None:
     sys.path.insert(0, str(HERE.parent / "tests"))
     from record_texts import write_story
     from ui.actions import ActionId
+    from ui.quotes_panel import GROUP_ROLE
 
     folder = write_story(Path(tempfile.mkdtemp(prefix="corroborate-story-")) / "seawall", updated=True)
     actions, corpus = window.context.actions, window.context.corpus
@@ -156,6 +157,15 @@ def record_shots(window, shoot, finish, wait_until) -> None:
     actions.action(ActionId.SHOW_QUOTATIONS).trigger()
     wait_until(lambda: window.record.quotations.items)
     shoot(window, "window-misquote.png")
+    actions.action(ActionId.SHOW_QUOTES).trigger()
+    quotes = window.quotes_panel
+    flagged = next(row for row in range(quotes.model.rowCount())
+                   if quotes.model.index(row, 0).data(GROUP_ROLE) is not None
+                   and quotes.model.index(row, 0).data(GROUP_ROLE).flagged)
+    quotes.model.open_group(flagged)
+    quotes.table.setCurrentIndex(next(quotes.model.index(row, 0) for row in range(flagged, quotes.model.rowCount())
+                                      if quotes.model.index(row, 0).data().strip() == "Bay Wire"))
+    shoot(window, "window-quotes-grouped.png")
     corpus.set_current("ledger-updated.txt")
     actions.action(ActionId.SHOW_REVISIONS).trigger()
     wait_until(lambda: window.record.revisions.items)

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reader.paths import config_dir
 from reader.quotes.speakers import load_registry
+from reader.record.quote_compare import compare_quotations
 from ui.actions import ActionId
 from ui.fact_matrix import FactMatrixModel
 from ui.parties_dialog import add_party
-from ui.quotes_panel import QuoteTableModel
+from ui.quotes_panel import ALL_PARTIES, ARTICLE_ROLE, GROUP_ROLE, QUOTE_ROLE, QuoteTableModel
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -31,6 +32,11 @@ def window(qtbot, main_window):  # noqa: ANN001, ANN201
     analysis = main_window.analysis
     qtbot.waitUntil(lambda: analysis.facts_complete and analysis.reuse is not None, timeout=60_000)
     return main_window
+
+
+def _by_article(window) -> list:  # noqa: ANN001
+    """The window's quotes as `compare_quotations` takes them."""
+    return [(article, window.analysis.quotes_of(article)) for article in window.context.corpus.corpus.articles]
 
 
 def trigger(window, action_id: ActionId) -> None:  # noqa: ANN001
@@ -54,7 +60,7 @@ def test_reader_paints_quotes_in_party_colours_with_distinct_underlines(window):
 
 def test_quotes_panel_filters_by_party_and_opens_a_quote_from_the_keyboard(qtbot, window):
     panel = window.quotes_panel
-    everything = panel.model.rowCount()
+    everything = panel.model.quote_count()
     assert everything == sum(len(window.analysis.quotes_of(a)) for a in window.context.corpus.corpus.articles)
     qtbot.keyClick(window, Qt.Key.Key_3, ALT)
     assert panel.table.hasFocus()
@@ -63,13 +69,15 @@ def test_quotes_panel_filters_by_party_and_opens_a_quote_from_the_keyboard(qtbot
     shown = panel.model.quotes()
     assert 0 < len(shown) < everything and {quote.entity for _, quote in shown} == {"amazon"}
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)
-    article, quote = shown[1]
+    chosen = panel.table.currentIndex()
+    article, quote = chosen.data(ARTICLE_ROLE), chosen.data(QUOTE_ROLE)
+    assert chosen.row() == 1 and (article, quote) in shown
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert window.reader.article is article and window.reader.hasFocus()
     assert window.reader.selected_span() == (quote.start, quote.end)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_BracketLeft)
-    assert panel.party_filter.currentText() == "All parties" and panel.model.rowCount() == everything
+    assert panel.party_filter.currentText() == "All parties" and panel.model.quote_count() == everything
 
 
 def test_quote_and_fact_models_pass_the_model_tester(qtmodeltester, window):
@@ -77,6 +85,12 @@ def test_quote_and_fact_models_pass_the_model_tester(qtmodeltester, window):
     quotes.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
     qtmodeltester.check(quotes)
     quotes.set_party("ftc")
+    qtmodeltester.check(quotes)
+    quotes.set_party(ALL_PARTIES)
+    quotes.set_groups(compare_quotations(_by_article(window)))
+    grouped = next(row for row in range(quotes.rowCount()) if quotes.index(row, 0).data(GROUP_ROLE) is not None)
+    qtmodeltester.check(quotes)
+    assert quotes.open_group(grouped) and quotes.index(grouped + 1, 0).data(GROUP_ROLE) is not None
     qtmodeltester.check(quotes)
     facts = FactMatrixModel()
     qtmodeltester.check(facts)

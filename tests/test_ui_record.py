@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
+from docx_reading import open_docx
 from record_texts import LEDGER, write_story
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -356,3 +358,198 @@ def test_notes_written_elsewhere_are_read_again_when_the_corpus_is_reloaded(qtbo
         qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=60_000)
     assert window.record.panel.model.index(0, 3).data() == "added from the command line"
+
+
+def _group_row(model, speaker: str) -> int:  # noqa: ANN001
+    from ui.quotes_panel import GROUP_ROLE
+
+    return next(row for row in range(model.rowCount()) if model.index(row, 0).data(GROUP_ROLE) is not None
+                and model.index(row, 1).data() == speaker)
+
+
+def _printings(model, group: int) -> dict[str, int]:  # noqa: ANN001
+    """The rows listed under open quotation row `group`, by outlet."""
+    from ui.quotes_panel import ARTICLE_ROLE
+
+    rows, row = {}, group + 1
+    while row < model.rowCount() and model.printing(row) is not None:
+        rows[model.index(row, 0).data(ARTICLE_ROLE).display_label] = row
+        row += 1
+    return rows
+
+
+def test_the_quotes_panel_groups_one_quotation_as_each_outlet_printed_it(qtbot, story_window):
+    from ui.quotes_panel import ACROSS_COLUMN, ARTICLE_ROLE, DIFF_ROLE, QUOTE_COLUMN, QUOTE_ROLE
+
+    window = story_window
+    panel, model = window.quotes_panel, window.quotes_panel.model
+    qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
+    assert model.quote_count() == len(window.analysis.all_quotes())
+    assert model.rowCount() < model.quote_count()  # the printings of one quotation share a row
+    mayor = _group_row(model, "Dana Whitfield")
+    flags = model.index(mayor, ACROSS_COLUMN).data()
+    assert flags == "⚑ misquoted ⚑ different speakers" and model.index(mayor, 0).data().endswith(": 4 articles")
+    assert "knew" in model.index(mayor, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(_group_row(model, "Ray Ortega"), ACROSS_COLUMN).data() == "same words"
+    assert "printed by several outlets, 1 flagged" in panel.count.text()
+
+    qtbot.keyClick(window, Qt.Key.Key_3, ALT)
+    table = panel.table
+    table.setCurrentIndex(model.index(mayor, 0))
+    rows = model.rowCount()
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert model.is_open(mayor) and model.rowCount() == rows + 4 and model.index(mayor, 0).data().startswith("▾")
+    printings = _printings(model, mayor)
+    assert set(printings) == {"Coast Ledger", "Bay Wire", "Metro Daily"}
+    wire = printings["Bay Wire"]
+    assert model.index(wire, ACROSS_COLUMN).data().startswith("⚑ ")
+    assert "“know,” → “knew,”" in model.index(wire, ACROSS_COLUMN).data()
+    diff = model.index(wire, QUOTE_COLUMN).data(DIFF_ROLE)
+    assert "line-through" in diff and "cannot" in diff and "underline" in diff and "can&#x27;t" in diff
+    under = range(mayor + 1, mayor + 5)
+    base = [row for row in under if model.index(row, ACROSS_COLUMN).data() == "base wording"]
+    assert len(base) == 1 and model.index(base[0], QUOTE_COLUMN).data(DIFF_ROLE) is None
+    assert model.index(printings["Metro Daily"], 1).data() == "Ray Ortega"
+    assert model.index(printings["Metro Daily"], ACROSS_COLUMN).data() == "⚑ credited to Ray Ortega"
+
+    while table.currentIndex().row() != wire:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = table.currentIndex()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.reader.article is chosen.data(ARTICLE_ROLE) and window.reader.article.id == "wire.txt"
+    quote = chosen.data(QUOTE_ROLE)
+    assert window.reader.selected_span() == (quote.start, quote.end)
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Left)  # from a printing: the quotation closes and is chosen
+    assert not model.is_open(mayor) and model.rowCount() == rows and table.currentIndex().row() == mayor
+
+
+def test_the_grouped_quotes_panel_still_filters_by_party(qtbot, story_window):
+    from ui.quotes_panel import ALL_PARTIES, GROUP_ROLE
+
+    window = story_window
+    panel, model = window.quotes_panel, window.quotes_panel.model
+    qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
+    everything = model.quote_count()
+    mayor = _group_row(model, "Dana Whitfield")
+    model.open_group(mayor)
+    party = model.index(mayor, 0).data(GROUP_ROLE).reference.quote.entity
+    panel.show_party(party)
+    assert model.party == party
+    shown = model.quotes()
+    assert 0 < len(shown) < everything and {quote.entity for _, quote in shown} == {party}
+    mayor = _group_row(model, "Dana Whitfield")
+    assert model.is_open(mayor) and set(_printings(model, mayor)) == {"Coast Ledger", "Bay Wire"}  # not Metro's
+    panel.show_party(ALL_PARTIES)
+    assert model.quote_count() == everything
+
+
+def test_the_quotes_come_as_a_list_and_fold_into_quotations_when_compared(qtbot, story_window):
+    from ui.quotes_panel import QuoteTableModel
+
+    window = story_window
+    qtbot.waitUntil(lambda: window.record.groups is not None, timeout=20_000)
+    model = QuoteTableModel()
+    model.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
+    assert model.groups is None and model.rowCount() == len(window.analysis.all_quotes())
+    model.set_groups(window.record.groups)
+    assert model.rowCount() == len(window.analysis.all_quotes()) - sum(
+        len(group.printings) - 1 for group in window.record.groups)
+
+
+def test_the_quotes_panel_shows_a_dozen_one_line_rows_at_1600_by_1000(qtbot, story_window):
+    window = story_window
+    table, model = window.quotes_panel.table, window.quotes_panel.model
+    qtbot.waitUntil(lambda: model.groups is not None, timeout=20_000)
+    window.show_dock("quotes")
+    window.resize(1600, 1000)
+    window._size_panes_for_the_window()
+    qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2, timeout=5_000)
+    for row in reversed(range(model.rowCount())):
+        model.open_group(row)
+    rows = [table.rowHeight(row) for row in range(model.rowCount())]
+    line = table.fontMetrics().height()
+    assert all(0 < height <= 1.5 * line for height in rows)  # diffs included
+    assert table.viewport().height() >= 8 * max(rows)
+
+
+def test_every_format_the_window_exports_carries_the_note_on_a_quote(qtbot, story_window, tmp_path, monkeypatch):
+    import csv
+
+    import ui.main_window as main_window_module
+    from ui.quotes_panel import ARTICLE_ROLE, QUOTE_ROLE
+
+    window = story_window
+    panel = window.quotes_panel
+    qtbot.waitUntil(lambda: panel.model.groups is not None, timeout=20_000)
+    qtbot.keyClick(window, Qt.Key.Key_3, ALT)
+    mayor = _group_row(panel.model, "Dana Whitfield")
+    panel.model.open_group(mayor)
+    wire = panel.model.index(_printings(panel.model, mayor)["Bay Wire"], 0)
+    panel.table.setCurrentIndex(wire)
+    _answer(window, "Wire changed the mayor's words")
+    qtbot.keyClick(panel.table, Qt.Key.Key_N, CTRL_SHIFT)
+    quote, article = wire.data(QUOTE_ROLE), wire.data(ARTICLE_ROLE)
+    assert _saved_notes()[-1]["target"]["anchors"][0]["start"] == quote.start
+    exported = {}
+    for fmt in ("csv", "json", "pdf", "docx"):
+        target = tmp_path / f"quotes.{fmt}"
+        monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args, target=target: target)
+        window.context.actions.action(main_window_module.ActionId.EXPORT_QUOTES).trigger()
+        exported[fmt] = target.read_text(encoding="utf-8-sig") if fmt in ("csv", "json") else target
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(exported["pdf"])).pages)
+    word = " ".join(p.text for p in open_docx(exported["docx"].read_bytes()).paragraphs)
+    for text in (pdf, word):
+        notes = text.index("Notes (1)")
+        assert "Wire changed the mayor's words" in text[notes:] and "Bay Wire, 6 March 2024, ¶ 2" in text[notes:]
+    rows = list(csv.DictReader(line for line in exported["csv"].splitlines() if not line.startswith("#")))
+    [noted] = [row for row in rows if row["note"]]
+    assert noted["note"] == "Wire changed the mayor's words" and noted["outlet"] == "Bay Wire"
+    assert noted["quote"] == quote.text and "Bay Wire, 6 March 2024, ¶ 2" in noted["note citation"]
+    [note] = json.loads(exported["json"])["notes"]
+    assert note["text"] == "Wire changed the mayor's words" and article.display_label in note["citations"][0]
+
+
+def test_the_research_record_is_exported_from_the_window_with_the_notes_cited(qtbot, story_window, tmp_path,
+                                                                              monkeypatch):
+    import csv
+
+    import ui.main_window as main_window_module
+
+    window = story_window
+    window.context.corpus.set_current("ledger.txt")
+    window.focus_reader()
+    window.reader.reveal(window.context.corpus.current.text.index("voted 5-2"))
+    _answer(window, "compare the tally with the Wire")
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    exported = {}
+    for fmt in ("csv", "html"):
+        target = tmp_path / f"record.{fmt}"
+        monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args, target=target: target)
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(target.exists, timeout=20_000)
+        exported[fmt] = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(line for line in exported["csv"].splitlines() if not line.startswith("#")))
+    [note] = [row for row in rows if row["section"] == "note"]
+    assert note["detail"] == "compare the tally with the Wire" and "Coast Ledger, 5 March 2024, ¶ 1" in note["citation"]
+    assert {"misquote", "misattribution", "revision"} <= {row["section"] for row in rows}
+    html = exported["html"]
+    assert html.count("Notes (1)") == 1 and "Misquotes (1)" in html
+
+
+def test_the_quote_chosen_stays_chosen_as_its_quotation_when_the_grouping_arrives(qtbot, story_window):
+    from ui.quotes_panel import GROUP_ROLE, QuotesPanel
+
+    window = story_window
+    qtbot.waitUntil(lambda: window.record.groups is not None, timeout=20_000)
+    panel = QuotesPanel()
+    qtbot.addWidget(panel)
+    panel.set_quotes(window.analysis.all_quotes(), window.analysis.parties)
+    wire = next(row for row, (article, quote) in enumerate(window.analysis.all_quotes())
+                if article.id == "wire.txt" and "another storm" in quote.text)
+    panel.table.setCurrentIndex(panel.model.index(wire, 0))
+    panel.set_groups(window.record.groups)
+    group = panel.table.currentIndex().data(GROUP_ROLE)
+    assert group is not None and group.speaker == "Dana Whitfield"

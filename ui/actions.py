@@ -66,6 +66,9 @@ class ActionId(enum.Enum):
                                tip="The quotes listed in the quotes panel (its party filter applied), with citations")
     EXPORT_FACTS = ActionSpec("Export &fact matrix…", "File", ("Ctrl+Alt+E",),
                               tip="Every fact, each outlet's wording and the discrepancies, with citations")
+    EXPORT_RECORD = ActionSpec("Export the &research record…", "File", ("Ctrl+Alt+Shift+E",),
+                               tip="Your notes, misquotes, misattributions, conflicts, revisions and who reported "
+                                   "first, every item cited")
     QUIT = ActionSpec("&Quit", "File", (Key.Quit,))
     UNDO = ActionSpec("&Undo", "Edit", (Key.Undo,))
     REDO = ActionSpec("&Redo", "Edit", (Key.Redo,))

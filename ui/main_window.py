@@ -422,11 +422,13 @@ class MainWindow(QMainWindow):
 
     # --- export ----------------------------------------------------------------------------------
 
-    def _export(self, title: str, stem: str, report: Report | None, empty: str) -> None:
+    def export(self, title: str, stem: str, report: Report | None, empty: str, add_notes: bool = True) -> None:
+        """Ask where, then write `report` (with the notes on its articles unless it holds them already)."""
         if report is None:
             self.context.notices.post(Level.INFO, empty)
             return
-        report = self.record.with_notes(report)
+        if add_notes:
+            report = self.record.with_notes(report)
         path = choose_export_file(self, title, stem)
         if path is None:
             return
@@ -540,12 +542,12 @@ class MainWindow(QMainWindow):
         actions.on(ActionId.EDIT_METADATA, self._edit_metadata)
         actions.on(ActionId.COPY_CITATION, self._copy_citation)
         actions.on(ActionId.EDIT_PARTIES, self._edit_parties)
-        actions.on(ActionId.EXPORT_QUOTES, lambda: self._export(
+        actions.on(ActionId.EXPORT_QUOTES, lambda: self.export(
             "Export quotes", "quotes", self.quotes_report(), "No quotes to export (none found, or none for this party)."))
-        actions.on(ActionId.EXPORT_COMPARISON, lambda: self._export(
+        actions.on(ActionId.EXPORT_COMPARISON, lambda: self.export(
             "Export comparison", "comparison", self.comparison_report(),
             "Nothing to export yet: compare two articles first (Compare menu)."))
-        actions.on(ActionId.EXPORT_FACTS, lambda: self._export(
+        actions.on(ActionId.EXPORT_FACTS, lambda: self.export(
             "Export fact matrix", "facts", self.facts_report(), "The facts are not ready yet; try again in a moment."))
         actions.on(ActionId.SHOW_FACTS, self._focus_facts)
         actions.on(ActionId.SHOW_OVERVIEW, self._focus_overview)

@@ -27,8 +27,9 @@ def _shortened(text: str, first: bool, last: bool) -> str:
     return " ".join(head) + " … " + " ".join(tail)
 
 
-def diff_html(comparison: Comparison) -> str:
-    """The comparison's words, deletions struck and insertions underlined, long agreement shortened."""
+def diff_spans(comparison: Comparison) -> str:
+    """The comparison's words as inline HTML, deletions struck and insertions underlined, long
+    agreement shortened."""
     ops = list(comparison.ops())
     parts = []
     for number, (op, text) in enumerate(ops):
@@ -37,7 +38,12 @@ def diff_html(comparison: Comparison) -> str:
         else:
             style = DELETE_STYLE if op == "delete" else INSERT_STYLE
             parts.append(f"<span style='{style}'>{escape(text)}</span>")
-    return "<p>" + "".join(parts).replace("\n", "<br/>") + "</p>"
+    return "".join(parts)
+
+
+def diff_html(comparison: Comparison) -> str:
+    """The word diff as a paragraph, its line breaks kept."""
+    return "<p>" + diff_spans(comparison).replace("\n", "<br/>") + "</p>"
 
 
 def flagged(text: str) -> str:

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from reader.articles.model import Article
 from reader.export import Report
-from reader.export.record import with_notes
+from reader.export.record import record_report, with_notes
 from reader.provenance.copies import INDEPENDENT
 from reader.record.notes import (NoteBook, NotesError, Target, copy_target, discrepancy_target, fact_target,
                                  quote_target, sentence_target)
-from reader.record.quote_compare import compare_quotations
+from reader.record.gather import gather_record
+from reader.record.quote_compare import QuotationGroup, compare_quotations
 from reader.record.revisions import VersionMarks, revision_histories
 from reader.record.search import articles_noted
 from reader.record.timeline import fact_timelines
@@ -32,7 +33,7 @@ from ui.quotation_view import QuotationView
 from ui.quotes_panel import ARTICLE_ROLE, QUOTE_ROLE
 from ui.reader_view import Highlight
 from ui.revision_view import RevisionView
-from ui.tasks import Generation
+from ui.tasks import Generation, Task
 from ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -100,11 +101,14 @@ class ResearchRecord(QObject):
         actions.on(ActionId.SHOW_REVISIONS, self.show_revisions)
         actions.on(ActionId.SHOW_TIMELINE, self.show_timeline)
         actions.on(ActionId.MARK_VERSIONS, self.mark_versions)
+        actions.on(ActionId.EXPORT_RECORD, self.export_record)
+        self._record_generation = Generation()
         self.panel.noteChosen.connect(self._open_note)
         context.corpus.loaded.connect(self._corpus_loaded)
         context.corpus.current_changed.connect(self._paint_notes, Qt.ConnectionType.QueuedConnection)  # after the reader
-        window.analysis.quotes_ready.connect(lambda: self.quotations.waiting(
-            f"Press {actions.shortcut_text(ActionId.SHOW_QUOTATIONS)} to compare the quotations across outlets."))
+        self.groups: list[QuotationGroup] | None = None
+        """The open corpus's quotations printed by several outlets, once compared."""
+        window.analysis.quotes_ready.connect(self._compare_quotations)
         window.search.noted = self.noted
         self.refresh()
 
@@ -144,7 +148,11 @@ class ResearchRecord(QObject):
         is emptied on every load, so nothing undoable refers to the notes held before."""
         self.book = self._open_book()
         self.refresh()
-        for view in (self.quotations, self.revisions, self.timeline):
+        self._quotations_generation.next()
+        self._record_generation.next()
+        self.groups = None
+        self.quotations.waiting("The quotes are still being found; the quotations are compared when they are.")
+        for view in (self.revisions, self.timeline):
             view.waiting("Open this view again (its key) to work it out for the corpus now open.")
 
     def _changed(self, name: str, note_id: str | None) -> None:
@@ -275,25 +283,54 @@ class ResearchRecord(QObject):
                                    for note in self.book.for_article(article)))
         return with_notes(report, notes, articles)
 
+    def export_record(self) -> None:
+        """The research record of the corpus open, gathered on the task runner (it compares the
+        quotations and the versions), then saved where the researcher says."""
+        window, analysis = self.window, self.window.analysis
+        if not (analysis.quotes_complete and analysis.facts_complete and analysis.reuse is not None):
+            window.statusBar().showMessage("The quotes, facts and copies are still being worked out; "
+                                           "export the research record when they are.", 8000)
+            return
+        if not self._book_ready():
+            return
+        result, articles, corpus = analysis.result, self._articles(), window._corpus_name()
+        book = NoteBook(self.book.path, dict(self.book.notes))  # the notes as they are now, read on the worker
+
+        def work(task: Task) -> Report:
+            return record_report(gather_record(result, book, VersionMarks()), articles, corpus)
+
+        generation = self._record_generation
+        generation.next()
+        self.context.tasks.start("research record", work, on_failure=generation.bind(self._failed),
+                                 on_success=generation.bind(lambda report: window.export(
+                                     "Export research record", "research-record", report, "", add_notes=False)))
+
     # --- views -------------------------------------------------------------------------------
 
     def show_quotations(self) -> None:
-        window = self.window
-        window.show_view("quotations")
+        """The view fills itself when the comparison arrives (`_compare_quotations`)."""
+        self.window.show_view("quotations")
         self.quotations.setFocus()
-        if not window.analysis.quotes_complete:
-            self.quotations.waiting("The quotes are still being found; open this view again when they are.")
-            return
+
+    def _compare_quotations(self) -> None:
+        """Every time the quotes are found (a corpus opened, the parties edited), the quotations
+        are compared on the task runner, once, for the quotes panel and the Quotations view."""
         by_article: dict[str, list] = {}
-        for article, quote in window.analysis.all_quotes():
+        for article, quote in self.window.analysis.all_quotes():
             by_article.setdefault(article.id, []).append(quote)
         quotes = [(article, by_article.get(article.id, [])) for article in self._articles()]
+        self.groups = None
         self.quotations.waiting("Comparing the quotations across outlets…")
         generation = self._quotations_generation
         generation.next()
         self.context.tasks.start("compare quotations", lambda task: compare_quotations(quotes),
-                                 on_success=generation.bind(self.quotations.show_groups),
+                                 on_success=generation.bind(self._quotations_compared),
                                  on_failure=generation.bind(self._failed))
+
+    def _quotations_compared(self, groups: list[QuotationGroup]) -> None:
+        self.groups = groups
+        self.window.quotes_panel.set_groups(groups)
+        self.quotations.show_groups(groups)
 
     def show_revisions(self) -> None:
         self.window.show_view("revisions")

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 def row_table(model: QAbstractItemModel, name: str, column_chars: tuple[int, ...]) -> QTableView:
-    """A read-only table selecting whole rows, Tab leaving it, columns `column_chars` characters
-    wide (the last one stretching)."""
+    """A read-only table selecting whole rows, each one line high (a dozen show in a quarter of a
+    1000-pixel window), Tab leaving it, columns `column_chars` characters wide (the last one
+    stretching)."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
@@ -16,7 +17,10 @@ def row_table(model: QAbstractItemModel, name: str, column_chars: tuple[int, ...
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)
     table.setWordWrap(False)
-    table.verticalHeader().hide()
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + table.fontMetrics().height() // 2)
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -12,14 +12,14 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit,
-                               QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTextBrowser, QVBoxLayout,
-                               QWidget)
+                               QListView, QTextBrowser, QVBoxLayout, QWidget)
 
 from index import Hit, SearchFilters, SearchResults
 from index.query_help import QUERY_HELP
+from ui.html_delegate import HtmlDelegate
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 ANY = ""
@@ -84,37 +84,6 @@ class HitModel(QAbstractListModel):
         if role == HIT_ROLE:
             return hit
         return None
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's text as rich text (bold matches), wrapped to the view's width."""
-
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(index.data())
-        document.setTextWidth(max(option.rect.width(), 200))
-        return document
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = option.state & QStyle.StateFlag.State_Selected
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        self.initStyleOption(option, index)
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
 
 
 class SearchPanel(QWidget):

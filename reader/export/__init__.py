@@ -29,6 +29,22 @@ def write_export(path: Path, data: bytes, force: bool) -> None:
     write_atomic(path, data)
 
 
+@dataclass(frozen=True)
+class RowPassage:
+    """The characters `start`..`end` of one article that a report's row shows."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether the passage shares a character with `start`..`end` of its article (an empty
+        passage, an insertion's place, when it lies inside)."""
+        if self.start == self.end:
+            return start <= self.start < end
+        return self.start < end and start < self.end
+
+
 @dataclass
 class Report:
     """One export, ready in every format: HTML (also the source of the PDF and, unless the report
@@ -40,6 +56,10 @@ class Report:
     rows: list[list[Any]]
     data: dict[str, Any] = field(default_factory=dict)
     word: Callable[[], bytes] | None = None
+    passages: list[tuple[RowPassage, ...]] = field(default_factory=list)
+    """Each row's passages, so a note on one can stand beside its row (empty: rows show none)."""
+    comments: list[str] = field(default_factory=list)
+    """Lines the CSV states above its table, after the provenance."""
 
     def as_bytes(self, fmt: str) -> bytes:
         """HTML, CSV, JSON or Word bytes; PDF needs Qt's writer and is made by `ui.pdf_export`."""
@@ -52,7 +72,7 @@ class Report:
         if fmt == "html":
             return self.html.encode("utf-8")
         if fmt == "csv":
-            return csv_bytes(self.header, self.rows, self.info)
+            return csv_bytes(self.header, self.rows, self.info, self.comments)
         if fmt == "json":
             return json_bytes(self.info, **self.data)
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

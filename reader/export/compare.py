@@ -11,7 +11,7 @@ from typing import Iterator
 
 from reader.export.citation import pinpoint
 from reader.compare.diff import Comparison
-from reader.export import Report
+from reader.export import RowPassage, Report
 from reader.export.html import page, provenance, table_html
 from reader.articles.model import Article
 
@@ -68,16 +68,17 @@ def _in_boilerplate(article: Article, span: tuple[int, int]) -> bool:
 
 
 def _change_rows(name: str, comparison: Comparison, a: Article, b: Article,
-                 include_boilerplate: bool) -> list[list[str]]:
-    """One row per change the engine found, each cited on both sides."""
-    rows = []
+                 include_boilerplate: bool) -> tuple[list[list[str]], list[tuple[RowPassage, ...]]]:
+    """One row per change the engine found, each cited on both sides, and each row's passages."""
+    rows, passages = [], []
     for change in comparison.changes:
         if not include_boilerplate and (_in_boilerplate(a, change.a) or _in_boilerplate(b, change.b)):
             continue
         rows.append([name, change.kind, " ".join(a.text[change.a[0]:change.a[1]].split()),
                      " ".join(b.text[change.b[0]:change.b[1]].split()),
                      pinpoint(a, change.a[0]), pinpoint(b, change.b[0])])
-    return rows
+        passages.append((RowPassage(a.id, *change.a), RowPassage(b.id, *change.b)))
+    return rows, passages
 
 
 def compare_report(comparisons: list[Comparison], articles: dict[str, Article], corpus: str, title: str,
@@ -86,14 +87,16 @@ def compare_report(comparisons: list[Comparison], articles: dict[str, Article], 
     involved = list(dict.fromkeys(article_id for c in comparisons for article_id in (c.a_id, c.b_id)))
     info = provenance(title, corpus, [articles[article_id] for article_id in involved])
     rows: list[list[str]] = []
+    passages: list[tuple[RowPassage, ...]] = []
     blocks = []
     shown = []
     for number, comparison in enumerate(comparisons, start=1):
         a, b = articles[comparison.a_id], articles[comparison.b_id]
         name = f"{a.display_label} → {b.display_label}"
         segments = visible_segments(comparison, a, b, include_boilerplate)
-        changes = _change_rows(name, comparison, a, b, include_boilerplate)
+        changes, where = _change_rows(name, comparison, a, b, include_boilerplate)
         rows.extend(changes)
+        passages.extend(where)
         shown.append((comparison, [(op, text) for op, text, _, _ in segments]))
         blocks.append(
             f"<h2>{number}. {escape(name)}</h2>"
@@ -111,4 +114,4 @@ def compare_report(comparisons: list[Comparison], articles: dict[str, Article], 
 
         return redline_bytes(info, table_html(HEADER, rows), shown, articles)
 
-    return Report(info, page(info, "".join(blocks), legend), HEADER, rows, data, word)
+    return Report(info, page(info, "".join(blocks), legend), HEADER, rows, data, word, passages)

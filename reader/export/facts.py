@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from reader.export.citation import pinpoint
-from reader.export import Report
+from reader.export import RowPassage, Report
 from reader.export.html import page, provenance
 from reader.articles.model import Article
 from reader.facts.summary import summarise
@@ -21,8 +21,9 @@ def facts_report(facts: list[dict], articles: list[Article], corpus: str) -> Rep
     info = provenance("Fact matrix", corpus, articles)
     by_id = {article.id: article for article in articles}
     header = ["fact", "label", *(article.display_label for article in articles), "missing from", "discrepancies"]
-    rows, blocks = [], []
+    rows, blocks, passages = [], [], []
     for fact in facts:
+        passages.append(tuple(RowPassage(member["id"], member["start"], member["end"]) for member in fact["members"]))
         cells = {member["id"]: member for member in fact["members"]}
         disputed = {article_id for d in fact["discrepancies"] for article_id in d.get("values", {})}
         details = "; ".join(f"{d['kind']}: {d['detail']}" for d in fact["discrepancies"])
@@ -50,7 +51,7 @@ def facts_report(facts: list[dict], articles: list[Article], corpus: str) -> Rep
               f"<span style='background-color: {DISCREPANCY_COLOUR};'>shaded</span>.</p>")
     listing = _discrepancy_summary(facts, by_id)
     return Report(info, page(info, listing + "".join(blocks), legend), header, rows,
-                  {"summary": summary.as_json(), "facts": facts})
+                  {"summary": summary.as_json(), "facts": facts}, passages=passages)
 
 
 def _discrepancy_summary(facts: list[dict], by_id: dict[str, Article]) -> str:

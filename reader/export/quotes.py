@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from reader.export.citation import cite, pinpoint
-from reader.export import Report
+from reader.export import RowPassage, Report
 from reader.export.html import page, provenance
 from reader.articles.model import Article
 from reader.quotes.finder import Quote
@@ -19,8 +19,9 @@ def quotes_report(quotes: list[tuple[Article, Quote]], articles: list[Article], 
     names = {party.id: party.name for party in parties.parties}
     colours = {party.id: party.color for party in parties.parties}
     info = provenance("Quotes", corpus, articles)
-    rows, cells = [], []
+    rows, cells, passages = [], [], []
     for article, quote in quotes:
+        passages.append((RowPassage(article.id, quote.start, quote.end),))
         speaker = quote.speaker_name or quote.speaker or ""
         party = names.get(quote.entity, "") if quote.entity else ""
         rows.append([
@@ -41,4 +42,4 @@ def quotes_report(quotes: list[tuple[Article, Quote]], articles: list[Article], 
     body = (f"<h2>{len(quotes)} quotes</h2><table width='100%'><tr><th>Quote</th><th>Speaker</th>"
             f"<th>Citation</th></tr>{''.join(cells)}</table>")
     data = {"quotes": [{"path": article.path, **quote.as_json()} for article, quote in quotes]}
-    return Report(info, page(info, body, legend), HEADER, rows, data)
+    return Report(info, page(info, body, legend), HEADER, rows, data, passages=passages)

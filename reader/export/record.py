@@ -128,7 +128,7 @@ def record_report(record: Record, articles: Sequence[Article], corpus: str) -> R
     _timelines(out, record.timelines)
     legend = (f"<p>Items that need the researcher's attention are "
               f"<span style='background-color: {FLAG_COLOUR};'>shaded</span>; each is followed by its citations.</p>")
-    data = {"notes": [note.as_json() for note in record.notes],
+    data = {"notes": [note_json(note, articles) for note in record.notes],
             "quotations": [group.as_json() for group in record.quotations if group.flagged],
             "conflicts": [{"fact": fact.id, **item.as_json()} for fact in record.facts for item in fact.discrepancies],
             "revisions": [history.as_json() for history in record.revisions],
@@ -143,9 +143,40 @@ def notes_html(notes: Sequence[Note], articles: Sequence[Article]) -> str:
     return "".join(out.html)
 
 
+def note_json(note: Note, articles: Sequence[Article]) -> dict[str, Any]:
+    """A note as the JSON exports give it: as saved, with the citation of each of its passages."""
+    return {**note.as_json(), "citations": _note_citations(note, articles)}
+
+
+def _notes_beside_rows(report: Report, notes: Sequence[Note], articles: Sequence[Article]) -> Report:
+    """The CSV a spreadsheet user filters: `note` and `note citation` columns on each row whose
+    passage a note's passage overlaps; a note on no row (or on whole articles, a copy pair) is
+    stated above the table, after the provenance."""
+    spans: dict[str, list[tuple[Note, int, int]]] = {}
+    for note in notes:
+        if note.target.kind == "copy":
+            continue
+        for placement in note.placements(articles):
+            if placement.article is not None and placement.span is not None:
+                spans.setdefault(placement.article.id, []).append((note, *placement.span))
+    beside: list[list[Note]] = []
+    for passages in report.passages or [()] * len(report.rows):
+        found = (note for passage in passages for note, start, end in spans.get(passage.article_id, ())
+                 if passage.overlaps(start, end))
+        beside.append(list(dict.fromkeys(found)))
+    placed = {note.id for row in beside for note in row}
+    citations = {note.id: " | ".join(_note_citations(note, articles)) for note in notes}
+    rows = [[*row, "\n".join(note.text for note in noted), "\n".join(citations[note.id] for note in noted)]
+            for row, noted in zip(report.rows, beside, strict=True)]
+    comments = [f"note on the {note.target.label}: {note.text} — {citations[note.id]}"
+                for note in notes if note.id not in placed]
+    return replace(report, header=[*report.header, "note", "note citation"], rows=rows,
+                   comments=[*report.comments, *comments])
+
+
 def with_notes(report: Report, notes: Sequence[Note], articles: Sequence[Article]) -> Report:
-    """`report` with the researcher's notes on its articles at the end (HTML, PDF, Word, JSON);
-    a CSV stays one table of the report's own rows."""
+    """`report` with the researcher's notes on its articles, each cited: a section at the end (HTML,
+    PDF, Word), a `notes` list (JSON), and in the CSV beside the rows they are about."""
     if not notes:
         return report
     section = notes_html(notes, articles)
@@ -157,5 +188,6 @@ def with_notes(report: Report, notes: Sequence[Note], articles: Sequence[Article
         return append_html(word(), section) if word else append_html(None, report.html + section,
                                                                      report.info["title"])
 
-    return replace(report, html=report.html.replace("</body>", section + "</body>"),
-                   data={**report.data, "notes": [note.as_json() for note in notes]}, word=word_with_notes)
+    noted = _notes_beside_rows(report, notes, articles)
+    return replace(noted, html=report.html.replace("</body>", section + "</body>"),
+                   data={**report.data, "notes": [note_json(note, articles) for note in notes]}, word=word_with_notes)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, Sequence
 
 
-def csv_bytes(header: list[str], rows: list[list[Any]], info: dict) -> bytes:
-    """CSV with the provenance as leading `#` comment lines, readable by spreadsheets and pandas."""
+def csv_bytes(header: list[str], rows: list[list[Any]], info: dict, comments: Sequence[str] = ()) -> bytes:
+    """CSV with the provenance (and then `comments`) as leading `#` comment lines, readable by
+    spreadsheets and pandas."""
     buffer = io.StringIO()
     buffer.write(f"# {info['title']} — {info['tool']}, exported {info['exported_at']}\n")
     buffer.write(f"# corpus: {info['corpus']}\n")
@@ -16,6 +17,8 @@ def csv_bytes(header: list[str], rows: list[list[Any]], info: dict) -> bytes:
         buffer.write(f"# summary: {info['summary']}\n")
     for item in info["articles"]:
         buffer.write(f"# {item['id']}: {item['label']}; {item['date'] or 'date unknown'}; {item['source']}\n")
+    for line in comments:
+        buffer.write(f"# {' '.join(line.split())}\n")
     writer = csv.writer(buffer)
     writer.writerow(header)
     writer.writerows(rows)

@@ -239,6 +239,14 @@ def _misattributions(printings: list[Printed]) -> list[Misattribution]:
     return found
 
 
+def compared(reference: Printed, other: Printed) -> Comparison:
+    """Two printings of one quotation word-diffed as a misquote is judged (punctuation, quote
+    style and case disregarded)."""
+    return compare_articles(reference.article, other.article, MISQUOTE_OPTIONS,
+                            a_span=(reference.quote.start, reference.quote.end),
+                            b_span=(other.quote.start, other.quote.end))
+
+
 def compare_quotations(quotes: Sequence[tuple[Article, Sequence[Any]]]) -> list[QuotationGroup]:
     """`quotes` pairs each article with its quotes (`find_quotes(article, registry)`); the result
     lists the quotations printed by more than one article, flagged ones first."""
@@ -253,9 +261,7 @@ def compare_quotations(quotes: Sequence[tuple[Article, Sequence[Any]]]) -> list[
         for other in printings:
             if other.article.id == reference.article.id:
                 continue
-            comparison = compare_articles(reference.article, other.article, MISQUOTE_OPTIONS,
-                                          a_span=(reference.quote.start, reference.quote.end),
-                                          b_span=(other.quote.start, other.quote.end))
+            comparison = compared(reference, other)
             changes = _misquoted_changes(comparison, reference, other)
             misquote = Misquote(reference, other, comparison, changes)
             if changes and not any(m.other.article.id == other.article.id and m.wordings() == misquote.wordings()
