@@ -11,7 +11,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from reader.analysis.store import AnalysisStore, digest
 from reader.articles.model import Article
-from reader.facts.finder import Fact, find_facts
+from reader.facts.finder import Fact, align_articles
 from reader.facts.summary import FactSummary, summarise
 from reader.provenance.copies import ReuseReport, provenance
 from reader.provenance.spin import SpinReport, lexicon
@@ -90,9 +90,10 @@ def corpus_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                  spins: Mapping[str, SpinReport] | None = None) -> tuple[list[Fact], FactSummary]:
     """The facts, and how many could be compared: every view and report says so with them.
     A spun copy is read with the swaps the provenance step found (`spins`), not found again.
-    Facts keep their own per-article sentence features and per-corpus result in the store."""
-    facts = find_facts(articles, quotes, spins)
-    return facts, summarise(facts, articles)
+    Facts keep their own per-article sentence features and per-corpus result in the store;
+    the summary counts the figures those features found, without reading the sentences again."""
+    run = align_articles(articles, quotes, spins=spins)
+    return run.facts, summarise(run.facts, articles, run.figures)
 
 
 def spin_reports(report: ReuseReport) -> dict[str, SpinReport]:

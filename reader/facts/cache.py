@@ -20,7 +20,7 @@ from reader.facts.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 15  # bumped whenever how sentences are read into features, or facts built from them, changes
+VERSION = 16  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)
@@ -35,15 +35,18 @@ class SentenceFeatures:
     """Read with a spun copy's swapped words put back: its real wording is not the outlets'."""
     kind: str | None = None
     """An allegation or an order term (`reader.facts.statement_kinds`), or None."""
+    figure: bool = False
+    """States something and gives a figure, in its real wording: what the summary counts
+    (`reader.facts.summary`) when the sentence is in no fact, so it need not be read again."""
 
     def as_json(self) -> list[Any]:
         return [self.start, self.end, self.tokens, [quantity.as_json() for quantity in self.quantities],
-                self.restored, self.kind]
+                self.restored, self.kind, self.figure]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> "SentenceFeatures":
-        start, end, tokens, quantities, restored, kind = data
-        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind)
+        start, end, tokens, quantities, restored, kind, figure = data
+        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind, figure)
 
 
 def article_key(article: Article, reading: str = "") -> str:

@@ -39,11 +39,12 @@ from reader.provenance.spin import SpinReport
 from reader.facts.groups import group_sentences
 from reader.facts.restatements import attach_restatements
 from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
-from reader.articles.model import Article
+from reader.articles.model import Article, Span
 from reader.facts.quantities import Quantity, find_quantities
 from reader.facts.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
                                tfidf_vector, token_weights)
 from reader.facts.statement_kinds import statement_kind
+from reader.facts.summary import gives_figure
 from reader.words import PROSE_WORD, word_token
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,8 @@ class FactRun:
     articles_read: int
     articles_from_cache: int
     result_from_cache: bool
+    figures: list[list[Span]]
+    """Per article, its sentences that give a figure (`SentenceFeatures.figure`), for the summary."""
 
 
 def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
@@ -138,12 +141,14 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
     if use_cache:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
-            return FactRun([Fact.from_json(item) for item in stored], 0, len(articles), True)
+            return FactRun([Fact.from_json(item) for item in stored["facts"]], 0, len(articles), True,
+                           stored["figures"])
     features, from_cache = _features(articles, keys, use_cache, swaps)
     facts = _align(articles, features, quotes or {}, swaps)
+    figures = [[(sentence.start, sentence.end) for sentence in sentences if sentence.figure] for sentences in features]
     if use_cache:
-        fact_cache.store_result(result_key, [fact.as_json() for fact in facts])
-    return FactRun(facts, len(articles) - from_cache, from_cache, False)
+        fact_cache.store_result(result_key, {"facts": [fact.as_json() for fact in facts], "figures": figures})
+    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures)
 
 
 def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
@@ -151,7 +156,8 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
     """Tokens and quantities of each sentence, read from its restored wording when the article
     is a spun copy (`swaps`); quantity offsets stay on the real text. Boilerplate (`set_aside`:
     a scraper's date stamp, a newsletter line) is read as blank, and a sentence that states
-    nothing (a publication-date line, a byline) gets no tokens, so neither enters a fact."""
+    nothing (a publication-date line, a byline) gets no tokens, so neither enters a fact.
+    Whether it gives a figure is read from its real wording, as the summary counts it."""
     for start, end in set_aside:
         text = text[:start] + " " * (end - start) + text[end:]
     features = []
@@ -169,7 +175,10 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
             kind = statement_kind(sentence)
         if not states_something(sentence, quantities):
             tokens, quantities = [], []
-        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps), kind=kind))
+        figure = gives_figure(sentence, find_quantities(sentence)) if swaps else \
+            any(quantity.reliable for quantity in quantities)  # kept only if it states something
+        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps), kind=kind,
+                                         figure=figure))
     return features
 
 

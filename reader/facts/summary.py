@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.articles.model import Article
+from reader.articles.model import Article, Span
 from reader.facts.discrepancies import CONFLICT, IMPRECISION
 from reader.facts.anchors import states_something
-from reader.facts.quantities import find_quantities
+from reader.facts.quantities import Quantity, find_quantities
 
 
 @dataclass(frozen=True)
@@ -55,25 +55,33 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {plural or singular + 's'}"
 
 
-def _figures_alone(article: Article, members: list[tuple[int, int]]) -> int:
-    """Sentences of `article` outside every fact that state a figure (only its quantities are
-    read: the words that align sentences are not needed to count them)."""
+def gives_figure(sentence: str, quantities: list[Quantity]) -> bool:
+    """What the summary counts when no fact holds the sentence: a figure read with confidence
+    (a reliable quantity) in a sentence that states something (not a date line or a byline)."""
+    return any(quantity.reliable for quantity in quantities) and states_something(sentence, quantities)
+
+
+def figure_sentences(article: Article, skipped: Sequence[Span] = ()) -> list[Span]:
+    """The sentences of `article` giving a figure, read afresh (only their quantities: the words
+    that align sentences are not needed), but for those overlapping `skipped`."""
     text = article.text
     for item in article.boilerplate:
         text = text[:item.start] + " " * (item.end - item.start) + text[item.end:]
-    count = 0
-    for start, end in article.sentences:
-        if any(start < member_end and member_start < end for member_start, member_end in members):
-            continue
-        sentence = text[start:end]
-        quantities = find_quantities(sentence)
-        count += any(quantity.reliable for quantity in quantities) and states_something(sentence, quantities)
-    return count
+    return [(start, end) for start, end in article.sentences
+            if not _overlaps((start, end), skipped) and gives_figure(text[start:end], find_quantities(text[start:end]))]
 
 
-def summarise(facts: Sequence[Any], articles: Sequence[Article]) -> FactSummary:
-    """`facts` are `Fact` objects or their JSON; figures outside every fact are read afresh."""
-    covered: dict[str, list[tuple[int, int]]] = {}
+def _overlaps(sentence: Span, members: Sequence[Span]) -> bool:
+    start, end = sentence
+    return any(start < member_end and member_start < end for member_start, member_end in members)
+
+
+def summarise(facts: Sequence[Any], articles: Sequence[Article],
+              figures: Sequence[Sequence[Span]] | None = None) -> FactSummary:
+    """`facts` are `Fact` objects or their JSON. `figures` are each article's sentences giving
+    a figure as the facts' reading found them (`FactRun.figures`); without them the sentences
+    outside every fact are read afresh."""
+    covered: dict[str, list[Span]] = {}
     grades: list[str] = []
     for fact in facts:
         data = fact if isinstance(fact, dict) else fact.as_json()
@@ -81,6 +89,10 @@ def summarise(facts: Sequence[Any], articles: Sequence[Article]) -> FactSummary:
             covered.setdefault(member["id"], []).append((member["start"], member["end"]))
         grades.extend(item.get("grade", CONFLICT) if item["kind"] != "attribution" else "attribution"
                       for item in data["discrepancies"])
-    single = sum(_figures_alone(article, covered.get(article.id, [])) for article in articles)
+    single = 0
+    for index, article in enumerate(articles):
+        members = covered.get(article.id, [])
+        found = figures[index] if figures is not None else figure_sentences(article, members)
+        single += sum(1 for sentence in found if not _overlaps(sentence, members))
     return FactSummary(len(facts), single, grades.count(CONFLICT), grades.count(IMPRECISION),
                        grades.count("attribution"))
