@@ -9,13 +9,18 @@ quantities (so `$25M` meets `$25 million`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.facts.quantities import Quantity, magnitude_bucket
 from reader.words import FUNCTION_WORDS, STARTERS, content_token
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d+[A-Za-z][A-Za-z-]*")
-_CAPITALISED_RUN = re.compile(
-    r"(?:[A-Z][\w'’]*(?:\s+(?:of|and|for|the)\s+|\s+)?){2,}")
+_CAPITALISED = r"[A-Z][\w'’]*(?:\s+(?:of|and|for|the)\s+|\s+)?"
+# Two or more capitalised words; written with its first word apart so that the search skips
+# to the next capital letter instead of trying the repeat at every character.
+_CAPITALISED_RUN = re.compile(_CAPITALISED + "(?:" + _CAPITALISED + ")+")
+
+
 def quantity_tokens(quantity: Quantity) -> list[str]:
     """Exact and coarse tokens for a quantity; an unreliable amount keeps only its digits."""
     if not quantity.reliable:
@@ -43,21 +48,26 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
     masked = text
     for quantity in quantities:
         masked = masked[:quantity.start] + " " * (quantity.end - quantity.start) + masked[quantity.end:]
-    in_runs: set[int] = set()
+    runs: list[tuple[int, int]] = []
     tokens: list[str] = []
     for run in _CAPITALISED_RUN.finditer(masked):
-        words = [word for word in run.group(0).split()
+        names = [word for word in run.group(0).split()
                  if word[0].isupper() and word.lower() not in FUNCTION_WORDS]
-        if len(words) >= 2:
-            initials = "".join(word[0] for word in words).lower()
+        if len(names) >= 2:
+            initials = "".join(word[0] for word in names).lower()
             tokens.extend((initials, "n:" + initials))
-            in_runs.update(range(run.start(), run.end()))
-    for number, match in enumerate(_WORD.finditer(masked)):
-        stem = content_token(match.group(0))
-        if stem is not None and len(stem) > 1:
-            tokens.append(stem)
-            if match.group(0)[0].isupper() and match.start() not in in_runs and (number or stem not in STARTERS):
-                tokens.append("n:" + stem)
+            runs.append(run.span())
+    words = _WORD.findall(masked)
+    starts = [match.start() for match in _WORD.finditer(masked)] if runs else []
+    for number, word in enumerate(words):
+        reading = _word_reading(word)
+        if reading is None:
+            continue
+        stem, capitalised = reading
+        tokens.append(stem)
+        if capitalised and (number or stem not in STARTERS) and not (
+                runs and any(start <= starts[number] < end for start, end in runs)):
+            tokens.append("n:" + stem)
     for quantity in quantities:
         tokens.extend(quantity_tokens(quantity))
     return tokens
@@ -66,6 +76,15 @@ def sentence_tokens(text: str, quantities: list[Quantity]) -> list[str]:
 _BYLINE = re.compile(r"\s*(?:by|written by|reporting by|published|updated|posted|last updated)\b", re.IGNORECASE)
 MIN_STATEMENT_WORDS = 2  # content words a sentence needs, besides its figures, to state anything
 BYLINE_WORDS = 10  # a line opening "By" or "Published" no longer than this credits or dates the article
+
+
+@lru_cache(maxsize=200_000)
+def _word_reading(word: str) -> tuple[str, bool] | None:
+    """A word's token and whether it opens with a capital; None for a stopword or a single letter."""
+    stem = content_token(word)
+    if stem is None or len(stem) <= 1:
+        return None
+    return stem, word[0].isupper()
 
 
 def states_something(text: str, quantities: list[Quantity]) -> bool:
@@ -80,7 +99,7 @@ def states_something(text: str, quantities: list[Quantity]) -> bool:
     words = _WORD.findall(masked)
     if _BYLINE.match(masked) and len(words) <= BYLINE_WORDS:
         return False
-    return sum(1 for word in words if content_token(word) is not None) >= MIN_STATEMENT_WORDS
+    return len(words) - list(map(content_token, words)).count(None) >= MIN_STATEMENT_WORDS
 
 
 def is_anchor(token: str) -> bool:

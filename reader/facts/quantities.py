@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from reader.words import word_token
 
@@ -77,7 +78,10 @@ _MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Ju
 _MONTH_DAY = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d)")
 _PART_OF_MONTH = re.compile(r"\b(?P<part>(?i:early|mid|late|end of|beginning of))[- ]?(?P<month>" + _MONTH_NAME
                             + r")\b(?!\.?\s+\d)")
-_PART_CUE = re.compile(r"early|mid|late|end of|beginning of")  # cheap test before the month pattern
+_PART_CUES = ("early", "mid", "late", "end of", "beginning of")  # searched before the month pattern
+# Case-blind patterns also match these letters ("ſ" as "s", "ı" and "İ" as "i"), which `str.lower`
+# keeps apart: a sentence holding one is never skipped on a lower-case word test.
+_FOLDED_APART = re.compile("[ſıİ]")
 _RELATIVE_DAY = re.compile(r"\b(?P<word>yesterday|today|last week|last month|(?:last |on |late |early )?"
                            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
 _PAIR = re.compile(r"\ba (?P<num>pair)(?P<mag>) of\s+(?P<unit>[A-Za-z][a-z'’]+)", re.IGNORECASE)
@@ -161,6 +165,13 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     has_digits = _DIGIT.search(text) is not None
+    lowered = text.lower()
+    folds_alike = text.isascii() or _FOLDED_APART.search(text) is None
+
+    def mentions(words: Iterable[str]) -> bool:
+        """Whether a case-blind pattern for one of `words` can match at all."""
+        return not folds_alike or any(map(lowered.__contains__, words))
+
 
     def add(quantity: Quantity) -> None:
         found.append(quantity)
@@ -218,8 +229,7 @@ def find_quantities(text: str) -> list[Quantity]:
         day = int(match.group("day"))
         if month and 1 <= day <= 31 and not _overlaps(taken, match.start(), match.end()):
             add(Quantity("day", f"{month:02d}-{day:02d}", "", "month-day", match.start(), match.end(), match.group(0)))
-    lowered = text.lower()
-    for match in _PART_OF_MONTH.finditer(text) if _PART_CUE.search(lowered) else ():
+    for match in _PART_OF_MONTH.finditer(text) if any(map(lowered.__contains__, _PART_CUES)) else ():
         month = _MONTHS.get(match.group("month").lower())
         part = {"end of": "late", "beginning of": "early"}.get(match.group("part").lower(), match.group("part").lower())
         if month and not _overlaps(taken, match.start(), match.end()):
@@ -232,8 +242,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _YEAR.finditer(text) if has_digits else ():
         if not _overlaps(taken, match.start(), match.end()):
             add(Quantity("year", match.group("year"), "", "year", match.start(), match.end(), match.group(0)))
+    cued = {_COUNT: has_digits or mentions(_NUMBER_WORDS), _PAIR: mentions(("pair",))}
     for pattern in (_COUNT, _PAIR):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if cued[pattern] else ():
             end = match.end("mag") if match.group("mag") else match.end("num")
             if _overlaps(taken, match.start("num"), end):
                 continue
