@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 
 LABEL_LENGTH = 80
 """Characters of a fact's label: enough to recognise the statement in a list or a column."""
+SENTENCES_REMEMBERED = 20_000
+"""Sentences whose reading is kept while a corpus is read, so a copy's repeats are read once."""
 
 
 @dataclass(frozen=True)
@@ -162,24 +164,38 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
         text = text[:start] + " " * (end - start) + text[end:]
     features = []
     for start, end in sentences:
-        sentence = text[start:end]
         if swaps:
-            restored = restored_sentence(text, start, end, swaps)
-            read = find_quantities(restored.text)
-            tokens = sentence_tokens(restored.text, read)
-            quantities = [restored.real_quantity(quantity, sentence) for quantity in read]
-            kind = statement_kind(restored.text)
+            features.append(_restored_reading(text, start, end, swaps))
         else:
-            quantities = find_quantities(sentence)
-            tokens = sentence_tokens(sentence, quantities)
-            kind = statement_kind(sentence)
-        if not states_something(sentence, quantities):
-            tokens, quantities = [], []
-        figure = gives_figure(sentence, find_quantities(sentence)) if swaps else \
-            any(quantity.reliable for quantity in quantities)  # kept only if it states something
-        features.append(SentenceFeatures(start, end, tokens, quantities, restored=bool(swaps), kind=kind,
-                                         figure=figure))
+            tokens, quantities, kind, figure = _plain_reading(text[start:end])
+            features.append(SentenceFeatures(start, end, list(tokens), list(quantities), kind=kind, figure=figure))
     return features
+
+
+@lru_cache(maxsize=SENTENCES_REMEMBERED)
+def _plain_reading(sentence: str) -> tuple[tuple[str, ...], tuple[Quantity, ...], str | None, bool]:
+    """A sentence's tokens, quantities, kind and whether it gives a figure. Remembered because
+    a copy repeats its source's sentences word for word: a corpus of copies reads each once."""
+    quantities = find_quantities(sentence)
+    kind = statement_kind(sentence)
+    if not states_something(sentence, quantities):
+        return (), (), kind, False
+    return (tuple(sentence_tokens(sentence, quantities)), tuple(quantities), kind,
+            any(quantity.reliable for quantity in quantities))
+
+
+def _restored_reading(text: str, start: int, end: int, swaps: Sequence[Restoration]) -> SentenceFeatures:
+    """A spun sentence read in its restored wording, its quantities placed on the real text,
+    and whether it gives a figure read from the real text (what the summary counts)."""
+    sentence = text[start:end]
+    restored = restored_sentence(text, start, end, swaps)
+    read = find_quantities(restored.text)
+    tokens = sentence_tokens(restored.text, read)
+    quantities = [restored.real_quantity(quantity, sentence) for quantity in read]
+    if not states_something(sentence, quantities):
+        tokens, quantities = [], []
+    return SentenceFeatures(start, end, tokens, quantities, restored=True, kind=statement_kind(restored.text),
+                            figure=gives_figure(sentence, find_quantities(sentence)))
 
 
 def _read_articles(batch: list[tuple[Article, list[Restoration]]]) -> list[list[SentenceFeatures]]:
@@ -198,6 +214,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool,
         features[index] = item
         if use_cache:
             fact_cache.store_features(keys[index], item)
+    _plain_reading.cache_clear()
     return [item or [] for item in features], len(articles) - len(missing)
 
 
