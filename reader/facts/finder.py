@@ -16,7 +16,7 @@ import io
 import logging
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -256,7 +256,7 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
     weights = token_weights(idf)
     vectors = [[tfidf_vector(sentence.tokens, weights) for sentence in sentences] for sentences in features]
-    anchors = [{token for sentence in sentences for token in sentence.tokens if is_anchor(token)}
+    anchors = [{token for token in set().union(*(sentence.tokens for sentence in sentences)) if is_anchor(token)}
                for sentences in features]
     pairs = article_pairs(anchors)
     links: Links = {}
@@ -276,10 +276,18 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
                           (quoted[second], quoted[first]), (kinds[second], kinds[first]))
     groups = group_sentences(links, mutual, vectors, set(pairs), amounts, quoted)
-    attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, lambda unit: _sentence_claims(articles[unit[0]], features[unit[0]][unit[1]]))
+    known_claims: dict[Unit, list[Claim]] = {}
+
+    def claims_of(unit: Unit) -> list[Claim]:
+        """Each sentence's claims, read once for the restatement pass and the facts alike."""
+        if unit not in known_claims:
+            known_claims[unit] = _sentence_claims(articles[unit[0]], features[unit[0]][unit[1]])
+        return known_claims[unit]
+
+    attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, claims_of)
     stated = Counter(unit for group in groups for unit in group)
     in_two_facts = {unit for unit, count in stated.items() if count > 1}
-    facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts)
+    facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts, claims_of)
              for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
@@ -318,7 +326,7 @@ def _amounts(quantities: list[Quantity]) -> Amounts:
 
 def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
           neighbours: dict[int, set[int]], quotes: Mapping[str, Sequence[QuoteLike]],
-          in_two_facts: set[Unit]) -> Fact:
+          in_two_facts: set[Unit], claims_of: Callable[[Unit], list[Claim]]) -> Fact:
     by_article: dict[int, list[int]] = {}
     for article, sentence in group:
         by_article.setdefault(article, []).append(sentence)
@@ -334,7 +342,7 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         spun.append(parts[0].restored)
         stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
-        stated = [claim for part in parts for claim in _sentence_claims(article, part)
+        stated = [claim for sentence in sorted(sentences) for claim in claims_of((index, sentence))
                   if not _quoted_relative_day(claim, overlapping)]
         claims.append(MemberClaims(article.id, stated, overlapping))
     reported = set(by_article)
@@ -361,7 +369,7 @@ def _label(members: list[Member], spun: list[bool], in_two_facts: list[bool]) ->
     use, never a spun copy's while another outlet's wording exists (its words are not theirs),
     nor a sentence that also states another fact while one stating only this fact exists (two
     facts would show one label)."""
-    words = [{word_token(word) for word in PROSE_WORD.findall(member.text)} for member in members]
+    words = [set(map(_label_token, PROSE_WORD.findall(member.text))) for member in members]
     used = Counter(token for tokens in words for token in tokens)
 
     def commonness(index: int) -> tuple[bool, bool, float, int]:
@@ -370,6 +378,10 @@ def _label(members: list[Member], spun: list[bool], in_two_facts: list[bool]) ->
                 sum(used[token] - 1 for token in tokens) / (len(tokens) or 1), -len(members[index].text))
 
     return _excerpt(members[max(range(len(members)), key=commonness)].text)
+
+
+_label_token = lru_cache(maxsize=100_000)(word_token)
+"""`word_token`, remembered: every fact's label reads its members' words."""
 
 
 def _excerpt(text: str, limit: int = LABEL_LENGTH) -> str:

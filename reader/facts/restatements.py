@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from reader.facts.claims import Claim
 from reader.facts.discrepancies import comparable
@@ -52,7 +53,7 @@ class _Sentences:
         found = []
         for sentence, sentence_tokens in enumerate(self.tokens[article]):
             unit = (article, sentence)
-            if unit in placed or not any(token.startswith("q:") for token in sentence_tokens):
+            if unit in placed or not any(map(str.startswith, sentence_tokens, repeat("q:"))):
                 continue
             own = [claim for claim in self.claims_of(unit) if not claim.baseline]
             if own and self.words(unit):
