@@ -9,6 +9,7 @@ quantities (so `$25M` meets `$25 million`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from reader.facts.quantities import Quantity, magnitude_bucket
@@ -102,6 +103,14 @@ def states_something(text: str, quantities: list[Quantity]) -> bool:
     return len(words) - list(map(content_token, words)).count(None) >= MIN_STATEMENT_WORDS
 
 
+_ANCHOR_PREFIXES = ("q:", "n:")
+
+
 def is_anchor(token: str) -> bool:
     """Names and quantities: the tokens that identify a story, not just its topic."""
-    return token.startswith(("q:", "n:"))
+    return token.startswith(_ANCHOR_PREFIXES)
+
+
+def anchors_of(token_lists: Iterable[list[str]]) -> set[str]:
+    """The distinct anchors (`is_anchor`) among the tokens of several sentences."""
+    return {token for token in set().union(*token_lists) if token.startswith(_ANCHOR_PREFIXES)}

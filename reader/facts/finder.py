@@ -28,7 +28,7 @@ from reader.facts import groups as fact_groups
 from reader.facts import links as fact_links
 from reader.facts import restatements, similarity
 from reader.provenance import spin
-from reader.facts.anchors import is_anchor, sentence_tokens, states_something
+from reader.facts.anchors import anchors_of, is_anchor, sentence_tokens, states_something
 from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.facts.cache import SentenceFeatures
@@ -42,7 +42,7 @@ from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit,
 from reader.articles.model import Article, Span
 from reader.facts.quantities import Quantity, find_quantities
 from reader.facts.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
-                               tfidf_vector, token_weights)
+                               tfidf_vectors, token_weights)
 from reader.facts.statement_kinds import statement_kind
 from reader.facts.summary import gives_figure
 from reader.words import PROSE_WORD, word_token
@@ -255,9 +255,8 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
            quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> list[Fact]:
     idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
     weights = token_weights(idf)
-    vectors = [[tfidf_vector(sentence.tokens, weights) for sentence in sentences] for sentences in features]
-    anchors = [{token for token in set().union(*(sentence.tokens for sentence in sentences)) if is_anchor(token)}
-               for sentences in features]
+    vectors = tfidf_vectors([[sentence.tokens for sentence in sentences] for sentences in features], weights)
+    anchors = [anchors_of(sentence.tokens for sentence in sentences) for sentences in features]
     pairs = article_pairs(anchors)
     links: Links = {}
     mutual: list[tuple[float, Unit, Unit]] = []

@@ -63,6 +63,21 @@ def tfidf_vector(tokens: list[str], weights: dict[str, float]) -> Vector:
     return {token: weight / norm for token, weight in vector.items()} if norm else {}
 
 
+def tfidf_vectors(token_lists: list[list[list[str]]], weights: dict[str, float]) -> list[list[Vector]]:
+    """Per article, each sentence's `tfidf_vector`; a sentence whose tokens repeat another's (a
+    copy's) shares that one's vector, which is only read."""
+    known: dict[tuple[str, ...], Vector] = {}
+    vectors = []
+    for sentences in token_lists:
+        vectors.append([])
+        for tokens in sentences:
+            key = tuple(tokens)
+            if key not in known:
+                known[key] = tfidf_vector(tokens, weights)
+            vectors[-1].append(known[key])
+    return vectors
+
+
 def cosine(first: Vector, second: Vector) -> float:
     if len(first) > len(second):
         first, second = second, first
