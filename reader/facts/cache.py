@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from reader.analysis.store import STORE_FILE, AnalysisStore
 from reader.articles.model import Article
@@ -78,19 +78,26 @@ def _store() -> AnalysisStore:
 _opened: AnalysisStore | None = None
 
 
-def load_features(key: str) -> list[SentenceFeatures] | None:
-    data = _store().get("sentence features", f"v{VERSION}:{key}")
-    if data is None:
-        return None
-    try:
-        return [SentenceFeatures.from_json(item) for item in data]
-    except (TypeError, ValueError, KeyError) as error:
-        log.warning("ignoring malformed facts cache entry %s: %s", key, error)
-        return None
+def load_features(keys: Sequence[str]) -> dict[str, list[SentenceFeatures]]:
+    """The stored features among `keys`, read together; a malformed entry is left out (read again)."""
+    stored = _store().get_many("sentence features", [f"v{VERSION}:{key}" for key in keys])
+    found = {}
+    for key in keys:
+        data = stored.get(f"v{VERSION}:{key}")
+        if data is None:
+            continue
+        try:
+            found[key] = [SentenceFeatures.from_json(item) for item in data]
+        except (TypeError, ValueError, KeyError) as error:
+            log.warning("ignoring malformed facts cache entry %s: %s", key, error)
+    return found
 
 
-def store_features(key: str, features: list[SentenceFeatures]) -> None:
-    _store().put("sentence features", f"v{VERSION}:{key}", [item.as_json() for item in features])
+def store_features(features: Mapping[str, list[SentenceFeatures]]) -> None:
+    """Several articles' features in one transaction."""
+    if features:
+        _store().put_many("sentence features", {f"v{VERSION}:{key}": [item.as_json() for item in items]
+                                                for key, items in features.items()})
 
 
 def load_result(key: str) -> Any:

@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 
 LABEL_LENGTH = 80
 """Characters of a fact's label: enough to recognise the statement in a list or a column."""
+STORED_TOGETHER = 500
+"""Articles whose features are written to the store in one transaction."""
 SENTENCES_REMEMBERED = 20_000
 """Sentences whose reading is kept while a corpus is read, so a copy's repeats are read once."""
 
@@ -206,14 +208,19 @@ def _read_articles(batch: list[tuple[Article, list[Restoration]]]) -> list[list[
 
 def _features(articles: Sequence[Article], keys: list[str], use_cache: bool,
               swaps: _Swaps) -> tuple[list[list[SentenceFeatures]], int]:
-    features: list[list[SentenceFeatures] | None] = [
-        fact_cache.load_features(key) if use_cache else None for key in keys]
+    stored = fact_cache.load_features(keys) if use_cache else {}
+    features: list[list[SentenceFeatures] | None] = [stored.get(key) for key in keys]
     missing = [index for index, item in enumerate(features) if item is None]
     computed = mapped(_read_articles, [(articles[index], swaps(index)) for index in missing])
+    unsaved: dict[str, list[SentenceFeatures]] = {}
     for index, item in zip(missing, computed):
         features[index] = item
         if use_cache:
-            fact_cache.store_features(keys[index], item)
+            unsaved[keys[index]] = item
+        if len(unsaved) >= STORED_TOGETHER:
+            fact_cache.store_features(unsaved)
+            unsaved = {}
+    fact_cache.store_features(unsaved)
     _plain_reading.cache_clear()
     return [item or [] for item in features], len(articles) - len(missing)
 
