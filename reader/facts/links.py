@@ -100,6 +100,8 @@ def separate_kinds(rows: list[dict[int, float]], first: list[str | None], second
     """An allegation and an order term share their words ("used the recordings to train its
     algorithms") but never state one fact: their similarity is dropped."""
     for i, row in enumerate(rows):
+        if first[i] is None:  # a sentence of neither kind may match either
+            continue
         for j in [j for j in row if different_kinds(first[i], second[j])]:
             del row[j]
 

@@ -172,7 +172,6 @@ def find_quantities(text: str) -> list[Quantity]:
         """Whether a case-blind pattern for one of `words` can match at all."""
         return not folds_alike or any(map(lowered.__contains__, words))
 
-
     def add(quantity: Quantity) -> None:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))

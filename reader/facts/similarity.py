@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import chain, combinations
 
 from reader.facts.anchors import is_anchor
 
@@ -34,9 +34,7 @@ def inverse_document_frequency(token_lists: list[list[str]]) -> dict[str, float]
     hundred are the corpus's own stopwords (boilerplate, stock phrases) and are dropped, so
     stock sentences repeated across articles do not become facts; a small corpus keeps them,
     since there a count of a few sentences says little about how common a word is."""
-    counts: Counter[str] = Counter()
-    for tokens in token_lists:
-        counts.update(set(tokens))
+    counts = Counter(chain.from_iterable(set(tokens) for tokens in token_lists))
     total = len(token_lists) + 1
     ceiling = total * COMMON_SHARE if total >= LARGE_CORPUS_SENTENCES else total
     return {token: math.log(total / (count + 0.5)) for token, count in counts.items() if count <= ceiling}
