@@ -11,13 +11,10 @@ matcher, so every query gets Whoosh's answer.
 """
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
 from functools import partial
 from itertools import accumulate
 from operator import add
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
@@ -25,40 +22,9 @@ from whoosh.scoring import BM25FScorer, WeightLengthScorer
 from whoosh.searching import Searcher
 
 from index.phrases import AdjacentPhrase, phrase_documents
+from reader.collector import collector_paused
 
 Scores = dict[int, float]
-
-
-_pausing = threading.Lock()
-_pauses = 0
-"""Searches scoring now; the collector is off while there is any, if a search turned it off."""
-_paused_by_search = False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while scoring.
-
-    A broad query builds some 100,000 small lists, sets and dicts, none in a cycle (reference
-    counting frees them all), and each 700 allocations set off a collection that scans them
-    again: on a 9,800-article phrase that was half the matching time (60 ms of CPU against
-    26 ms paused). Overlapping searches share one pause: the first turns the collector off,
-    the last turns it back on, and a collector someone else turned off is left off.
-    """
-    global _pauses, _paused_by_search
-    with _pausing:
-        if _pauses == 0 and gc.isenabled():
-            gc.disable()
-            _paused_by_search = True
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pausing:
-            _pauses -= 1
-            if _pauses == 0 and _paused_by_search:
-                gc.enable()
-                _paused_by_search = False
 
 
 class Scorer:
@@ -70,7 +36,7 @@ class Scorer:
 
     def scores(self, query: wq.Query) -> Scores:
         """Each matching document number with the score Whoosh would give it."""
-        with _collector_paused():
+        with collector_paused():  # on a 9,800-article phrase, collections took half the matching time
             return self._scores(query)
 
     def _scores(self, query: wq.Query) -> Scores:

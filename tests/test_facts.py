@@ -17,7 +17,9 @@ import pytest
 
 from app.cli import main
 from reader.articles.corpus import load_corpus
+from reader.analysis.steps import corpus_facts
 from reader.facts.finder import Fact, align_articles, fact_matrix, fact_matrix_csv, find_facts
+from reader.facts.summary import summarise
 from quote_helpers import FakeQuote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +131,16 @@ def test_cache_reused_and_only_changed_article_recomputed(articles) -> None:
     edited[2] = replace(edited[2], text=edited[2].text + " ")
     third = align_articles(edited)
     assert (third.articles_read, third.articles_from_cache, third.result_from_cache) == (1, 4, False)
+
+
+def test_summary_counts_the_figures_the_facts_reading_found(articles) -> None:
+    """The count of figures stated by one outlet comes from the facts' own reading of each
+    sentence, computed or from the store, and equals a fresh reading of the sentences."""
+    facts, summary = corpus_facts(articles, {})
+    assert summary.single_outlet > 0
+    assert summary == summarise(facts, articles)
+    assert align_articles(articles).result_from_cache
+    assert corpus_facts(articles, {}) == (facts, summary)
 
 
 def test_cached_facts_are_recomputed_when_a_quote_changes_speaker(articles) -> None:

@@ -57,6 +57,7 @@ def test_spun_copy_is_read_with_its_originals(tmp_path: Path) -> None:
     feature, quantity = amounts[0]
     assert quantity.reliable and "q:money:1.4e+07" in feature.tokens
     assert spun.text[feature.start + quantity.start:feature.start + quantity.end] == "$14 cardinal"
+    assert not feature.figure, "the summary counts the real wording's figures: '$14 cardinal' is none"
 
 
 def test_spun_copy_lines_up_without_false_discrepancies(tmp_path: Path) -> None:

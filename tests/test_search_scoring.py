@@ -22,7 +22,8 @@ from index.corpus_index import _best
 from index.phrases import AdjacentPhrase
 from index.query import parse
 from index.schema import build_schema
-from index.scoring import Scorer, _collector_paused
+from index.scoring import Scorer
+from reader.collector import collector_paused
 from app.cli.index import open_index
 from resources import sample_dir
 
@@ -180,7 +181,7 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(sample_index):
 
 def test_overlapping_searches_share_one_collector_pause_and_leave_a_disabled_collector_off() -> None:
     assert gc.isenabled()
-    first, second = _collector_paused(), _collector_paused()
+    first, second = collector_paused(), collector_paused()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)
@@ -189,7 +190,7 @@ def test_overlapping_searches_share_one_collector_pause_and_leave_a_disabled_col
     assert gc.isenabled()
     gc.disable()
     try:
-        with _collector_paused():
+        with collector_paused():
             pass
         assert not gc.isenabled()
     finally:
