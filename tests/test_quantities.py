@@ -66,3 +66,9 @@ def test_offsets_point_at_the_written_quantity() -> None:
     text = "It will pay nearly $31 million in 2023."
     for quantity in find_quantities(text):
         assert text[quantity.start:quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize(("sentence", "value"), [("The council has ſix members.", 6.0), ("It took fıve votes.", 5.0)])
+def test_number_words_matched_through_unicode_case_equivalents_are_read_not_crashed_on(sentence: str, value: float) -> None:
+    """Case-blind patterns match "ſ" as "s" and "ı" as "i", which lower() keeps apart."""
+    assert [quantity.value for quantity in find_quantities(sentence)] == [value]

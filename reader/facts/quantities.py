@@ -133,6 +133,10 @@ def _number(text: str) -> float:
         return float(_NUMBER_WORDS[word])
     if word == "pair":
         return 2.0
+    if not text[:1].isdigit():  # a number word the case-blind patterns matched through a Unicode
+        # case equivalent that lower() keeps apart ("ſix", "fıve"): the same rule names the word
+        return float(next(value for name, value in _NUMBER_WORDS.items()
+                          if re.fullmatch(re.escape(name), text, re.IGNORECASE)))
     return float(text.replace(",", ""))
 
 
