@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from resources import resource_path
 from ui.app import ICON_SIZES, create_application
-from ui.first_paint import MESSAGE, watch_first_paint
+from ui.first_paint import CORPUS_PAINTED, WINDOW_PAINTED, after_next_paint, watch_first_paint
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,22 +114,35 @@ def test_desktop_file_launches_the_app_with_its_icon() -> None:
     assert desktop["StartupWMClass"] == create_application().desktopFileName()
 
 
-def test_first_paint_is_reported_once_the_window_is_ready(qtbot, monkeypatch, capfd) -> None:
+def test_first_paints_are_reported_for_the_window_and_then_its_corpus(qtbot, monkeypatch, capfd) -> None:
     monkeypatch.setenv("CORROBORATE_REPORT_FIRST_PAINT", "1")
     window = QMainWindow()
     qtbot.addWidget(window)
     ready = ReadySignal()
     watch_first_paint(window, ready.ready)
+    seen: list[str] = []
     with qtbot.waitExposed(window):
         window.show()
+    qtbot.waitUntil(lambda: seen.append(capfd.readouterr().err) or WINDOW_PAINTED in "".join(seen), timeout=3000)
     qtbot.wait(100)
-    assert MESSAGE not in capfd.readouterr().err  # painted, but the corpus is not there yet
+    assert CORPUS_PAINTED not in "".join(seen + [capfd.readouterr().err])  # painted, but no corpus yet
     ready.ready.emit()
-    seen: list[str] = []
-    qtbot.waitUntil(lambda: seen.append(capfd.readouterr().err) or MESSAGE in "".join(seen), timeout=3000)
+    qtbot.waitUntil(lambda: seen.append(capfd.readouterr().err) or CORPUS_PAINTED in "".join(seen), timeout=3000)
     window.repaint()
     qtbot.wait(50)
-    assert "".join(seen + [capfd.readouterr().err]).count(MESSAGE) == 1
+    lines = "".join(seen + [capfd.readouterr().err]).splitlines()
+    assert lines.count(WINDOW_PAINTED) == 1 and lines.count(CORPUS_PAINTED) == 1
+
+
+def test_a_callback_runs_after_the_windows_first_paint(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+    after_next_paint(window, lambda: painted.append(window.isVisible()))
+    qtbot.wait(50)
+    assert painted == []  # not shown, not painted
+    window.show()
+    qtbot.waitUntil(lambda: painted == [True], timeout=3000)
 
 
 MISSING_LIBRARY_SCRIPT = """

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.first_paint import MESSAGE
+from ui.first_paint import WINDOW_PAINTED
 
 APP = os.environ.get("CORROBORATE_FROZEN_APP", "")
 SYSTEM_LIBRARIES = Path("/usr/lib/x86_64-linux-gnu")
@@ -88,7 +88,7 @@ def test_frozen_app_paints_with_its_bundled_xcb_libraries(tmp_path) -> None:
             while time.monotonic() < deadline and app.poll() is None and not painted:
                 time.sleep(0.1)
                 errors.seek(0)
-                painted = MESSAGE in errors.read().decode("utf-8", "replace")
+                painted = WINDOW_PAINTED in errors.read().decode("utf-8", "replace")
             if app.poll() is None:
                 os.killpg(app.pid, signal.SIGTERM)
             app.wait(timeout=10)
