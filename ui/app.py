@@ -42,12 +42,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(paths: list[Path]) -> int:
+    """The window's shell is painted first; its views fill in and the corpus opens after that."""
     app = create_application()
-    window = MainWindow(AppContext())
-    if paths:
-        window.open_corpus(paths)
-    else:
-        window.open_initial_corpus()
+    window = MainWindow(AppContext(), fill=False)
+    window.fill_after_first_paint(lambda: window.open_corpus(paths) if paths else window.open_initial_corpus())
     window.show()
     watch_first_paint(window, window.context.corpus.loaded)
     return app.exec()

@@ -7,10 +7,13 @@ connected with `context.actions.on(...)`, and `open_article_at` to show a span i
 """
 from __future__ import annotations
 
+import importlib.util
 import logging
-from pathlib import Path
-
+import sys
 from html import escape
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
@@ -18,42 +21,36 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
                                QMessageBox, QTabWidget, QVBoxLayout, QWidget)
 
 from reader import __version__
-from reader.export.citation import cite, pinpoint, source_of
-from reader.export import ExportError, Report
-from reader.export.compare import compare_report
-from reader.export.facts import facts_report
-from reader.facts.finder import Fact, Member
-from reader.export.quotes import quotes_report
-from reader.analysis.overview import story_overview
-from reader.articles.model import Article, Span
-from reader.quotes.finder import Quote
 from resources import sample_dir
 from ui.actions import MENUS, ActionId, Scope
-from ui.analysis import AnalysisModel
-from ui.article_list import ArticleList
-from ui.command_palette import CommandPalette
-from ui.compare_view import CompareView, substitution_format
-from ui.comparisons import Comparisons
 from ui.context import AppContext
-from ui.exports import choose_export_file, save_report
-from ui.fact_matrix import FactMatrixPanel, FactMatrixView
-from ui.log_view import LogView
+from ui.first_paint import after_next_paint
 from ui.message_bar import MessageBar
-from ui.metadata_form import MetadataForm
 from ui.notices import Level
-from ui.overview import StoryOverviewView
-from ui.parties_dialog import PartiesDialog
-from ui.quote_style import quote_highlights
-from ui.quotes_panel import QuotesPanel
-from ui.reader_view import Highlight, ReaderView
-from ui.research_record import ResearchRecord
-from ui.search import Search
-from ui.search_panel import QuerySyntaxHelp, SearchPanel
-from ui.shortcut_editor import ShortcutEditor
-from ui.shortcut_help import ShortcutHelp
 from ui.task_status import TaskStatus
 from ui.tasks import Generation
 from ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from reader.articles.model import Article, Span
+    from reader.export import Report
+    from reader.facts.finder import Fact, Member
+    from reader.quotes.finder import Quote
+
+
+def _lazy_module(name: str) -> ModuleType:
+    """`name`, executed when one of its attributes is first used (importlib's LazyLoader)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+parts = _lazy_module("ui.window_parts")  # first used by fill(): after the first paint when the app starts
 
 log = logging.getLogger(__name__)
 
@@ -63,55 +60,74 @@ ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, fill: bool = True) -> None:
+        """The shell: title, central tabs, message bar, menus, status bar, theme and size. Its
+        views and panels come with `fill()`, at once unless the app starts it after the first paint."""
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowTitle("Corroborate")
-        self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.docks: dict[str, QDockWidget] = {}
+        self.filled = False
         self._layout_restored = False
         self._needs_default_sizes = False
         self._overview_generation = Generation()
 
-        self.reader = ReaderView()
         self.message_bar = MessageBar(context.notices)
         self.views = QTabWidget()
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
-        self.overview = StoryOverviewView()
-        self.add_view("overview", "Overview", self.overview)
-        self.add_view("reader", "Reader", self.reader)
-        self.compare_view = CompareView()
-        self.compare_view.setObjectName("compareView")
-        self.add_view("compare", "Comparison", self.compare_view)
-        self.fact_matrix = FactMatrixView()
-        self.fact_panel = FactMatrixPanel(self.fact_matrix)
-        self.add_view("facts", "Fact matrix", self.fact_panel)
-        self.analysis = AnalysisModel(context.corpus, context.tasks, self)
-        self.comparisons = Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
-        self.marked_article: str | None = None
-        self.search = Search(context.corpus, self.analysis, context.tasks, self)
-        self.search_panel = SearchPanel()
-        self.syntax_help = QuerySyntaxHelp(self)
-        self._matches: list[Span] = []
-        self._match_article: str | None = None
-        self._match_index = 0
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.message_bar)
         column.addWidget(self.views, 1)
         self.setCentralWidget(central)
+        self.task_status = TaskStatus(context.actions.action(ActionId.CANCEL_TASK))
+        self.summary = QLabel()
+        self.statusBar().addPermanentWidget(self.summary)
+        self.statusBar().addPermanentWidget(self.task_status)
+        self._build_menus()
+        self.set_theme(str(context.settings.value("view/theme", "system")))
+        self._restore_geometry()
+        if fill:
+            self.fill()
 
-        self.article_list = ArticleList(context.corpus)
-        self.metadata_form = MetadataForm(context.corpus, context.undo_stack)
+    def fill_after_first_paint(self, then: Callable[[], None]) -> None:
+        """How the app starts: the shell is painted first, then `fill()` runs, then `then`."""
+        after_next_paint(self, lambda: (self.fill(), then()))
+
+    def fill(self) -> None:
+        """The views, panels, analysis and search, each connected to its commands."""
+        context = self.context
+        self.reader = parts.ReaderView()
+        self.overview = parts.StoryOverviewView()
+        self.add_view("overview", "Overview", self.overview)
+        self.add_view("reader", "Reader", self.reader)
+        self.compare_view = parts.CompareView()
+        self.compare_view.setObjectName("compareView")
+        self.add_view("compare", "Comparison", self.compare_view)
+        self.fact_matrix = parts.FactMatrixView()
+        self.fact_panel = parts.FactMatrixPanel(self.fact_matrix)
+        self.add_view("facts", "Fact matrix", self.fact_panel)
+        self.analysis = parts.AnalysisModel(context.corpus, context.tasks, self)
+        self.comparisons = parts.Comparisons(self.compare_view, context.corpus, self.analysis, context.tasks, self)
+        self.marked_article: str | None = None
+        self.search = parts.Search(context.corpus, self.analysis, context.tasks, self)
+        self.search_panel = parts.SearchPanel()
+        self.syntax_help = parts.QuerySyntaxHelp(self)
+        self._matches: list[Span] = []
+        self._match_article: str | None = None
+        self._match_index = 0
+
+        self.article_list = parts.ArticleList(context.corpus)
+        self.metadata_form = parts.MetadataForm(context.corpus, context.undo_stack)
         self.notice_list = QListView()
         self.notice_list.setObjectName("noticeList")
         self.notice_list.setModel(context.notices)
-        self.log_view = LogView(context.log)
-        self.quotes_panel = QuotesPanel()
+        self.log_view = parts.LogView(context.log)
+        self.quotes_panel = parts.QuotesPanel()
         self.add_dock("search", "Search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock("articles", "Articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock("details", "Details", self.metadata_form, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -120,14 +136,9 @@ class MainWindow(QMainWindow):
         self.add_dock("log", "Log", self.log_view, Qt.DockWidgetArea.BottomDockWidgetArea, visible=False)
         self.tabifyDockWidget(self.docks["messages"], self.docks["log"])
 
-        self.task_status = TaskStatus(context.actions.action(ActionId.CANCEL_TASK))
-        self.summary = QLabel()
-        self.statusBar().addPermanentWidget(self.summary)
-        self.statusBar().addPermanentWidget(self.task_status)
-
-        self.palette_dialog = CommandPalette(context.actions, self)
-        self.shortcut_help = ShortcutHelp(context.actions, self)
-        self.shortcut_editor = ShortcutEditor(context.actions, self)
+        self.palette_dialog = parts.CommandPalette(context.actions, self)
+        self.shortcut_help = parts.ShortcutHelp(context.actions, self)
+        self.shortcut_editor = parts.ShortcutEditor(context.actions, self)
 
         context.actions.attach(Scope.WINDOW, self)
         context.actions.attach(Scope.ARTICLES, self.article_list)
@@ -139,13 +150,15 @@ class MainWindow(QMainWindow):
         context.actions.attach(Scope.SEARCH, self.search_panel)
         self.compare_view.addAction(context.actions.action(ActionId.COPY_CITATION))
         self._connect_actions()
-        self.record = ResearchRecord(self)
-        self._build_menus()
+        self.record = parts.ResearchRecord(self)
         self._connect_corpus()
         self._connect_analysis()
         self._connect_search()
         self.message_bar.details.clicked.connect(lambda: self.show_dock("messages"))
-        self._restore_layout()
+        self._restore_dock_layout()
+        self.setAcceptDrops(True)
+        self.filled = True
+        self._size_panes_once()
 
     # --- plugging views in -------------------------------------------------------------
 
@@ -274,7 +287,7 @@ class MainWindow(QMainWindow):
             self.reader.clear_highlights("search")
             return
         self.reader.set_highlights("search", [
-            Highlight(start, end, "current-match" if number == self._match_index else "match")
+            parts.Highlight(start, end, "current-match" if number == self._match_index else "match")
             for number, (start, end) in enumerate(self._matches)])
 
     def step_match(self, step: int) -> None:
@@ -316,7 +329,7 @@ class MainWindow(QMainWindow):
         article = self.context.corpus.current
         if article is None:
             return
-        self.reader.set_highlights("quotes", quote_highlights(self.analysis.quotes_of(article), self.analysis.parties))
+        self.reader.set_highlights("quotes", parts.quote_highlights(self.analysis.quotes_of(article), self.analysis.parties))
 
     def _paint_spun_words(self) -> None:
         """Hatch the words a spinner most likely swapped in, saying what each replaced."""
@@ -326,7 +339,7 @@ class MainWindow(QMainWindow):
             self.reader.clear_highlights("spin")
             return
         self.reader.set_highlights("spin", [
-            Highlight(swap.start, swap.end, substitution_format(),
+            parts.Highlight(swap.start, swap.end, parts.substitution_format(),
                       f"likely spun: “{swap.text}”" + (f" for “{swap.original}”" if swap.original else ""))
             for swap in item.spin.substitutions])
 
@@ -411,11 +424,11 @@ class MainWindow(QMainWindow):
     def facts_report(self) -> Report | None:
         if not self.analysis.facts_complete:
             return None
-        return facts_report([fact.as_json() for fact in self.analysis.facts], self.context.corpus.corpus.articles,
+        return parts.facts_report([fact.as_json() for fact in self.analysis.facts], self.context.corpus.corpus.articles,
                             self._corpus_name())
 
     def _edit_parties(self) -> None:
-        dialog = PartiesDialog(self.analysis.parties, self)
+        dialog = parts.PartiesDialog(self.analysis.parties, self)
         if dialog.exec():
             self.analysis.reload_registry()
             self.context.notices.post(Level.INFO, "Parties saved; quotes are being attributed again.")
@@ -429,13 +442,13 @@ class MainWindow(QMainWindow):
             return
         if add_notes:
             report = self.record.with_notes(report)
-        path = choose_export_file(self, title, stem)
+        path = parts.choose_export_file(self, title, stem)
         if path is None:
             return
         try:
-            if save_report(self, report, path):
+            if parts.save_report(self, report, path):
                 self.context.notices.post(Level.INFO, f"Exported to {path}")
-        except (ExportError, OSError) as error:
+        except (parts.ExportError, OSError) as error:
             self.context.notices.post(Level.ERROR, f"Export failed: {error}")
 
     def _corpus_name(self) -> str:
@@ -446,7 +459,7 @@ class MainWindow(QMainWindow):
         if not shown:
             return None
         articles = list({article.id: article for article, _ in shown}.values())
-        return quotes_report(shown, articles, self._corpus_name(), self.analysis.parties)
+        return parts.quotes_report(shown, articles, self._corpus_name(), self.analysis.parties)
 
     def comparison_report(self) -> Report | None:
         comparisons = self.comparisons.comparisons()
@@ -454,7 +467,7 @@ class MainWindow(QMainWindow):
             return None
         corpus = self.context.corpus
         articles = {article_id: corpus.article(article_id) for c in comparisons for article_id in (c.a_id, c.b_id)}
-        return compare_report(comparisons, articles, self._corpus_name(), f"Comparison of {self.comparisons.title}")
+        return parts.compare_report(comparisons, articles, self._corpus_name(), f"Comparison of {self.comparisons.title}")
 
     def _loaded(self) -> None:
         self.task_status.end("corpus")
@@ -483,7 +496,7 @@ class MainWindow(QMainWindow):
         """Counting the overview walks every fact and copy: it is done on the task runner."""
         result, generation = self.analysis.result, self._overview_generation
         generation.next()
-        self.context.tasks.start("story overview", lambda task: story_overview(result),
+        self.context.tasks.start("story overview", lambda task: parts.story_overview(result),
                                  on_success=generation.bind(lambda overview: self.overview.show_overview(
                                      overview, result.articles, result.fact_summary)),
                                  on_failure=generation.bind(lambda message: self.context.notices.post(
@@ -582,7 +595,6 @@ class MainWindow(QMainWindow):
                                 (ActionId.THEME_DARK, "dark")):
             action = actions.on(action_id, lambda _=False, theme=name: self.set_theme(theme))
             themes.addAction(action)
-        self.set_theme(str(context.settings.value("view/theme", "system")))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         actions.on(ActionId.SHOW_MESSAGES, lambda: self.show_dock("messages"))
         actions.on(ActionId.SHOW_LOG, lambda: self.show_dock("log"))
@@ -662,9 +674,9 @@ class MainWindow(QMainWindow):
         article, (start, end) = selected
         passage = " ".join(article.text[start:end].split())
         data = QMimeData()
-        data.setText(cite(article, start, end))
-        data.setHtml(f"<p>“{escape(passage)}” — <cite>{escape(pinpoint(article, start))}</cite> "
-                     f"({escape(source_of(article))})</p>")
+        data.setText(parts.cite(article, start, end))
+        data.setHtml(f"<p>“{escape(passage)}” — <cite>{escape(parts.pinpoint(article, start))}</cite> "
+                     f"({escape(parts.source_of(article))})</p>")
         QApplication.clipboard().setMimeData(data)
         self.statusBar().showMessage("Copied with citation.", 3000)
 
@@ -705,16 +717,19 @@ class MainWindow(QMainWindow):
         size = screen.availableGeometry().size() if screen is not None else QSize(0, 0)
         return f"layout/{size.width()}x{size.height()}"
 
-    def _restore_layout(self) -> None:
-        settings, key = self.context.settings, self._layout_key()
-        geometry = settings.value(f"{key}/geometry")
-        state = settings.value(f"{key}/state")
-        self._needs_default_sizes = not (isinstance(state, QByteArray) and not state.isEmpty())
+    def _restore_geometry(self) -> None:
+        """The window's size and place, before its first paint: it appears where it was."""
+        geometry = self.context.settings.value(f"{self._layout_key()}/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             metrics = self.fontMetrics()
             self.resize(metrics.averageCharWidth() * 160, metrics.height() * 45)
+
+    def _restore_dock_layout(self) -> None:
+        settings, key = self.context.settings, self._layout_key()
+        state = settings.value(f"{key}/state")
+        self._needs_default_sizes = not (isinstance(state, QByteArray) and not state.isEmpty())
         if not self._needs_default_sizes:
             self.restoreState(state)
         header = settings.value(f"{key}/articles-header")
@@ -724,7 +739,11 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._needs_default_sizes:
+        self._size_panes_once()
+
+    def _size_panes_once(self) -> None:
+        """Default pane sizes once the panes are there and the window is shown, if no layout was saved."""
+        if self._needs_default_sizes and self.filled and self.isVisible():
             self._needs_default_sizes = False
             QTimer.singleShot(0, self._size_panes_for_the_window)
 
@@ -756,8 +775,9 @@ class MainWindow(QMainWindow):
             self.open_corpus(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
-        self.analysis.cancel()  # drops results already queued for delivery to this window's views
+        if self.filled:
+            self.save_layout()
+            self.analysis.cancel()  # drops results already queued for delivery to this window's views
         self.context.shutdown()
         super().closeEvent(event)
 
