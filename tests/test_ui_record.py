@@ -244,7 +244,7 @@ def test_the_windows_exports_carry_the_notes(qtbot, story_window, tmp_path, monk
     _answer(window, "compare the tally with the Wire")
     qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
     target = tmp_path / "facts.html"
-    monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args: target)
+    monkeypatch.setattr(main_window_module.parts, "choose_export_file", lambda *args: target)
     window.context.actions.action(main_window_module.ActionId.EXPORT_FACTS).trigger()
     html = target.read_text(encoding="utf-8")
     assert "compare the tally with the Wire" in html and "Notes (1)" in html and "¶" in html
