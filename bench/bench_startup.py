@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -71,18 +73,21 @@ def times_to_paint(command: list[str], env: dict[str, str], messages: tuple[str,
     start = time.perf_counter()
     app = subprocess.Popen(command, env=env, cwd=env["HOME"], stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, start_new_session=True)
+    lines: queue.Queue[bytes] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in app.stderr], daemon=True).start()
     seen: dict[str, float] = {}
+    other: list[str] = []
     try:
-        while time.perf_counter() - start < timeout:
-            line = app.stderr.readline()
-            if not line:
-                raise RuntimeError(f"{command[0]} exited before painting its window")
-            text = line.decode("utf-8", "replace").strip()
-            if text in messages:
-                seen[text] = time.perf_counter() - start
-            if len(seen) == len(messages):
-                return tuple(seen[message] for message in messages)
-        raise RuntimeError(f"{command[0]} did not paint within {timeout} s")
+        while len(seen) < len(messages):
+            try:
+                text = lines.get(timeout=max(0.0, start + timeout - time.perf_counter())).decode("utf-8", "replace")
+            except queue.Empty:
+                raise RuntimeError(f"{command[0]} did not paint within {timeout} s: {other[-5:]}") from None
+            if text.strip() in messages:
+                seen[text.strip()] = time.perf_counter() - start
+            else:
+                other.append(text.strip())
+        return tuple(seen[message] for message in messages)
     finally:
         if app.poll() is None:
             os.killpg(app.pid, signal.SIGTERM)

@@ -88,15 +88,18 @@ class MainWindow(QMainWindow):
         self.summary = QLabel()
         self.statusBar().addPermanentWidget(self.summary)
         self.statusBar().addPermanentWidget(self.task_status)
+        self._connect_loading()
         self._build_menus()
         self.set_theme(str(context.settings.value("view/theme", "system")))
         self._restore_geometry()
         if fill:
             self.fill()
 
-    def fill_after_first_paint(self, then: Callable[[], None]) -> None:
-        """How the app starts: the shell is painted first, then `fill()` runs, then `then`."""
-        after_next_paint(self, lambda: (self.fill(), then()))
+    def fill_after_first_paint(self, opening: Callable[[], None]) -> None:
+        """How the app starts: the shell is painted first; then `opening` starts the corpus loading
+        in the background while `fill()` builds the views. The loaded corpus reaches them after
+        `fill()` returns: its result is queued to this thread, which `fill()` keeps busy."""
+        after_next_paint(self, lambda: (opening(), self.fill()))
 
     def fill(self) -> None:
         """The views, panels, analysis and search, each connected to its commands."""
@@ -218,7 +221,8 @@ class MainWindow(QMainWindow):
     def open_corpus(self, paths: list[Path]) -> None:
         self.context.corpus.open(paths)
 
-    def _connect_corpus(self) -> None:
+    def _connect_loading(self) -> None:
+        """The shell shows a corpus loading: it may start before the views are there."""
         corpus, notices, status = self.context.corpus, self.context.notices, self.task_status
         corpus.loading_started.connect(lambda: status.begin("corpus", "Reading articles", corpus.cancel))
         corpus.loading_progress.connect(lambda done, total, name: status.update("corpus", done, total, name))
@@ -228,6 +232,9 @@ class MainWindow(QMainWindow):
         corpus.loading_failed.connect(lambda _: status.end("corpus"))
         corpus.loading_failed.connect(
             lambda message: notices.post(Level.ERROR, f"The corpus could not be opened: {message}"))
+
+    def _connect_corpus(self) -> None:
+        corpus = self.context.corpus
         corpus.loaded.connect(self._loaded)
         corpus.current_changed.connect(lambda _: self._show_current())
 
