@@ -68,7 +68,7 @@ def wall_time(command: list[str], env: dict[str, str]) -> float:
 
 
 def times_to_paint(command: list[str], env: dict[str, str], messages: tuple[str, ...],
-                   timeout: float = 30) -> tuple[float, ...]:
+                   timeout: float = 15) -> tuple[float, ...]:
     """Seconds from launch to each of the app's paint lines on stderr; the app is then stopped."""
     start = time.perf_counter()
     app = subprocess.Popen(command, env=env, cwd=env["HOME"], stdout=subprocess.DEVNULL,
@@ -93,6 +93,20 @@ def times_to_paint(command: list[str], env: dict[str, str], messages: tuple[str,
             os.killpg(app.pid, signal.SIGTERM)
         app.wait(timeout=10)
         app.stderr.close()
+
+
+def paint_run(app: Path, frozen_env: dict[str, str], unfrozen_env: dict[str, str]) -> tuple[float, ...] | None:
+    """Launch to first paint of the bare window, then launch to first paint and to the corpus painted
+    of the frozen and the unfrozen app, one after the other so they share the machine's load;
+    None when one of them never painted (said on stderr)."""
+    both = (WINDOW_PAINTED, CORPUS_PAINTED)
+    try:
+        return (times_to_paint([sys.executable, "-c", BARE_PAINTED_WINDOW], unfrozen_env, (WINDOW_PAINTED,))[0],
+                *times_to_paint([str(app)], frozen_env, both),
+                *times_to_paint([sys.executable, "-m", "app"], unfrozen_env, both))
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return None
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str] | None:
@@ -151,17 +165,13 @@ def main() -> int:
             painting = clean_environment(home, **platform, **{ENVIRONMENT_VARIABLE: "1"})
             unfrozen_env = {**painting, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                             "PYTHONPATH": str(ROOT)}
-            both = (WINDOW_PAINTED, CORPUS_PAINTED)
-            paints = [
-                (times_to_paint([sys.executable, "-c", BARE_PAINTED_WINDOW], unfrozen_env, (WINDOW_PAINTED,))[0],
-                 *times_to_paint([str(args.app)], painting, both),
-                 *times_to_paint([sys.executable, "-m", "app"], unfrozen_env, both))
-                for _ in range(args.runs)
-            ]  # interleaved like the runs above
+            paints = [run for run in (paint_run(args.app, painting, unfrozen_env) for _ in range(args.runs)) if run]
         finally:
             if xvfb:
                 xvfb[0].terminate()
                 xvfb[0].wait(timeout=10)
+        if len(paints) < args.runs:
+            print(f"{args.runs - len(paints)} of {args.runs} paint runs left out: a window was never painted")
         bare_paint, frozen_paint, frozen_corpus, unfrozen_paint, unfrozen_corpus = (
             statistics.median(run[i] for run in paints) for i in range(5))
         frozen_ratio = statistics.median(run[1] / run[0] for run in paints)

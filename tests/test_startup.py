@@ -12,6 +12,7 @@ from PySide6.QtCore import SIGNAL
 
 from resources import sample_dir
 from ui.actions import ActionId
+import ui.main_window as main_window_module
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ FIRST_PAINT = f"""
 import json, sys
 from ui.app import create_application
 from ui.context import AppContext
+import ui.main_window as main_window_module
 from ui.main_window import MainWindow
 app = create_application()
 window = MainWindow(AppContext(), fill=False)
@@ -61,3 +63,13 @@ def test_after_its_first_paint_the_window_fills_in_connects_every_command_and_op
     assert window.article_list.model().rowCount() == len(ui_context.corpus.corpus.articles) > 0
     assert [window.views.tabText(index) for index in range(window.views.count())][:4] == [
         "Overview", "Reader", "Comparison", "Fact matrix"]
+
+
+def test_a_window_never_painted_fills_in_and_opens_its_corpus_anyway(qtbot, ui_context, monkeypatch):
+    monkeypatch.setattr(main_window_module, "FILL_WITHOUT_PAINT_MS", 50)
+    window = MainWindow(ui_context, fill=False)
+    qtbot.addWidget(window)
+    opened: list[bool] = []
+    window.fill_after_first_paint(lambda: opened.append(True))
+    qtbot.waitUntil(lambda: window.filled, timeout=5000)
+    assert opened == [True] and not window.isVisible()

@@ -57,6 +57,9 @@ log = logging.getLogger(__name__)
 SPUN_NOTICES = 5
 """Up to this many spun copies get a notice each; more are named in one notice."""
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
+FILL_WITHOUT_PAINT_MS = 2000
+"""A window not painted this long after start-up (started minimised, or on an X server that
+never exposed it) fills in and opens its corpus anyway."""
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +102,13 @@ class MainWindow(QMainWindow):
         """How the app starts: the shell is painted first; then `opening` starts the corpus loading
         in the background while `fill()` builds the views. The loaded corpus reaches them after
         `fill()` returns: its result is queued to this thread, which `fill()` keeps busy."""
-        after_next_paint(self, lambda: (opening(), self.fill()))
+        def start() -> None:
+            if not self.filled:
+                opening()
+                self.fill()
+
+        after_next_paint(self, start)
+        QTimer.singleShot(FILL_WITHOUT_PAINT_MS, start)
 
     def fill(self) -> None:
         """The views, panels, analysis and search, each connected to its commands."""
@@ -336,7 +345,8 @@ class MainWindow(QMainWindow):
         article = self.context.corpus.current
         if article is None:
             return
-        self.reader.set_highlights("quotes", parts.quote_highlights(self.analysis.quotes_of(article), self.analysis.parties))
+        highlights = parts.quote_highlights(self.analysis.quotes_of(article), self.analysis.parties)
+        self.reader.set_highlights("quotes", highlights)
 
     def _paint_spun_words(self) -> None:
         """Hatch the words a spinner most likely swapped in, saying what each replaced."""
@@ -474,7 +484,8 @@ class MainWindow(QMainWindow):
             return None
         corpus = self.context.corpus
         articles = {article_id: corpus.article(article_id) for c in comparisons for article_id in (c.a_id, c.b_id)}
-        return parts.compare_report(comparisons, articles, self._corpus_name(), f"Comparison of {self.comparisons.title}")
+        return parts.compare_report(comparisons, articles, self._corpus_name(),
+                                    f"Comparison of {self.comparisons.title}")
 
     def _loaded(self) -> None:
         self.task_status.end("corpus")
