@@ -69,7 +69,10 @@ def wall_time(command: list[str], env: dict[str, str]) -> float:
 
 def times_to_paint(command: list[str], env: dict[str, str], messages: tuple[str, ...],
                    timeout: float = 15) -> tuple[float, ...]:
-    """Seconds from launch to each of the app's paint lines on stderr; the app is then stopped."""
+    """Seconds from launch to each of the app's paint lines on stderr; the app is then stopped.
+    Each launch gets its own empty HOME: one stopped while Qt saved its settings leaves QSettings'
+    lock file behind, and the next launch in that HOME waited 6-13 s for it to go stale."""
+    env = {**env, "HOME": tempfile.mkdtemp(dir=env["HOME"])}
     start = time.perf_counter()
     app = subprocess.Popen(command, env=env, cwd=env["HOME"], stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, start_new_session=True)
