@@ -58,8 +58,8 @@ SPUN_NOTICES = 5
 """Up to this many spun copies get a notice each; more are named in one notice."""
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
 FILL_WITHOUT_PAINT_MS = 2000
-"""A window not painted this long after start-up (started minimised, or on an X server that
-never exposed it) fills in and opens its corpus anyway."""
+"""A window not painted this long after start-up (started minimised, or its display slow to
+expose it) fills in and opens its corpus anyway."""
 
 
 class MainWindow(QMainWindow):
