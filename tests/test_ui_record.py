@@ -495,7 +495,7 @@ def test_every_format_the_window_exports_carries_the_note_on_a_quote(qtbot, stor
     exported = {}
     for fmt in ("csv", "json", "pdf", "docx"):
         target = tmp_path / f"quotes.{fmt}"
-        monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args, target=target: target)
+        monkeypatch.setattr(main_window_module.parts, "choose_export_file", lambda *args, target=target: target)
         window.context.actions.action(main_window_module.ActionId.EXPORT_QUOTES).trigger()
         exported[fmt] = target.read_text(encoding="utf-8-sig") if fmt in ("csv", "json") else target
     pdf = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(exported["pdf"])).pages)
@@ -526,7 +526,7 @@ def test_the_research_record_is_exported_from_the_window_with_the_notes_cited(qt
     exported = {}
     for fmt in ("csv", "html"):
         target = tmp_path / f"record.{fmt}"
-        monkeypatch.setattr(main_window_module, "choose_export_file", lambda *args, target=target: target)
+        monkeypatch.setattr(main_window_module.parts, "choose_export_file", lambda *args, target=target: target)
         qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.ShiftModifier)
         qtbot.waitUntil(target.exists, timeout=20_000)
