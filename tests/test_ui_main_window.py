@@ -214,6 +214,8 @@ def test_panes_are_sized_for_the_window_and_layouts_kept_per_screen_size(qtbot, 
                     and window.docks["articles"].width() >= 1600 * 0.2, timeout=5_000)  # both sized in one pass
     header = window.article_list.horizontalHeader()
     assert header.sectionSize(2) > header.sectionSize(0)  # the title column takes what is left
+    assert header.sectionSize(2) >= 40 * window.article_list.fontMetrics().averageCharWidth()  # a title, not "Unkn…"
+    assert window.centralWidget().width() >= 1600 // 2  # the reader keeps half the width
     window.save_layout()
     key = window._layout_key()
     settings = window.context.settings

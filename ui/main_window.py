@@ -767,9 +767,10 @@ class MainWindow(QMainWindow):
 
     def _size_panes_for_the_window(self) -> None:
         """Panes in proportion to the window as it first appears (no layout saved for this screen):
-        the quotes list shows about a dozen rows and the reader keeps most of the width."""
+        the quotes list shows about a dozen rows, the article list its titles, and the reader keeps
+        more than half the width."""
         width, height = self.width(), self.height()
-        self.resizeDocks([self.docks["articles"], self.docks["details"]], [width * 24 // 100, width * 15 // 100],
+        self.resizeDocks([self.docks["articles"], self.docks["details"]], [width * 30 // 100, width * 15 // 100],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["search"], self.docks["articles"]], [height * 30 // 100, height * 35 // 100],
                          Qt.Orientation.Vertical)
