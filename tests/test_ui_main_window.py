@@ -296,3 +296,13 @@ def test_notice_model(qtmodeltester):
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "error: The index could not be built"
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "disk full"
+
+
+def test_a_first_launch_opens_in_most_of_the_screen(qtbot, ui_context, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 2400, 1500))
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    assert 0.85 * 2400 <= window.width() <= 2400 and 0.85 * 1500 <= window.height() <= 1500

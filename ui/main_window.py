@@ -736,13 +736,25 @@ class MainWindow(QMainWindow):
         return f"layout/{size.width()}x{size.height()}"
 
     def _restore_geometry(self) -> None:
-        """The window's size and place, before its first paint: it appears where it was."""
+        """The window's size and place, before its first paint: it appears where it was, or on a
+        first launch in most of the screen."""
         geometry = self.context.settings.value(f"{self._layout_key()}/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            metrics = self.fontMetrics()
-            self.resize(metrics.averageCharWidth() * 160, metrics.height() * 45)
+            self.resize(self._first_size())
+
+    def _first_size(self) -> QSize:
+        """Nine tenths of the screen on a first launch, and at least 160 columns by 45 lines of
+        text where the screen has room: a window sized by text alone opened at a third of a
+        1600x1000 screen, its article list too narrow to show a title."""
+        metrics = self.fontMetrics()
+        wanted = QSize(metrics.averageCharWidth() * 160, metrics.height() * 45)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        available = screen.availableGeometry().size()
+        return wanted.expandedTo(available * 0.9).boundedTo(available)
 
     def _restore_dock_layout(self) -> None:
         settings, key = self.context.settings, self._layout_key()
