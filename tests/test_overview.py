@@ -87,34 +87,35 @@ def test_the_command_line_prints_the_overview(tmp_path, corroborate_home, capsys
     assert capsys.readouterr().out.startswith("3 articles from 2 independent accounts")
 
 
-def test_each_section_shows_its_first_lines_and_says_how_many_more(qtbot, monkeypatch, tmp_path, corroborate_home):
-    from ui import overview as overview_module
+def _overview_of(qtbot, folder: Path):  # noqa: ANN001, ANN202 — pytest-qt's qtbot; returns ui.overview.StoryOverviewView
     from ui.overview import StoryOverviewView
 
-    corpus = load_corpus([council_story(tmp_path / "council")])
+    corpus = load_corpus([folder])
     analysis = analyse_corpus(corpus.articles)
-    monkeypatch.setattr(overview_module, "SECTION_LINES", 1)
     view = StoryOverviewView()
     qtbot.addWidget(view)
     view.show_overview(story_overview(analysis), corpus.articles, analysis.fact_summary)
+    return view
+
+
+def test_each_section_shows_its_first_lines_and_says_how_many_more(qtbot, monkeypatch, tmp_path, corroborate_home):
+    from ui import overview as overview_module
+
+    monkeypatch.setattr(overview_module, "SECTION_LINES", 1)
+    view = _overview_of(qtbot, council_story(tmp_path / "council"))
     outlets = view.tree.item(1)
     assert outlets.rowCount() == 2 and outlets.child(1).text() == "… and 1 more in the article list (Alt+1)"
 
 
 def test_an_account_lists_its_first_copies_and_says_how_many_more(qtbot, monkeypatch, tmp_path, corroborate_home):
     from ui import overview as overview_module
-    from ui.overview import StoryOverviewView
 
     folder = council_story(tmp_path / "council")
     for number in range(3):
         (folder / f"reprint-{number}.txt").write_text(LEDE.format(tally="7-2", amount="$12.4 million") + BODY,
                                                      encoding="utf-8")
-    corpus = load_corpus([folder])
-    analysis = analyse_corpus(corpus.articles)
     monkeypatch.setattr(overview_module, "COPY_LINES", 2)
-    view = StoryOverviewView()
-    qtbot.addWidget(view)
-    view.show_overview(story_overview(analysis), corpus.articles, analysis.fact_summary)
+    view = _overview_of(qtbot, folder)
     outlets = view.tree.item(1)
     source = next(outlets.child(row) for row in range(outlets.rowCount()) if outlets.child(row).rowCount())
     assert source.rowCount() == 3
