@@ -48,6 +48,15 @@ def _answer(window, text: str) -> list[str]:  # noqa: ANN001
     return asked
 
 
+def _note_in_reader(qtbot, window, article_id: str, phrase: str, text: str) -> None:  # noqa: ANN001
+    """Add a note by keyboard (Ctrl+Shift+N) at `phrase` of the article, answering the prompt with `text`."""
+    window.context.corpus.set_current(article_id)
+    window.focus_reader()
+    window.reader.reveal(window.context.corpus.current.text.index(phrase))
+    _answer(window, text)
+    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+
+
 def _saved_notes() -> list[dict]:
     from reader import paths
 
@@ -216,11 +225,7 @@ def test_a_note_on_the_copy_pair_compared(qtbot, newsroom_window):
 
 def test_note_search_in_the_window_follows_the_notes_as_they_change(qtbot, story_window):
     window = story_window
-    window.context.corpus.set_current("metro.txt")
-    window.focus_reader()
-    window.reader.reveal(window.context.corpus.current.text.index("council member"))
-    _answer(window, "Misattributed to Ortega; ask counsel")
-    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    _note_in_reader(qtbot, window, "metro.txt", "council member", "Misattributed to Ortega; ask counsel")
 
     def hits(query: str) -> set[str]:
         with qtbot.waitSignal(window.search.results_ready, timeout=20_000) as found:
@@ -238,11 +243,7 @@ def test_the_windows_exports_carry_the_notes(qtbot, story_window, tmp_path, monk
     import ui.main_window as main_window_module
 
     window = story_window
-    window.context.corpus.set_current("ledger.txt")
-    window.focus_reader()
-    window.reader.reveal(window.context.corpus.current.text.index("voted 5-2"))
-    _answer(window, "compare the tally with the Wire")
-    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    _note_in_reader(qtbot, window, "ledger.txt", "voted 5-2", "compare the tally with the Wire")
     target = tmp_path / "facts.html"
     monkeypatch.setattr(main_window_module.parts, "choose_export_file", lambda *args: target)
     window.context.actions.action(main_window_module.ActionId.EXPORT_FACTS).trigger()
@@ -518,11 +519,7 @@ def test_the_research_record_is_exported_from_the_window_with_the_notes_cited(qt
     import ui.main_window as main_window_module
 
     window = story_window
-    window.context.corpus.set_current("ledger.txt")
-    window.focus_reader()
-    window.reader.reveal(window.context.corpus.current.text.index("voted 5-2"))
-    _answer(window, "compare the tally with the Wire")
-    qtbot.keyClick(window.reader, Qt.Key.Key_N, CTRL_SHIFT)
+    _note_in_reader(qtbot, window, "ledger.txt", "voted 5-2", "compare the tally with the Wire")
     exported = {}
     for fmt in ("csv", "html"):
         target = tmp_path / f"record.{fmt}"
