@@ -36,7 +36,8 @@ def open_index(paths: list[Path], shared: PackedOnce, analysis: CorpusAnalysis, 
     progress = (lambda done, total, *_: task.report_progress(done, total, "articles indexed"))
     try:
         if in_child_process(len(analysis.articles)):
-            parts = CorpusAnalysis([], analysis.registry, analysis.quotes, analysis.provenance)
+            verdicts = analysis.provenance.verdicts() if analysis.provenance is not None else None
+            parts = CorpusAnalysis([], analysis.registry, analysis.quotes, verdicts)
             report = run_in_child(update_index, paths, shared, parts, errors, cancel=task.cancel_event,
                                   progress=progress)
             corpus_index = CorpusIndex.open_current(paths) or CorpusIndex.update(paths, analysis, errors=errors)

@@ -147,6 +147,13 @@ class ReuseReport:
                 "independent_sources": [sorted(group) for group in
                                         self.independent_sources([item.article_id for item in self.articles])]}
 
+    def verdicts(self) -> ReuseReport:
+        """The report without its evidence (swapped words, pairs and their passages): which
+        articles are spun and what each copies, all that the search index writes, so a child
+        process indexing 10,000 articles is not sent and does not hold the rest."""
+        return ReuseReport([replace(item, spin=replace(item.spin, substitutions=())) for item in self.articles],
+                           [], self.candidates)
+
     def independent_sources(self, article_ids: list[str]) -> list[set[str]]:
         """The given articles grouped by the one source they come from (see `independent_sources`)."""
         return independent_sources(self, article_ids)
