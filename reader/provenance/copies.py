@@ -151,8 +151,8 @@ class ReuseReport:
         """The report without its evidence (swapped words, pairs and their passages): which
         articles are spun and what each copies, all that the search index writes, so a child
         process indexing 10,000 articles is not sent and does not hold the rest."""
-        return ReuseReport([replace(item, spin=replace(item.spin, substitutions=())) for item in self.articles],
-                           [], self.candidates)
+        return ReuseReport([replace(item, spin=replace(item.spin, substitutions=())) if item.spin.substitutions else item
+                            for item in self.articles], [], self.candidates)
 
     def independent_sources(self, article_ids: list[str]) -> list[set[str]]:
         """The given articles grouped by the one source they come from (see `independent_sources`)."""
