@@ -306,3 +306,16 @@ def test_a_first_launch_opens_in_most_of_the_screen(qtbot, ui_context, monkeypat
     window = MainWindow(ui_context)
     qtbot.addWidget(window)
     assert 0.85 * 2400 <= window.width() <= 2400 and 0.85 * 1500 <= window.height() <= 1500
+
+
+def test_a_narrow_window_starts_without_the_details_pane_and_f2_brings_it(qtbot, ui_context):
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: not window.docks["details"].isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: window.docks["articles"].width() >= 1024 * 0.3, timeout=5_000)
+    assert window.centralWidget().width() >= 1024 // 2  # the reader keeps half the width
+    window.context.actions.action(ActionId.EDIT_METADATA).trigger()
+    assert window.docks["details"].isVisible()

@@ -57,6 +57,9 @@ log = logging.getLogger(__name__)
 SPUN_NOTICES = 5
 """Up to this many spun copies get a notice each; more are named in one notice."""
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)"
+NARROW_WINDOW_COLUMNS = 180
+"""A window narrower than this many average characters starts without the Details pane: the
+reader needs about 80 of them, the article list a title's 45 and the Details pane 40 more."""
 FILL_WITHOUT_PAINT_MS = 2000
 """A window not painted this long after start-up (started minimised, or its display slow to
 expose it) fills in and opens its corpus anyway."""
@@ -780,10 +783,16 @@ class MainWindow(QMainWindow):
     def _size_panes_for_the_window(self) -> None:
         """Panes in proportion to the window as it first appears (no layout saved for this screen):
         the quotes list shows about a dozen rows, the article list its titles, and the reader keeps
-        more than half the width."""
+        more than half the width. On a narrow window (a 1024-pixel laptop) the Details pane starts
+        hidden, F2 brings it: beside the article list and the reader it squeezed both to clipped
+        titles and half lines."""
         width, height = self.width(), self.height()
-        self.resizeDocks([self.docks["articles"], self.docks["details"]], [width * 30 // 100, width * 15 // 100],
-                         Qt.Orientation.Horizontal)
+        if width < NARROW_WINDOW_COLUMNS * self.fontMetrics().averageCharWidth():
+            self.docks["details"].hide()
+            self.resizeDocks([self.docks["articles"]], [width * 38 // 100], Qt.Orientation.Horizontal)
+        else:
+            self.resizeDocks([self.docks["articles"], self.docks["details"]], [width * 30 // 100, width * 15 // 100],
+                             Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["search"], self.docks["articles"]], [height * 30 // 100, height * 35 // 100],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["quotes"]], [height * 28 // 100], Qt.Orientation.Vertical)
