@@ -98,3 +98,11 @@ def test_speaker_search_finds_a_person_and_a_party_with_facet_counts() -> None:
     assert sorted(hit.id for hit in results.hits) == ["council.txt", "council_2.txt"]
     party = council.search("speaker:rta")
     assert party.total == 2 and party.facets["speaker"]["rta"] == 2 and party.facets["speaker"]["ortiz"] == 2
+
+
+def test_title_then_name_in_apposition_names_the_person_and_the_title_the_party() -> None:
+    found = quotes_in("The Coastal Water Authority closed two beaches on Sunday. “Nobody swims until the tests "
+                      "are clean,” the agency’s director, Paula Mendes, said in a statement. Harbor Foods Inc. "
+                      "denied any spill. Harbor Foods’s chief safety officer, Omar Reyes, acknowledged that a valve "
+                      "had “failed for a short while.”")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Paula Mendes", "cwa"), ("Omar Reyes", "harbor-foods")]

@@ -107,12 +107,26 @@ def np_ending_at(toks: list[Token], index: int, low: int) -> NounPhrase | None:
         elif word.lower in {"for", "of", "at"} and cursor - 1 >= low and _np_word(toks[cursor - 1]):
             first = cursor
         else:
+            first = _opener_before(toks, cursor, low, first)
             break
         cursor -= 1
     first = _trim_leading(toks, first, index)
     if toks[first].lower in {"for", "of", "at"}:
         first += 1
     return NounPhrase(toks[first].start, toks[index].end)
+
+
+def _opener_before(toks: list[Token], cursor: int, low: int, first: int) -> int:
+    """`Twitter’s chief privacy officer`: plain words before a title belong to it when an owner’s name
+    opens them a few words back; else the phrase starts at `first`."""
+    for back in range(cursor, max(low, cursor - 3) - 1, -1):
+        word = toks[back]
+        if word.capitalised and word.text.endswith(("’s", "'s")):
+            return back
+        if not word.text.isalpha() or not word.text.islower() or word.lower in LEADING_WORDS | DETERMINERS \
+                or word.lower in RELATIVE_PRONOUNS or is_cue(toks, back):
+            return first
+    return first
 
 
 def _determined_np(toks: list[Token], index: int, low: int) -> NounPhrase | None:

@@ -128,6 +128,9 @@ class ArticleSpeakers:
         head = bare(words[-1].lower) if words else ""
         if lower in {"he", "she"}:
             return self._recent_person(phrase.start, text)
+        titled = self._named_by_appositive(phrase, head)
+        if titled is not None:
+            return titled
         if lower in {"it", "they", "we"}:
             mention = self._recent(phrase.start, None)
             return self._name(mention, text), (mention.party_id if mention else None), 0.85
@@ -159,6 +162,18 @@ class ArticleSpeakers:
         if person is not None:
             return person
         return text, None, 0.9
+
+    def _named_by_appositive(self, phrase: NounPhrase, head: str) -> tuple[str, str | None, float] | None:
+        """`the agency’s administrator, Mike Whitaker, said`: the title names the party, its
+        appositive the person who spoke."""
+        if phrase.appositive is None or head not in ROLE_NOUNS | AGENCY_TITLES | COMPANY_TITLES:
+            return None
+        name = self.text[phrase.appositive[0]:phrase.appositive[1]]
+        if len(name.split()) < 2 or not _personal_name(name):
+            return None
+        _, party_id, certainty = self._resolve(NounPhrase(phrase.start, phrase.end))
+        self.people[name.split()[-1]] = (name, party_id, phrase.start)
+        return name, party_id, certainty
 
     def _titled_person(self, words: list[Token], named: Mention, position: int) -> str | None:
         """`FTC Chair Lina Khan` / `Amazon spokesperson Lindsay Ganzer`: remember the person's party."""

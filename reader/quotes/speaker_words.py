@@ -37,6 +37,7 @@ ROLE_NOUNS = {
     "neighbor", "neighbour", "neighbors", "neighbours", "mother", "father", "resident", "residents", "member",
     "members", "friend", "student", "teacher", "professor", "lawmaker", "lawmakers", "senator", "spokesperson",
     "author", "authors", "organizer", "organiser", "activist", "activists", "mayor", "governor", "minister",
+    "administrator", "officer", "officers",
 }
 MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting", "new", "longtime",
               "company", "agency", "press", "legal", "chief", "vice", "lead", "outside", "independent",
