@@ -106,3 +106,17 @@ def test_title_then_name_in_apposition_names_the_person_and_the_title_the_party(
                       "denied any spill. Harbor Foods’s chief safety officer, Omar Reyes, acknowledged that a valve "
                       "had “failed for a short while.”")
     assert [(q.speaker_name, q.entity) for q in found] == [("Paula Mendes", "cwa"), ("Omar Reyes", "harbor-foods")]
+
+
+def test_regulator_that_found_a_failure_speaks_the_quoted_finding() -> None:
+    quote = only_quote("The Nordic Energy Agency (NEA) has examined Volt Grid since March. It found that the "
+                       "company failed to “keep customers informed about outages.”")
+    assert quote.entity == "nea"
+    assert [q.speaker for q in quotes_in("Inspectors found a crack in the “main beam of the old bridge” on "
+                                         "Monday.")] == [None]
+
+
+def test_subject_past_a_bracketed_abbreviation_and_a_which_clause_is_the_speaker() -> None:
+    quote = only_quote("The Danish Food Inspection Board (DFB), which acts for the ministry, said the European "
+                       "Safety Panel had ordered the board to “recall every jar at once”.")
+    assert (quote.speaker_name, quote.entity) == ("Danish Food Inspection Board", "dfb")

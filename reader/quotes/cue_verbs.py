@@ -25,6 +25,7 @@ _IRREGULAR = {
     "speak": ("speaks", "spoke", "speaking", "spoken"),
     "read": ("reads", "read"),
     "put": ("puts", "put"),
+    "find": ("finds", "found", "finding"),
 }
 
 _DOUBLED = {"slam", "quip", "admit", "regret", "rebut"}
@@ -66,8 +67,9 @@ CUE_FORMS: dict[str, str] = {form: verb for form, verb in _build().items() if fo
 """Every inflected cue word, lower case, mapped to its base verb."""
 
 
-SPEECH_ONLY_BEFORE = {"put": {"it"}}
-"""Cues that quote only in a fixed phrase: "as Khan put it", never "put in place"."""
+SPEECH_ONLY_BEFORE = {"put": {"it"}, "find": {"that"}}
+"""Cues that quote only in a fixed phrase: "as Khan put it", never "put in place"; a regulator
+"found that" a company failed to "…" (its finding's words), never "found a flaw"."""
 
 NOT_SPEECH_AFTER = {"call": {"for", "on", "off", "in", "up", "out"}, "agree": {"to", "with"},
                     "promise": {"to"}, "threaten": {"to"}, "vow": {"to"}, "pledge": {"to"}}

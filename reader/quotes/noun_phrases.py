@@ -217,11 +217,18 @@ def subject_of(toks: list[Token], cue: int, low: int) -> NounPhrase | None:
     if word.text == ",":
         opening = next((k for k in range(cursor - 1, max(low, cursor - 20) - 1, -1) if toks[k].text == ","), None)
         if opening is not None and opening > low:
-            phrase = np_ending_at(toks, opening - 1, low)
+            phrase = np_ending_at(toks, _before_parenthesis(toks, opening - 1, low), low)
             if phrase is not None:
                 return replace(phrase, appositive=(toks[opening + 1].start, toks[cursor - 1].end))
         return None
-    return np_ending_at(toks, cursor, low)
+    return np_ending_at(toks, _before_parenthesis(toks, cursor, low), low)
+
+
+def _before_parenthesis(toks: list[Token], index: int, low: int) -> int:
+    """`the Irish Data Protection Commission (DPC) said`: the name ends before its bracketed abbreviation."""
+    if toks[index].text != ")" or index - 2 < low or toks[index - 2].text != "(":
+        return index
+    return index - 3
 
 
 def clause_subject(toks: list[Token], comma: int, low: int) -> NounPhrase | None:

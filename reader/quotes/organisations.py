@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.quotes.cue_verbs import CUE_FORMS
+from reader.quotes.cue_verbs import CUE_FORMS, SPEECH_ONLY_BEFORE
 from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_HEADS, COMPANY_TITLES,
                                          COURT_HEADS, NAME_JOINERS, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, SPOKES)
 from reader.quotes.speakers import Party, SpeakerRegistry
@@ -22,7 +22,7 @@ _ACRONYM = re.compile(r"(?=[A-Z])(?<![\w.-])([A-Z][A-Z&]{1,5})(?:['’]s)?(?![\w
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,5})\)")
 _BEFORE_WORD = re.compile(
     r"(?=[A-Z])(?<![\w’'.-])([A-Z][\w&.-]*(?:['’][A-Za-z]\w+)?)(?:['’]s)?\s+(?:(?:also|has|have|had|then|later)\s+)?([a-zA-Z]+)")
-_SPEAKS_AFTER = {form for form in CUE_FORMS if not form.endswith("ing")} | SPOKES | COMPANY_TITLES | {
+_SPEAKS_AFTER = {form for form, verb in CUE_FORMS.items() if not form.endswith("ing") and verb not in SPEECH_ONLY_BEFORE} | SPOKES | COMPANY_TITLES | {
     "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO"}
 """Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`."""
 PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
@@ -157,7 +157,7 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
     acronyms = {m.group(1) for m in _ACRONYM.finditer(text)} - NOT_ORGANISATIONS - known_aliases
     defined = {m.group(1): m.start() for m in _DEFINED.finditer(text)}
     by_id: dict[str, Organisation] = {}
-    for start, _, words in _named_organisations(text):
+    for start, end, words in _named_organisations(text):
         surface = " ".join(words)
         if surface in known_aliases or _possessed_by(text, start, acronyms | known_aliases):
             continue
@@ -165,8 +165,9 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
         if not canonical:
             continue
         kind = _kind(canonical)
-        acronym = next((a for a in acronyms if a in (_initials(canonical, True), _initials(canonical, False),
-                                                     _initials(words, False), _initials(words, True))), None)
+        acronym = _defined_after(text, end, acronyms) or next(
+            (a for a in acronyms if a in (_initials(canonical, True), _initials(canonical, False),
+                                          _initials(words, False), _initials(words, True))), None)
         if acronym is None and kind == "agency" and len(_initials(canonical, True)) >= 3:
             party_id = _initials(canonical, True).lower()
         else:
@@ -207,6 +208,13 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
             if not _is_surname(text, word):
                 _add(by_id, Organisation(slug(word), word, "company", (word,)))
     return list(by_id.values())
+
+
+def _defined_after(text: str, end: int, acronyms: set[str]) -> str | None:
+    """`the Irish Data Protection Commission (DPC)`: the article defines the abbreviation it uses,
+    whether or not its letters are the name's initials."""
+    defined = _DEFINED.match(text, end + 1) if text[end:end + 2] == " (" else None
+    return defined.group(1) if defined and defined.group(1) in acronyms else None
 
 
 def _acronyms_named(text: str, registry: SpeakerRegistry, found: dict[str, Organisation]) -> dict[str, Organisation]:
