@@ -120,3 +120,16 @@ def test_subject_past_a_bracketed_abbreviation_and_a_which_clause_is_the_speaker
     quote = only_quote("The Danish Food Inspection Board (DFB), which acts for the ministry, said the European "
                        "Safety Panel had ordered the board to “recall every jar at once”.")
     assert (quote.speaker_name, quote.entity) == ("Danish Food Inspection Board", "dfb")
+
+
+def test_ruling_with_no_court_named_speaks_for_the_judge_who_wrote_it() -> None:
+    found = quotes_in("Judge Carla Okafor sided with the union on Tuesday. Rail Freight Inc. plans to appeal.\n\n"
+                      "The firm “broke its own contract for years,” the ruling said.\n\n"
+                      "Okafor’s opinion was blunt.\n\n“No reading of the contract allows this.”")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Carla Okafor", "person:okafor")] * 2
+
+
+def test_company_abbreviation_before_a_comma_does_not_end_the_sentence() -> None:
+    quote = only_quote("It was a loss for Harbor Foods and its owner, Delta Holdings Inc., which had argued that "
+                       "the recall “went further than the law asks”.")
+    assert quote.speaker_name == "Delta Holdings Inc."

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from reader.quotes.cue_verbs import is_participle
 from reader.articles.model import Article, Span
-from reader.quotes.noun_phrases import (NounPhrase, Token, clause_subject, is_according, is_cue, is_title, np_starting_at,
-                                 subject_of, title_case, tokens)
+from reader.quotes.noun_phrases import (NounPhrase, Token, bare, clause_subject, is_according, is_cue, is_title,
+                                        np_starting_at, subject_of, title_case, tokens)
 from reader.quotes.marks import QuotedSpan
-from reader.quotes.speaker_words import CLAUSE_INTRODUCERS, LEADING_WORDS, PRONOUNS
+from reader.quotes.speaker_words import CLAUSE_INTRODUCERS, DOCUMENTS, LEADING_WORDS, PRONOUNS
 from reader.quotes.speaker_resolution import ArticleSpeakers
 from reader.quotes.speakers import SpeakerRegistry
 
@@ -180,17 +180,30 @@ class Attributor:
         if index < 0:
             return None
         before = self.article.sentences[index]
-        if before[1] > sentence_start or self._paragraph_index(before[0]) != paragraph:
-            return None
-        if previous is not None and previous.close >= before[0]:
+        if before[1] > sentence_start or previous is not None and previous.close >= before[0]:
             return None
         toks = tokens(self.text, before[0], before[1])
+        if self._paragraph_index(before[0]) != paragraph:
+            return self._document_before(toks, span, paragraph)
         for index in range(len(toks)):
             if is_cue(toks, index) and not is_according(toks, index):
                 found = self._cue_speaker(toks, index, 0, "sentence-before")
                 if found is not None:
                     return found
         found = self._found(np_starting_at(toks, 0, len(toks)), None, "sentence-before")
+        return found if found is not None and found.entity is not None else None
+
+    def _document_before(self, toks: list[Token], span: QuotedSpan, paragraph: int) -> Attribution | None:
+        """`Mehta’s ruling was unequivocal.` then a paragraph that is only a quote: the quote is the
+        document's words, and speaks for who issued it."""
+        region = self.regions[paragraph]
+        if self.text[region[0]:span.open].strip() or self.text[span.close + 1:region[1]].strip(" .\n") \
+                or paragraph - self._paragraph_index(toks[0].start) != 1:
+            return None
+        phrase = np_starting_at(toks, 0, len(toks))
+        if phrase is None or bare(self.text[phrase.start:phrase.end].split()[-1].lower()) not in DOCUMENTS:
+            return None
+        found = self._found(phrase, None, "sentence-before")
         return found if found is not None and found.entity is not None else None
 
     def _after(self, span: QuotedSpan, high: int) -> Attribution | None:

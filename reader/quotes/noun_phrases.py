@@ -15,7 +15,7 @@ from reader.quotes.speaker_words import (DETERMINERS, LEADING_WORDS, MODIFIERS, 
                                   RELATIVE_PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE, TITLE_SMALL)
 
 _TOKEN = re.compile(
-    r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|St)\.(?=\s)"
+    r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Co|Ltd|St)\.(?=[\s,;])"
     r"|(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s+[A-Z][a-z])|\w[\w&'’.\-]*\w|\w|[^\w\s]")
 
 

@@ -36,6 +36,8 @@ _ABBREVIATED = re.compile(r"(?:^|\W)(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|C
 """A full stop that ends an abbreviation (`U.S.`, `Inc.`, `M.`), not a sentence."""
 _RECEIVED_BY = re.compile(r"\s+(?:\w+\s+){0,2}(?:with|to|before)\s+(?:the\s+)?")
 """`a filing Friday with the SEC`: the party after `with` received the document; it did not issue it."""
+_JUDGE = re.compile(r"\b(?:Judge|Justice) (?:[A-Z][a-z]+ )?(?:[A-Z]\. )?([A-Z][\w'’-]+)\b(?!['’]s)")
+"""A judge named before a ruling that names no court: the ruling is theirs."""
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 
 
@@ -337,14 +339,29 @@ class ArticleSpeakers:
         if words and words[0].lower in POSSESSIVE_PRONOUNS:
             mention = self._recent(phrase.start, None)
             return self._name(mention, text), (mention.party_id if mention else None), 0.85
+        if len(words) > 1 and words[0].capitalised and words[0].text != bare(words[0].text):
+            return self._person_called(bare(words[0].text), phrase.start), None, 0.8
         noun = bare(words[-1].lower)
         for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}", self.text[:phrase.start], re.I))):
             owner = self._issuer(match.start(), match.end())
             if owner is not None:
                 return self._name(owner, text), owner.party_id, 0.8
         kind = "agency" if noun in COMPLAINT_NOUNS else "court" if noun in RULING_NOUNS else None
-        owner = self._recent(phrase.start, kind) or (self._recent(phrase.start, None) if kind == "court" else None)
+        owner = self._recent(phrase.start, kind)
+        if owner is None and kind == "court":
+            judges = list(_JUDGE.finditer(self.text, 0, phrase.start))
+            if judges:
+                return self._person_called(judges[-1].group(1), phrase.start), None, 0.6
+            owner = self._recent(phrase.start, None)
         return self._name(owner, text), (owner.party_id if owner else None), 0.6
+
+    def _person_called(self, surname: str, position: int) -> str:
+        """The person the article calls by `surname`, in full where it names them so before `position`."""
+        if surname in self.people:
+            return self.people[surname][0]
+        named = [m for m in _PERSON_NAME.finditer(self.text, 0, position) if m.group(2) == surname
+                 and m.group(1).lower() not in CLAUSE_INTRODUCERS | NOT_NAMES | CALENDAR_WORDS | NAME_TITLES]
+        return f"{named[-1].group(1)} {surname}" if named else surname
 
 
 def _personal_name(text: str) -> bool:
