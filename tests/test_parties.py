@@ -133,3 +133,15 @@ def test_company_abbreviation_before_a_comma_does_not_end_the_sentence() -> None
     quote = only_quote("It was a loss for Harbor Foods and its owner, Delta Holdings Inc., which had argued that "
                        "the recall “went further than the law asks”.")
     assert quote.speaker_name == "Delta Holdings Inc."
+
+
+def test_document_with_a_qualifier_before_the_cue_speaks_for_its_issuer() -> None:
+    quote = only_quote("Harbor Foods Inc. settled the case in June.\n\n“The company admits no fault in the matter,” "
+                       "a statement attached to the court filing said.")
+    assert (quote.speaker, quote.entity) == ("a statement", "harbor-foods")
+
+
+def test_first_of_two_speakers_joined_by_and_is_the_speaker() -> None:
+    quote = only_quote("Meridian Bank was fined on Monday.\n\n“We will appeal this at once,” Dana Whitfield, Meridian "
+                       "Bank’s head of policy, and general counsel Marcus Bell said in a statement.")
+    assert (quote.speaker_name, quote.entity) == ("Dana Whitfield", "meridian-bank")

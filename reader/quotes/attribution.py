@@ -134,7 +134,8 @@ class Attributor:
                         and self.text[phrase.start:phrase.end].lower() not in PRONOUNS)):
                     phrase = replace(phrase, start=toks[first].start)
                     return self._found(phrase, toks[index], "quote-speaker-cue")
-                break
+                leading = _leading_subject(self.text, toks, first, index, phrase)
+                return self._found(leading, toks[index], "quote-speaker-cue") if leading else None
         return None
 
     def _before(self, low: int, span: QuotedSpan) -> Attribution | None:
@@ -284,6 +285,23 @@ def _main_clause(toks: list[Token], first: int) -> int:
         if comma is not None:
             return comma + 1
     return first
+
+
+def _leading_subject(text: str, toks: list[Token], first: int, cue: int, nearest: NounPhrase | None) -> NounPhrase | None:
+    """The subject that opens the words between a quote and its cue when the phrase nearest the cue
+    is not it: `a statement contained in the SEC filing said` (a document and what qualifies it),
+    `Nick Clegg, Meta’s president, and Chief Legal Officer Jennifer Newstead said` (the first of two)."""
+    lead = np_starting_at(toks, first, cue)
+    if lead is None:
+        return None
+    qualifier = [tok for tok in toks[first:cue] if tok.start >= lead.end]
+    if bare(text[lead.start:lead.end].split()[-1].lower()) in DOCUMENTS and \
+            not any(tok.text in ",;:“”\"" for tok in qualifier):
+        return NounPhrase(lead.start, lead.end)
+    if lead.appositive is None or nearest is None:
+        return None
+    joined = [tok.text for tok in toks[first:cue] if lead.appositive[1] <= tok.start < nearest.start]
+    return lead if joined[:2] == [",", "and"] and all(word.isalpha() for word in joined[2:]) else None
 
 
 def _plain_words(toks: list[Token], first: int, start: int) -> bool:
