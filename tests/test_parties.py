@@ -145,3 +145,9 @@ def test_first_of_two_speakers_joined_by_and_is_the_speaker() -> None:
     quote = only_quote("Meridian Bank was fined on Monday.\n\n“We will appeal this at once,” Dana Whitfield, Meridian "
                        "Bank’s head of policy, and general counsel Marcus Bell said in a statement.")
     assert (quote.speaker_name, quote.entity) == ("Dana Whitfield", "meridian-bank")
+
+
+def test_second_cue_joined_by_but_shares_the_first_cues_speaker() -> None:
+    quote = only_quote("The FAA approved the plan. Meridian Bank said it expects approval soon but warned that the "
+                       "deal could slip “by many months.”")
+    assert (quote.speaker, quote.entity) == ("Meridian Bank", "meridian-bank")

@@ -19,7 +19,7 @@ from reader.articles.model import Article, Span
 from reader.quotes.noun_phrases import (NounPhrase, Token, bare, clause_subject, is_according, is_cue, is_title,
                                         np_starting_at, subject_of, title_case, tokens)
 from reader.quotes.marks import QuotedSpan
-from reader.quotes.speaker_words import CLAUSE_INTRODUCERS, DOCUMENTS, LEADING_WORDS, PRONOUNS
+from reader.quotes.speaker_words import CLAUSE_INTRODUCERS, DOCUMENTS, LEADING_WORDS, PRONOUNS, SKIP_BEFORE_CUE
 from reader.quotes.speaker_resolution import ArticleSpeakers
 from reader.quotes.speakers import SpeakerRegistry
 
@@ -108,6 +108,10 @@ class Attributor:
         if is_participle(cue.text) and index > low and toks[index - 1].text == ",":
             return self._found(clause_subject(toks, index - 1, 0), cue, rule)
         phrase = subject_of(toks, index, low)
+        if phrase is None and _shares_subject(toks, index, low):
+            earlier = next((k for k in range(index - 2, low - 1, -1) if is_cue(toks, k)), None)
+            if earlier is not None:
+                return self._cue_speaker(toks, earlier, low, rule)
         if phrase is None and index + 1 < len(toks):
             phrase = np_starting_at(toks, index + 1, len(toks))
         return self._found(phrase, cue, rule)
@@ -285,6 +289,14 @@ def _main_clause(toks: list[Token], first: int) -> int:
         if comma is not None:
             return comma + 1
     return first
+
+
+def _shares_subject(toks: list[Token], cue: int, low: int) -> bool:
+    """`T-Mobile said … but noted that …`: a cue joined to an earlier verb by `and`/`but` has its subject."""
+    cursor = cue - 1
+    while cursor > low and toks[cursor].lower in SKIP_BEFORE_CUE:
+        cursor -= 1
+    return cursor > low and toks[cursor].lower in {"and", "but"}
 
 
 def _leading_subject(text: str, toks: list[Token], first: int, cue: int, nearest: NounPhrase | None) -> NounPhrase | None:
