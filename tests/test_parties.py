@@ -151,3 +151,9 @@ def test_second_cue_joined_by_but_shares_the_first_cues_speaker() -> None:
     quote = only_quote("The FAA approved the plan. Meridian Bank said it expects approval soon but warned that the "
                        "deal could slip “by many months.”")
     assert (quote.speaker, quote.entity) == ("Meridian Bank", "meridian-bank")
+
+
+def test_chief_executive_spinning_a_deal_in_a_company_post_speaks_for_the_company() -> None:
+    found = quotes_in("The regulator fined the app maker on Monday.\n\nIn a Lumio post, CEO Rita Vance spun the "
+                      "fine as proof of “a fresh start for privacy” at the firm.")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Rita Vance", "lumio")]

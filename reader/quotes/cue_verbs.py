@@ -26,6 +26,7 @@ _IRREGULAR = {
     "read": ("reads", "read"),
     "put": ("puts", "put"),
     "find": ("finds", "found", "finding"),
+    "spin": ("spins", "spun", "spinning"),
 }
 
 _DOUBLED = {"slam", "quip", "admit", "regret", "rebut"}

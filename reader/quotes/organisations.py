@@ -22,9 +22,10 @@ _ACRONYM = re.compile(r"(?=[A-Z])(?<![\w.-])([A-Z][A-Z&]{1,5})(?:['’]s)?(?![\w
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,5})\)")
 _BEFORE_WORD = re.compile(
     r"(?=[A-Z])(?<![\w’'.-])([A-Z][\w&.-]*(?:['’][A-Za-z]\w+)?)(?:['’]s)?\s+(?:(?:also|has|have|had|then|later)\s+)?([a-zA-Z]+)")
-_SPEAKS_AFTER = {form for form, verb in CUE_FORMS.items() if not form.endswith("ing") and verb not in SPEECH_ONLY_BEFORE} | SPOKES | COMPANY_TITLES | {
-    "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO"}
-"""Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`."""
+_SPEAKS_AFTER = {form for form, verb in CUE_FORMS.items()
+                 if not form.endswith("ing") and verb not in SPEECH_ONLY_BEFORE} | SPOKES | COMPANY_TITLES | {
+    "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO", "post", "blog"}
+"""Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`, `a Facebook post`."""
 PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+$")
 _ROLE_AT = re.compile(

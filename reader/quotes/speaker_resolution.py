@@ -296,8 +296,10 @@ class ArticleSpeakers:
             party_id = own.party_id if own else self._party_described(match.start(1), match.end(1))
             if party_id is None:
                 party_id = self._body_of_title(title)
-            if party_id is None and title.split()[-1] in AGENCY_TITLES:
-                recent = self._recent(match.start(), "agency")
+            kind = "agency" if title.split()[-1] in AGENCY_TITLES else "company" \
+                if title.split()[-1] in COMPANY_TITLES else None
+            if party_id is None and kind is not None:
+                recent = self._recent(match.start(), kind)
                 party_id = recent.party_id if recent else None
             self._meet(match.group(2), party_id, match.start(2))
 
