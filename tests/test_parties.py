@@ -157,3 +157,10 @@ def test_chief_executive_spinning_a_deal_in_a_company_post_speaks_for_the_compan
     found = quotes_in("The regulator fined the app maker on Monday.\n\nIn a Lumio post, CEO Rita Vance spun the "
                       "fine as proof of “a fresh start for privacy” at the firm.")
     assert [(q.speaker_name, q.entity) for q in found] == [("Rita Vance", "lumio")]
+
+
+def test_the_agency_writing_in_the_report_is_the_agency_that_issued_it() -> None:
+    found = quotes_in("The Marine Safety Board released its report on Tuesday. Days later the Coastal Water "
+                      "Authority said the harbour was “open again to all boats.”\n\nThe agency wrote in the "
+                      "report, “the hull was cracked before the ferry left port.”")
+    assert [q.entity for q in found] == ["cwa", "msb"]

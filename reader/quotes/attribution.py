@@ -12,6 +12,7 @@ it, so the UI can explain an attribution.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from reader.quotes.cue_verbs import is_participle
@@ -26,6 +27,8 @@ from reader.quotes.speakers import SpeakerRegistry
 SHORT_QUOTE_WORDS = 4
 _LEADING_PUNCT = set(",.;:!?”’\"'—–-)")
 
+_CITED = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
+"""`wrote in the report`: the document a speaker speaks through, named before."""
 RULE_CONFIDENCE = {
     "quote-cue-speaker": 0.95, "quote-speaker-cue": 0.95, "colon": 0.9, "split-quote": 0.9,
     "cue-before": 0.85, "according-to": 0.85, "cue-after": 0.8, "same-sentence": 0.8,
@@ -90,7 +93,9 @@ class Attributor:
     def _found(self, phrase: NounPhrase | None, cue: Token | None, rule: str) -> Attribution | None:
         if phrase is None or phrase.end <= phrase.start:
             return None
-        name, entity, certainty = self.speakers.resolve(phrase)
+        cited = _CITED.match(self.text, cue.end) if cue else None
+        name, entity, certainty = self.speakers.resolve(
+            phrase, cited.group(1).lower() if cited and cited.group(1).lower() in DOCUMENTS else None)
         return Attribution(
             cue.text if cue else None, cue.start if cue else None, self.text[phrase.start:phrase.end],
             phrase.start, phrase.end, name, entity, round(RULE_CONFIDENCE[rule] * certainty, 2), rule)

@@ -36,6 +36,8 @@ _ABBREVIATED = re.compile(r"(?:^|\W)(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|C
 """A full stop that ends an abbreviation (`U.S.`, `Inc.`, `M.`), not a sentence."""
 _RECEIVED_BY = re.compile(r"\s+(?:\w+\s+){0,2}(?:with|to|before)\s+(?:the\s+)?")
 """`a filing Friday with the SEC`: the party after `with` received the document; it did not issue it."""
+_OWN_DOCUMENT = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$")
+"""`The Marine Safety Board released its report`: the document belongs to the subject just named."""
 _JUDGE = re.compile(r"\b(?:Judge|Justice) (?:[A-Z][a-z]+ )?(?:[A-Z]\. )?([A-Z][\w'’-]+)\b(?!['’]s)")
 """A judge named before a ruling that names no court: the ruling is theirs."""
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
@@ -115,15 +117,16 @@ class ArticleSpeakers:
             return recent.party_id if recent else generic[-1].party_id
         return None
 
-    def resolve(self, phrase: NounPhrase) -> tuple[str, str | None, float]:
+    def resolve(self, phrase: NounPhrase, cited: str | None = None) -> tuple[str, str | None, float]:
         """Resolved speaker name, party id and how sure the resolution is; a named person nobody
-        ties to an organisation is a party of one."""
-        name, party_id, certainty = self._resolve(phrase)
+        ties to an organisation is a party of one. `cited` is the document the speaker speaks
+        through (`the agency wrote in the report`)."""
+        name, party_id, certainty = self._resolve(phrase, cited)
         if party_id is None and _personal_name(name):
             party_id = person_party_id(name)
         return name, party_id, certainty
 
-    def _resolve(self, phrase: NounPhrase) -> tuple[str, str | None, float]:
+    def _resolve(self, phrase: NounPhrase, cited: str | None = None) -> tuple[str, str | None, float]:
         text = self.text[phrase.start:phrase.end]
         words = tokens(text, 0, len(text))
         lower = text.lower()
@@ -147,7 +150,8 @@ class ArticleSpeakers:
             return (person or self._name(named, text)), named.party_id, 1.0
         generic = [m for m in self.registry.mentions(self.text, phrase.start, phrase.end) if m.generic]
         if generic:
-            mention = self._recent(phrase.start, generic[-1].kind)
+            issuer = self._issuer_of(cited, phrase.start, generic[-1].kind) if cited else None
+            mention = issuer or self._recent(phrase.start, generic[-1].kind)
             party_id = mention.party_id if mention else generic[-1].party_id
             return self._name(mention, text, party_id), party_id, 0.9
         body = self._body_named_by_head(words, phrase.start)
@@ -331,6 +335,9 @@ class ArticleSpeakers:
                 return mention
             if re.fullmatch(r"\s+(?:from|by|of|issued by|filed by|released by)\s+(?:the\s+)?", self.text[end:mention.start]):
                 return mention
+        before = [m for m in named if m.end <= start]
+        if before and _OWN_DOCUMENT.search(self.text, max(0, start - 30), start):
+            return before[-1]
         after = [m for m in named if m.start > end and m in self.salient]
         if after:
             return after[0]
@@ -344,10 +351,9 @@ class ArticleSpeakers:
         if len(words) > 1 and words[0].capitalised and words[0].text != bare(words[0].text):
             return self._person_called(bare(words[0].text), phrase.start), None, 0.8
         noun = bare(words[-1].lower)
-        for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}", self.text[:phrase.start], re.I))):
-            owner = self._issuer(match.start(), match.end())
-            if owner is not None:
-                return self._name(owner, text), owner.party_id, 0.8
+        owner = self._issuer_of(noun, phrase.start)
+        if owner is not None:
+            return self._name(owner, text), owner.party_id, 0.8
         kind = "agency" if noun in COMPLAINT_NOUNS else "court" if noun in RULING_NOUNS else None
         owner = self._recent(phrase.start, kind)
         if owner is None and kind == "court":
@@ -356,6 +362,15 @@ class ArticleSpeakers:
                 return self._person_called(judges[-1].group(1), phrase.start), None, 0.6
             owner = self._recent(phrase.start, None)
         return self._name(owner, text), (owner.party_id if owner else None), 0.6
+
+    def _issuer_of(self, noun: str, position: int, kind: str | None = None) -> Mention | None:
+        """Who issued the last document called `noun` before `position` (`the NTSB’s report`), of
+        `kind` where given."""
+        for match in reversed(list(re.finditer(rf"\b{re.escape(noun)}", self.text[:position], re.I))):
+            owner = self._issuer(match.start(), match.end())
+            if owner is not None and kind in (None, owner.kind):
+                return owner
+        return None
 
     def _person_called(self, surname: str, position: int) -> str:
         """The person the article calls by `surname`, in full where it names them so before `position`."""
