@@ -164,3 +164,9 @@ def test_the_agency_writing_in_the_report_is_the_agency_that_issued_it() -> None
                       "Authority said the harbour was “open again to all boats.”\n\nThe agency wrote in the "
                       "report, “the hull was cracked before the ferry left port.”")
     assert [q.entity for q in found] == ["cwa", "msb"]
+
+
+def test_regulators_in_a_lede_are_the_regulator_named_further_down() -> None:
+    found = quotes_in("Port Fined Over Spill\n\nThe spill was “large and avoidable,” regulators said.\n\n"
+                      "The Coastal Water Authority fined the port on Friday.")
+    assert [q.entity for q in found] == ["cwa"]

@@ -151,7 +151,7 @@ class ArticleSpeakers:
         generic = [m for m in self.registry.mentions(self.text, phrase.start, phrase.end) if m.generic]
         if generic:
             issuer = self._issuer_of(cited, phrase.start, generic[-1].kind) if cited else None
-            mention = issuer or self._recent(phrase.start, generic[-1].kind)
+            mention = issuer or self._recent(phrase.start, generic[-1].kind) or self._next(phrase.start, generic[-1].kind)
             party_id = mention.party_id if mention else generic[-1].party_id
             return self._name(mention, text, party_id), party_id, 0.9
         body = self._body_named_by_head(words, phrase.start)
@@ -229,6 +229,12 @@ class ArticleSpeakers:
                 mention = self._recent(position, kind)
                 return mention.party_id if mention else None
         return None
+
+    def _next(self, position: int, kind: str) -> Mention | None:
+        """`…, regulators said.` (or `the company said`) in a lede that names the party only further
+        down: the first party of that kind named after."""
+        return next((m for m in self.mentions if m.start > position and m.party_id and not m.generic
+                     and m.kind == kind), None)
 
     def _name(self, mention: Mention | None, fallback: str, party_id: str | None = None) -> str:
         party_id = party_id or (mention.party_id if mention else None)
