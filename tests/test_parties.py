@@ -170,3 +170,10 @@ def test_regulators_in_a_lede_are_the_regulator_named_further_down() -> None:
     found = quotes_in("Port Fined Over Spill\n\nThe spill was “large and avoidable,” regulators said.\n\n"
                       "The Coastal Water Authority fined the port on Friday.")
     assert [q.entity for q in found] == ["cwa"]
+
+
+def test_quote_left_open_that_ends_on_said_is_read_as_narration_for_the_next_quote() -> None:
+    found = quotes_in("“The fine is the largest we have set,” said Chair Ana Ruiz of the Coastal Water Authority. "
+                      "“It should change how ports work.\n“Harbor note posted on Friday, port chief Omar Reyes said, "
+                      "“We accept the fine and will pay it.”")
+    assert found[-1].speaker_name == "Omar Reyes" and found[-1].rule == "cue-before"

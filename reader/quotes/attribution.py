@@ -243,7 +243,8 @@ class Attributor:
             previous = self.spans[number - 1] if number else None
             following = self.spans[number + 1] if number + 1 < len(self.spans) else None
             sentence = self._sentence(span.open)
-            low = max(sentence[0], previous.close + 1) if previous and previous.close < span.open else sentence[0]
+            low = max(sentence[0], previous.close + 1) if previous and previous.close < span.open \
+                and not self._narration_ends(previous) else sentence[0]
             high = self._sentence(max(span.close - 1, span.start))[1]
             if following and span.close < following.open < high:
                 high = following.open
@@ -266,6 +267,15 @@ class Attributor:
                 self.speakers.note_speaker(found.speaker_start, found.speaker_end, found.entity)
             results.append(AttributedSpan(span, kind, _settle(kind, found)))
         return results
+
+    def _narration_ends(self, previous: QuotedSpan) -> bool:
+        """`“…violations.  “Facebook post …, CEO Mark Zuckerberg said, “We’ve agreed…`: a quote left
+        open that ends on `said,` right before the next opening mark was narration (a mark lost in
+        the page), so the cue is read for the next quote."""
+        if previous.closed:
+            return False
+        toks = tokens(self.text, max(previous.start, previous.end - 40), previous.end)
+        return len(toks) >= 2 and toks[-1].text in ",:" and is_cue(toks, len(toks) - 2)
 
     def _kind(self, span: QuotedSpan, body: str, found: Attribution | None, low: int, opens_sentence: bool,
               before: Attribution | None) -> str:
