@@ -177,3 +177,9 @@ def test_quote_left_open_that_ends_on_said_is_read_as_narration_for_the_next_quo
                       "“It should change how ports work.\n“Harbor note posted on Friday, port chief Omar Reyes said, "
                       "“We accept the fine and will pay it.”")
     assert found[-1].speaker_name == "Omar Reyes" and found[-1].rule == "cue-before"
+
+
+def test_parent_company_argues_the_companys_side() -> None:
+    found = quotes_in("Lumio Labs said it would appeal. The ruling was a blow to Lumio Labs and its parent company, "
+                      "Northgate Holdings, which had argued that the app “never sold a single record”.")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Northgate Holdings", "lumio-labs")]

@@ -9,7 +9,7 @@ the corpus step can join them; people with no stated tie get a party of their ow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.quotes.cue_verbs import CUE_FORMS, SPEECH_ONLY_BEFORE
 from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_HEADS, COMPANY_TITLES,
@@ -32,6 +32,8 @@ _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
     r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
+_PARENT = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)*) and its (?:parent|umbrella|holding) company,? "
+                     r"([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
 _HEADS = AGENCY_HEADS | COURT_HEADS | COMPANY_HEADS
 _HEAD_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(re.escape(head) for head in sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
 _COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "Corporation"}
@@ -208,7 +210,20 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
         for word in sorted(candidates):
             if not _is_surname(text, word):
                 _add(by_id, Organisation(slug(word), word, "company", (word,)))
+    _join_parents(text, by_id)
     return list(by_id.values())
+
+
+def _join_parents(text: str, by_id: dict[str, Organisation]) -> None:
+    """`Google and its parent company, Alphabet Inc.`: the parent argues the company's side, so its
+    name becomes one more way of writing the company's party."""
+    for match in _PARENT.finditer(text):
+        owner = next((o for o in by_id.values() if match.group(1) in o.aliases), None)
+        parent = next((o for o in by_id.values() if match.group(2) in o.aliases), None)
+        if owner is None or parent is None or owner is parent:
+            continue
+        del by_id[parent.party_id]
+        by_id[owner.party_id] = replace(owner, aliases=tuple(sorted(set(owner.aliases) | set(parent.aliases))))
 
 
 def _defined_after(text: str, end: int, acronyms: set[str]) -> str | None:
