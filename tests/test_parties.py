@@ -183,3 +183,16 @@ def test_parent_company_argues_the_companys_side() -> None:
     found = quotes_in("Lumio Labs said it would appeal. The ruling was a blow to Lumio Labs and its parent company, "
                       "Northgate Holdings, which had argued that the app “never sold a single record”.")
     assert [(q.speaker_name, q.entity) for q in found] == [("Northgate Holdings", "lumio-labs")]
+
+
+def test_copy_that_names_no_speaker_takes_the_attribution_other_articles_agree_on() -> None:
+    registry = current_registry()
+    wire = article_from("“As the audit shows, the port’s owner hid its spills for years,” Coastal Water Authority "
+                        "Chair Ana Ruiz said.", "wire.txt")
+    spun = article_from("The port was fined. “As the audit shows, the port owner hid its spills for a decade,” the "
+                        "official said. “Every fine will be collected.”", "spun.txt")
+    by_article = {article.id: find_quotes(article, registry) for article in (wire, spun)}
+    assert [q.entity for q in by_article["spun.txt"]] == [None, None]
+    book = discover_parties(by_article, registry)
+    assert [(q.speaker_name, q.entity, q.rule) for q in book.settle(by_article["spun.txt"])] == [
+        ("Ana Ruiz", "cwa", "shared-quote")] * 2

@@ -10,6 +10,7 @@ id. The researcher's registry (`speakers.toml`) still names, merges and recolour
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -41,6 +42,8 @@ class PartyBook:
     full_names: dict[str, str] = field(default_factory=dict)
     """A surname → the person's name in full, where some article gives it (`Ortiz` → `Elena Ortiz`)."""
     registry: SpeakerRegistry | None = None
+    shared: dict[str, Quote] = field(default_factory=dict)
+    """A quote's opening words → the attribution other articles agree on, for copies that name no one."""
     _index: dict[str, Party] = field(default_factory=dict, repr=False)
 
     def party(self, party_id: str) -> Party:
@@ -61,7 +64,7 @@ class PartyBook:
     def settle(self, quotes: list[Quote]) -> list[Quote]:
         """The quotes with the corpus's party ids (the speaker stays the person who spoke)."""
         settled = []
-        for quote in quotes:
+        for quote in self._attributed_elsewhere(quotes):
             party_id = self.party_of(quote)
             name = quote.speaker_name or ""
             full = self.full_names.get(name.casefold(), name) if " " not in name else name
@@ -72,6 +75,44 @@ class PartyBook:
             settled.append(replace(quote, entity=party_id, speaker_name=full or None,
                                    party_name=party.name if party else None, party_kind=party.kind if party else None))
         return settled
+
+
+    def _attributed_elsewhere(self, quotes: list[Quote]) -> list[Quote]:
+        """A quote this article leaves without a party (`…,” the president said.` in a spun copy) takes
+        the attribution other articles agree on for the same words, and so do the quotes that
+        continue it."""
+        found: list[Quote] = []
+        taken: Quote | None = None
+        for quote in quotes:
+            source = self.shared.get(_opening(quote.text)) if quote.entity is None else None
+            if source is None and taken is not None and quote.entity is None and quote.speaker_start is not None \
+                    and quote.speaker_start == found[-1].speaker_start and quote.rule in _INHERITING:
+                source = taken
+            taken = source
+            found.append(quote if source is None else replace(
+                quote, speaker_name=source.speaker_name, entity=source.entity, party_name=source.party_name,
+                party_kind=source.party_kind, rule="shared-quote"))
+        return found
+
+
+_SHARED_WORDS = 6
+"""Opening words two quotes must share to be one statement quoted by two articles."""
+_INHERITING = ("continuation", "same-sentence", "split-quote")
+
+
+def _opening(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text.casefold()))
+    return " ".join(words[:_SHARED_WORDS]) if len(words) >= _SHARED_WORDS else ""
+
+
+def _shared(quotes: list[Quote], book: PartyBook) -> dict[str, Quote]:
+    """Opening words → an attribution of them, where every article that attributes them agrees on the party."""
+    sources: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        if quote.entity is not None and _opening(quote.text):
+            sources[_opening(quote.text)].append(quote)
+    return {words: found[0] for words, found in sources.items()
+            if len({book.party_of(quote) for quote in found}) == 1}
 
 
 def _surname(quote: Quote) -> str | None:
@@ -156,6 +197,7 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
         if surname and len(quote.speaker_name or "") > len(full_names.get(surname, "")):
             full_names[surname] = quote.speaker_name or ""
     book = PartyBook([], {}, joined, people, full_names, registry)
+    book.shared = _shared(quotes, book)
     named: dict[str, Party] = {}
     for quote in quotes:
         party_id = book.party_of(quote)
