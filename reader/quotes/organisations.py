@@ -32,8 +32,8 @@ _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
     r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
-_PARENT = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*)*) and its (?:parent|umbrella|holding) company,? "
-                     r"([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
+_PARENT = re.compile(r" and its (?:parent|umbrella|holding) company,? ([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
+_OWNED = re.compile(r"(?<![\w-])([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)$")
 _HEADS = AGENCY_HEADS | COURT_HEADS | COMPANY_HEADS
 _HEAD_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(re.escape(head) for head in sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
 _COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "Corporation"}
@@ -218,8 +218,9 @@ def _join_parents(text: str, by_id: dict[str, Organisation]) -> None:
     """`Google and its parent company, Alphabet Inc.`: the parent argues the company's side, so its
     name becomes one more way of writing the company's party."""
     for match in _PARENT.finditer(text):
-        owner = next((o for o in by_id.values() if match.group(1) in o.aliases), None)
-        parent = next((o for o in by_id.values() if match.group(2) in o.aliases), None)
+        owned = _OWNED.search(text, max(0, match.start() - 60), match.start())
+        owner = next((o for o in by_id.values() if owned and owned.group(1) in o.aliases), None)
+        parent = next((o for o in by_id.values() if match.group(1) in o.aliases), None)
         if owner is None or parent is None or owner is parent:
             continue
         del by_id[parent.party_id]
