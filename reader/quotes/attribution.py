@@ -204,7 +204,7 @@ class Attributor:
         return found if found is not None and found.entity is not None else None
 
     def _document_before(self, toks: list[Token], span: QuotedSpan, paragraph: int) -> Attribution | None:
-        """`Mehta’s ruling was unequivocal.` then a paragraph that is only a quote: the quote is the
+        """`Okafor’s opinion was blunt.` then a paragraph that is only a quote: the quote is the
         document's words, and speaks for who issued it."""
         region = self.regions[paragraph]
         if self.text[region[0]:span.open].strip() or self.text[span.close + 1:region[1]].strip(" .\n") \
@@ -269,7 +269,7 @@ class Attributor:
         return results
 
     def _narration_ends(self, previous: QuotedSpan) -> bool:
-        """`“…violations.  “Facebook post …, CEO Mark Zuckerberg said, “We’ve agreed…`: a quote left
+        """`“…for years.  “Harbor note posted Friday, port chief Omar Reyes said, “We accept…`: a quote left
         open that ends on `said,` right before the next opening mark was narration (a mark lost in
         the page), so the cue is read for the next quote."""
         if previous.closed:
@@ -307,17 +307,18 @@ def _main_clause(toks: list[Token], first: int) -> int:
 
 
 def _shares_subject(toks: list[Token], cue: int, low: int) -> bool:
-    """`T-Mobile said … but noted that …`: a cue joined to an earlier verb by `and`/`but` has its subject."""
+    """`Meridian Bank said … but warned that …`: a cue joined to an earlier verb by `and`/`but` has its subject."""
     cursor = cue - 1
     while cursor > low and toks[cursor].lower in SKIP_BEFORE_CUE:
         cursor -= 1
     return cursor > low and toks[cursor].lower in {"and", "but"}
 
 
-def _leading_subject(text: str, toks: list[Token], first: int, cue: int, nearest: NounPhrase | None) -> NounPhrase | None:
+def _leading_subject(text: str, toks: list[Token], first: int, cue: int,
+                     nearest: NounPhrase | None) -> NounPhrase | None:
     """The subject that opens the words between a quote and its cue when the phrase nearest the cue
-    is not it: `a statement contained in the SEC filing said` (a document and what qualifies it),
-    `Nick Clegg, Meta’s president, and Chief Legal Officer Jennifer Newstead said` (the first of two)."""
+    is not it: `a statement attached to the court filing said` (a document and what qualifies it),
+    `Dana Whitfield, the bank’s head of policy, and general counsel Marcus Bell said` (the first of two)."""
     lead = np_starting_at(toks, first, cue)
     if lead is None:
         return None

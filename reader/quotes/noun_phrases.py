@@ -117,7 +117,7 @@ def np_ending_at(toks: list[Token], index: int, low: int) -> NounPhrase | None:
 
 
 def _opener_before(toks: list[Token], cursor: int, low: int, first: int) -> int:
-    """`Twitter’s chief privacy officer`: plain words before a title belong to it when an owner’s name
+    """`Harbor Foods’s chief safety officer`: plain words before a title belong to it when an owner’s name
     opens them a few words back; else the phrase starts at `first`."""
     for back in range(cursor, max(low, cursor - 3) - 1, -1):
         word = toks[back]
@@ -225,7 +225,7 @@ def subject_of(toks: list[Token], cue: int, low: int) -> NounPhrase | None:
 
 
 def _before_parenthesis(toks: list[Token], index: int, low: int) -> int:
-    """`the Irish Data Protection Commission (DPC) said`: the name ends before its bracketed abbreviation."""
+    """`the Danish Food Inspection Board (DFB) said`: the name ends before its bracketed abbreviation."""
     if toks[index].text != ")" or index - 2 < low or toks[index - 2].text != "(":
         return index
     return index - 3

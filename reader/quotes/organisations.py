@@ -32,7 +32,8 @@ _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
     r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
-_PARENT = re.compile(r" and its (?:parent|umbrella|holding) company,? ([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
+_PARENT = re.compile(r" and its (?:parent|umbrella|holding) company,? "
+                     r"([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
 _OWNED = re.compile(r"(?<![\w-])([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)$")
 _HEADS = AGENCY_HEADS | COURT_HEADS | COMPANY_HEADS
 _HEAD_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(re.escape(head) for head in sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
@@ -215,7 +216,7 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
 
 
 def _join_parents(text: str, by_id: dict[str, Organisation]) -> None:
-    """`Google and its parent company, Alphabet Inc.`: the parent argues the company's side, so its
+    """`Lumio Labs and its parent company, Northgate Holdings`: the parent argues the company's side, so its
     name becomes one more way of writing the company's party."""
     for match in _PARENT.finditer(text):
         owned = _OWNED.search(text, max(0, match.start() - 60), match.start())
@@ -228,7 +229,7 @@ def _join_parents(text: str, by_id: dict[str, Organisation]) -> None:
 
 
 def _defined_after(text: str, end: int, acronyms: set[str]) -> str | None:
-    """`the Irish Data Protection Commission (DPC)`: the article defines the abbreviation it uses,
+    """`the Danish Food Inspection Board (DFB)`: the article defines the abbreviation it uses,
     whether or not its letters are the name's initials."""
     defined = _DEFINED.match(text, end + 1) if text[end:end + 2] == " (" else None
     return defined.group(1) if defined and defined.group(1) in acronyms else None

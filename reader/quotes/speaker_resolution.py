@@ -151,7 +151,8 @@ class ArticleSpeakers:
         generic = [m for m in self.registry.mentions(self.text, phrase.start, phrase.end) if m.generic]
         if generic:
             issuer = self._issuer_of(cited, phrase.start, generic[-1].kind) if cited else None
-            mention = issuer or self._recent(phrase.start, generic[-1].kind) or self._next(phrase.start, generic[-1].kind)
+            kind = generic[-1].kind
+            mention = issuer or self._recent(phrase.start, kind) or self._next(phrase.start, kind)
             party_id = mention.party_id if mention else generic[-1].party_id
             return self._name(mention, text, party_id), party_id, 0.9
         body = self._body_named_by_head(words, phrase.start)
@@ -170,7 +171,7 @@ class ArticleSpeakers:
         return text, None, 0.9
 
     def _named_by_appositive(self, phrase: NounPhrase, head: str) -> tuple[str, str | None, float] | None:
-        """`the agency’s administrator, Mike Whitaker, said`: the title names the party, its
+        """`the agency’s director, Paula Mendes, said`: the title names the party, its
         appositive the person who spoke."""
         if phrase.appositive is None or head not in ROLE_NOUNS | AGENCY_TITLES | COMPANY_TITLES:
             return None
