@@ -196,3 +196,9 @@ def test_copy_that_names_no_speaker_takes_the_attribution_other_articles_agree_o
     book = discover_parties(by_article, registry)
     assert [(q.speaker_name, q.entity, q.rule) for q in book.settle(by_article["spun.txt"])] == [
         ("Ana Ruiz", "cwa", "shared-quote")] * 2
+
+
+def test_former_chief_executive_does_not_speak_for_the_company() -> None:
+    quote = only_quote("Lumio Labs said it would appeal. The former CEO Rita Vance spoke to reporters on Monday. "
+                       "“The fine was long overdue,” Vance said.")
+    assert (quote.speaker_name, quote.entity) == ("Rita Vance", "person:vance")

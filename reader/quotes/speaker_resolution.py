@@ -309,7 +309,8 @@ class ArticleSpeakers:
                 party_id = self._body_of_title(title)
             kind = "agency" if title.split()[-1] in AGENCY_TITLES else "company" \
                 if title.split()[-1] in COMPANY_TITLES else None
-            if party_id is None and kind is not None:
+            former = "former" in self.text[max(0, match.start() - 8):match.start()]
+            if party_id is None and kind is not None and not former:
                 recent = self._recent(match.start(), kind)
                 party_id = recent.party_id if recent else None
             self._meet(match.group(2), party_id, match.start(2))
