@@ -2,9 +2,9 @@
 
 Reading an article into comparable sentences is the part that grows with the corpus, so it is
 stored per article, keyed by a hash of the article's text and sentence spans: editing or adding
-one article recomputes only that article. The alignment itself is global (every article can
-change every fact), so its result is stored per corpus key and an unchanged corpus is answered
-straight from the store.
+one article recomputes only that article. The alignment's result is stored per corpus key, so
+an unchanged corpus is answered straight from the store, and its snapshot per folder set, so a
+changed one re-aligns only the stories the change touches (`reader.facts.realign`).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from reader.facts.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 16  # bumped whenever how sentences are read into features, or facts built from them, changes
+VERSION = 17  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)
@@ -106,3 +106,12 @@ def load_result(key: str) -> Any:
 
 def store_result(key: str, value: Any) -> None:
     _store().put("facts", f"v{VERSION}:{key}", value)
+
+
+def load_snapshot(identity: str) -> Any:
+    """The last alignment of the corpus in these folders (`reader.facts.realign.Snapshot`), if kept."""
+    return _store().get("facts snapshot", f"v{VERSION}:{identity}")
+
+
+def store_snapshot(identity: str, snapshot: Any) -> None:
+    _store().put("facts snapshot", f"v{VERSION}:{identity}", snapshot)

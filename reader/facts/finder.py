@@ -2,7 +2,7 @@
 
 Each article's sentences become TF-IDF vectors over content words plus anchors that
 paraphrase keeps (names, normalised quantities). Sentences are compared only within article
-pairs likely to cover one story (`similarity.article_pairs`), linked (`fact_links`) and
+pairs likely to cover one story (`similarity.pair_articles`), linked (`fact_links`) and
 grouped (`fact_groups`) so that a fact holds at most one statement per article, or both
 halves of a statement an outlet split in two. Each fact then
 gets a short label, the articles of the story that do not report it, and the discrepancies
@@ -17,8 +17,9 @@ import logging
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
 
 from reader.facts import cache as fact_cache
@@ -26,7 +27,7 @@ from reader.facts import claims as fact_claims
 from reader.facts import discrepancies as fact_discrepancies
 from reader.facts import groups as fact_groups
 from reader.facts import links as fact_links
-from reader.facts import restatements, similarity
+from reader.facts import realign, restatements, similarity
 from reader.provenance import spin
 from reader.facts.anchors import anchors_of, is_anchor, sentence_tokens, states_something
 from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
@@ -42,7 +43,7 @@ from reader.facts.restatements import attach_restatements
 from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
 from reader.articles.model import Article, Span
 from reader.facts.quantities import Quantity, find_quantities
-from reader.facts.similarity import (article_pairs, inverse_document_frequency, sentence_postings,
+from reader.facts.similarity import (inverse_document_frequency, pair_articles, sentence_postings,
                                tfidf_vectors, token_weights)
 from reader.facts.statement_kinds import statement_kind
 from reader.facts.summary import gives_figure
@@ -108,6 +109,9 @@ class FactRun:
     result_from_cache: bool
     figures: list[list[Span]]
     """Per article, its sentences that give a figure (`SentenceFeatures.figure`), for the summary."""
+    articles_realigned: int = 0
+    """Articles whose stories were aligned afresh: all in a cold run, those a change touched in
+    an incremental one (`reader.facts.realign`), none when the result came from the store."""
 
 
 def find_facts(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
@@ -136,25 +140,115 @@ class _Swaps:
 
 
 def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[QuoteLike]] | None = None,
-                   use_cache: bool = True, spins: Mapping[str, SpinReport] | None = None) -> FactRun:
+                   use_cache: bool = True, spins: Mapping[str, SpinReport] | None = None,
+                   statistics: realign.CorpusStatistics | None = None) -> FactRun:
+    """The facts of `articles`. With the cache, an unchanged corpus is answered from the store
+    and a changed one re-aligns only the stories its changes touch (`reader.facts.realign`).
+    `statistics` (a snapshot's) align a corpus cold with them instead of its own."""
     reading, swaps = _reading_signature(), _Swaps(articles, spins)
     if spins is None:  # worked out from the text and the lexicon alone: the lexicon says it all
         keys = [fact_cache.article_key(article, reading) for article in articles]
     else:  # given (a source's words can restore a copy): the swaps themselves key the reading
         keys = [fact_cache.article_key(article, reading + repr(swaps(index))) for index, article in enumerate(articles)]
     result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes) + _dates(articles))
-    if use_cache:
+    remembered = use_cache and statistics is None
+    if remembered:
         stored = fact_cache.load_result(result_key)
         if stored is not None:
             return FactRun([Fact.from_json(item) for item in stored["facts"]], 0, len(articles), True,
                            stored["figures"])
+    quotes = quotes or {}
+    states = [_alignment_state(key, article, quotes.get(article.id, ())) for key, article in zip(keys, articles)]
     with collector_paused():  # a fifth of the time on 2,000 articles went to collections
-        features, from_cache = _features(articles, keys, use_cache, swaps)
-        facts = _align(articles, features, quotes or {}, swaps)
-    figures = [[(sentence.start, sentence.end) for sentence in sentences if sentence.figure] for sentences in features]
-    if use_cache:
-        fact_cache.store_result(result_key, {"facts": [fact.as_json() for fact in facts], "figures": figures})
-    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures)
+        run = _realigned(articles, keys, states, quotes, swaps) if remembered else None
+        if run is None:
+            run = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
+    if remembered:
+        fact_cache.store_result(result_key, {"facts": [fact.as_json() for fact in run.facts], "figures": run.figures})
+    return run
+
+
+def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str],
+                  quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, use_cache: bool,
+                  statistics: realign.CorpusStatistics | None) -> FactRun:
+    """Every article aligned with every article of its story; with the cache (and the corpus's
+    own statistics), the snapshot a later incremental run starts from is kept."""
+    read, from_cache = _features(articles, keys, use_cache, swaps, range(len(articles)))
+    features = [read[index] for index in range(len(articles))]
+    anchors = [anchors_of(sentence.tokens for sentence in sentences) for sentences in features]
+    if statistics is None:
+        idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
+        pairing = pair_articles(anchors)
+        statistics = realign.CorpusStatistics(token_weights(idf), pairing.statistics)
+        kept = use_cache and pairing.statistics is not None
+    else:
+        pairing = pair_articles(anchors, statistics.pairing)
+        kept = False
+    facts = _align(articles, features, quotes, swaps, statistics.weights, pairing.pairs)
+    figures = [_figures(sentences) for sentences in features]
+    if kept:
+        snapshot = realign.cold_snapshot(_snapshot_signature(), statistics, pairing, [article.id for article in articles],
+                                         states, figures, [fact.as_json() for fact in facts])
+        fact_cache.store_snapshot(_corpus_identity(articles), snapshot)
+    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles))
+
+
+def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
+               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> FactRun | None:
+    """The facts after re-aligning only the stories that changed since the corpus's snapshot,
+    or None when it has none or a cold run is due (`realign.Snapshot.change`)."""
+    identity = _corpus_identity(articles)
+    snapshot = fact_cache.load_snapshot(identity)
+    if not isinstance(snapshot, realign.Snapshot) or snapshot.signature != _snapshot_signature():
+        return None
+    ids = [article.id for article in articles]
+    change = snapshot.change(ids, states)
+    if change is None:
+        return None
+    read, _ = _features(articles, keys, True, swaps, change.changed)
+    plan = snapshot.plan(ids, change, {index: anchors_of(sentence.tokens for sentence in read[index])
+                                       for index in change.changed})
+    loaded, _ = _features(articles, keys, True, swaps, [index for index in plan.scope if index not in read])
+    read.update(loaded)
+    features = [read.get(index, []) for index in range(len(articles))]
+    fresh = _align(articles, features, quotes, swaps, snapshot.statistics.weights, plan.pairs)
+    realigned = {ids[index] for index in plan.scope} | change.removed
+    place = {item: index for index, item in enumerate(ids)}
+    facts = sorted([Fact.from_json(item) for item in snapshot.kept_facts(realigned)] + fresh,
+                   key=lambda fact: (place[fact.members[0].article_id], fact.members[0].start))
+    facts = [replace(fact, id=f"f{number}") for number, fact in enumerate(facts, start=1)]
+    new_figures = {index: _figures(read[index]) for index in change.changed}
+    updated = snapshot.updated(ids, states, plan, new_figures, [fact.as_json() for fact in facts])
+    fact_cache.store_snapshot(identity, updated)
+    figures = [updated.articles[item].figures for item in ids]
+    log.info("re-aligned %d of %d articles (%d changed, %d removed)", len(plan.scope), len(articles),
+             len(change.changed), len(change.removed))
+    return FactRun(facts, len(change.changed), len(articles) - len(change.changed), False, figures, len(plan.scope))
+
+
+def _figures(features: list[SentenceFeatures]) -> list[Span]:
+    return [(sentence.start, sentence.end) for sentence in features if sentence.figure]
+
+
+def _alignment_state(key: str, article: Article, quotes: Sequence[QuoteLike]) -> str:
+    """What an article's facts depend on besides its story: its features (`key`), its date
+    (relative days) and its quotes (`_quote_signature`)."""
+    digest = hashlib.sha256(key.encode())
+    digest.update((article.date.isoformat() if article.date else "").encode())
+    for quote in quotes:
+        digest.update(f"{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n".encode())
+    return digest.hexdigest()
+
+
+def _corpus_identity(articles: Sequence[Article]) -> str:
+    """The folders the articles come from: an article added to or edited in them is the same
+    corpus, whose snapshot the next run starts from."""
+    folders = sorted({str(PurePath(article.path).parent) for article in articles})
+    return hashlib.sha256(repr(folders).encode()).hexdigest()
+
+
+def _snapshot_signature() -> str:
+    return _settings() + _reading_signature()
 
 
 def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
@@ -208,11 +302,18 @@ def _read_articles(batch: list[tuple[Article, list[Restoration]]]) -> list[list[
             for article, swaps in batch]
 
 
-def _features(articles: Sequence[Article], keys: list[str], use_cache: bool,
-              swaps: _Swaps) -> tuple[list[list[SentenceFeatures]], int]:
-    stored = fact_cache.load_features(keys) if use_cache else {}
-    features: list[list[SentenceFeatures] | None] = [stored.get(key) for key in keys]
-    missing = [index for index, item in enumerate(features) if item is None]
+def _features(articles: Sequence[Article], keys: list[str], use_cache: bool, swaps: _Swaps,
+              indices: Sequence[int]) -> tuple[dict[int, list[SentenceFeatures]], int]:
+    """The features of the articles at `indices`, from the store where it has them; and how
+    many it had."""
+    stored = fact_cache.load_features([keys[index] for index in indices]) if use_cache else {}
+    features: dict[int, list[SentenceFeatures]] = {}
+    missing = []
+    for index in indices:
+        if keys[index] in stored:
+            features[index] = stored[keys[index]]
+        else:
+            missing.append(index)
     computed = mapped(_read_articles, [(articles[index], swaps(index)) for index in missing])
     unsaved: dict[str, list[SentenceFeatures]] = {}
     for index, item in zip(missing, computed):
@@ -224,7 +325,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool,
             unsaved = {}
     fact_cache.store_features(unsaved)
     _plain_reading.cache_clear()
-    return [item or [] for item in features], len(articles) - len(missing)
+    return features, len(indices) - len(missing)
 
 
 def _settings() -> str:
@@ -261,12 +362,11 @@ def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
 
 
 def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
-           quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> list[Fact]:
-    idf = inverse_document_frequency([sentence.tokens for sentences in features for sentence in sentences])
-    weights = token_weights(idf)
+           quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, weights: dict[str, float],
+           pairs: list[tuple[int, int]]) -> list[Fact]:
+    """The facts of the stories `pairs` join, sentences weighed by `weights`. An article in no
+    pair may come without features (an incremental run reads only the stories it re-aligns)."""
     vectors = tfidf_vectors([[sentence.tokens for sentence in sentences] for sentences in features], weights)
-    anchors = [anchors_of(sentence.tokens for sentence in sentences) for sentences in features]
-    pairs = article_pairs(anchors)
     links: Links = {}
     mutual: list[tuple[float, Unit, Unit]] = []
     neighbours: dict[int, set[int]] = {index: set() for index in range(len(articles))}
@@ -309,7 +409,7 @@ def _quoted_words(articles: Sequence[Article], features: list[list[SentenceFeatu
     quoted: list[ArticleQuotes] = [{} for _ in articles]
     for index, article in enumerate(articles):
         carried = quotes.get(article.id, ())
-        if not carried:
+        if not carried or not features[index]:
             continue
         undone = swaps(index) if any(sentence.restored for sentence in features[index]) else []
         starts = [start for start, _ in article.sentences]

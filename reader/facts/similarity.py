@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import chain, combinations
 
 from reader.facts.anchors import is_anchor
@@ -82,49 +84,118 @@ def cosine(first: Vector, second: Vector) -> float:
     return sum(weight * second.get(token, 0.0) for token, weight in first.items())
 
 
-def article_pairs(anchor_sets: list[set[str]]) -> list[tuple[int, int]]:
-    """Pairs of articles (by index) that share enough anchor pairs to be about one story.
-    Coarse quantity tokens are left out: they repeat the exact ones and would count twice."""
-    if len(anchor_sets) <= SMALL_CORPUS:
-        return list(combinations(range(len(anchor_sets)), 2))
+@dataclass(frozen=True)
+class PairingStatistics:
+    """What pairing articles reads from the whole corpus: how many articles hold each anchor, and
+    the two bounds taken from the corpus's size. An incremental re-alignment keeps the last cold
+    run's (`reader.facts.incremental`), so one article changing does not re-pair every other."""
+
+    frequency: dict[str, int]
+    common: int
+    """An anchor in more articles than this is a topic, not a story."""
+    limit: int
+    """An anchor pair in more articles than this says nothing about which of them belong together."""
+
+
+@dataclass(frozen=True)
+class PairChoice:
+    """The articles one article is paired with (`chosen`), and, if it shares enough with none,
+    those it is paired with as an orphan when no other article chose it (`orphan`)."""
+
+    chosen: tuple[int, ...] = ()
+    orphan: tuple[int, ...] = ()
+
+
+AnchorPair = tuple[str, str]
+
+
+def pairing_statistics(anchor_sets: list[set[str]]) -> PairingStatistics:
     frequency: Counter[str] = Counter()
     for anchors in anchor_sets:
         frequency.update(anchors)
-    common = max(2, len(anchor_sets) // 8)  # in one article in eight: a topic, not a story
-    keys_of: list[list[tuple[str, str]]] = []
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, anchors in enumerate(anchor_sets):
-        rarest = sorted((token for token in anchors
-                         if 1 < frequency[token] <= common and not token.startswith(_ECHOES)),
-                        key=lambda token: (frequency[token], token))[:ARTICLE_KEYS]
-        keys = list(combinations(sorted(rarest), 2))
-        keys_of.append(keys)
+    return PairingStatistics(dict(frequency), max(2, len(anchor_sets) // 8),
+                             max(50, int(math.sqrt(len(anchor_sets)) * 5)))
+
+
+def article_keys(anchors: set[str], statistics: PairingStatistics) -> list[AnchorPair]:
+    """The pairs of an article's rarest anchors (`ARTICLE_KEYS`), by which it is paired.
+    Coarse quantity tokens are left out: they repeat the exact ones and would count twice."""
+    frequency = statistics.frequency
+    rarest = sorted((token for token in anchors
+                     if 1 < frequency.get(token, 0) <= statistics.common and not token.startswith(_ECHOES)),
+                    key=lambda token: (frequency[token], token))[:ARTICLE_KEYS]
+    return list(combinations(sorted(rarest), 2))
+
+
+def key_postings(keys_of: Sequence[Sequence[Hashable]]) -> dict[Hashable, list[int]]:
+    """Each key -> the articles holding it, in article order."""
+    postings: dict[Hashable, list[int]] = defaultdict(list)
+    for index, keys in enumerate(keys_of):
         for key in keys:
             postings[key].append(index)
-    limit = max(50, int(math.sqrt(len(anchor_sets)) * 5))
-    pairs: set[tuple[int, int]] = set()
-    unpaired: dict[int, list[tuple[int, int]]] = {}
-    for index, keys in enumerate(keys_of):
-        shared: Counter[int] = Counter()
-        for key in keys:
-            posting = postings[key]
-            if 1 < len(posting) <= limit:
-                shared.update(posting)
-        del shared[index]
-        needed = min(len(keys), max(MIN_SHARED_KEYS, len(keys) // 5))
-        closest = shared.most_common(ARTICLE_NEIGHBOURS)
-        for other, count in closest:
-            if count < needed:
-                break
-            pairs.add((min(index, other), max(index, other)))
-        if closest and closest[0][1] < needed:
-            unpaired[index] = closest
+    return postings
+
+
+def pair_choice(index: int, keys: Sequence[Hashable], postings: Mapping[Hashable, list[int]], limit: int) -> PairChoice:
+    """The articles sharing most keys with article `index` (`ARTICLE_NEIGHBOURS`), kept when they
+    share enough (`MIN_SHARED_KEYS`, or a fifth of its keys); failing that, the closest ones
+    sharing `ORPHAN_SHARED_KEYS` and as many as the closest, for when no article chose it."""
+    shared: Counter[int] = Counter()
+    for key in keys:
+        posting = postings[key]
+        if 1 < len(posting) <= limit:
+            shared.update(posting)
+    del shared[index]
+    needed = min(len(keys), max(MIN_SHARED_KEYS, len(keys) // 5))
+    closest = shared.most_common(ARTICLE_NEIGHBOURS)
+    chosen = []
+    for other, count in closest:
+        if count < needed:
+            break
+        chosen.append(other)
+    if closest and closest[0][1] < needed:
+        least = max(ORPHAN_SHARED_KEYS, closest[0][1])
+        return PairChoice(tuple(chosen), tuple(other for other, count in closest if count >= least))
+    return PairChoice(tuple(chosen))
+
+
+def joined_pairs(choices: Mapping[int, PairChoice]) -> list[tuple[int, int]]:
+    """Every chosen pair (lower index first), then each orphan's pairs if no article chose it."""
+    pairs = {(min(index, other), max(index, other)) for index, choice in choices.items() for other in choice.chosen}
     paired = {index for pair in pairs for index in pair}
-    for index, closest in unpaired.items():
-        if index not in paired:
-            pairs.update((min(index, other), max(index, other)) for other, count in closest
-                         if count >= max(ORPHAN_SHARED_KEYS, closest[0][1]))
+    for index, choice in choices.items():
+        if choice.orphan and index not in paired:
+            pairs.update((min(index, other), max(index, other)) for other in choice.orphan)
     return sorted(pairs)
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How a corpus's articles were paired, kept whole so one article's change can re-pair only
+    the articles sharing a key with it (`reader.facts.realign`)."""
+
+    statistics: PairingStatistics | None
+    """None for a small corpus (`SMALL_CORPUS`): every pair is compared."""
+    keys: list[list[AnchorPair]]
+    choices: dict[int, PairChoice]
+    pairs: list[tuple[int, int]]
+
+
+def pair_articles(anchor_sets: list[set[str]], statistics: PairingStatistics | None = None) -> Pairing:
+    """Pairs of articles (by index) that share enough anchor pairs to be about one story, read
+    with `statistics` when given (a snapshot's) and otherwise with the corpus's own."""
+    if statistics is None:
+        if len(anchor_sets) <= SMALL_CORPUS:
+            return Pairing(None, [], {}, list(combinations(range(len(anchor_sets)), 2)))
+        statistics = pairing_statistics(anchor_sets)
+    keys_of = [article_keys(anchors, statistics) for anchors in anchor_sets]
+    postings = key_postings(keys_of)
+    choices = {index: pair_choice(index, keys, postings, statistics.limit) for index, keys in enumerate(keys_of)}
+    return Pairing(statistics, keys_of, choices, joined_pairs(choices))
+
+
+def article_pairs(anchor_sets: list[set[str]]) -> list[tuple[int, int]]:
+    return pair_articles(anchor_sets).pairs
 
 
 def sentence_postings(vectors: list[Vector]) -> Postings:
