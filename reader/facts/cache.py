@@ -9,8 +9,10 @@ changed one re-aligns only the stories the change touches (`reader.facts.realign
 from __future__ import annotations
 
 import hashlib
+from array import array
 import logging
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Mapping, Sequence
 
 from reader.analysis.store import STORE_FILE, AnalysisStore
@@ -56,7 +58,7 @@ def article_key(article: Article, reading: str = "") -> str:
     digest.update(reading.encode())
     digest.update((article.content_hash or "").encode())
     digest.update(article.text.encode("utf-8"))
-    digest.update(repr(article.sentences).encode())
+    digest.update(array("q", chain.from_iterable(article.sentences)).tobytes())
     return digest.hexdigest()
 
 

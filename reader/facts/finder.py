@@ -14,12 +14,12 @@ import csv
 import hashlib
 import io
 import logging
+import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import PurePath
 from typing import Any
 
 from reader.facts import cache as fact_cache
@@ -160,19 +160,20 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
     quotes = quotes or {}
     states = [_alignment_state(key, article, quotes.get(article.id, ())) for key, article in zip(keys, articles)]
     with collector_paused():  # a fifth of the time on 2,000 articles went to collections
-        run = _realigned(articles, keys, states, quotes, swaps) if remembered else None
-        if run is None:
-            run = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
+        found = _realigned(articles, keys, states, quotes, swaps) if remembered else None
+        if found is None:
+            found = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
+    run, stored_facts = found
     if remembered:
-        fact_cache.store_result(result_key, {"facts": [fact.as_json() for fact in run.facts], "figures": run.figures})
+        fact_cache.store_result(result_key, {"facts": stored_facts, "figures": run.figures})
     return run
 
 
 def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str],
                   quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, use_cache: bool,
-                  statistics: realign.CorpusStatistics | None) -> FactRun:
-    """Every article aligned with every article of its story; with the cache (and the corpus's
-    own statistics), the snapshot a later incremental run starts from is kept."""
+                  statistics: realign.CorpusStatistics | None) -> tuple[FactRun, list[dict[str, Any]]]:
+    """Every article aligned with every article of its story, and the facts as stored; with the
+    cache (and the corpus's own statistics), the snapshot a later incremental run starts from is kept."""
     read, from_cache = _features(articles, keys, use_cache, swaps, range(len(articles)))
     features = [read[index] for index in range(len(articles))]
     anchors = [anchors_of(sentence.tokens for sentence in sentences) for sentences in features]
@@ -186,18 +187,19 @@ def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str
         kept = False
     facts = _align(articles, features, quotes, swaps, statistics.weights, pairing.pairs)
     figures = [_figures(sentences) for sentences in features]
+    stored = [fact.as_json() for fact in facts]
     if kept:
-        snapshot = realign.cold_snapshot(_snapshot_signature(), statistics, pairing, [article.id for article in articles],
-                                         states, figures, [fact.as_json() for fact in facts])
-        fact_cache.store_snapshot(_corpus_identity(articles), snapshot)
-    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles))
+        snapshot = realign.cold_snapshot(_snapshot_signature(), statistics.weights, pairing, anchors,
+                                         [article.id for article in articles], states, figures, stored)
+        fact_cache.store_snapshot(corpus_identity(articles), snapshot)
+    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles)), stored
 
 
 def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
-               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> FactRun | None:
+               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> tuple[FactRun, list[dict[str, Any]]] | None:
     """The facts after re-aligning only the stories that changed since the corpus's snapshot,
-    or None when it has none or a cold run is due (`realign.Snapshot.change`)."""
-    identity = _corpus_identity(articles)
+    and as stored; None when it has none or a cold run is due (`realign.Snapshot.change`)."""
+    identity = corpus_identity(articles)
     snapshot = fact_cache.load_snapshot(identity)
     if not isinstance(snapshot, realign.Snapshot) or snapshot.signature != _snapshot_signature():
         return None
@@ -205,25 +207,29 @@ def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
     change = snapshot.change(ids, states)
     if change is None:
         return None
-    read, _ = _features(articles, keys, True, swaps, change.changed)
+    read, from_cache = _features(articles, keys, True, swaps, change.changed)
     plan = snapshot.plan(ids, change, {index: anchors_of(sentence.tokens for sentence in read[index])
                                        for index in change.changed})
     loaded, _ = _features(articles, keys, True, swaps, [index for index in plan.scope if index not in read])
     read.update(loaded)
     features = [read.get(index, []) for index in range(len(articles))]
-    fresh = _align(articles, features, quotes, swaps, snapshot.statistics.weights, plan.pairs)
+    fresh = _align(articles, features, quotes, swaps, snapshot.weights, plan.pairs)
     realigned = {ids[index] for index in plan.scope} | change.removed
     place = {item: index for index, item in enumerate(ids)}
-    facts = sorted([Fact.from_json(item) for item in snapshot.kept_facts(realigned)] + fresh,
-                   key=lambda fact: (place[fact.members[0].article_id], fact.members[0].start))
-    facts = [replace(fact, id=f"f{number}") for number, fact in enumerate(facts, start=1)]
+    merged = sorted([(item, None) for item in snapshot.kept_facts(realigned)] + [(fact.as_json(), fact) for fact in fresh],
+                    key=lambda entry: (place[entry[0]["members"][0]["id"]], entry[0]["members"][0]["start"]))
+    stored = [dict(item, id=f"f{number}") for number, (item, _) in enumerate(merged, start=1)]
+    facts = [replace(fact, id=item["id"]) if fact is not None else Fact.from_json(item)
+             for item, (_, fact) in zip(stored, merged)]
     new_figures = {index: _figures(read[index]) for index in change.changed}
-    updated = snapshot.updated(ids, states, plan, new_figures, [fact.as_json() for fact in facts])
+    updated = snapshot.updated(ids, states, plan, new_figures, stored)
     fact_cache.store_snapshot(identity, updated)
     figures = [updated.articles[item].figures for item in ids]
     log.info("re-aligned %d of %d articles (%d changed, %d removed)", len(plan.scope), len(articles),
              len(change.changed), len(change.removed))
-    return FactRun(facts, len(change.changed), len(articles) - len(change.changed), False, figures, len(plan.scope))
+    fresh_reads = len(change.changed) - from_cache
+    run = FactRun(facts, fresh_reads, len(articles) - fresh_reads, False, figures, len(plan.scope))
+    return run, stored
 
 
 def _figures(features: list[SentenceFeatures]) -> list[Span]:
@@ -240,10 +246,10 @@ def _alignment_state(key: str, article: Article, quotes: Sequence[QuoteLike]) ->
     return digest.hexdigest()
 
 
-def _corpus_identity(articles: Sequence[Article]) -> str:
+def corpus_identity(articles: Sequence[Article]) -> str:
     """The folders the articles come from: an article added to or edited in them is the same
     corpus, whose snapshot the next run starts from."""
-    folders = sorted({str(PurePath(article.path).parent) for article in articles})
+    folders = sorted({os.path.dirname(article.path) for article in articles})
     return hashlib.sha256(repr(folders).encode()).hexdigest()
 
 

@@ -2,14 +2,15 @@
 
 Facts never cross stories: sentences are linked only within paired articles, and grouping,
 restatements and discrepancies read nothing beyond a sentence's links and its article's
-story. So once the corpus-wide statistics are fixed (token weights, how many articles hold
-each anchor), the facts of one connected set of paired articles depend on those articles
-alone. A cold run keeps its statistics, each article's anchor keys and pair choices, and its
-facts (`Snapshot`); a later run over the same folders re-pairs only the articles sharing an
-anchor key with what changed, re-aligns the stories whose pairs changed or that hold a changed
-article, and keeps every other fact as it was. The cold run's statistics stay until more than
-`REALIGN_SHARE` of the corpus differs from what they were read from; a cold run then
-refreshes them.
+story. Given the corpus-wide token weights, the facts of one connected set of paired articles
+depend on those articles alone. A cold run keeps its weights, each article's anchors, keys and
+pair choices, and its facts (`Snapshot`); a later run over the same folders updates the anchor
+counts exactly, re-pairs only the articles a changed count or key reaches (so the pairs are a
+cold run's), re-aligns the stories whose pairs changed or that hold a changed article, and keeps
+every other fact as it was. The token weights are the one thing kept as the cold run read them:
+one article moves them very little, and a sentence pair only changes when its similarity sat on
+a threshold. Once more than `REALIGN_SHARE` of the corpus differs from what they were read
+from, a cold run reads them afresh.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Any
 
 from reader.articles.model import Span
 from reader.facts.similarity import (SMALL_CORPUS, AnchorPair, PairChoice, Pairing, PairingStatistics,
-                                     article_keys, joined_pairs, key_postings, pair_choice)
+                                     article_keys, counted_statistics, joined_pairs, key_postings, pair_choice)
 
 REALIGN_SHARE = 0.05  # share of the corpus's articles changed, added or removed since the last cold run before it is run cold again
 
@@ -31,7 +32,7 @@ class CorpusStatistics:
     weights: dict[str, float]
     """Each token's weight (`similarity.token_weights`)."""
     pairing: PairingStatistics | None
-    """How often each anchor occurs (`similarity.pairing_statistics`); None for a small corpus."""
+    """How often each anchor occurs (`similarity.pairing_statistics`); None: the corpus's own."""
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,10 @@ class ArticleAlignment:
 
     state: str
     """What its facts depend on: its sentence features' key, its quotes, its date."""
+    anchors: tuple[int, ...]
+    """Its distinct anchors, numbered (`Snapshot.vocabulary`)."""
     keys: tuple[int, ...]
-    """Its anchor pairs (`similarity.article_keys`), numbered (`Snapshot.numbered`)."""
+    """Its anchor pairs (`similarity.article_keys`), numbered (`_numbered`)."""
     chosen: tuple[str, ...]
     """The articles it chose to pair with (`PairChoice`), by id."""
     orphan: tuple[str, ...]
@@ -60,12 +63,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Plan:
-    """What an incremental run re-aligns."""
+    """What an incremental run re-aligns, and the pairing state it leaves."""
 
     scope: list[int]
     """The articles of every story a change touches, in corpus order."""
     pairs: list[tuple[int, int]]
     """The article pairs among `scope`."""
+    pairing: PairingStatistics
+    vocabulary: list[str]
+    anchors: list[tuple[int, ...]]
     keys: list[tuple[int, ...]]
     choices: dict[int, PairChoice]
 
@@ -76,28 +82,30 @@ class Snapshot:
 
     signature: str
     """The settings and reading it was made with: another signature means a cold run."""
-    statistics: CorpusStatistics
+    weights: dict[str, float]
+    """The token weights of the last cold run."""
+    pairing: PairingStatistics
+    """The corpus's anchor counts, kept exact."""
+    vocabulary: list[str]
+    """Every anchor met, by number."""
     cold_states: dict[str, str]
-    """Each article's state when the statistics were read, to measure drift."""
+    """Each article's state when the weights were read, to measure drift."""
     articles: dict[str, ArticleAlignment]
     """By article id, in corpus order."""
     pairs: list[tuple[str, str]]
     facts: list[dict[str, Any]]
     """The facts, as `Fact.as_json`, in order."""
 
-    anchor_numbers: dict[str, int]
-    """Each anchor the statistics count, numbered, so thousands of articles' keys are small
-    to keep and quick to compare (`numbered`)."""
-
-    def numbered(self, keys: Sequence[AnchorPair]) -> tuple[int, ...]:
-        number, size = self.anchor_numbers, len(self.anchor_numbers)
-        return tuple(number[first] * size + number[second] for first, second in keys)
+    @property
+    def statistics(self) -> CorpusStatistics:
+        """What an incremental run aligns with: the cold run's weights, the corpus's own pairing."""
+        return CorpusStatistics(self.weights, None)
 
     def change(self, ids: Sequence[str], states: Sequence[str]) -> Change | None:
         """The articles to read again, or None when a cold run is due: a small corpus (every
         pair compared), articles in another order, or more than `REALIGN_SHARE` of the corpus
-        differing from what the statistics were read from."""
-        if self.statistics.pairing is None or len(ids) <= SMALL_CORPUS:
+        differing from what the weights were read from."""
+        if len(ids) <= SMALL_CORPUS:
             return None
         present = set(ids)
         if [item for item in ids if item in self.articles] != [item for item in self.articles if item in present]:
@@ -111,40 +119,59 @@ class Snapshot:
         return Change(changed, {item for item in self.articles if item not in present})
 
     def plan(self, ids: Sequence[str], change: Change, anchors: Mapping[int, set[str]]) -> Plan:
-        """Re-pair the articles whose keys' postings changed (`anchors`: each changed article's
-        anchors) exactly as a cold run with these statistics would, then take every story
-        (connected paired articles) holding a changed article or a pair that changed."""
-        pairing = self.statistics.pairing
-        assert pairing is not None
-        index_of = {item: index for index, item in enumerate(ids)}
-        keys = [self.articles[item].keys if index not in anchors else self.numbered(article_keys(anchors[index], pairing))
+        """Pair the changed corpus as a cold run would (`anchors`: each changed article's), re-doing
+        only what a change reaches, and take every story (connected paired articles) holding a
+        changed article or a pair that changed."""
+        vocabulary, counts = _Counts.of(self, change, ids, anchors)
+        pairing = counted_statistics(counts.frequency, len(ids))
+        shifted = counts.shifted(self.pairing.common, pairing.common)
+        numbers = {anchor: number for number, anchor in enumerate(vocabulary)}
+        held = [counts.anchors[index] if index in counts.anchors else self.articles[item].anchors
                 for index, item in enumerate(ids)]
-        postings = key_postings(keys)
+        keys = [self.articles[item].keys if item in self.articles else () for item in ids]
         moved = {key for item in change.removed for key in self.articles[item].keys}
-        moved.update(key for index in change.changed for key in keys[index])
-        moved.update(key for index in change.changed if ids[index] in self.articles
-                     for key in self.articles[ids[index]].keys)
-        repaired = set(change.changed).union(*(postings.get(key, ()) for key in moved))
+        rekeyed = set(change.changed)
+        shifted_numbers = {numbers[anchor] for anchor in shifted}
+        rekeyed.update(index for index, numbered in enumerate(held) if not shifted_numbers.isdisjoint(numbered))
+        repaired = set(change.changed)
+        for index in rekeyed:
+            new = _numbered(article_keys({vocabulary[number] for number in held[index]}, pairing), numbers)
+            if new != keys[index]:
+                moved.update(keys[index])
+                moved.update(new)
+                repaired.add(index)
+                keys[index] = new
+        postings = key_postings(keys)
+        repaired.update(*(postings.get(key, ()) for key in moved))
+        if pairing.limit != self.pairing.limit:
+            low, high = sorted((pairing.limit, self.pairing.limit))
+            repaired.update(*(posting for posting in postings.values() if low < len(posting) <= high))
+        index_of = {item: index for index, item in enumerate(ids)}
         choices = {}
         for index, item in enumerate(ids):
             kept = self._choice(item, index_of) if index not in repaired else None
             choices[index] = kept if kept is not None else pair_choice(index, keys[index], postings, pairing.limit)
         pairs = joined_pairs(choices)
+        scope = _stories(self._touched(change, index_of, pairs), pairs)
+        return Plan(sorted(scope), [pair for pair in pairs if pair[0] in scope], pairing, vocabulary, held, keys,
+                    choices)
+
+    def _touched(self, change: Change, index_of: Mapping[str, int], pairs: list[tuple[int, int]]) -> set[int]:
+        """The changed articles and those whose pairs changed (a removed article's partners too)."""
         before: set[tuple[int, int]] = set()
         touched = set(change.changed)
         for first, second in self.pairs:
             if first in index_of and second in index_of:
                 before.add((min(index_of[first], index_of[second]), max(index_of[first], index_of[second])))
-            else:  # a removed article's partners lose its story
+            else:
                 touched.update(index_of[item] for item in (first, second) if item in index_of)
         touched.update(index for pair in before.symmetric_difference(pairs) for index in pair)
-        scope = _stories(touched, pairs)
-        return Plan(sorted(scope), [pair for pair in pairs if pair[0] in scope], keys, choices)
+        return touched
 
     def _choice(self, item: str, index_of: Mapping[str, int]) -> PairChoice | None:
-        """An article's kept choice in new indices; None if it names an article now gone."""
-        kept = self.articles[item]
-        if any(other not in index_of for other in kept.chosen + kept.orphan):
+        """An article's kept choice in new indices; None if it is new or names an article now gone."""
+        kept = self.articles.get(item)
+        if kept is None or any(other not in index_of for other in kept.chosen + kept.orphan):
             return None
         return PairChoice(tuple(index_of[other] for other in kept.chosen),
                           tuple(index_of[other] for other in kept.orphan))
@@ -160,27 +187,82 @@ class Snapshot:
         for index, item in enumerate(ids):
             choice = plan.choices[index]
             articles[item] = ArticleAlignment(
-                states[index], plan.keys[index], tuple(ids[other] for other in choice.chosen),
+                states[index], plan.anchors[index], plan.keys[index], tuple(ids[other] for other in choice.chosen),
                 tuple(ids[other] for other in choice.orphan),
                 figures[index] if index in figures else self.articles[item].figures)
         pairs = [(ids[first], ids[second]) for first, second in joined_pairs(plan.choices)]
-        return Snapshot(self.signature, self.statistics, self.cold_states, articles, pairs, facts,
-                        self.anchor_numbers)
+        return Snapshot(self.signature, self.weights, plan.pairing, plan.vocabulary, self.cold_states, articles,
+                        pairs, facts)
 
 
-def cold_snapshot(signature: str, statistics: CorpusStatistics, pairing: Pairing, ids: Sequence[str],
-                  states: Sequence[str], figures: Sequence[list[Span]], facts: list[dict[str, Any]]) -> Snapshot:
+@dataclass
+class _Counts:
+    """The anchor counts after a change, and which anchors' counts moved."""
+
+    frequency: dict[str, int]
+    before: dict[str, int]
+    counted: set[str]
+    anchors: dict[int, tuple[int, ...]]
+    """Each changed article's anchors, numbered."""
+
+    @classmethod
+    def of(cls, snapshot: Snapshot, change: Change, ids: Sequence[str],
+           anchors: Mapping[int, set[str]]) -> tuple[list[str], "_Counts"]:
+        vocabulary = list(snapshot.vocabulary)
+        numbers = {anchor: number for number, anchor in enumerate(vocabulary)}
+        counts = cls(dict(snapshot.pairing.frequency), snapshot.pairing.frequency, set(), {})
+        gone = [snapshot.articles[item] for item in change.removed]
+        gone += [snapshot.articles[ids[index]] for index in change.changed if ids[index] in snapshot.articles]
+        for article in gone:
+            counts.add((vocabulary[number] for number in article.anchors), -1)
+        for index in change.changed:
+            counts.add(anchors[index], 1)
+            for anchor in anchors[index]:
+                if anchor not in numbers:
+                    numbers[anchor] = len(vocabulary)
+                    vocabulary.append(anchor)
+            counts.anchors[index] = tuple(sorted(numbers[anchor] for anchor in anchors[index]))
+        for anchor in counts.counted:
+            if not counts.frequency[anchor]:
+                del counts.frequency[anchor]
+        return vocabulary, counts
+
+    def add(self, anchors: Any, step: int) -> None:
+        for anchor in anchors:
+            self.frequency[anchor] = self.frequency.get(anchor, 0) + step
+            self.counted.add(anchor)
+
+    def shifted(self, common_before: int, common: int) -> set[str]:
+        """The anchors whose count moved, or that crossed from story to topic (`common`) as the
+        corpus's size moved that bound: the articles holding them may choose other keys."""
+        shifted = {anchor for anchor in self.counted if self.frequency.get(anchor, 0) != self.before.get(anchor, 0)}
+        if common != common_before:
+            low, high = sorted((common, common_before))
+            shifted.update(anchor for anchor, count in self.frequency.items() if low < count <= high)
+        return shifted
+
+
+def cold_snapshot(signature: str, weights: dict[str, float], pairing: Pairing, anchors: Sequence[set[str]],
+                  ids: Sequence[str], states: Sequence[str], figures: Sequence[list[Span]],
+                  facts: list[dict[str, Any]]) -> Snapshot:
     """The snapshot a cold run of a corpus paired by anchors leaves (`pairing`: how it paired it)."""
-    assert statistics.pairing is not None
-    numbers = {anchor: number for number, anchor in enumerate(statistics.pairing.frequency)}
-    snapshot = Snapshot(signature, statistics, dict(zip(ids, states)), {}, [], facts, numbers)
+    assert pairing.statistics is not None
+    vocabulary = sorted(pairing.statistics.frequency)
+    numbers = {anchor: number for number, anchor in enumerate(vocabulary)}
+    snapshot = Snapshot(signature, weights, pairing.statistics, vocabulary, dict(zip(ids, states)), {}, [], facts)
     for index, item in enumerate(ids):
         choice = pairing.choices[index]
         snapshot.articles[item] = ArticleAlignment(
-            states[index], snapshot.numbered(pairing.keys[index]), tuple(ids[other] for other in choice.chosen),
+            states[index], tuple(sorted(numbers[anchor] for anchor in anchors[index])),
+            _numbered(pairing.keys[index], numbers), tuple(ids[other] for other in choice.chosen),
             tuple(ids[other] for other in choice.orphan), figures[index])
     snapshot.pairs.extend((ids[first], ids[second]) for first, second in pairing.pairs)
     return snapshot
+
+
+def _numbered(keys: Sequence[AnchorPair], numbers: Mapping[str, int]) -> tuple[int, ...]:
+    """Anchor pairs as numbers, so thousands of articles' keys are small to keep and quick to compare."""
+    return tuple(numbers[first] << 32 | numbers[second] for first, second in keys)
 
 
 def _stories(touched: set[int], pairs: Sequence[tuple[int, int]]) -> set[int]:

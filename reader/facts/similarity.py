@@ -113,8 +113,12 @@ def pairing_statistics(anchor_sets: list[set[str]]) -> PairingStatistics:
     frequency: Counter[str] = Counter()
     for anchors in anchor_sets:
         frequency.update(anchors)
-    return PairingStatistics(dict(frequency), max(2, len(anchor_sets) // 8),
-                             max(50, int(math.sqrt(len(anchor_sets)) * 5)))
+    return counted_statistics(dict(frequency), len(anchor_sets))
+
+
+def counted_statistics(frequency: dict[str, int], articles: int) -> PairingStatistics:
+    """The statistics of a corpus of `articles` whose anchors occur as `frequency` says."""
+    return PairingStatistics(frequency, max(2, articles // 8), max(50, int(math.sqrt(articles) * 5)))
 
 
 def article_keys(anchors: set[str], statistics: PairingStatistics) -> list[AnchorPair]:
