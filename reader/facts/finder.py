@@ -18,7 +18,7 @@ import os
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -164,14 +164,14 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
         if found is None:
             found = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
     run, stored_facts = found
-    if remembered:
+    if remembered and stored_facts is not None:
         fact_cache.store_result(result_key, {"facts": stored_facts, "figures": run.figures})
     return run
 
 
 def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str],
                   quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, use_cache: bool,
-                  statistics: realign.CorpusStatistics | None) -> tuple[FactRun, list[dict[str, Any]]]:
+                  statistics: realign.CorpusStatistics | None) -> tuple[FactRun, list[dict[str, Any]] | None]:
     """Every article aligned with every article of its story, and the facts as stored; with the
     cache (and the corpus's own statistics), the snapshot a later incremental run starts from is kept."""
     read, from_cache = _features(articles, keys, use_cache, swaps, range(len(articles)))
@@ -190,15 +190,16 @@ def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str
     stored = [fact.as_json() for fact in facts]
     if kept:
         snapshot = realign.cold_snapshot(_snapshot_signature(), statistics.weights, pairing, anchors,
-                                         [article.id for article in articles], states, figures, stored)
+                                         [article.id for article in articles], states, figures, facts)
         fact_cache.store_snapshot(corpus_identity(articles), snapshot)
     return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles)), stored
 
 
 def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
-               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> tuple[FactRun, list[dict[str, Any]]] | None:
-    """The facts after re-aligning only the stories that changed since the corpus's snapshot,
-    and as stored; None when it has none or a cold run is due (`realign.Snapshot.change`)."""
+               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> tuple[FactRun, None] | None:
+    """The facts after re-aligning only the stories that changed since the corpus's snapshot
+    (which then holds them: the result is not stored apart); None when it has none or a cold
+    run is due (`realign.Snapshot.change`)."""
     identity = corpus_identity(articles)
     snapshot = fact_cache.load_snapshot(identity)
     if not isinstance(snapshot, realign.Snapshot) or snapshot.signature != _snapshot_signature():
@@ -207,6 +208,9 @@ def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
     change = snapshot.change(ids, states)
     if change is None:
         return None
+    if not change.changed and not change.removed:
+        figures = [article.figures for article in snapshot.articles.values()]
+        return FactRun(list(snapshot.facts), 0, len(articles), True, figures), None
     read, from_cache = _features(articles, keys, True, swaps, change.changed)
     plan = snapshot.plan(ids, change, {index: anchors_of(sentence.tokens for sentence in read[index])
                                        for index in change.changed})
@@ -216,20 +220,18 @@ def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
     fresh = _align(articles, features, quotes, swaps, snapshot.weights, plan.pairs)
     realigned = {ids[index] for index in plan.scope} | change.removed
     place = {item: index for index, item in enumerate(ids)}
-    merged = sorted([(item, None) for item in snapshot.kept_facts(realigned)] + [(fact.as_json(), fact) for fact in fresh],
-                    key=lambda entry: (place[entry[0]["members"][0]["id"]], entry[0]["members"][0]["start"]))
-    stored = [dict(item, id=f"f{number}") for number, (item, _) in enumerate(merged, start=1)]
-    facts = [replace(fact, id=item["id"]) if fact is not None else Fact.from_json(item)
-             for item, (_, fact) in zip(stored, merged)]
+    facts = sorted(snapshot.kept_facts(realigned) + fresh,
+                   key=lambda fact: (place[fact.members[0].article_id], fact.members[0].start))
+    facts = [fact if fact.id == f"f{number}" else replace(fact, id=f"f{number}")
+             for number, fact in enumerate(facts, start=1)]
     new_figures = {index: _figures(read[index]) for index in change.changed}
-    updated = snapshot.updated(ids, states, plan, new_figures, stored)
+    updated = snapshot.updated(ids, states, plan, new_figures, facts)
     fact_cache.store_snapshot(identity, updated)
     figures = [updated.articles[item].figures for item in ids]
     log.info("re-aligned %d of %d articles (%d changed, %d removed)", len(plan.scope), len(articles),
              len(change.changed), len(change.removed))
     fresh_reads = len(change.changed) - from_cache
-    run = FactRun(facts, fresh_reads, len(articles) - fresh_reads, False, figures, len(plan.scope))
-    return run, stored
+    return FactRun(facts, fresh_reads, len(articles) - fresh_reads, False, figures, len(plan.scope)), None
 
 
 def _figures(features: list[SentenceFeatures]) -> list[Span]:
@@ -254,7 +256,9 @@ def corpus_identity(articles: Sequence[Article]) -> str:
 
 
 def _snapshot_signature() -> str:
-    return _settings() + _reading_signature()
+    """The settings and reading a snapshot was made with, and the shape of the facts it keeps."""
+    shapes = [[item.name for item in fields(kind)] for kind in (Fact, Member, Discrepancy)]
+    return _settings() + _reading_signature() + repr(shapes)
 
 
 def read_sentences(text: str, sentences: Sequence[tuple[int, int]],

@@ -69,6 +69,9 @@ class Plan:
     """The articles of every story a change touches, in corpus order."""
     pairs: list[tuple[int, int]]
     """The article pairs among `scope`."""
+    every_pair: list[tuple[int, int]]
+    repaired: set[int]
+    """The articles whose keys or pair choices were worked out again."""
     pairing: PairingStatistics
     vocabulary: list[str]
     anchors: list[tuple[int, ...]]
@@ -93,8 +96,8 @@ class Snapshot:
     articles: dict[str, ArticleAlignment]
     """By article id, in corpus order."""
     pairs: list[tuple[str, str]]
-    facts: list[dict[str, Any]]
-    """The facts, as `Fact.as_json`, in order."""
+    facts: list[Any]
+    """The facts (`reader.facts.finder.Fact`), in order."""
 
     @property
     def statistics(self) -> CorpusStatistics:
@@ -153,8 +156,8 @@ class Snapshot:
             choices[index] = kept if kept is not None else pair_choice(index, keys[index], postings, pairing.limit)
         pairs = joined_pairs(choices)
         scope = _stories(self._touched(change, index_of, pairs), pairs)
-        return Plan(sorted(scope), [pair for pair in pairs if pair[0] in scope], pairing, vocabulary, held, keys,
-                    choices)
+        return Plan(sorted(scope), [pair for pair in pairs if pair[0] in scope], pairs, repaired | rekeyed, pairing,
+                    vocabulary, held, keys, choices)
 
     def _touched(self, change: Change, index_of: Mapping[str, int], pairs: list[tuple[int, int]]) -> set[int]:
         """The changed articles and those whose pairs changed (a removed article's partners too)."""
@@ -176,21 +179,24 @@ class Snapshot:
         return PairChoice(tuple(index_of[other] for other in kept.chosen),
                           tuple(index_of[other] for other in kept.orphan))
 
-    def kept_facts(self, realigned: set[str]) -> list[dict[str, Any]]:
+    def kept_facts(self, realigned: set[str]) -> list[Any]:
         """The facts with no member among `realigned` (re-aligned or gone) articles."""
-        return [fact for fact in self.facts if not any(member["id"] in realigned for member in fact["members"])]
+        return [fact for fact in self.facts if not any(member.article_id in realigned for member in fact.members)]
 
     def updated(self, ids: Sequence[str], states: Sequence[str], plan: Plan, figures: Mapping[int, list[Span]],
-                facts: list[dict[str, Any]]) -> "Snapshot":
+                facts: list[Any]) -> "Snapshot":
         """This snapshot after an incremental run (`figures`: those of the articles read again)."""
         articles = {}
         for index, item in enumerate(ids):
+            if index not in plan.repaired and index not in figures:
+                articles[item] = self.articles[item]
+                continue
             choice = plan.choices[index]
             articles[item] = ArticleAlignment(
                 states[index], plan.anchors[index], plan.keys[index], tuple(ids[other] for other in choice.chosen),
                 tuple(ids[other] for other in choice.orphan),
                 figures[index] if index in figures else self.articles[item].figures)
-        pairs = [(ids[first], ids[second]) for first, second in joined_pairs(plan.choices)]
+        pairs = [(ids[first], ids[second]) for first, second in plan.every_pair]
         return Snapshot(self.signature, self.weights, plan.pairing, plan.vocabulary, self.cold_states, articles,
                         pairs, facts)
 
@@ -244,7 +250,7 @@ class _Counts:
 
 def cold_snapshot(signature: str, weights: dict[str, float], pairing: Pairing, anchors: Sequence[set[str]],
                   ids: Sequence[str], states: Sequence[str], figures: Sequence[list[Span]],
-                  facts: list[dict[str, Any]]) -> Snapshot:
+                  facts: list[Any]) -> Snapshot:
     """The snapshot a cold run of a corpus paired by anchors leaves (`pairing`: how it paired it)."""
     assert pairing.statistics is not None
     vocabulary = sorted(pairing.statistics.frequency)
