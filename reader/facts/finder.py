@@ -340,7 +340,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool, swa
 
 def _settings() -> str:
     """Every tuning constant, so a cached result never outlives the settings that made it."""
-    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies, restatements)
+    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies, restatements, realign)
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
