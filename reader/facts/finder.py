@@ -152,28 +152,27 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
         keys = [fact_cache.article_key(article, reading + repr(swaps(index))) for index, article in enumerate(articles)]
     result_key = fact_cache.corpus_key(keys, _settings() + _quote_signature(quotes) + _dates(articles))
     remembered = use_cache and statistics is None
-    if remembered:
-        stored = fact_cache.load_result(result_key)
+    with collector_paused():  # a fifth of the time on 2,000 articles went to collections
+        stored = fact_cache.load_result(result_key) if remembered else None
         if stored is not None:
             return FactRun([Fact.from_json(item) for item in stored["facts"]], 0, len(articles), True,
                            stored["figures"])
-    quotes = quotes or {}
-    states = [_alignment_state(key, article, quotes.get(article.id, ())) for key, article in zip(keys, articles)]
-    with collector_paused():  # a fifth of the time on 2,000 articles went to collections
-        found = _realigned(articles, keys, states, quotes, swaps) if remembered else None
-        if found is None:
-            found = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
-    run, stored_facts = found
-    if remembered and stored_facts is not None:
-        fact_cache.store_result(result_key, {"facts": stored_facts, "figures": run.figures})
+        quotes = quotes or {}
+        states = [_alignment_state(key, article, quotes.get(article.id, ())) for key, article in zip(keys, articles)]
+        run = _realigned(articles, keys, states, quotes, swaps) if remembered else None
+        if run is None:
+            run = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
+            if remembered:
+                fact_cache.store_result(result_key, {"facts": [fact.as_json() for fact in run.facts],
+                                                     "figures": run.figures})
     return run
 
 
 def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str],
                   quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, use_cache: bool,
-                  statistics: realign.CorpusStatistics | None) -> tuple[FactRun, list[dict[str, Any]] | None]:
-    """Every article aligned with every article of its story, and the facts as stored; with the
-    cache (and the corpus's own statistics), the snapshot a later incremental run starts from is kept."""
+                  statistics: realign.CorpusStatistics | None) -> FactRun:
+    """Every article aligned with every article of its story; with the cache (and the corpus's
+    own statistics), the snapshot a later incremental run starts from is kept."""
     read, from_cache = _features(articles, keys, use_cache, swaps, range(len(articles)))
     features = [read[index] for index in range(len(articles))]
     anchors = [anchors_of(sentence.tokens for sentence in sentences) for sentences in features]
@@ -187,16 +186,15 @@ def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str
         kept = False
     facts = _align(articles, features, quotes, swaps, statistics.weights, pairing.pairs)
     figures = [_figures(sentences) for sentences in features]
-    stored = [fact.as_json() for fact in facts]
     if kept:
         snapshot = realign.cold_snapshot(_snapshot_signature(), statistics.weights, pairing, anchors,
                                          [article.id for article in articles], states, figures, facts)
         fact_cache.store_snapshot(corpus_identity(articles), snapshot)
-    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles)), stored
+    return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles))
 
 
 def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
-               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> tuple[FactRun, None] | None:
+               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> FactRun | None:
     """The facts after re-aligning only the stories that changed since the corpus's snapshot
     (which then holds them: the result is not stored apart); None when it has none or a cold
     run is due (`realign.Snapshot.change`)."""
@@ -210,7 +208,7 @@ def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
         return None
     if not change.changed and not change.removed:
         figures = [article.figures for article in snapshot.articles.values()]
-        return FactRun(list(snapshot.facts), 0, len(articles), True, figures), None
+        return FactRun(list(snapshot.facts), 0, len(articles), True, figures)
     read, from_cache = _features(articles, keys, True, swaps, change.changed)
     plan = snapshot.plan(ids, change, {index: anchors_of(sentence.tokens for sentence in read[index])
                                        for index in change.changed})
@@ -231,7 +229,7 @@ def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
     log.info("re-aligned %d of %d articles (%d changed, %d removed)", len(plan.scope), len(articles),
              len(change.changed), len(change.removed))
     fresh_reads = len(change.changed) - from_cache
-    return FactRun(facts, fresh_reads, len(articles) - fresh_reads, False, figures, len(plan.scope)), None
+    return FactRun(facts, fresh_reads, len(articles) - fresh_reads, False, figures, len(plan.scope))
 
 
 def _figures(features: list[SentenceFeatures]) -> list[Span]:
@@ -244,7 +242,7 @@ def _alignment_state(key: str, article: Article, quotes: Sequence[QuoteLike]) ->
     digest = hashlib.sha256(key.encode())
     digest.update((article.date.isoformat() if article.date else "").encode())
     for quote in quotes:
-        digest.update(f"{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n".encode())
+        digest.update(_quote_line(quote).encode())
     return digest.hexdigest()
 
 
@@ -367,8 +365,12 @@ def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
     digest = hashlib.sha256()
     for article_id in sorted(quotes):
         for quote in quotes[article_id]:
-            digest.update(f"{article_id}|{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n".encode())
+            digest.update(f"{article_id}|{_quote_line(quote)}".encode())
     return digest.hexdigest()
+
+
+def _quote_line(quote: QuoteLike) -> str:
+    return f"{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n"
 
 
 def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
