@@ -125,10 +125,10 @@ class Snapshot:
         """Pair the changed corpus as a cold run would (`anchors`: each changed article's), re-doing
         only what a change reaches, and take every story (connected paired articles) holding a
         changed article or a pair that changed."""
-        vocabulary, counts = _Counts.of(self, change, ids, anchors)
+        counts = _Counts.of(self, change, ids, anchors)
+        vocabulary, numbers = counts.vocabulary, counts.numbers
         pairing = counted_statistics(counts.frequency, len(ids))
         shifted = counts.shifted(self.pairing.common, pairing.common)
-        numbers = {anchor: number for number, anchor in enumerate(vocabulary)}
         held = [counts.anchors[index] if index in counts.anchors else self.articles[item].anchors
                 for index, item in enumerate(ids)]
         keys = [self.articles[item].keys if item in self.articles else () for item in ids]
@@ -207,16 +207,18 @@ class _Counts:
 
     frequency: dict[str, int]
     before: dict[str, int]
+    vocabulary: list[str]
+    """Every anchor met, by number: the snapshot's and the changed articles' new ones."""
+    numbers: dict[str, int]
     counted: set[str]
     anchors: dict[int, tuple[int, ...]]
     """Each changed article's anchors, numbered."""
 
     @classmethod
-    def of(cls, snapshot: Snapshot, change: Change, ids: Sequence[str],
-           anchors: Mapping[int, set[str]]) -> tuple[list[str], "_Counts"]:
+    def of(cls, snapshot: Snapshot, change: Change, ids: Sequence[str], anchors: Mapping[int, set[str]]) -> "_Counts":
         vocabulary = list(snapshot.vocabulary)
         numbers = {anchor: number for number, anchor in enumerate(vocabulary)}
-        counts = cls(dict(snapshot.pairing.frequency), snapshot.pairing.frequency, set(), {})
+        counts = cls(dict(snapshot.pairing.frequency), snapshot.pairing.frequency, vocabulary, numbers, set(), {})
         gone = [snapshot.articles[item] for item in change.removed]
         gone += [snapshot.articles[ids[index]] for index in change.changed if ids[index] in snapshot.articles]
         for article in gone:
@@ -231,7 +233,7 @@ class _Counts:
         for anchor in counts.counted:
             if not counts.frequency[anchor]:
                 del counts.frequency[anchor]
-        return vocabulary, counts
+        return counts
 
     def add(self, anchors: Any, step: int) -> None:
         for anchor in anchors:
@@ -239,9 +241,13 @@ class _Counts:
             self.counted.add(anchor)
 
     def shifted(self, common_before: int, common: int) -> set[str]:
-        """The anchors whose count moved, or that crossed from story to topic (`common`) as the
-        corpus's size moved that bound: the articles holding them may choose other keys."""
-        shifted = {anchor for anchor in self.counted if self.frequency.get(anchor, 0) != self.before.get(anchor, 0)}
+        """The anchors an article may key on (in more than one article, at most `common`), before
+        or after, whose count moved, or that crossed from story to topic as the corpus's size
+        moved that bound: the articles holding them may choose other keys. An anchor no article
+        can key on either way (a regulator named in a third of the corpus) changes no key."""
+        shifted = {anchor for anchor in self.counted
+                   if self.frequency.get(anchor, 0) != self.before.get(anchor, 0)
+                   and (1 < self.before.get(anchor, 0) <= common_before or 1 < self.frequency.get(anchor, 0) <= common)}
         if common != common_before:
             low, high = sorted((common, common_before))
             shifted.update(anchor for anchor, count in self.frequency.items() if low < count <= high)
