@@ -211,3 +211,16 @@ def test_an_unchanged_corpus_after_an_incremental_run_is_answered_from_the_snaps
     assert (again.result_from_cache, again.articles_read, again.articles_realigned) == (True, 0, 0)
     assert _facts(again) == _facts(realigned)
     assert again.figures == realigned.figures
+
+
+def test_runs_with_and_without_quotes_keep_their_own_snapshots(council: Path) -> None:
+    """The window reads quotes, the command line may not: alternating them must not send
+    either back to a cold run."""
+    articles = load_corpus([council]).articles
+    article = articles[6]
+    quotes = {article.id: [FakeQuote(0, 20, article.text[:20], "council", OFFICIALS[1])]}
+    align_articles(articles, quotes)
+    align_articles(articles)
+    edited = _with_text(articles, 20, articles[20].text + " Updated.")
+    assert align_articles(edited, quotes).articles_realigned == len(OUTLETS)
+    assert align_articles(edited).articles_realigned == len(OUTLETS)

@@ -157,11 +157,12 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
         if stored is not None:
             return FactRun([Fact.from_json(item) for item in stored["facts"]], 0, len(articles), True,
                            stored["figures"])
+        identity = corpus_identity(articles, bool(quotes), spins is not None)
         quotes = quotes or {}
         states = [_alignment_state(key, article, quotes.get(article.id, ())) for key, article in zip(keys, articles)]
-        run = _realigned(articles, keys, states, quotes, swaps) if remembered else None
+        run = _realigned(articles, keys, states, quotes, swaps, identity) if remembered else None
         if run is None:
-            run = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics)
+            run = _aligned_cold(articles, keys, states, quotes, swaps, use_cache, statistics, identity)
             if remembered:
                 fact_cache.store_result(result_key, {"facts": [fact.as_json() for fact in run.facts],
                                                      "figures": run.figures})
@@ -170,7 +171,7 @@ def align_articles(articles: Sequence[Article], quotes: Mapping[str, Sequence[Qu
 
 def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str],
                   quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, use_cache: bool,
-                  statistics: realign.CorpusStatistics | None) -> FactRun:
+                  statistics: realign.CorpusStatistics | None, identity: str) -> FactRun:
     """Every article aligned with every article of its story; with the cache (and the corpus's
     own statistics), the snapshot a later incremental run starts from is kept."""
     read, from_cache = _features(articles, keys, use_cache, swaps, range(len(articles)))
@@ -189,16 +190,15 @@ def _aligned_cold(articles: Sequence[Article], keys: list[str], states: list[str
     if kept:
         snapshot = realign.cold_snapshot(_snapshot_signature(), statistics.weights, pairing, anchors,
                                          [article.id for article in articles], states, figures, facts)
-        fact_cache.store_snapshot(corpus_identity(articles), snapshot)
+        fact_cache.store_snapshot(identity, snapshot)
     return FactRun(facts, len(articles) - from_cache, from_cache, False, figures, len(articles))
 
 
 def _realigned(articles: Sequence[Article], keys: list[str], states: list[str],
-               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps) -> FactRun | None:
+               quotes: Mapping[str, Sequence[QuoteLike]], swaps: _Swaps, identity: str) -> FactRun | None:
     """The facts after re-aligning only the stories that changed since the corpus's snapshot
     (which then holds them: the result is not stored apart); None when it has none or a cold
     run is due (`realign.Snapshot.change`)."""
-    identity = corpus_identity(articles)
     snapshot = fact_cache.load_snapshot(identity)
     if not isinstance(snapshot, realign.Snapshot) or snapshot.signature != _snapshot_signature():
         return None
@@ -246,11 +246,12 @@ def _alignment_state(key: str, article: Article, quotes: Sequence[QuoteLike]) ->
     return digest.hexdigest()
 
 
-def corpus_identity(articles: Sequence[Article]) -> str:
+def corpus_identity(articles: Sequence[Article], quoted: bool = False, spun: bool = False) -> str:
     """The folders the articles come from: an article added to or edited in them is the same
-    corpus, whose snapshot the next run starts from."""
+    corpus, whose snapshot the next run starts from. Read with quotes or spin reports (the
+    window) or without (the command line), it is read differently, so each keeps its own."""
     folders = sorted({os.path.dirname(article.path) for article in articles})
-    return hashlib.sha256(repr(folders).encode()).hexdigest()
+    return hashlib.sha256(repr((folders, quoted, spun)).encode()).hexdigest()
 
 
 def _snapshot_signature() -> str:
