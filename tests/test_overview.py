@@ -94,7 +94,7 @@ def _overview_of(qtbot, folder: Path):  # noqa: ANN001, ANN202 — pytest-qt's q
     analysis = analyse_corpus(corpus.articles)
     view = StoryOverviewView()
     qtbot.addWidget(view)
-    view.show_overview(story_overview(analysis), corpus.articles, analysis.fact_summary)
+    view.show_overview(story_overview(analysis), corpus, analysis.fact_summary)
     return view
 
 

@@ -1,14 +1,19 @@
-"""The article list of a big corpus asks only for the rows in view, so opening one does not stall."""
+"""The article list of a big corpus asks only for the rows in view (a few rows when it is hidden),
+so opening one does not stall."""
 from __future__ import annotations
 
 import dataclasses
+
+import pytest
 
 from reader.articles.corpus import Corpus, load_corpus
 from ui.article_list import ArticleList
 from ui.article_table import ArticleTableModel
 
 
-def test_opening_a_big_corpus_and_badging_it_reads_only_the_rows_in_view(qtbot, ui_context, tmp_path, monkeypatch):
+@pytest.mark.parametrize("shown", [True, False], ids=["shown", "hidden"])
+def test_opening_a_big_corpus_and_badging_it_reads_only_the_rows_in_view(qtbot, ui_context, tmp_path, monkeypatch,
+                                                                          shown):
     (tmp_path / "herald.txt").write_text("Council approves bus contract\n\nThe council voted 7-2 on Tuesday.",
                                          encoding="utf-8")
     article = load_corpus([tmp_path]).articles[0]
@@ -19,8 +24,9 @@ def test_opening_a_big_corpus_and_badging_it_reads_only_the_rows_in_view(qtbot, 
     view = ArticleList(ui_context.corpus)
     qtbot.addWidget(view)
     view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    if shown:
+        view.show()
+        qtbot.waitExposed(view)
     ui_context.corpus._finish(Corpus(articles, []))
     qtbot.wait(50)
     view.table_model.set_badges(lambda article_id: "copy of herald-0.txt")

@@ -94,7 +94,7 @@ def test_quote_and_fact_models_pass_the_model_tester(qtmodeltester, window):
     qtmodeltester.check(quotes)
     facts = FactMatrixModel()
     qtmodeltester.check(facts)
-    facts.set_facts(window.analysis.facts, window.context.corpus.corpus.articles)
+    facts.set_facts(window.analysis.facts, window.analysis.stating)
     qtmodeltester.check(facts)
 
 

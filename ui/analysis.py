@@ -48,6 +48,7 @@ class AnalysisModel(QObject):
         """The open corpus's articles, sliced once for every child process that needs them."""
         self._provenance: dict[str, Provenance] = {}
         self._spun: list[str] = []
+        self._stating: list[Article] = []
         self._listed_quotes: list[tuple[Article, Quote]] = []
         self._task: Task | None = None
         self._generation = Generation()
@@ -73,6 +74,11 @@ class AnalysisModel(QObject):
         return self.result.facts or []
 
     @property
+    def stating(self) -> list[Article]:
+        """The articles that state at least one fact, in corpus order: the fact matrix's columns."""
+        return list(self._stating)
+
+    @property
     def reuse(self) -> ReuseReport | None:
         return self.result.provenance
 
@@ -88,7 +94,7 @@ class AnalysisModel(QObject):
         articles = list(self._corpus.corpus.articles)
         self.result = CorpusAnalysis(articles, self.registry)
         self.shared = shared = PackedOnce(articles)
-        self._provenance, self._spun, self._listed_quotes = {}, [], []
+        self._provenance, self._spun, self._stating, self._listed_quotes = {}, [], [], []
         registry, store = self.registry, self.store
 
         def work(task: Task) -> CorpusAnalysis:
@@ -120,7 +126,7 @@ class AnalysisModel(QObject):
             self.result.provenance, self._provenance, self._spun = arranged
             self.provenance_ready.emit()
         elif name == steps.FACTS.name:
-            self.result.facts, self.result.fact_summary = arranged
+            self.result.facts, self.result.fact_summary, self._stating = arranged
             self._task = None
             log.info("facts: %d found", len(self.result.facts))
             self.facts_ready.emit()
@@ -181,4 +187,6 @@ def _arranged(name: str, analysis: CorpusAnalysis) -> object:
         by_id = {item.article_id: item for item in report.articles}
         spun = [article.id for article in analysis.articles if (item := by_id.get(article.id)) is not None and item.spin.spun]
         return report, by_id, spun
-    return list(analysis.facts or []), analysis.fact_summary
+    facts = list(analysis.facts or [])
+    stating = {member.article_id for fact in facts for member in fact.members}
+    return facts, analysis.fact_summary, [article for article in analysis.articles if article.id in stating]

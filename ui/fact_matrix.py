@@ -45,13 +45,13 @@ class FactMatrixModel(QAbstractTableModel):
         self._rows: dict[int, tuple[dict[str, Member], dict[str, list[str]], dict[str, str]]] = {}
         self._by_id: dict[str, Article] = {}
 
-    def set_facts(self, facts: list[Fact], articles: list[Article]) -> None:
-        """Columns are the articles that state at least one fact, in corpus order. A row's cells
-        are worked out when it is first shown, so thousands of facts arrive without a stall."""
+    def set_facts(self, facts: list[Fact], stating: list[Article]) -> None:
+        """Columns are `stating`, the articles that state at least one fact, in corpus order
+        (`AnalysisModel.stating`, found off the UI thread). A row's cells are worked out when it
+        is first shown, so thousands of facts arrive without a stall."""
         self.beginResetModel()
         self.facts = list(facts)
-        stating = {member.article_id for fact in facts for member in fact.members}
-        self.articles = [article for article in articles if article.id in stating]
+        self.articles = list(stating)
         self._by_id = {article.id: article for article in self.articles}
         self._rows = {}
         self.endResetModel()

@@ -510,7 +510,7 @@ class MainWindow(QMainWindow):
 
     def _facts_ready(self) -> None:
         self.fact_panel.set_summary(self.analysis.result.fact_summary)
-        self.fact_matrix.matrix.set_facts(self.analysis.facts, self.context.corpus.corpus.articles)
+        self.fact_matrix.matrix.set_facts(self.analysis.facts, self.analysis.stating)
         self._show_overview()
 
     def _show_overview(self) -> None:
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         generation.next()
         self.context.tasks.start("story overview", lambda task: parts.story_overview(result),
                                  on_success=generation.bind(lambda overview: self.overview.show_overview(
-                                     overview, result.articles, result.fact_summary)),
+                                     overview, self.context.corpus.corpus, result.fact_summary)),
                                  on_failure=generation.bind(lambda message: self.context.notices.post(
                                      Level.ERROR, f"The story overview failed: {message}")))
 
@@ -543,12 +543,12 @@ class MainWindow(QMainWindow):
         too; the Messages dock keeps the history), and each view fills in as the analysis does.
         The corpus opens to its overview."""
         self._overview_generation.next()
-        self.overview.show_overview(None, self.context.corpus.corpus.articles, None)
+        self.overview.show_overview(None, self.context.corpus.corpus, None)
         self.show_view("overview")
         self.message_bar.hide()
         self.comparisons.clear()
         self.marked_article = None
-        self.fact_matrix.matrix.set_facts([], self.context.corpus.corpus.articles)
+        self.fact_matrix.matrix.set_facts([], [])
         self.fact_panel.set_summary(None)
         self.quotes_panel.set_quotes([], self.analysis.registry)
         self.search_panel.show_results(None)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from reader.analysis.overview import FactLine, StoryOverview
+from reader.articles.corpus import Corpus
 from reader.articles.model import Article
 from reader.facts.summary import FactSummary
 
@@ -74,20 +75,20 @@ class StoryOverviewView(QTreeView):
         self.setUniformRowHeights(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("Story overview")
-        self.show_overview(None, [], None)
+        self.show_overview(None, Corpus([], []), None)
 
-    def show_overview(self, overview: StoryOverview | None, articles: list[Article],
-                      summary: FactSummary | None) -> None:
-        """The overview of the open corpus; None while its analysis is still running."""
+    def show_overview(self, overview: StoryOverview | None, corpus: Corpus, summary: FactSummary | None) -> None:
+        """The overview of the open corpus; None while its analysis is still running. Articles are
+        found through the corpus's own lookup: a table of 10,000 built here held the UI thread."""
         self.tree.clear()
-        labels = {article.id: article for article in articles}
+        articles = corpus.articles
         if overview is None:
             self.tree.appendRow(_item(f"{len(articles):,} articles — analysing the story…" if articles else
                                       "No corpus open: Ctrl+O opens a folder of articles"))
             return
         accounts = _item(f"Outlets — {len(articles):,} articles, {len(overview.sources):,} independent accounts")
         for group in overview.sources[:SECTION_LINES]:
-            accounts.appendRow(self._article_item(labels[group.source], group.copies, labels))
+            accounts.appendRow(self._article_item(corpus.by_id(group.source), group.copies, corpus))
         _more(accounts, len(overview.sources), "the article list (Alt+1)")
         facts = _item(_facts_heading(summary, len(overview.facts)), tip=summary.text() if summary is not None else "")
         for line in overview.facts[:SECTION_LINES]:
@@ -103,12 +104,12 @@ class StoryOverviewView(QTreeView):
             self.expand(section.index())
         self.setCurrentIndex(self.tree.index(0, 0))
 
-    def _article_item(self, article: Article, copies: tuple[str, ...], labels: dict[str, Article]) -> QStandardItem:
+    def _article_item(self, article: Article, copies: tuple[str, ...], corpus: Corpus) -> QStandardItem:
         date = article.date.isoformat() if article.date else "date unknown"
         item = _item(f"{article.display_label} ({date})" + (f" — copied by {len(copies)}" if copies else ""),
                      ("article", article.id), article.title or article.path)
-        for copy in copies[:COPY_LINES]:
-            item.appendRow(_item(f"copy: {labels[copy].display_label}", ("article", copy), labels[copy].path))
+        for copy in map(corpus.by_id, copies[:COPY_LINES]):
+            item.appendRow(_item(f"copy: {copy.display_label}", ("article", copy.id), copy.path))
         if len(copies) > COPY_LINES:
             item.appendRow(_item(f"… and {len(copies) - COPY_LINES:,} more copies in the article list (Alt+1)"))
         return item

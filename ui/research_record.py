@@ -314,16 +314,18 @@ class ResearchRecord(QObject):
 
     def _compare_quotations(self) -> None:
         """Every time the quotes are found (a corpus opened, the parties edited), the quotations
-        are compared on the task runner, once, for the quotes panel and the Quotations view."""
-        by_article: dict[str, list] = {}
-        for article, quote in self.window.analysis.all_quotes():
-            by_article.setdefault(article.id, []).append(quote)
-        quotes = [(article, by_article.get(article.id, [])) for article in self._articles()]
+        are compared on the task runner, once, for the quotes panel and the Quotations view (the
+        quotes gathered by article there too: 10,000 articles' held the UI thread)."""
+        found, articles = self.window.analysis.result.quotes or {}, self._articles()
+
+        def compare(_task: Task) -> list[QuotationGroup]:
+            return compare_quotations([(article, found.get(article.id, [])) for article in articles])
+
         self.groups = None
         self.quotations.waiting("Comparing the quotations across outlets…")
         generation = self._quotations_generation
         generation.next()
-        self.context.tasks.start("compare quotations", lambda task: compare_quotations(quotes),
+        self.context.tasks.start("compare quotations", compare,
                                  on_success=generation.bind(self._quotations_compared),
                                  on_failure=generation.bind(self._failed))
 
@@ -369,3 +371,4 @@ class ResearchRecord(QObject):
 
     def _failed(self, message: str) -> None:
         self.context.notices.post(Level.ERROR, f"The research record could not be worked out: {message}")
+
