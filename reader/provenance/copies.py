@@ -72,10 +72,18 @@ UNSPUN_GAIN = 0.15
 MIN_PASSAGE_SHINGLES = 4
 """Shared word 4-grams below which no passage of the minimum length can exist."""
 STOCK_SAMPLE = 500
-STOCK_SHARE = 0.05
-STOCK_MIN_ARTICLES = 50
+STOCK_MIN_CORPUS = 50
+"""Below this many articles how often a phrase recurs says nothing: no text is taken as stock."""
+STOCK_SHARE, STOCK_MIN_ARTICLES = 0.05, 50
 """Word 5-grams found in more than 5% (and more than 50) of a sample of articles are stock text
 (house style, shared filler): they never count as copied, though they are part of the passages."""
+COMMON_MIN_ARTICLES = 5
+"""Word 5-grams found in more than 5% (and more than 5) of the sample are common phrases: they do
+not count as copied inside a short passage, where two articles assembled from the same templated
+sentences meet."""
+SYNDICATED_PASSAGE = 30
+"""A passage of at least this many words is copying however many articles carry it (one wire
+story under many mastheads), save for stock text."""
 LENGTH_DIFFERENCE = 0.03
 """Texts whose word counts differ by less than this share are equally full."""
 
@@ -248,26 +256,47 @@ def _grams(ids: array) -> list[int]:
     return list(map(hash, zip(*(ids[offset:] for offset in range(SEED)))))
 
 
-def _stock_grams(features: list[_Features]) -> frozenset[int]:
-    """Word 5-grams common to many articles of a large corpus."""
-    if len(features) < STOCK_MIN_ARTICLES:
-        return frozenset()
+@dataclass(frozen=True)
+class _Stock:
+    """What recurs across the corpus: stock 5-grams never count as copied, common ones not inside short passages."""
+
+    everywhere: frozenset[int] = frozenset()
+    short_passages: frozenset[int] = frozenset()
+
+
+def _stock_grams(features: list[_Features]) -> _Stock:
+    """Word 5-grams common to many articles of a corpus large enough for frequencies to mean something."""
+    if len(features) < STOCK_MIN_CORPUS:
+        return _Stock()
     sample = features[::max(1, len(features) // STOCK_SAMPLE)]
     counts: dict[int, int] = {}
     for item in sample:
         for gram in set(_grams(item.unspun)):
             counts[gram] = counts.get(gram, 0) + 1
-    limit = max(STOCK_MIN_ARTICLES, STOCK_SHARE * len(sample))
-    return frozenset(gram for gram, count in counts.items() if count > limit)
+    stock = max(STOCK_MIN_ARTICLES, STOCK_SHARE * len(sample))
+    common = max(COMMON_MIN_ARTICLES, STOCK_SHARE * len(sample))
+    return _Stock(frozenset(gram for gram, count in counts.items() if count > stock),
+                  frozenset(gram for gram, count in counts.items() if stock >= count > common))
 
 
-def _uncounted(item: _Features, stock: frozenset[int]) -> bytearray:
-    """Words that never count as copied: quoted, or inside stock text."""
+def _uncounted(item: _Features, stock: _Stock, passages: list[Passage], side: str) -> bytearray:
+    """Words that never count as copied: quoted, stock text, or common phrases inside the short
+    passages (`side` "a" or "b" of `passages`). Two articles assembled from the same templated
+    sentences share many short passages that other articles carry too; a syndicated story shares
+    long ones."""
     flags = bytearray(item.quoted)
-    if stock:
-        for position, gram in enumerate(_grams(item.unspun)):
-            if gram in stock:
-                flags[position:position + SEED] = b"\x01" * SEED
+    if not stock.everywhere and not stock.short_passages:
+        return flags
+    common = bytearray(len(flags))
+    for position, gram in enumerate(_grams(item.unspun)):
+        if gram in stock.everywhere:
+            flags[position:position + SEED] = b"\x01" * SEED
+        elif gram in stock.short_passages:
+            common[position:position + SEED] = b"\x01" * SEED
+    for found in passages:
+        if found.words < SYNDICATED_PASSAGE:
+            start, end = (found.a_start, found.a_end) if side == "a" else (found.b_start, found.b_end)
+            flags[start:end] = bytes(left | right for left, right in zip(flags[start:end], common[start:end]))
     return flags
 
 
@@ -395,7 +424,7 @@ def _cited(a_words: Words, b_words: Words, passages: list[Passage]) -> tuple[Cit
 
 
 def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
-              stock: frozenset[int] = frozenset()) -> tuple[CopyPair | None, list[tuple[int, int]]]:
+              stock: _Stock = _Stock()) -> tuple[CopyPair | None, list[tuple[int, int]]]:
     """The pair measured and given a kind, with the swapped word positions of a spun copy; None
     when the two share neither a passage nor a skeleton (nothing worth listing)."""
     raw_a = shingles(fa.raw, TEXT_SHINGLE)
@@ -411,8 +440,8 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     raw_similarity = _jaccard(raw_a, raw_b)
     text_similarity = _jaccard(norm_a, norm_b)
     passages = shared_passages(fa.unspun, fb.unspun) if shared >= MIN_PASSAGE_SHINGLES else []
-    uncounted_a = _uncounted(fa, stock) if passages else fa.quoted
-    uncounted_b = _uncounted(fb, stock) if passages else fb.quoted
+    uncounted_a = _uncounted(fa, stock, passages, "a") if passages else fa.quoted
+    uncounted_b = _uncounted(fb, stock, passages, "b") if passages else fb.quoted
     copied_a, words_a = copied_share(passages, "a", uncounted_a)
     copied_b, words_b = copied_share(passages, "b", uncounted_b)
     copied_words = min(words_a, words_b)
@@ -476,7 +505,8 @@ def provenance(articles: list[Article], include_independent: bool = True) -> Reu
     features = [_features(article) for article in articles]
     candidates = sorted(_candidates(features))
     stock = _stock_grams(features)
-    log.info("reuse: %d articles, %d candidate pairs, %d stock 5-grams", len(articles), len(candidates), len(stock))
+    log.info("reuse: %d articles, %d candidate pairs, %d stock and %d common 5-grams", len(articles), len(candidates),
+             len(stock.everywhere), len(stock.short_passages))
     pairs: list[CopyPair] = []
     spins = {article.id: item.spin for article, item in zip(articles, features)}
     spun_from: dict[str, list[str]] = {}
