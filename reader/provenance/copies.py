@@ -26,6 +26,7 @@ from reader.provenance.credits import Credits, credits
 from reader.provenance.minhash import LshIndex, shingles, signature, word_id, word_ids
 from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, covered_share, shared_passages
 from reader.provenance.primary import primary_source_kind
+from reader.provenance.quotations import RewordedQuotations, aligned_words, quotation_grams, quotations
 from reader.provenance.spin import (SPUN_THRESHOLD, SpinReport, Substitution, Words, article_words, frequency, originals,
                                     spin_report)
 from reader.quotes.marks import find_quoted_spans
@@ -500,10 +501,35 @@ def _aligned_substitutions(copy: Article, source: Article, swaps: list[tuple[int
     return tuple(sorted(taken.values(), key=lambda item: item.start))
 
 
+def _flag_reworded_quotations(articles: list[Article], features: list[_Features],
+                              candidates: list[tuple[int, int]]) -> None:
+    """Mark as spun the articles whose quotations others print, agreeing, with other words
+    (`quotations.py`), each reworded word listed with the word the others print."""
+    quoted = [quotations(item.raw, item.quoted) for item in features]
+    grams = [quotation_grams(found) if found else set() for found in quoted]
+    collected = RewordedQuotations()
+    for left, right in candidates:
+        if quoted[left] and quoted[right] and len(grams[left] & grams[right]) >= 2:
+            collected.add(left, right, features[left].raw, features[right].raw,
+                          aligned_words(quoted[left], quoted[right]))
+    for index, reworded in collected.reworded([item.raw for item in features]).items():
+        words = article_words(articles[index])[1]
+        known = features[index].spin
+        evidence = {(item.start, item.end): item for item in known.substitutions}
+        for item in reworded:
+            start, end = words.starts[item.position], words.ends[item.position]
+            original = article_words(articles[item.original_article])[1].word(item.original_position)
+            evidence[(start, end)] = Substitution(start, end, words.word(item.position), original,
+                                                  "quotation reworded", 1.0)
+        features[index].spin = replace(known, spun=True, score=max(known.score, SPUN_THRESHOLD),
+                                       substitutions=tuple(sorted(evidence.values(), key=lambda item: item.start)))
+
+
 def provenance(articles: list[Article], include_independent: bool = True) -> ReuseReport:
     """Spin reports for every article and the kinds of all candidate pairs."""
     features = [_features(article) for article in articles]
     candidates = sorted(_candidates(features))
+    _flag_reworded_quotations(articles, features, candidates)
     stock = _stock_grams(features)
     log.info("reuse: %d articles, %d candidate pairs, %d stock and %d common 5-grams", len(articles), len(candidates),
              len(stock.everywhere), len(stock.short_passages))
