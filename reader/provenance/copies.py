@@ -204,6 +204,9 @@ class _Features:
     """Word index where each sentence ends, in order: the frame a spinner keeps."""
     credits: Credits | None = None
     """The article's credit lines, read when a copy pair first needs its direction."""
+    stock_flags: tuple[bytearray, bytearray] | None = None
+    """Its words that never count (quoted or stock) and its common-phrase words, worked out when a
+    pair of it first shares a passage."""
 
 
 @lru_cache(maxsize=1)
@@ -280,24 +283,33 @@ def _stock_grams(features: list[_Features]) -> _Stock:
                   frozenset(gram for gram, count in counts.items() if stock >= count > common))
 
 
+def _stock_flags(item: _Features, stock: _Stock) -> tuple[bytearray, bytearray]:
+    """1 for each word that never counts (quoted, or stock text), and 1 for each word of a common phrase."""
+    if item.stock_flags is None:
+        flags = bytearray(item.quoted)
+        common = bytearray(len(flags))
+        if stock.everywhere or stock.short_passages:
+            for position, gram in enumerate(_grams(item.unspun)):
+                if gram in stock.everywhere:
+                    flags[position:position + SEED] = b"\x01" * SEED
+                elif gram in stock.short_passages:
+                    common[position:position + SEED] = b"\x01" * SEED
+        item.stock_flags = (flags, common)
+    return item.stock_flags
+
+
 def _uncounted(item: _Features, stock: _Stock, passages: list[Passage], side: str) -> bytearray:
     """Words that never count as copied: quoted, stock text, or common phrases inside the short
     passages (`side` "a" or "b" of `passages`). Two articles assembled from the same templated
     sentences share many short passages that other articles carry too; a syndicated story shares
     long ones."""
-    flags = bytearray(item.quoted)
-    if not stock.everywhere and not stock.short_passages:
-        return flags
-    common = bytearray(len(flags))
-    for position, gram in enumerate(_grams(item.unspun)):
-        if gram in stock.everywhere:
-            flags[position:position + SEED] = b"\x01" * SEED
-        elif gram in stock.short_passages:
-            common[position:position + SEED] = b"\x01" * SEED
-    for found in passages:
-        if found.words < SYNDICATED_PASSAGE:
-            start, end = (found.a_start, found.a_end) if side == "a" else (found.b_start, found.b_end)
-            flags[start:end] = bytes(left | right for left, right in zip(flags[start:end], common[start:end]))
+    never, common = _stock_flags(item, stock)
+    flags = bytearray(never)
+    if any(common):
+        for found in passages:
+            if found.words < SYNDICATED_PASSAGE:
+                start, end = (found.a_start, found.a_end) if side == "a" else (found.b_start, found.b_end)
+                flags[start:end] = bytes(left | right for left, right in zip(never[start:end], common[start:end]))
     return flags
 
 
