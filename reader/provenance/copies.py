@@ -5,6 +5,7 @@ word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
 *skeleton* a spinner cannot change (sentence lengths, numbers, names). Each candidate is then
 measured exactly: the passages both share (`passages.py`) with the share of each article they
 cover, and for spun copies a word-by-word alignment that yields each swapped word's original.
+An article that rewords a quotation other articles print word for word is spun (`quotations.py`).
 The likely source is a primary source (press release, complaint, order) when one is, else
 the unspun text, else the one that does not credit another report, else the one carrying the
 wire dispatch's dateline (`credits.py`), else the one the other is an excerpt of, else the
@@ -26,7 +27,7 @@ from reader.provenance.credits import Credits, credits
 from reader.provenance.minhash import LshIndex, shingles, signature, word_id, word_ids
 from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, covered_share, shared_passages
 from reader.provenance.primary import primary_source_kind
-from reader.provenance.quotations import RewordedQuotations, aligned_words, quotation_grams, quotations
+from reader.provenance.quotations import SHARED_GRAMS, RewordedQuotations, aligned_words, quotation_grams, quotations
 from reader.provenance.spin import (SPUN_THRESHOLD, SpinReport, Substitution, Words, article_words, frequency, originals,
                                     spin_report)
 from reader.quotes.marks import find_quoted_spans
@@ -521,7 +522,7 @@ def _flag_reworded_quotations(articles: list[Article], features: list[_Features]
     grams = [quotation_grams(found) if found else set() for found in quoted]
     collected = RewordedQuotations()
     for left, right in candidates:
-        if quoted[left] and quoted[right] and len(grams[left] & grams[right]) >= 2:
+        if quoted[left] and quoted[right] and len(grams[left] & grams[right]) >= SHARED_GRAMS:
             collected.add(left, right, features[left].raw, features[right].raw,
                           aligned_words(quoted[left], quoted[right]))
     for index, reworded in collected.reworded([item.raw for item in features]).items():

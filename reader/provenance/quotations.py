@@ -25,7 +25,7 @@ MIN_AGREEING = 2
 MIN_REWORDED = 3
 """Different reworded words an article needs to be taken as spun: one or two are house style
 ("bn" for "billion", "organisations")."""
-_SHARED_GRAMS = 2
+SHARED_GRAMS = 2
 """Word 3-grams two quotations must share before they are aligned (a cheap test before difflib)."""
 
 
@@ -70,7 +70,7 @@ def aligned_words(left: list[Quotation], right: list[Quotation]) -> list[tuple[i
     for one in left:
         one_grams = _grams(one.words)
         for other in right:
-            if len(one_grams & _grams(other.words)) < _SHARED_GRAMS:
+            if len(one_grams & _grams(other.words)) < SHARED_GRAMS:
                 continue
             matcher = difflib.SequenceMatcher(None, one.words, other.words, autojunk=False)
             opcodes = matcher.get_opcodes()
