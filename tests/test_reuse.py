@@ -170,3 +170,51 @@ def test_a_wire_story_reprinted_across_a_small_corpus_is_not_mistaken_for_boiler
     wire = {frozenset((pair.a, pair.b)) for pair in report.pairs
             if pair.kind == NEAR_DUPLICATE and pair.a.startswith("wire_") and pair.b.startswith("wire_")}
     assert len(wire) == 25 * 24 // 2
+
+
+STOCK_SENTENCES = [
+    "Readers can sign up for the morning briefing to receive the day's top stories by email.",
+    "The regional desk relies on tips from readers and can be reached through the contact page.",
+    "Subscribers get unlimited access to the archive and the weekend puzzle supplement every Saturday.",
+    "Corrections are published on the standards page within one working day of being confirmed.",
+    "Our reporters do not accept gifts or travel paid for by the people they write about.",
+    "Letters to the editor should be under three hundred words and include a home town.",
+    "The print edition is delivered before seven o'clock to homes across the county each morning.",
+    "Photographs in this section may be bought as framed prints from the online shop.",
+    "Community groups can list free events in the weekly calendar by filling in the form.",
+    "Advertising enquiries go to the commercial team, which is separate from the newsroom.",
+    "The newspaper is a member of the regional press council and follows its code of practice.",
+    "Obituaries and family announcements can be placed by telephone from Monday to Friday.",
+]
+"""House furniture the test's outlets append to their stories, each sentence in many articles."""
+
+
+def test_two_articles_assembled_from_the_same_stock_sentences_are_independent(tmp_path):
+    """Each stock sentence is in many articles of the corpus: sharing eight of them, one by one,
+    is house furniture, not copying."""
+    folder = tmp_path / "house"
+    generate_corpus(folder, 60, words=200, seed=3)
+    for number, path in enumerate(sorted(folder.glob("*.txt"))):
+        picks = [STOCK_SENTENCES[(number + step * 5) % len(STOCK_SENTENCES)] for step in range(4)]
+        path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join(picks), encoding="utf-8")
+    stock = STOCK_SENTENCES[:8]
+    (folder / "a.txt").write_text(CHEMISTRY + "\n\n" + "\n\n".join(stock), encoding="utf-8")
+    (folder / "b.txt").write_text(PHILOSOPHY + "\n\n" + "\n\n".join(reversed(stock)), encoding="utf-8")
+    pair = _pair(provenance(load_corpus([folder]).articles).pairs, "a", "b")
+    assert pair is None or pair.kind == INDEPENDENT
+
+
+def test_a_story_several_outlets_reprint_in_full_paragraphs_stays_a_copy_among_stock_text(tmp_path):
+    """Frequency alone would make a story six outlets carry look like stock text; its long passages
+    keep it a copy."""
+    folder = tmp_path / "reprints"
+    generate_corpus(folder, 60, words=200, seed=3)
+    story = "\n\n".join(HARBOUR.split("\n\n")[:4])
+    own = sorted(folder.glob("*.txt"))[:6]
+    for number, path in enumerate(own):
+        (folder / f"outlet_{number}.txt").write_text(path.read_text(encoding="utf-8") + "\n\n" + story,
+                                                     encoding="utf-8")
+    pairs = provenance(load_corpus([folder]).articles).pairs
+    reprints = {frozenset((pair.a, pair.b)) for pair in pairs
+                if pair.kind == EDITED_COPY and pair.a.startswith("outlet_") and pair.b.startswith("outlet_")}
+    assert len(reprints) == 6 * 5 // 2

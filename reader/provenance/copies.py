@@ -5,6 +5,7 @@ word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
 *skeleton* a spinner cannot change (sentence lengths, numbers, names). Each candidate is then
 measured exactly: the passages both share (`passages.py`) with the share of each article they
 cover, and for spun copies a word-by-word alignment that yields each swapped word's original.
+An article that rewords a quotation other articles print word for word is spun (`quotations.py`).
 The likely source is a primary source (press release, complaint, order) when one is, else
 the unspun text, else the one that does not credit another report, else the one carrying the
 wire dispatch's dateline (`credits.py`), else the one the other is an excerpt of, else the
@@ -26,6 +27,7 @@ from reader.provenance.credits import Credits, credits
 from reader.provenance.minhash import LshIndex, shingles, signature, word_id, word_ids
 from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, covered_share, shared_passages
 from reader.provenance.primary import primary_source_kind
+from reader.provenance.quotations import SHARED_GRAMS, RewordedQuotations, aligned_words, quotation_grams, quotations
 from reader.provenance.spin import (SPUN_THRESHOLD, SpinReport, Substitution, Words, article_words, frequency, originals,
                                     spin_report)
 from reader.quotes.marks import find_quoted_spans
@@ -72,10 +74,18 @@ UNSPUN_GAIN = 0.15
 MIN_PASSAGE_SHINGLES = 4
 """Shared word 4-grams below which no passage of the minimum length can exist."""
 STOCK_SAMPLE = 500
-STOCK_SHARE = 0.05
-STOCK_MIN_ARTICLES = 50
+STOCK_MIN_CORPUS = 50
+"""Below this many articles how often a phrase recurs says nothing: no text is taken as stock."""
+STOCK_SHARE, STOCK_MIN_ARTICLES = 0.05, 50
 """Word 5-grams found in more than 5% (and more than 50) of a sample of articles are stock text
 (house style, shared filler): they never count as copied, though they are part of the passages."""
+COMMON_MIN_ARTICLES = 5
+"""Word 5-grams found in more than 5% (and more than 5) of the sample are common phrases: they do
+not count as copied inside a short passage, where two articles assembled from the same templated
+sentences meet."""
+SYNDICATED_PASSAGE = 30
+"""A passage of at least this many words is copying however many articles carry it (one wire
+story under many mastheads), save for stock text."""
 LENGTH_DIFFERENCE = 0.03
 """Texts whose word counts differ by less than this share are equally full."""
 
@@ -195,6 +205,9 @@ class _Features:
     """Word index where each sentence ends, in order: the frame a spinner keeps."""
     credits: Credits | None = None
     """The article's credit lines, read when a copy pair first needs its direction."""
+    stock_flags: tuple[bytearray, bytearray] | None = None
+    """Its words that never count (quoted or stock) and its common-phrase words, worked out when a
+    pair of it first shares a passage."""
 
 
 @lru_cache(maxsize=1)
@@ -248,26 +261,56 @@ def _grams(ids: array) -> list[int]:
     return list(map(hash, zip(*(ids[offset:] for offset in range(SEED)))))
 
 
-def _stock_grams(features: list[_Features]) -> frozenset[int]:
-    """Word 5-grams common to many articles of a large corpus."""
-    if len(features) < STOCK_MIN_ARTICLES:
-        return frozenset()
+@dataclass(frozen=True)
+class _Stock:
+    """What recurs across the corpus: stock 5-grams never count as copied, common ones not inside short passages."""
+
+    everywhere: frozenset[int] = frozenset()
+    short_passages: frozenset[int] = frozenset()
+
+
+def _stock_grams(features: list[_Features]) -> _Stock:
+    """Word 5-grams common to many articles of a corpus large enough for frequencies to mean something."""
+    if len(features) < STOCK_MIN_CORPUS:
+        return _Stock()
     sample = features[::max(1, len(features) // STOCK_SAMPLE)]
     counts: dict[int, int] = {}
     for item in sample:
         for gram in set(_grams(item.unspun)):
             counts[gram] = counts.get(gram, 0) + 1
-    limit = max(STOCK_MIN_ARTICLES, STOCK_SHARE * len(sample))
-    return frozenset(gram for gram, count in counts.items() if count > limit)
+    stock = max(STOCK_MIN_ARTICLES, STOCK_SHARE * len(sample))
+    common = max(COMMON_MIN_ARTICLES, STOCK_SHARE * len(sample))
+    return _Stock(frozenset(gram for gram, count in counts.items() if count > stock),
+                  frozenset(gram for gram, count in counts.items() if stock >= count > common))
 
 
-def _uncounted(item: _Features, stock: frozenset[int]) -> bytearray:
-    """Words that never count as copied: quoted, or inside stock text."""
-    flags = bytearray(item.quoted)
-    if stock:
-        for position, gram in enumerate(_grams(item.unspun)):
-            if gram in stock:
-                flags[position:position + SEED] = b"\x01" * SEED
+def _stock_flags(item: _Features, stock: _Stock) -> tuple[bytearray, bytearray]:
+    """1 for each word that never counts (quoted, or stock text), and 1 for each word of a common phrase."""
+    if item.stock_flags is None:
+        flags = bytearray(item.quoted)
+        common = bytearray(len(flags))
+        if stock.everywhere or stock.short_passages:
+            for position, gram in enumerate(_grams(item.unspun)):
+                if gram in stock.everywhere:
+                    flags[position:position + SEED] = b"\x01" * SEED
+                elif gram in stock.short_passages:
+                    common[position:position + SEED] = b"\x01" * SEED
+        item.stock_flags = (flags, common)
+    return item.stock_flags
+
+
+def _uncounted(item: _Features, stock: _Stock, passages: list[Passage], side: str) -> bytearray:
+    """Words that never count as copied: quoted, stock text, or common phrases inside the short
+    passages (`side` "a" or "b" of `passages`). Two articles assembled from the same templated
+    sentences share many short passages that other articles carry too; a syndicated story shares
+    long ones."""
+    never, common = _stock_flags(item, stock)
+    flags = bytearray(never)
+    if any(common):
+        for found in passages:
+            if found.words < SYNDICATED_PASSAGE:
+                start, end = (found.a_start, found.a_end) if side == "a" else (found.b_start, found.b_end)
+                flags[start:end] = bytes(left | right for left, right in zip(never[start:end], common[start:end]))
     return flags
 
 
@@ -395,7 +438,7 @@ def _cited(a_words: Words, b_words: Words, passages: list[Passage]) -> tuple[Cit
 
 
 def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
-              stock: frozenset[int] = frozenset()) -> tuple[CopyPair | None, list[tuple[int, int]]]:
+              stock: _Stock = _Stock()) -> tuple[CopyPair | None, list[tuple[int, int]]]:
     """The pair measured and given a kind, with the swapped word positions of a spun copy; None
     when the two share neither a passage nor a skeleton (nothing worth listing)."""
     raw_a = shingles(fa.raw, TEXT_SHINGLE)
@@ -411,8 +454,8 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     raw_similarity = _jaccard(raw_a, raw_b)
     text_similarity = _jaccard(norm_a, norm_b)
     passages = shared_passages(fa.unspun, fb.unspun) if shared >= MIN_PASSAGE_SHINGLES else []
-    uncounted_a = _uncounted(fa, stock) if passages else fa.quoted
-    uncounted_b = _uncounted(fb, stock) if passages else fb.quoted
+    uncounted_a = _uncounted(fa, stock, passages, "a") if passages else fa.quoted
+    uncounted_b = _uncounted(fb, stock, passages, "b") if passages else fb.quoted
     copied_a, words_a = copied_share(passages, "a", uncounted_a)
     copied_b, words_b = copied_share(passages, "b", uncounted_b)
     copied_words = min(words_a, words_b)
@@ -471,12 +514,38 @@ def _aligned_substitutions(copy: Article, source: Article, swaps: list[tuple[int
     return tuple(sorted(taken.values(), key=lambda item: item.start))
 
 
+def _flag_reworded_quotations(articles: list[Article], features: list[_Features],
+                              candidates: list[tuple[int, int]]) -> None:
+    """Mark as spun the articles whose quotations others print, agreeing, with other words
+    (`quotations.py`), each reworded word listed with the word the others print."""
+    quoted = [quotations(item.raw, item.quoted) for item in features]
+    grams = [quotation_grams(found) if found else set() for found in quoted]
+    collected = RewordedQuotations()
+    for left, right in candidates:
+        if quoted[left] and quoted[right] and len(grams[left] & grams[right]) >= SHARED_GRAMS:
+            collected.add(left, right, features[left].raw, features[right].raw,
+                          aligned_words(quoted[left], quoted[right]))
+    for index, reworded in collected.reworded([item.raw for item in features]).items():
+        words = article_words(articles[index])[1]
+        known = features[index].spin
+        evidence = {(item.start, item.end): item for item in known.substitutions}
+        for item in reworded:
+            start, end = words.starts[item.position], words.ends[item.position]
+            original = article_words(articles[item.original_article])[1].word(item.original_position)
+            evidence[(start, end)] = Substitution(start, end, words.word(item.position), original,
+                                                  "quotation reworded", 1.0)
+        features[index].spin = replace(known, spun=True, score=max(known.score, SPUN_THRESHOLD),
+                                       substitutions=tuple(sorted(evidence.values(), key=lambda item: item.start)))
+
+
 def provenance(articles: list[Article], include_independent: bool = True) -> ReuseReport:
     """Spin reports for every article and the kinds of all candidate pairs."""
     features = [_features(article) for article in articles]
     candidates = sorted(_candidates(features))
+    _flag_reworded_quotations(articles, features, candidates)
     stock = _stock_grams(features)
-    log.info("reuse: %d articles, %d candidate pairs, %d stock 5-grams", len(articles), len(candidates), len(stock))
+    log.info("reuse: %d articles, %d candidate pairs, %d stock and %d common 5-grams", len(articles), len(candidates),
+             len(stock.everywhere), len(stock.short_passages))
     pairs: list[CopyPair] = []
     spins = {article.id: item.spin for article, item in zip(articles, features)}
     spun_from: dict[str, list[str]] = {}
