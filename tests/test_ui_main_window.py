@@ -204,12 +204,18 @@ def test_layout_and_choices_persist(qtbot, main_window):
     assert again.article_list.horizontalHeader().sectionSize(0) == 123
 
 
-def test_panes_are_sized_for_the_window_and_layouts_kept_per_screen_size(qtbot, ui_context):
+def _shown_at(qtbot, ui_context, width: int, height: int) -> MainWindow:  # noqa: ANN001 — pytest-qt's qtbot
+    """A first launch's window (no layout saved) shown at that size."""
     window = MainWindow(ui_context)
     qtbot.addWidget(window)
-    window.resize(1600, 1000)
+    window.resize(width, height)
     with qtbot.waitExposed(window):
         window.show()
+    return window
+
+
+def test_panes_are_sized_for_the_window_and_layouts_kept_per_screen_size(qtbot, ui_context):
+    window = _shown_at(qtbot, ui_context, 1600, 1000)
     qtbot.waitUntil(lambda: window.docks["quotes"].height() >= 1000 * 0.2
                     and window.docks["articles"].width() >= 1600 * 0.2, timeout=5_000)  # both sized in one pass
     header = window.article_list.horizontalHeader()
@@ -309,11 +315,7 @@ def test_a_first_launch_opens_in_most_of_the_screen(qtbot, ui_context, monkeypat
 
 
 def test_a_narrow_window_starts_without_the_details_pane_and_f2_brings_it(qtbot, ui_context):
-    window = MainWindow(ui_context)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    with qtbot.waitExposed(window):
-        window.show()
+    window = _shown_at(qtbot, ui_context, 1024, 700)
     qtbot.waitUntil(lambda: not window.docks["details"].isVisible(), timeout=5_000)
     qtbot.waitUntil(lambda: window.docks["articles"].width() >= 1024 * 0.3, timeout=5_000)
     assert window.centralWidget().width() >= 1024 // 2  # the reader keeps half the width
