@@ -5,7 +5,8 @@ purpose) locate each quote by its exact span; the real-news events (`--realnews`
 /tmp/realnews with gold in /work/shared/realnews) locate it by an anchor, the first words inside
 its quotation marks, and a found quote matches when its span holds the anchor. Precision counts
 the found quotes of three words or more that are speech (not `scare` or `title`); recall the
-annotated quotes found. Speaker accuracy: the found speaker (resolved name or mention) names the
+annotated quotes found (a quotation running over several paragraphs, one found quote, may hold several
+annotated anchors: each counts for recall, the quote once for precision). Speaker accuracy: the found speaker (resolved name or mention) names the
 annotated person (their surname); on the tests sets the mention text must equal the annotation.
 Party accuracy: party ids are labels, so each annotated party is mapped one-to-one to a product
 party so as to agree on the most quotes; a quote with no party on either side is a party of one
@@ -182,7 +183,7 @@ def score(gold: list[GoldQuote], corpus_dir: Path, exact: bool, verbose: bool) -
                 print(f"  not annotated {quote.article_id[:14]} {quote.text[:50]!r}")
     figures: dict[str, float | int] = {
         "annotated": len(gold), "found": len(eligible), "matched": len(matches),
-        "precision": len(matches) / len(eligible) if eligible else 0.0,
+        "precision": sum(quote.id in matched_ids for quote in eligible) / len(eligible) if eligible else 0.0,
         "recall": len(matches) / len(gold) if gold else 0.0,
         "speaker": sum(right for _, right in judged) / len(judged) if judged else 0.0,
         "speaker_n": len(judged),
