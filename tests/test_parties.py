@@ -202,3 +202,10 @@ def test_former_chief_executive_does_not_speak_for_the_company() -> None:
     quote = only_quote("Lumio Labs said it would appeal. The former CEO Rita Vance spoke to reporters on Monday. "
                        "“The fine was long overdue,” Vance said.")
     assert (quote.speaker_name, quote.entity) == ("Rita Vance", "person:vance")
+
+
+def test_company_named_only_by_what_it_is_speaks_through_its_spokesperson() -> None:
+    quote = only_quote("Streaming giant Vantoo will pay $12 million to settle the claims. Vantoo tracked viewers for "
+                       "years, the states alleged. “We changed those settings long ago,” company spokesperson Priya "
+                       "Nair said.")
+    assert (quote.speaker_name, quote.entity) == ("Priya Nair", "vantoo")

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.quotes.cue_verbs import CUE_FORMS, SPEECH_ONLY_BEFORE
-from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_HEADS, COMPANY_TITLES,
-                                         COURT_HEADS, NAME_JOINERS, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, SPOKES)
+from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_DESCRIPTORS,
+                                         COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, NAME_JOINERS, NAME_TITLES, NOT_NAMES,
+                                         NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
 from reader.quotes.speakers import Party, SpeakerRegistry
 
 PERSON_PREFIX = "person:"
@@ -26,6 +27,8 @@ _SPEAKS_AFTER = {form for form, verb in CUE_FORMS.items()
                  if not form.endswith("ing") and verb not in SPEECH_ONLY_BEFORE} | SPOKES | COMPANY_TITLES | {
     "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO", "post", "blog"}
 """Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`, `a Facebook post`."""
+_DESCRIBED = re.compile(r"\b(?:" + "|".join(sorted(COMPANY_DESCRIPTORS)) + r")\s+([A-Z][\w&-]*\w)(?:['’]s)?(?![\w’'-])")
+"""`search giant Google has agreed`: a company the article names only by what it is, never beside a cue."""
 PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+$")
 _ROLE_AT = re.compile(
@@ -204,9 +207,11 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
             _add(by_id, Organisation(acronym.lower(), acronym, "agency", (acronym,)))
     named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
     candidates = {match.group(1) for match in _BEFORE_WORD.finditer(text) if match.group(2) in _SPEAKS_AFTER}
+    candidates |= {match.group(1) for match in _DESCRIBED.finditer(text)}
     candidates = {word for word in candidates if not (
         word in named or word in known_aliases or word.upper() == word
-        or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS | CALENDAR_WORDS or word in _HEADS)}
+        or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS | CALENDAR_WORDS | NAME_TITLES | ROLE_NOUNS
+        or word in _HEADS)}
     if candidates:
         for word in sorted(candidates):
             if not _is_surname(text, word):

@@ -72,6 +72,10 @@ KIND_MODIFIERS = {"company": "company", "corporate": "company", "agency": "agenc
 COMPANY_TITLES = {"ceo", "chief", "executive", "executives", "president", "founder", "cofounder", "co-founder",
                   "vp", "engineer", "manager"}
 """Titles that tie an otherwise unexplained person to the company the story is about."""
+COMPANY_DESCRIPTORS = {"giant", "company", "firm", "retailer", "carrier", "platform", "app", "maker", "automaker",
+                       "startup", "operator", "provider", "airline", "insurer", "lender", "conglomerate", "chain",
+                       "manufacturer", "network", "marketplace", "bureau"}
+"""Common nouns a reporter puts before a company's name (`search giant Google`, `credit bureau Equifax`)."""
 AGENCY_HEADS = {"Board", "Commission", "Administration", "Department", "Bureau", "Agency", "Authority",
                 "Committee", "Office", "Ministry", "Service", "Council", "Senate", "Congress", "Parliament",
                 "Police", "Regulator", "Watchdog", "Government", "Cabinet", "Inspectorate", "Directorate"}
