@@ -209,3 +209,12 @@ def test_company_named_only_by_what_it_is_speaks_through_its_spokesperson() -> N
                        "years, the states alleged. “We changed those settings long ago,” company spokesperson Priya "
                        "Nair said.")
     assert (quote.speaker_name, quote.entity) == ("Priya Nair", "vantoo")
+
+
+def test_investigation_that_found_its_object_quoted_speaks_for_the_agency_that_ran_it() -> None:
+    found = quotes_in("The Coastal Water Authority fined Harbor Foods on Friday. The investigation into the spill found "
+                      "the company “ignored its own safety checks for years.” Investigators found the plant “poorly "
+                      "run from top to bottom.”")
+    assert [(q.speaker_name, q.entity, q.rule) for q in found] == [
+        ("Coastal Water Authority", "cwa", "cue-before"), ("Investigators", "cwa", "cue-before")]
+

@@ -15,16 +15,19 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from reader.quotes.cue_verbs import is_participle
+from reader.quotes.cue_verbs import is_participle, lemma
 from reader.articles.model import Article, Span
 from reader.quotes.noun_phrases import (NounPhrase, Token, bare, clause_subject, is_according, is_cue, is_title,
                                         np_starting_at, subject_of, title_case, tokens)
 from reader.quotes.marks import QuotedSpan
-from reader.quotes.speaker_words import CLAUSE_INTRODUCERS, DOCUMENTS, LEADING_WORDS, PRONOUNS, SKIP_BEFORE_CUE
+from reader.quotes.speaker_words import (CLAUSE_INTRODUCERS, DETERMINERS, DOCUMENTS, LEADING_WORDS, PRONOUNS,
+                                         SKIP_BEFORE_CUE)
 from reader.quotes.speaker_resolution import ArticleSpeakers
 from reader.quotes.speakers import SpeakerRegistry
 
 SHORT_QUOTE_WORDS = 4
+MAX_FINDING_OBJECT_WORDS = 4
+"""Words `found` may have as its object before the quote it introduces (`found the airline “…”`)."""
 _LEADING_PUNCT = set(",.;:!?”’\"'—–-)")
 
 _CITED = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
@@ -156,6 +159,9 @@ class Attributor:
             if is_according(toks, index) or is_cue(toks, index):
                 rule = "colon" if toks and toks[-1].text == ":" else "cue-before"
                 return self._cue_speaker(toks, index, 0, rule)
+            if _finding_quoted(toks, index):
+                subject = np_starting_at(toks, _main_clause(toks, first), index)
+                return self._found(subject, toks[index], "cue-before")
         if toks[first:] and toks[-1].text == ":":
             return self._found(np_starting_at(toks, _main_clause(toks, first), len(toks) - 1), None, "colon")
         return self._headline_colon(toks[first:])
@@ -304,6 +310,17 @@ def _main_clause(toks: list[Token], first: int) -> int:
         if comma is not None:
             return comma + 1
     return first
+
+
+def _finding_quoted(toks: list[Token], index: int) -> bool:
+    """`The investigation found the airline “ought to have …”`: `found` with only its object between it and
+    the quote quotes the finding (`found a crack in the “…”` reads on past its object and is not speech)."""
+    if lemma(toks[index].text) != "find" or toks[index].lower.endswith("ing"):
+        return False
+    rest = toks[index + 1:]
+    return 1 <= len(rest) <= MAX_FINDING_OBJECT_WORDS and (rest[0].lower in DETERMINERS or rest[0].capitalised) \
+        and rest[-1].lower not in DETERMINERS and all(
+            tok.text[:1].isalpha() and tok.lower not in CLAUSE_INTRODUCERS | {"of"} for tok in rest)
 
 
 def _shares_subject(toks: list[Token], cue: int, low: int) -> bool:
