@@ -218,3 +218,15 @@ def test_investigation_that_found_its_object_quoted_speaks_for_the_agency_that_r
     assert [(q.speaker_name, q.entity, q.rule) for q in found] == [
         ("Coastal Water Authority", "cwa", "cue-before"), ("Investigators", "cwa", "cue-before")]
 
+
+
+def test_spokesperson_of_a_company_named_in_two_words_speaks_for_it() -> None:
+    found = quotes_in("The Coastal Water Authority fined the port on Friday. Asked about the fine, a Harbor Line "
+                      "spokesperson said: “We will pay it and move on.”")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Harbor Line", "harbor-line")]
+
+
+def test_chief_executive_of_another_organisation_named_before_the_title_is_not_the_companys() -> None:
+    found = quotes_in("Lumio Labs will pay the fine. Lumio executives declined to comment. Fair Markets President "
+                      "and CEO Dana Kell said the fine was too small. “Banks will not change until people pay,” she said.")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Dana Kell", "fair-markets")]

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from reader.quotes.cue_verbs import CUE_FORMS, SPEECH_ONLY_BEFORE
 from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_DESCRIPTORS,
-                                         COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, NAME_JOINERS, NAME_TITLES, NOT_NAMES,
-                                         NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
+                                         COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, MODIFIERS, NAME_JOINERS, NAME_TITLES,
+                                         NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
 from reader.quotes.speakers import Party, SpeakerRegistry
 
 PERSON_PREFIX = "person:"
@@ -35,6 +35,13 @@ _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
     r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
+_NAMED_BEFORE_ROLE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w&.-]*\w ){2,4})(?:spokesperson|spokesman|spokeswoman|"
+                                r"representative|official|lawyer|attorney|executive|statement|press release)s?\b")
+"""`a Wells Fargo spokesperson`: a name of several words between an article and a role is an organisation
+(one word is read by `_BEFORE_WORD`, where a surname is told apart)."""
+_NAMED_BEFORE_CHIEF = re.compile(r"((?:[A-Z][\w&.-]*\w ){2,5})(?:President and )?(?:CEO|Chief Executive|[Cc]o-?[Ff]ounder|"
+                                 r"Founder)\b")
+"""`Better Markets President and CEO Dennis Kelleher`: the name before a chief's title is their organisation."""
 _PARENT = re.compile(r" and its (?:parent|umbrella|holding) company,? "
                      r"([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
 _OWNED = re.compile(r"(?<![\w-])([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)$")
@@ -190,17 +197,20 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
             _add(by_id, Organisation(meant.party_id, meant.name, meant.kind, (acronym,)))
             acronyms.discard(acronym)
     named = {alias for organisation in by_id.values() for alias in organisation.aliases}
-    for match in _ROLE_AT.finditer(text):
-        words = match.group(1).split()
+    roles = [(match.group(1), "other") for match in _ROLE_AT.finditer(text)]
+    roles += [(match.group(1).strip(), "company") for match in _NAMED_BEFORE_ROLE.finditer(text)]
+    roles += [(_without_leading_modifiers(match.group(1)), "company") for match in _NAMED_BEFORE_CHIEF.finditer(text)]
+    for surface, kind in roles:
+        words = surface.split()
         if words and words[-1].endswith(".") and words[-1] not in _COMPANY_SUFFIXES | _PLACES:
             words[-1] = words[-1].rstrip(".")
         while words and words[-1] in NAME_JOINERS:
             words.pop()
         surface = " ".join(words)
-        if not words or surface in named or surface in known_aliases or surface in acronyms or \
-                words[0] in _PLACES or any(word in _HEADS for word in words):
+        if len(words) < (2 if kind == "company" else 1) or surface in named or surface in known_aliases or \
+                surface in acronyms or words[0] in _PLACES or any(word in _HEADS for word in words):
             continue
-        _add(by_id, Organisation(slug(surface), surface, "other", (surface,)))
+        _add(by_id, Organisation(slug(surface), surface, kind, (surface,)))
     named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
     for acronym in sorted(acronyms - named):
         if acronym in defined or _speaks(text, acronym) or f"the {acronym} " in text:
@@ -218,6 +228,14 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
                 _add(by_id, Organisation(slug(word), word, "company", (word,)))
     _join_parents(text, by_id)
     return list(by_id.values())
+
+
+def _without_leading_modifiers(surface: str) -> str:
+    """`Former Lumio Labs` → `Lumio Labs`: sentence adverbs and title modifiers are not part of the name."""
+    words = surface.split()
+    while words and words[0].lower() in CLAUSE_INTRODUCERS | NOT_NAMES | MODIFIERS | {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _join_parents(text: str, by_id: dict[str, Organisation]) -> None:

@@ -40,6 +40,7 @@ _OWN_DOCUMENT = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?$")
 """`The Marine Safety Board released its report`: the document belongs to the subject just named."""
 _JUDGE = re.compile(r"\b(?:Judge|Justice) (?:[A-Z][a-z]+ )?(?:[A-Z]\. )?([A-Z][\w'’-]+)\b(?!['’]s)")
 """A judge named before a ruling that names no court: the ruling is theirs."""
+_NAME_BEFORE_TITLE = re.compile(r"(?:[A-Z][\w&.-]*\w )+(?:[A-Z][a-z]+ and )?$")
 _TITLED_PERSON = re.compile(rf"(?=[A-Z])((?:[A-Z][\w.&-]* )?(?:{_TITLE_WORDS})) ({_NAME})\b")
 
 
@@ -304,7 +305,7 @@ class ArticleSpeakers:
         for match in _TITLED_PERSON.finditer(article.text):
             title = match.group(1).lower()
             own = self._party_in(match.start(2), match.end(2))
-            party_id = own.party_id if own else self._party_described(match.start(1), match.end(1))
+            party_id = own.party_id if own else self._party_described(self._title_start(match.start(1)), match.end(1))
             if party_id is None:
                 party_id = self._body_of_title(title)
             kind = "agency" if title.split()[-1] in AGENCY_TITLES else "company" \
@@ -314,6 +315,12 @@ class ArticleSpeakers:
                 recent = self._recent(match.start(), kind)
                 party_id = recent.party_id if recent else None
             self._meet(match.group(2), party_id, match.start(2))
+
+    def _title_start(self, position: int) -> int:
+        """`Better Markets President and CEO Dennis Kelleher`: a title read back over the name of the
+        organisation it belongs to (and a first title joined by `and`)."""
+        before = _NAME_BEFORE_TITLE.search(self.text, max(0, position - 80), position)
+        return before.start() if before else position
 
     def _body_of_title(self, title: str) -> str | None:
         """`Mayor Elena Ortiz` speaks for the city council the article names, a judge for its court."""
