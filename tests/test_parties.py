@@ -230,3 +230,9 @@ def test_chief_executive_of_another_organisation_named_before_the_title_is_not_t
     found = quotes_in("Lumio Labs will pay the fine. Lumio executives declined to comment. Fair Markets President "
                       "and CEO Dana Kell said the fine was too small. “Banks will not change until people pay,” she said.")
     assert [(q.speaker_name, q.entity) for q in found] == [("Dana Kell", "fair-markets")]
+
+
+def test_cue_joined_by_and_inside_a_relative_clause_speaks_for_its_antecedent() -> None:
+    found = quotes_in("The Coastal Water Authority fined Lumio Labs on Friday. Lumio Labs released a statement which "
+                      "addresses the fine and repeats its “steady progress in fixing the plant over three years.”")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Lumio Labs", "lumio-labs")]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from reader.quotes.cue_verbs import is_participle, lemma
 from reader.articles.model import Article, Span
 from reader.quotes.noun_phrases import (NounPhrase, Token, bare, clause_subject, is_according, is_cue, is_title,
-                                        np_starting_at, subject_of, title_case, tokens)
+                                        np_ending_at, np_starting_at, subject_of, title_case, tokens)
 from reader.quotes.marks import QuotedSpan
 from reader.quotes.speaker_words import (CLAUSE_INTRODUCERS, DETERMINERS, DOCUMENTS, LEADING_WORDS, PRONOUNS,
                                          SKIP_BEFORE_CUE)
@@ -120,6 +120,7 @@ class Attributor:
             earlier = next((k for k in range(index - 2, low - 1, -1) if is_cue(toks, k)), None)
             if earlier is not None:
                 return self._cue_speaker(toks, earlier, low, rule)
+            phrase = _relative_antecedent(toks, index, low)
         if phrase is None and index + 1 < len(toks):
             phrase = np_starting_at(toks, index + 1, len(toks))
         return self._found(phrase, cue, rule)
@@ -321,6 +322,15 @@ def _finding_quoted(toks: list[Token], index: int) -> bool:
     return 1 <= len(rest) <= MAX_FINDING_OBJECT_WORDS and (rest[0].lower in DETERMINERS or rest[0].capitalised) \
         and rest[-1].lower not in DETERMINERS and all(
             tok.text[:1].isalpha() and tok.lower not in CLAUSE_INTRODUCERS | {"of"} for tok in rest)
+
+
+def _relative_antecedent(toks: list[Token], cue: int, low: int) -> NounPhrase | None:
+    """`Lumio released a statement which addresses the fine and repeats its “…”`: a cue joined by `and`
+    to a relative clause's first verb speaks for what the clause is about."""
+    opener = next((k for k in range(cue - 1, low, -1) if toks[k].lower in {"which", "who"}), None)
+    if opener is None:
+        return None
+    return np_ending_at(toks, opener - 2 if toks[opener - 1].text == "," else opener - 1, low)
 
 
 def _shares_subject(toks: list[Token], cue: int, low: int) -> bool:
