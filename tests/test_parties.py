@@ -236,3 +236,9 @@ def test_cue_joined_by_and_inside_a_relative_clause_speaks_for_its_antecedent() 
     found = quotes_in("The Coastal Water Authority fined Lumio Labs on Friday. Lumio Labs released a statement which "
                       "addresses the fine and repeats its “steady progress in fixing the plant over three years.”")
     assert [(q.speaker_name, q.entity) for q in found] == [("Lumio Labs", "lumio-labs")]
+
+
+def test_capitalised_page_chrome_is_not_an_organisation() -> None:
+    found = quotes_in("The Coastal Water Authority fined the port on Friday.\n\nALSO READ | Ports Brace For Audits\n\n"
+                      "It also criticised what it called “a culture of looking away” at the port.")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Coastal Water Authority", "cwa")]

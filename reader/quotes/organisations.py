@@ -16,6 +16,7 @@ from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_IN
                                          COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, MODIFIERS, NAME_JOINERS, NAME_TITLES,
                                          NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
 from reader.quotes.speakers import Party, SpeakerRegistry
+from reader.words import FUNCTION_WORDS
 
 PERSON_PREFIX = "person:"
 _WORD = re.compile(r"(?:U\.S\.|Inc\.|Corp\.|Co\.|Ltd\.)|[A-Z][\w&'’.-]*\w|[A-Z]|\b(?:of|for|and|on|the)\b|&")
@@ -168,7 +169,8 @@ def _is_surname(text: str, word: str) -> bool:
 def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisation]:
     """The organisations the article names that the registry does not already know."""
     known_aliases = registry.aliases
-    acronyms = {m.group(1) for m in _ACRONYM.finditer(text)} - NOT_ORGANISATIONS - known_aliases
+    acronyms = {m.group(1) for m in _ACRONYM.finditer(text)
+                if m.group(1).lower() not in FUNCTION_WORDS} - NOT_ORGANISATIONS - known_aliases
     defined = {m.group(1): m.start() for m in _DEFINED.finditer(text)}
     by_id: dict[str, Organisation] = {}
     for start, end, words in _named_organisations(text):
