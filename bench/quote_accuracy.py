@@ -5,9 +5,10 @@ purpose) locate each quote by its exact span; the real-news events (`--realnews`
 /tmp/realnews with gold in /work/shared/realnews) locate it by an anchor, the first words inside
 its quotation marks, and a found quote matches when its span holds the anchor. Precision counts
 the found quotes of three words or more that are speech (not `scare` or `title`); recall the
-annotated quotes found (a quotation running over several paragraphs, one found quote, may hold several
-annotated anchors: each counts for recall, the quote once for precision). Speaker accuracy: the found speaker (resolved name or mention) names the
-annotated person (their surname); on the tests sets the mention text must equal the annotation.
+annotated quotes found (a quotation running over several paragraphs, one found quote, may hold
+several anchors: each counts for recall, the quote once for precision). Speaker accuracy: the found
+speaker (resolved name or mention) names the annotated person (their surname); on the tests sets
+the mention text must equal the annotation.
 Party accuracy: party ids are labels, so each annotated party is mapped one-to-one to a product
 party so as to agree on the most quotes; a quote with no party on either side is a party of one
 named by its speaker's surname (as is a found one on the tests sets; on the real events a found quote

@@ -205,16 +205,16 @@ def test_former_chief_executive_does_not_speak_for_the_company() -> None:
 
 
 def test_company_named_only_by_what_it_is_speaks_through_its_spokesperson() -> None:
-    quote = only_quote("Streaming giant Vantoo will pay $12 million to settle the claims. Vantoo tracked viewers for "
-                       "years, the states alleged. “We changed those settings long ago,” company spokesperson Priya "
-                       "Nair said.")
+    quote = only_quote("Streaming giant Vantoo will pay $12 million to settle the claims. Vantoo tracked viewers "
+                       "for years, the states alleged. “We changed those settings long ago,” company spokesperson "
+                       "Priya Nair said.")
     assert (quote.speaker_name, quote.entity) == ("Priya Nair", "vantoo")
 
 
 def test_investigation_that_found_its_object_quoted_speaks_for_the_agency_that_ran_it() -> None:
-    found = quotes_in("The Coastal Water Authority fined Harbor Foods on Friday. The investigation into the spill found "
-                      "the company “ignored its own safety checks for years.” Investigators found the plant “poorly "
-                      "run from top to bottom.”")
+    found = quotes_in("The Coastal Water Authority fined Harbor Foods on Friday. The investigation into the spill "
+                      "found the company “ignored its own safety checks for years.” Investigators found the plant "
+                      "“poorly run from top to bottom.”")
     assert [(q.speaker_name, q.entity, q.rule) for q in found] == [
         ("Coastal Water Authority", "cwa", "cue-before"), ("Investigators", "cwa", "cue-before")]
 
@@ -228,7 +228,8 @@ def test_spokesperson_of_a_company_named_in_two_words_speaks_for_it() -> None:
 
 def test_chief_executive_of_another_organisation_named_before_the_title_is_not_the_companys() -> None:
     found = quotes_in("Lumio Labs will pay the fine. Lumio executives declined to comment. Fair Markets President "
-                      "and CEO Dana Kell said the fine was too small. “Banks will not change until people pay,” she said.")
+                      "and CEO Dana Kell said the fine was too small. “Banks will not change until people "
+                      "pay,” she said.")
     assert [(q.speaker_name, q.entity) for q in found] == [("Dana Kell", "fair-markets")]
 
 

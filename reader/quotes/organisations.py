@@ -9,12 +9,13 @@ the corpus step can join them; people with no stated tie get a party of their ow
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from reader.quotes.cue_verbs import CUE_FORMS, SPEECH_ONLY_BEFORE
 from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_DESCRIPTORS,
-                                         COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, MODIFIERS, NAME_JOINERS, NAME_TITLES,
-                                         NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
+                                         COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, MODIFIERS, NAME_JOINERS,
+                                         NAME_TITLES, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
 from reader.quotes.speakers import Party, SpeakerRegistry
 from reader.words import FUNCTION_WORDS
 
@@ -28,20 +29,21 @@ _SPEAKS_AFTER = {form for form, verb in CUE_FORMS.items()
                  if not form.endswith("ing") and verb not in SPEECH_ONLY_BEFORE} | SPOKES | COMPANY_TITLES | {
     "official", "officials", "statement", "lawyer", "lawyers", "attorney", "attorneys", "CEO", "post", "blog"}
 """Words after a name that make it the one speaking: `Meta said`, `a T-Mobile spokesperson`, `a Facebook post`."""
-_DESCRIBED = re.compile(r"\b(?:" + "|".join(sorted(COMPANY_DESCRIPTORS)) + r")\s+([A-Z][\w&-]*\w)(?:['’]s)?(?![\w’'-])")
-"""`search giant Google has agreed`: a company the article names only by what it is, never beside a cue."""
+_NEVER_COMPANIES = frozenset(CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS | CALENDAR_WORDS | NAME_TITLES | ROLE_NOUNS)
+"""Capitalised words that open a sentence or a title, never a company's name."""
 PERSON_NAME = re.compile(r"(?=[A-Z])\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+(?=([A-Z][a-z][\w’'-]*[a-z])\b)")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+$")
 _ROLE_AT = re.compile(
     r"\b(?:director|head|chief|president|founder|co-founder|spokesperson|spokesman|spokeswoman|professor|lawyer|"
     r"attorney|chair|chairman|chairwoman|counsel|officer|researcher|analyst|fellow|manager|CEO|leader|organizer)"
     r" (?:of|at|for|with) (?:the )?((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|of|for|and|&))*)(?!['’]s)")
-_NAMED_BEFORE_ROLE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w&.-]*\w ){2,4})(?:spokesperson|spokesman|spokeswoman|"
-                                r"representative|official|lawyer|attorney|executive|statement|press release)s?\b")
+_NAMED_BEFORE_ROLE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w&.-]*\w ){2,4})$")
+_ROLES_AFTER_NAME = ("spokesperson", "spokesman", "spokeswoman", "representative", "official", "lawyer", "attorney",
+                     "executive", "statement", "press release")
 """`a Wells Fargo spokesperson`: a name of several words between an article and a role is an organisation
 (one word is read by `_BEFORE_WORD`, where a surname is told apart)."""
-_NAMED_BEFORE_CHIEF = re.compile(r"((?:[A-Z][\w&.-]*\w ){2,5})(?:President and )?(?:CEO|Chief Executive|[Cc]o-?[Ff]ounder|"
-                                 r"Founder)\b")
+_NAMED_BEFORE_CHIEF = re.compile(r"((?:[A-Z][\w&.-]*\w ){2,5})(?:President and )?$")
+_CHIEF_TITLES = ("CEO", "Chief Executive", "Founder", "founder", "Co-founder", "co-founder")
 """`Better Markets President and CEO Dennis Kelleher`: the name before a chief's title is their organisation."""
 _PARENT = re.compile(r" and its (?:parent|umbrella|holding) company,? "
                      r"([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
@@ -200,8 +202,9 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
             acronyms.discard(acronym)
     named = {alias for organisation in by_id.values() for alias in organisation.aliases}
     roles = [(match.group(1), "other") for match in _ROLE_AT.finditer(text)]
-    roles += [(match.group(1).strip(), "company") for match in _NAMED_BEFORE_ROLE.finditer(text)]
-    roles += [(_without_leading_modifiers(match.group(1)), "company") for match in _NAMED_BEFORE_CHIEF.finditer(text)]
+    roles += [(named.strip(), "company") for named in _read_back(text, _ROLES_AFTER_NAME, _NAMED_BEFORE_ROLE)]
+    roles += [(_without_leading_modifiers(named), "company")
+              for named in _read_back(text, _CHIEF_TITLES, _NAMED_BEFORE_CHIEF)]
     for surface, kind in roles:
         words = surface.split()
         if words and words[-1].endswith(".") and words[-1] not in _COMPANY_SUFFIXES | _PLACES:
@@ -218,18 +221,40 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
         if acronym in defined or _speaks(text, acronym) or f"the {acronym} " in text:
             _add(by_id, Organisation(acronym.lower(), acronym, "agency", (acronym,)))
     named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
-    candidates = {match.group(1) for match in _BEFORE_WORD.finditer(text) if match.group(2) in _SPEAKS_AFTER}
-    candidates |= {match.group(1) for match in _DESCRIBED.finditer(text)}
+    capitalised = list(_BEFORE_WORD.finditer(text))
+    candidates = {match.group(1) for match in capitalised if match.group(2) in _SPEAKS_AFTER}
+    candidates |= {match.group(1) for match in capitalised if _described(text, match.start())}
     candidates = {word for word in candidates if not (
         word in named or word in known_aliases or word.upper() == word
-        or word.lower() in CLAUSE_INTRODUCERS | NOT_NAMES | PRONOUNS | CALENDAR_WORDS | NAME_TITLES | ROLE_NOUNS
-        or word in _HEADS)}
+        or word.lower() in _NEVER_COMPANIES or word in _HEADS)}
     if candidates:
         for word in sorted(candidates):
             if not _is_surname(text, word):
                 _add(by_id, Organisation(slug(word), word, "company", (word,)))
     _join_parents(text, by_id)
     return list(by_id.values())
+
+
+def _described(text: str, start: int) -> bool:
+    """`search giant Google`: the word before a capitalised name is a company descriptor."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    window = max(0, start - 30)
+    word_start = max(text.rfind(" ", window, start - 1), text.rfind("\n", window, start - 1)) + 1
+    return text[word_start:start - 1] in COMPANY_DESCRIPTORS
+
+
+def _read_back(text: str, words: Iterable[str], before: re.Pattern[str]) -> list[str]:
+    """Group 1 of `before` where it ends right where one of `words` starts (`a Wells Fargo ` + `spokesperson`)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            match = before.search(text, max(0, at - 80), at) if at == 0 or not text[at - 1].isalnum() else None
+            if match is not None:
+                found.append(match.group(1))
+            at = text.find(word, at + len(word))
+    return found
 
 
 def _without_leading_modifiers(surface: str) -> str:
