@@ -243,3 +243,31 @@ def test_capitalised_page_chrome_is_not_an_organisation() -> None:
     found = quotes_in("The Coastal Water Authority fined the port on Friday.\n\nALSO READ | Ports Brace For Audits\n\n"
                       "It also criticised what it called “a culture of looking away” at the port.")
     assert [(q.speaker_name, q.entity) for q in found] == [("Coastal Water Authority", "cwa")]
+
+
+def test_safety_alert_speaks_for_the_agency_even_when_its_abbreviation_carries_the_country() -> None:
+    found = quotes_in("The U.S. Consumer Product Safety Commission (CPSC) acted on Wednesday. As stated in "
+                      "Wednesday’s USCPSC alert: “Children can be pulled under the rear of the machine.”\n\n"
+                      "The alert also says Acme “has received 40 reports of injuries to children.” That alert says "
+                      "Acme has received 18 reports of screens loosening and “minor cuts and bruises” in Canada.")
+    assert [q.entity for q in found] == ["cpsc"] * 3
+
+
+def test_number_before_a_cue_word_makes_it_a_noun() -> None:
+    quote = only_quote("The FTC says Acme has received 18 reports of “cuts, bruises and broken bones” this year.")
+    assert (quote.speaker_name, quote.entity) == ("Federal Trade Commission", "ftc")
+
+
+def test_title_word_read_into_a_name_is_dropped() -> None:
+    quote = only_quote("Acme Interactive Inc recalled the treadmills. Acme Chief Executive Officer John Foley "
+                       "apologised. “We should have acted sooner,” Foley said.")
+    assert quote.speaker_name == "John Foley"
+
+
+def test_company_misspelt_by_one_outlet_is_the_same_party() -> None:
+    registry = current_registry()
+    first = article_from("“We acted quickly,” Treadwell said. “Owners will get refunds,” Treadwell added.", "a.txt")
+    second = article_from("“Every machine will be fixed,” Traedwell said on Monday.", "b.txt")
+    by_article = {article.id: find_quotes(article, registry) for article in (first, second)}
+    book = discover_parties(by_article, registry)
+    assert [q.entity for q in book.settle(by_article["b.txt"])] == ["treadwell"]

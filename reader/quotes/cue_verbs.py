@@ -73,8 +73,9 @@ SPEECH_ONLY_BEFORE = {"put": {"it"}, "find": {"that"}}
 "found that" a company failed to "…" (its finding's words), never "found a flaw"."""
 
 NOT_SPEECH_AFTER = {"call": {"for", "on", "off", "in", "up", "out"}, "agree": {"to", "with"},
-                    "promise": {"to"}, "threaten": {"to"}, "vow": {"to"}, "pledge": {"to"}}
-"""Particles that turn a cue into another verb: "calls for" asks for something, it quotes no one."""
+                    "promise": {"to"}, "threaten": {"to"}, "vow": {"to"}, "pledge": {"to"}, "report": {"of"}}
+"""Particles that turn a cue into another verb: "calls for" asks for something, it quotes no one;
+"reports of injuries" is a noun."""
 
 
 def lemma(word: str) -> str | None:

@@ -51,7 +51,8 @@ def bare(word: str) -> str:
 
 
 def is_cue(toks: list[Token], index: int) -> bool:
-    """A cue verb used as a verb: not a noun after a determiner (`the FTC’s claims`), not an infinitive."""
+    """A cue verb used as a verb: not a noun after a determiner (`the FTC’s claims`) or a number
+    (`18 reports of …`), not an infinitive."""
     word = toks[index].lower
     if word not in CUE_FORMS:
         return False
@@ -59,7 +60,7 @@ def is_cue(toks: list[Token], index: int) -> bool:
         before = toks[index - 1]
         if (before.lower in DETERMINERS and before.lower not in RELATIVE_PRONOUNS) or before.lower == "to" or before.text.endswith(("’s", "'s")):
             return False
-        if before.text in "-–" or before.lower in {"so", "well"}:
+        if before.text in "-–" or before.lower in {"so", "well"} or before.text[:1].isdigit():
             return False
     following = toks[index + 1].lower if index + 1 < len(toks) else ""
     verb = CUE_FORMS[word]

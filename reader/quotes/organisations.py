@@ -52,6 +52,7 @@ _HEADS = AGENCY_HEADS | COURT_HEADS | COMPANY_HEADS
 _HEAD_WORD = re.compile(r"(?=[A-Z])\b(?:" + "|".join(re.escape(head) for head in sorted(_HEADS, key=len, reverse=True)) + r")(?!\w)")
 _COMPANY_SUFFIXES = {"Inc", "Inc.", "Corp", "Corp.", "Co.", "LLC", "Ltd", "Ltd.", "Corporation"}
 _PLACES = {"U.S.", "US", "United States", "America", "American"}
+_PLACE_ABBREVIATIONS = {"US", "UK", "EU"}
 
 
 @dataclass(frozen=True)
@@ -299,8 +300,11 @@ def _acronyms_named(text: str, registry: SpeakerRegistry, found: dict[str, Organ
 
 def _misspelt(acronym: str, named: dict[str, Organisation]) -> Organisation | None:
     """`FCT` in an article that names the FTC: the same letters in another order (or, from four
-    letters on, one letter wrong) mean the party the article already names."""
+    letters on, one letter wrong, or its country's letters glued before it: `USCPSC`) mean the party
+    the article already names."""
     for alias, organisation in named.items():
+        if acronym[:2] in _PLACE_ABBREVIATIONS and acronym[2:] == alias:
+            return organisation
         if len(alias) != len(acronym) or alias == acronym:
             continue
         wrong = sum(a != b for a, b in zip(alias, acronym))

@@ -157,6 +157,33 @@ def _joins(ids: set[str]) -> dict[str, str]:
     return joins
 
 
+_MISSPELT_MIN_LETTERS = 6
+"""Shortest one-word name that a single wrong letter still leaves recognisable (`Peleton` for `Peloton`)."""
+
+
+def _misspelt(counts: Counter[str]) -> dict[str, str]:
+    """`peleton` → `peloton-interactive`: a one-word company name one letter off (or two letters swapped)
+    from another party's first word is that party misspelt by one outlet; the name quoted less often
+    joins the other."""
+    joins = {}
+    for rare in counts:
+        if is_person_party(rare) or "-" in rare or len(rare) < _MISSPELT_MIN_LETTERS:
+            continue
+        near = [other for other in counts if other != rare and not is_person_party(other)
+                and counts[other] >= counts[rare] and _one_letter_off(rare, other.split("-")[0])]
+        if len(near) == 1:
+            joins[rare] = near[0]
+    return joins
+
+
+def _one_letter_off(word: str, other: str) -> bool:
+    if len(word) != len(other) or word == other:
+        return False
+    wrong = [k for k, (a, b) in enumerate(zip(word, other)) if a != b]
+    return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+                               and word[wrong[0]] == other[wrong[1]] and word[wrong[1]] == other[wrong[0]])
+
+
 def _styles(ids: list[str], registry: SpeakerRegistry) -> dict[str, PartyStyle]:
     """Each id prefers the look its hash picks, so a party keeps it from corpus to corpus; a
     registry colour is kept; a clash moves the later party to the next free look."""
@@ -188,6 +215,7 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
         if surname and quote.entity and not is_person_party(quote.entity):
             ties[surname][quote.entity] += 1
     joined = _joins({quote.entity for quote in quotes if quote.entity})
+    joined.update(_misspelt(Counter(joined.get(quote.entity, quote.entity) for quote in quotes if quote.entity)))
     people = {surname: joined.get(top, top) for surname, counts in ties.items()
               for top, _ in counts.most_common(1)}
     joined.update(_surnames_taken_for_companies(quotes, people, _ids(registry)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.articles.model import Article
-from reader.quotes.noun_phrases import NounPhrase, Token, bare, tokens
+from reader.quotes.noun_phrases import NounPhrase, Token, bare, is_cue, tokens
 from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS, RULING_NOUNS,
@@ -332,16 +332,22 @@ class ArticleSpeakers:
         return bodies[0] if len(bodies) == 1 else None
 
     def _meet(self, name: str, party_id: str | None, position: int) -> None:
-        surname = name.split()[-1]
+        """Remember a person by surname; a title's last word read as part of the name (`Chief Executive
+        Officer John Foley`) is dropped."""
+        words = name.split()
+        while len(words) > 2 and words[0].lower() in ROLE_NOUNS | NAME_TITLES:
+            words = words[1:]
+        name, surname = " ".join(words), words[-1]
         known = self.people.get(surname)
         if known is None or (known[1] is None and party_id is not None):
             self.people[surname] = (name, party_id, position)
 
     def _issuer(self, start: int, end: int) -> Mention | None:
         """Who issued the document named at `start:end`: `the FTC’s complaint`, `a statement from Ring`,
-        `In a statement, Amazon said`; else the party named nearest to it."""
+        `In a statement, Amazon said`; else the party named nearest to it (not one its cue speaks of)."""
         named = [m for m in self.mentions if m.party_id and not m.generic and abs(m.start - start) < 80
-                 and not (m.start <= start < m.end) and not _RECEIVED_BY.fullmatch(self.text[end:m.start])]
+                 and not (m.start <= start < m.end) and not _RECEIVED_BY.fullmatch(self.text[end:m.start])
+                 and not (m.start > end and self._cue_between(end, m.start))]
         if not named:
             return None
         for mention in named:
@@ -357,6 +363,11 @@ class ArticleSpeakers:
         if after:
             return after[0]
         return min(named, key=lambda m: abs(m.start - start))
+
+    def _cue_between(self, start: int, end: int) -> bool:
+        """`The alert also says Acme …`: a party named after the document's cue is what it speaks of."""
+        words = tokens(self.text, start, end)
+        return any(is_cue(words, index) for index in range(len(words)))
 
     def _document_owner(self, phrase: NounPhrase, words: list[Token], text: str) -> tuple[str, str | None, float]:
         """A statement, complaint or filing speaks for the party that issued it."""

@@ -38,6 +38,7 @@ ROLE_NOUNS = {
     "members", "friend", "student", "teacher", "professor", "lawmaker", "lawmakers", "senator", "spokesperson",
     "author", "authors", "organizer", "organiser", "activist", "activists", "mayor", "governor", "minister",
     "administrator", "officer", "officers", "investigation", "inquiry", "probe", "investigator", "investigators",
+    "alert", "notice",
 }
 MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting", "new", "longtime",
               "company", "agency", "press", "legal", "chief", "vice", "lead", "outside", "independent",
@@ -45,12 +46,13 @@ MODIFIERS = {"former", "senior", "top", "general", "federal", "deputy", "acting"
 DOCUMENTS = {"statement", "complaint", "complaints", "lawsuit", "suit", "filing", "filings", "report", "post",
               "ruling", "decision", "opinion", "judgment", "judgement", "e-mail", "announcement",
               "blog", "release", "letter", "order", "document", "documents", "response", "memo", "email", "tweet",
-              "investigation", "inquiry", "probe"}
+              "investigation", "inquiry", "probe", "alert", "notice"}
 AGENCY_TITLES = {"commissioner", "commissioners", "chair", "chairwoman", "chairman", "secretary", "regulator",
                   "regulators", "prosecutor", "prosecutors", "inspector", "investigator", "investigators"}
 NOT_NAMES = {"however", "meanwhile", "still", "instead", "separately", "additionally", "further", "furthermore",
               "moreover", "today", "yesterday", "now", "then", "also", "finally", "first", "second", "last"}
-COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "order", "investigation", "inquiry", "probe"}
+COMPLAINT_NOUNS = {"complaint", "complaints", "lawsuit", "suit", "order", "investigation", "inquiry", "probe", "alert",
+                   "notice"}
 """Documents an agency (or a plaintiff) brings: with no issuer named nearby, they speak for the last agency."""
 RULING_NOUNS = {"ruling", "decision", "opinion", "judgment", "judgement"}
 """Documents a court issues: with no issuer named nearby, they speak for the last court named."""
