@@ -234,8 +234,8 @@ def test_chief_executive_of_another_organisation_named_before_the_title_is_not_t
 
 
 def test_cue_joined_by_and_inside_a_relative_clause_speaks_for_its_antecedent() -> None:
-    found = quotes_in("The Coastal Water Authority fined Lumio Labs on Friday. Lumio Labs released a statement which "
-                      "addresses the fine and repeats its “steady progress in fixing the plant over three years.”")
+    found = quotes_in("The Coastal Water Authority fined Lumio Labs on Friday. Lumio Labs put out a letter which "
+                      "answers the fine and repeats its “steady progress in fixing the plant over three years.”")
     assert [(q.speaker_name, q.entity) for q in found] == [("Lumio Labs", "lumio-labs")]
 
 
@@ -246,22 +246,22 @@ def test_capitalised_page_chrome_is_not_an_organisation() -> None:
 
 
 def test_safety_alert_speaks_for_the_agency_even_when_its_abbreviation_carries_the_country() -> None:
-    found = quotes_in("The U.S. Consumer Product Safety Commission (CPSC) acted on Wednesday. As stated in "
-                      "Wednesday’s USCPSC alert: “Children can be pulled under the rear of the machine.”\n\n"
-                      "The alert also says Acme “has received 40 reports of injuries to children.” That alert says "
-                      "Acme has received 18 reports of screens loosening and “minor cuts and bruises” in Canada.")
+    found = quotes_in("The U.S. Consumer Product Safety Commission (CPSC) acted on Wednesday. Its USCPSC alert put "
+                      "it plainly: “Children can be pulled under the rear of the machine.”\n\nThe same alert warns "
+                      "that Acme “logged 40 complaints about injuries to children.” Another alert says Acme saw 12 "
+                      "reports of screens coming loose and “minor cuts and bruises” in Canada.")
     assert [q.entity for q in found] == ["cpsc"] * 3
 
 
 def test_number_before_a_cue_word_makes_it_a_noun() -> None:
-    quote = only_quote("The FTC says Acme has received 18 reports of “cuts, bruises and broken bones” this year.")
+    quote = only_quote("The FTC says Acme logged 9 reports of “cuts, bruises and broken bones” this year.")
     assert (quote.speaker_name, quote.entity) == ("Federal Trade Commission", "ftc")
 
 
 def test_title_word_read_into_a_name_is_dropped() -> None:
-    quote = only_quote("Acme Interactive Inc recalled the treadmills. Acme Chief Executive Officer John Foley "
-                       "apologised. “We should have acted sooner,” Foley said.")
-    assert quote.speaker_name == "John Foley"
+    quote = only_quote("Acme Interactive Inc recalled the rowing machines. Acme Chief Executive Officer Ann Lee "
+                       "apologised. “We should have acted sooner,” Lee said.")
+    assert quote.speaker_name == "Ann Lee"
 
 
 def test_company_misspelt_by_one_outlet_is_the_same_party() -> None:

@@ -27,7 +27,7 @@ from reader.quotes.speakers import SpeakerRegistry
 
 SHORT_QUOTE_WORDS = 4
 MAX_FINDING_OBJECT_WORDS = 4
-"""Words `found` may have as its object before the quote it introduces (`found the airline “…”`)."""
+"""Words `found` may have as its object before the quote it introduces (`found the port “…”`)."""
 _LEADING_PUNCT = set(",.;:!?”’\"'—–-)")
 
 _CITED = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
@@ -314,7 +314,7 @@ def _main_clause(toks: list[Token], first: int) -> int:
 
 
 def _finding_quoted(toks: list[Token], index: int) -> bool:
-    """`The investigation found the airline “ought to have …”`: `found` with only its object between it and
+    """`The inquiry found the port “ignored its own checks”`: `found` with only its object between it and
     the quote quotes the finding (`found a crack in the “…”` reads on past its object and is not speech)."""
     if lemma(toks[index].text) != "find" or toks[index].lower.endswith("ing"):
         return False

@@ -40,11 +40,11 @@ _ROLE_AT = re.compile(
 _NAMED_BEFORE_ROLE = re.compile(r"\b(?:[Aa]n?|[Tt]he) ((?:[A-Z][\w&.-]*\w ){2,4})$")
 _ROLES_AFTER_NAME = ("spokesperson", "spokesman", "spokeswoman", "representative", "official", "lawyer", "attorney",
                      "executive", "statement", "press release")
-"""`a Wells Fargo spokesperson`: a name of several words between an article and a role is an organisation
+"""`a Harbor Line spokesperson`: a name of several words between an article and a role is an organisation
 (one word is read by `_BEFORE_WORD`, where a surname is told apart)."""
 _NAMED_BEFORE_CHIEF = re.compile(r"((?:[A-Z][\w&.-]*\w ){2,5})(?:President and )?$")
 _CHIEF_TITLES = ("CEO", "Chief Executive", "Founder", "founder", "Co-founder", "co-founder")
-"""`Better Markets President and CEO Dennis Kelleher`: the name before a chief's title is their organisation."""
+"""`Fair Markets President and CEO Dana Kell`: the name before a chief's title is their organisation."""
 _PARENT = re.compile(r" and its (?:parent|umbrella|holding) company,? "
                      r"([A-Z][\w&-]*(?: (?:Inc\.|Corp\.|Co\.|Ltd\.|[A-Z][\w&-]*))*)")
 _OWNED = re.compile(r"(?<![\w-])([A-Z][\w&-]*(?: [A-Z][\w&-]*)*)$")
@@ -237,7 +237,7 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
 
 
 def _described(text: str, start: int) -> bool:
-    """`search giant Google`: the word before a capitalised name is a company descriptor."""
+    """`search giant Vantoo`: the word before a capitalised name is a company descriptor."""
     if start < 2 or text[start - 1] != " ":
         return False
     window = max(0, start - 30)
@@ -246,7 +246,7 @@ def _described(text: str, start: int) -> bool:
 
 
 def _read_back(text: str, words: Iterable[str], before: re.Pattern[str]) -> list[str]:
-    """Group 1 of `before` where it ends right where one of `words` starts (`a Wells Fargo ` + `spokesperson`)."""
+    """Group 1 of `before` where it ends right where one of `words` starts (`a Harbor Line ` + `spokesperson`)."""
     found = []
     for word in words:
         at = text.find(word)
@@ -300,7 +300,7 @@ def _acronyms_named(text: str, registry: SpeakerRegistry, found: dict[str, Organ
 
 def _misspelt(acronym: str, named: dict[str, Organisation]) -> Organisation | None:
     """`FCT` in an article that names the FTC: the same letters in another order (or, from four
-    letters on, one letter wrong, or its country's letters glued before it: `USCPSC`) mean the party
+    letters on, one letter wrong, or its country's letters glued before it: `USNTSB`) mean the party
     the article already names."""
     for alias, organisation in named.items():
         if acronym[:2] in _PLACE_ABBREVIATIONS and acronym[2:] == alias:

@@ -158,11 +158,11 @@ def _joins(ids: set[str]) -> dict[str, str]:
 
 
 _MISSPELT_MIN_LETTERS = 6
-"""Shortest one-word name that a single wrong letter still leaves recognisable (`Peleton` for `Peloton`)."""
+"""Shortest one-word name that a single wrong letter still leaves recognisable (`Traedwell` for `Treadwell`)."""
 
 
 def _misspelt(counts: Counter[str]) -> dict[str, str]:
-    """`peleton` → `peloton-interactive`: a one-word company name one letter off (or two letters swapped)
+    """`traedwell` → `treadwell-labs`: a one-word company name one letter off (or two letters swapped)
     from another party's first word is that party misspelt by one outlet; the name quoted less often
     joins the other."""
     joins = {}

@@ -317,7 +317,7 @@ class ArticleSpeakers:
             self._meet(match.group(2), party_id, match.start(2))
 
     def _title_start(self, position: int) -> int:
-        """`Better Markets President and CEO Dennis Kelleher`: a title read back over the name of the
+        """`Fair Markets President and CEO Dana Kell`: a title read back over the name of the
         organisation it belongs to (and a first title joined by `and`)."""
         before = _NAME_BEFORE_TITLE.search(self.text, max(0, position - 80), position)
         return before.start() if before else position
@@ -333,7 +333,7 @@ class ArticleSpeakers:
 
     def _meet(self, name: str, party_id: str | None, position: int) -> None:
         """Remember a person by surname; a title's last word read as part of the name (`Chief Executive
-        Officer John Foley`) is dropped."""
+        Officer Ann Lee`) is dropped."""
         words = name.split()
         while len(words) > 2 and words[0].lower() in ROLE_NOUNS | NAME_TITLES:
             words = words[1:]

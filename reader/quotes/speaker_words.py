@@ -78,7 +78,7 @@ COMPANY_TITLES = {"ceo", "chief", "executive", "executives", "president", "found
 COMPANY_DESCRIPTORS = {"giant", "company", "firm", "retailer", "carrier", "platform", "app", "maker", "automaker",
                        "startup", "operator", "provider", "airline", "insurer", "lender", "conglomerate", "chain",
                        "manufacturer", "network", "marketplace", "bureau"}
-"""Common nouns a reporter puts before a company's name (`search giant Google`, `credit bureau Equifax`)."""
+"""Common nouns a reporter puts before a company's name (`search giant Vantoo`, `credit bureau Clearline`)."""
 AGENCY_HEADS = {"Board", "Commission", "Administration", "Department", "Bureau", "Agency", "Authority",
                 "Committee", "Office", "Ministry", "Service", "Council", "Senate", "Congress", "Parliament",
                 "Police", "Regulator", "Watchdog", "Government", "Cabinet", "Inspectorate", "Directorate"}
