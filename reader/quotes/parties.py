@@ -164,24 +164,32 @@ _MISSPELT_MIN_LETTERS = 6
 def _misspelt(counts: Counter[str]) -> dict[str, str]:
     """`traedwell` → `treadwell-labs`: a one-word company name one letter off (or two letters swapped)
     from another party's first word is that party misspelt by one outlet; the name quoted less often
-    joins the other."""
+    joins the other. Names are looked up through their one-letter variants, not compared pairwise."""
+    by_variant: dict[str, set[str]] = defaultdict(set)
+    for party_id in counts:
+        if not is_person_party(party_id):
+            first = party_id.split("-")[0]
+            for variant in [first] + _blanked(first):
+                by_variant[variant].add(party_id)
     joins = {}
     for rare in counts:
         if is_person_party(rare) or "-" in rare or len(rare) < _MISSPELT_MIN_LETTERS:
             continue
-        near = [other for other in counts if other != rare and not is_person_party(other)
-                and counts[other] >= counts[rare] and _one_letter_off(rare, other.split("-")[0])]
+        near = {other for variant in _blanked(rare) + _swapped(rare) for other in by_variant[variant]
+                if other != rare and other.split("-")[0] != rare and counts[other] >= counts[rare]}
         if len(near) == 1:
-            joins[rare] = near[0]
+            joins[rare] = near.pop()
     return joins
 
 
-def _one_letter_off(word: str, other: str) -> bool:
-    if len(word) != len(other) or word == other:
-        return False
-    wrong = [k for k, (a, b) in enumerate(zip(word, other)) if a != b]
-    return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
-                               and word[wrong[0]] == other[wrong[1]] and word[wrong[1]] == other[wrong[0]])
+def _blanked(word: str) -> list[str]:
+    """The word with each letter in turn blanked: two words one letter apart share one of these."""
+    return [word[:k] + "?" + word[k + 1:] for k in range(len(word))]
+
+
+def _swapped(word: str) -> list[str]:
+    """The word with each pair of neighbouring letters swapped."""
+    return [word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(len(word) - 1) if word[k] != word[k + 1]]
 
 
 def _styles(ids: list[str], registry: SpeakerRegistry) -> dict[str, PartyStyle]:
