@@ -266,7 +266,8 @@ def test_title_word_read_into_a_name_is_dropped() -> None:
 
 def test_company_misspelt_by_one_outlet_is_the_same_party() -> None:
     registry = current_registry()
-    first = article_from("“We acted quickly,” Treadwell said. “Owners will get refunds,” Treadwell added.", "a.txt")
+    first = article_from("“We acted quickly,” Treadwell said. “Owners will get refunds,” Treadwell added.",
+                         "a.txt")
     second = article_from("“Every machine will be fixed,” Traedwell said on Monday.", "b.txt")
     by_article = {article.id: find_quotes(article, registry) for article in (first, second)}
     book = discover_parties(by_article, registry)
