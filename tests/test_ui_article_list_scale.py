@@ -34,3 +34,17 @@ def test_opening_a_big_corpus_and_badging_it_reads_only_the_rows_in_view(qtbot, 
     assert view.currentIndex().row() == 0
     assert view.table_model.rowCount() == 3_000
     assert 0 < len(asked) < 10_000, f"{len(asked)} reads of cells for 3,000 rows (measuring every row reads 60,000)"
+
+
+def test_a_header_saved_by_an_earlier_version_does_not_bring_back_measuring_every_row(qtbot, ui_context):
+    from ui.article_list import SIZED_FROM_ROWS
+
+    earlier = ArticleList(ui_context.corpus)
+    qtbot.addWidget(earlier)
+    earlier.horizontalHeader().setResizeContentsPrecision(0)  # measured every row of a hidden list
+    earlier.horizontalHeader().resizeSection(0, 123)
+    view = ArticleList(ui_context.corpus)
+    qtbot.addWidget(view)
+    view.restore_header(earlier.horizontalHeader().saveState())
+    assert view.horizontalHeader().sectionSize(0) == 123
+    assert view.horizontalHeader().resizeContentsPrecision() == SIZED_FROM_ROWS

@@ -1,7 +1,7 @@
 """The article list: outlet, date and title of every article; choosing a row opens it in the reader."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QByteArray, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.article_table import ARTICLE_ID_ROLE, ArticleTableModel
@@ -45,6 +45,13 @@ class ArticleList(QTableView):
         header.sortIndicatorChanged.connect(self.table_model.sort)
         self.selectionModel().currentRowChanged.connect(self._open_row)
         corpus.current_changed.connect(self._follow)
+
+    def restore_header(self, state: QByteArray) -> None:
+        """The researcher's column widths and order as saved; a saved header also carries the
+        precision it was saved with (0 in earlier versions), which must not come back."""
+        header = self.horizontalHeader()
+        header.restoreState(state)
+        header.setResizeContentsPrecision(SIZED_FROM_ROWS)
 
     def _open_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -767,7 +767,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         header = settings.value(f"{key}/articles-header")
         if isinstance(header, QByteArray) and not header.isEmpty():
-            self.article_list.horizontalHeader().restoreState(header)
+            self.article_list.restore_header(header)
         self._layout_restored = True
 
     def showEvent(self, event: QShowEvent) -> None:
