@@ -19,6 +19,7 @@ class FakeQuote:
     text: str
     entity: str | None
     speaker_name: str | None = None
+    speaker: str | None = None
 
 
 def article_from(text: str, name: str = "snippet.txt") -> Article:

@@ -23,6 +23,7 @@ IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
 _WHAT = {"number": "figures", "date": "dates or years"}
 MIN_SHARED_QUOTE_WORDS = 2  # content words two quotes must share to be one statement
+_NOT_NAMES = frozenset("the a an it he she they we i this that its his her their our".split())
 
 
 class QuoteLike(Protocol):
@@ -31,6 +32,8 @@ class QuoteLike(Protocol):
     text: str
     entity: str | None
     speaker_name: str | None
+    speaker: str | None
+    """The speaker as the article words it ("the agency", "Rohit Chopra, director of ...")."""
 
 
 @dataclass(frozen=True)
@@ -180,18 +183,21 @@ def _describe(claims: list[tuple[str, Claim]], grade: str) -> Discrepancy:
 
 
 def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
-    """A statement quoted in several outlets but credited to different parties. Only quotes
+    """A statement quoted in several outlets but credited to different sources. Only quotes
     that share their words count as one statement: a fact's members may also carry unrelated
-    quotes (a scare-quoted word, another party's remark), whose speakers naturally differ."""
+    quotes (a scare-quoted word, another party's remark), whose speakers naturally differ.
+    Outlets naming one speaker credit one source even where the parties read from them differ
+    (an agency and its chair). A speaker worded without a name ("the agency said", "the firm
+    said") credits no one the outlet names: its party is our own reading, so it is not compared."""
     credited: dict[str, QuoteLike] = {}
     for member in members:
-        attributed = [quote for quote in member.quotes if quote.entity]
+        attributed = [quote for quote in member.quotes if quote.entity and _named(quote.speaker)]
         if attributed:
             credited[member.article_id] = max(attributed, key=lambda quote: quote.end - quote.start)
     words = {article_id: _quote_words(quote.text) for article_id, quote in credited.items()}
     credited = {article_id: quote for article_id, quote in credited.items()
                 if any(_same_statement(words[article_id], words[other]) for other in credited if other != article_id)}
-    if len({quote.entity for quote in credited.values()}) < 2:
+    if len({quote.entity for quote in credited.values()}) < 2 or _one_source(list(credited.values())):
         return []
     values = {article_id: str(quote.entity) for article_id, quote in credited.items()}
     parties = sorted(set(values.values()))
@@ -199,6 +205,29 @@ def attribution_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
         f"{party} ({', '.join(a for a, p in values.items() if p == party)})" for party in parties)
     spans = {article_id: [quote.start, quote.end] for article_id, quote in credited.items()}
     return [Discrepancy("attribution", detail, values, spans)]
+
+
+def _one_source(quotes: list[QuoteLike]) -> bool:
+    """Whether the quotes are credited to one source: each linked to the others through a
+    shared party or speaker's name."""
+    marks = [{("party", quote.entity), ("name", " ".join((quote.speaker_name or "").casefold().split()))}
+             - {("name", "")} for quote in quotes]
+    joined = marks[0]
+    remaining = marks[1:]
+    while remaining:
+        linked = [mark for mark in remaining if mark & joined]
+        if not linked:
+            return False
+        for mark in linked:
+            joined |= mark
+        remaining = [mark for mark in remaining if not mark & joined]
+    return True
+
+
+def _named(speaker: str | None) -> bool:
+    """Whether the speaker as worded names someone (unknown wording: the party stands)."""
+    return speaker is None or any(word[0].isupper() and word.casefold() not in _NOT_NAMES
+                                  for word in PROSE_WORD.findall(speaker))
 
 
 def _quote_words(text: str) -> set[str]:

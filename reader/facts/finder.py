@@ -358,8 +358,8 @@ def _dates(articles: Sequence[Article]) -> str:
 
 
 def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
-    """What of the quotes the facts depend on: where each is, its party (attribution
-    discrepancies) and its speaker (one quote of one speaker links two sentences), so editing
+    """What of the quotes the facts depend on: where each is, its party and speaker's wording
+    (attribution discrepancies) and its speaker (one quote of one speaker links two sentences), so editing
     the speaker registry recomputes the facts."""
     if not quotes:
         return ""
@@ -371,7 +371,7 @@ def _quote_signature(quotes: Mapping[str, Sequence[QuoteLike]] | None) -> str:
 
 
 def _quote_line(quote: QuoteLike) -> str:
-    return f"{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}\n"
+    return f"{quote.start}|{quote.end}|{quote.entity}|{quote.speaker_name}|{quote.speaker}\n"
 
 
 def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
