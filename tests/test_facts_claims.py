@@ -72,6 +72,13 @@ def _grades(first: str, second: str) -> list[str]:
     ("The council voted on Tuesday to approve it.", "The council voted on March 4 to approve it.", ["conflict"]),
     ("Ring began offering multifactor authentication in 2019.",
      "Ring began offering multifactor authentication in 2020.", ["conflict"]),
+    ("The payment to each rider can't exceed $2,500.", "Each rider can be paid up to $2,500.", []),
+    ("The payment to each rider can't exceed $2,500.", "Each rider will be paid $2,000.", []),
+    ("The payment to each rider can't exceed $2,500.", "Each rider will be paid $4,000.", ["conflict"]),
+    ("The city will pay initially $3 million into a relief fund.",
+     "The relief fund holds $4.5 million.", []),
+    ("The city will pay initially $3 million into a relief fund.",
+     "The city will initially put $4.5 million into a relief fund.", ["conflict"]),
 ])
 def test_claims_are_compared_by_interval(first: str, second: str, grades: list[str]) -> None:
     assert _grades(first, second) == grades
@@ -91,6 +98,12 @@ def test_hedges_narrow_or_open_the_interval() -> None:
     assert (nearly.strict.low, nearly.strict.high) == (30.5e6, 31e6)
     assert (up_to.strict.low, up_to.strict.high) == (0.0, 700e6)
     assert (bare.strict.low, bare.strict.high) == (29.5e6, 30.5e6)
+
+
+def test_a_cap_is_an_upper_bound_not_a_baseline() -> None:
+    for wording in ("can't exceed", "cannot exceed", "no more than", "capped at"):
+        (cap,) = _claims(f"The payment to each rider {wording} $2,500.")
+        assert not cap.baseline and (cap.strict.low, cap.strict.high) == (0.0, 2500.0), wording
 
 
 def test_relative_days_resolve_against_the_article_date() -> None:

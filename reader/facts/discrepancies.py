@@ -133,12 +133,12 @@ def disputed_pairs(first: list[Claim], second: list[Claim]) -> list[tuple[Claim,
 
 def same_thing(first: Claim, second: Claim, alone: bool = False) -> bool:
     """Whether two claims of one fact can measure one thing: `comparable`, neither a baseline
-    ("topping the previous record of €746 million"), a count of the same thing (both must name
+    ("topping the previous record of €746 million"), both or neither a first instalment, a count of the same thing (both must name
     it), and words in common around them, unless each is its outlet's
     only claim of that measure in the fact (`alone`), which the fact's alignment then pairs;
     not for days, since a sentence often dates something else than its fact (the takeover
     "last month" in a sentence on Wednesday's financing)."""
-    if not comparable(first, second) or first.baseline or second.baseline:
+    if not comparable(first, second) or first.baseline or second.baseline or first.initial != second.initial:
         return False
     if first.measure == "count" and (not first.counted or first.counted != second.counted):
         return False

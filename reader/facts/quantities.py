@@ -44,12 +44,18 @@ QUALIFIERS = {
     "just under": "nearly", "under": "less than", "less than": "less than", "up to": "up to",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "an estimated": "about",
+    "no more than": "up to", "not more than": "up to", "at most": "up to", "a maximum of": "up to",
+    "capped at": "up to", "cannot exceed": "up to", "can't exceed": "up to", "can’t exceed": "up to",
+    "may not exceed": "up to", "must not exceed": "up to", "will not exceed": "up to", "won't exceed": "up to",
+    "won’t exceed": "up to", "not to exceed": "up to", "not exceeding": "up to",
 }
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB]\b"
 _QUALIFIER_BEFORE = re.compile(
-    r"\b(more than|just over|just under|at least|upwards of|close to|less than|up to|an estimated|"
+    r"\b(no more than|not more than|at most|a maximum of|capped at|cannot exceed|can['’]t exceed|may not exceed|"
+    r"must not exceed|will not exceed|won['’]t exceed|not to exceed|not exceeding|"
+    r"more than|just over|just under|at least|upwards of|close to|less than|up to|an estimated|"
     r"over|nearly|almost|under|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
 _MONEY = re.compile(
     r"(?P<cur>[$€£])\s?(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
