@@ -70,9 +70,6 @@ class Claim:
     baseline: bool
     """Given as a comparison ("surpassing the previous record of €746 million", "up from
     $2 million"): another quantity than the one the sentence reports."""
-    initial: bool
-    """Given as a first instalment ("will pay initially $380 million into a fund"): not the
-    whole sum another outlet gives for the same fund."""
     start: int
     end: int
 
@@ -99,12 +96,11 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
         granularity = "" if quantity.kind not in _DATE_KINDS else \
             "year" if quantity.kind == "year" or quantity.unit == "month" else "day"
         baseline = _BASELINE.search(text, max(0, quantity.start - 40), quantity.start) is not None
-        initial = _INITIAL.search(text, max(0, quantity.start - 30), quantity.start) is not None
         measure = _MEASURE[quantity.kind]
         if measure == "money" and _PER_UNIT.match(text, quantity.end):
             measure = "money per unit"
         claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted,
-                            whose, granularity, baseline, initial, quantity.start + offset, quantity.end + offset))
+                            whose, granularity, baseline, quantity.start + offset, quantity.end + offset))
     return claims
 
 
@@ -118,7 +114,6 @@ _PER_UNIT = re.compile(r"(?:-\d+)?\s+(?:per|a|an|each|apiece)\b", re.IGNORECASE)
 _BASELINE = re.compile(
     r"\b(?:previous|prior|former|earlier|old|topping|tops|topped|surpass\w*|exceed\w*|eclips\w*|beat\w*|"
     r"up from|down from|compared (?:with|to)|than)\b(?:\s+\S+){0,3}\s+$", re.IGNORECASE)
-_INITIAL = re.compile(r"\b(?:initially|initial|upfront|up-front|at first)\b(?:\s+\S+){0,2}\s+$", re.IGNORECASE)
 # A number right after a name inside a sentence names a model, a flight or a section
 # ("Boeing 737", "Flight 1282", "Article 46"): it counts nothing.
 _IDENTIFIER = re.compile(r"(?<=\S)\s+[A-Z][\w-]*\s+$")

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from reader.facts.claims import Claim
 from reader.words import PROSE_WORD, content_token
 
+FIGURES = {"money", "count", "percent", "tally"}
+"""Measures an outlet's other facts can corroborate (a year or a day recurs in a story for many events)."""
 _KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number", "date": "date"}
 CONFLICT = "conflict"
 IMPRECISION = "imprecision"
@@ -65,12 +67,15 @@ class MemberClaims:
     article_id: str
     claims: list[Claim]
     quotes: list[QuoteLike] = field(default_factory=list)
+    elsewhere: list[Claim] = field(default_factory=list)
+    """The sums, counts and shares the outlet states in its other facts."""
 
 
 def quantity_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
     """One discrepancy per disputed quantity: claims of different outlets about the same
     thing (`same_thing`) whose intervals do not meet, unless the other outlet also states a
-    value that fits (it gives both penalties, say), graded by the worst pair."""
+    value that fits (it gives both penalties, say), in this fact or another, graded by the
+    worst pair."""
     nodes = [(index, claim) for index, member in enumerate(members) for claim in member.claims]
     position = {(index, id(claim)): number for number, (index, claim) in enumerate(nodes)}
     parent = list(range(len(nodes)))
@@ -84,6 +89,8 @@ def quantity_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
     grades: dict[int, str] = {}
     for first, second in combinations(range(len(members)), 2):
         for mine, theirs, grade in disputed_pairs(members[first].claims, members[second].claims):
+            if _states_elsewhere(members[second], mine) or _states_elsewhere(members[first], theirs):
+                continue
             a, b = position[(first, id(mine))], position[(second, id(theirs))]
             parent[find(b)] = find(a)
             grades[a] = grades[b] = _worse(grade, grades.get(a), grades.get(b))
@@ -93,6 +100,14 @@ def quantity_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
     return [_describe([(members[nodes[n][0]].article_id, nodes[n][1]) for n in numbers],
                       _worse(*(grades[n] for n in numbers)))
             for numbers in components.values()]
+
+
+def _states_elsewhere(member: MemberClaims, claim: Claim) -> bool:
+    """Whether the outlet gives a sum, count or share fitting `claim` in another of its facts:
+    then it reports both values, and its own here is another quantity (an initial payment beside
+    the whole fund, one part of a total), not a contradiction."""
+    return claim.measure in FIGURES and any(comparable(claim, other) and claim.strict.meets(other.strict)
+                                            for other in member.elsewhere)
 
 
 def _worse(*grades: str | None) -> str:
@@ -133,12 +148,12 @@ def disputed_pairs(first: list[Claim], second: list[Claim]) -> list[tuple[Claim,
 
 def same_thing(first: Claim, second: Claim, alone: bool = False) -> bool:
     """Whether two claims of one fact can measure one thing: `comparable`, neither a baseline
-    ("topping the previous record of €746 million"), both or neither a first instalment, a count of the same thing (both must name
+    ("topping the previous record of €746 million"), a count of the same thing (both must name
     it), and words in common around them, unless each is its outlet's
     only claim of that measure in the fact (`alone`), which the fact's alignment then pairs;
     not for days, since a sentence often dates something else than its fact (the takeover
     "last month" in a sentence on Wednesday's financing)."""
-    if not comparable(first, second) or first.baseline or second.baseline or first.initial != second.initial:
+    if not comparable(first, second) or first.baseline or second.baseline:
         return False
     if first.measure == "count" and (not first.counted or first.counted != second.counted):
         return False

@@ -30,7 +30,7 @@ from reader.facts import links as fact_links
 from reader.facts import realign, restatements, similarity
 from reader.provenance import spin
 from reader.facts.anchors import anchors_of, is_anchor, sentence_tokens, states_something
-from reader.facts.discrepancies import (Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
+from reader.facts.discrepancies import (FIGURES, Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.facts.cache import SentenceFeatures
 from reader.facts.claims import Claim, read_claims
@@ -408,8 +408,10 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, claims_of)
     stated = Counter(unit for group in groups for unit in group)
     in_two_facts = {unit for unit, count in stated.items() if count > 1}
-    facts = [_fact(number, group, articles, features, neighbours, quotes, in_two_facts, claims_of)
-             for number, group in enumerate(sorted(groups, key=lambda group: min(group)), start=1)]
+    ordered = sorted(groups, key=lambda group: min(group))
+    stated = _with_elsewhere([_member_claims(group, articles, features, quotes, claims_of) for group in ordered])
+    facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts)
+             for number, (group, claims) in enumerate(zip(ordered, stated), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
 
@@ -445,16 +447,45 @@ def _amounts(quantities: list[Quantity]) -> Amounts:
                                            or quantity.kind == "number" and float(quantity.value) > 12))
 
 
-def _fact(number: int, group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
-          neighbours: dict[int, set[int]], quotes: Mapping[str, Sequence[QuoteLike]],
-          in_two_facts: set[Unit], claims_of: Callable[[Unit], list[Claim]]) -> Fact:
+def _member_claims(group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
+                   quotes: Mapping[str, Sequence[QuoteLike]], claims_of: Callable[[Unit], list[Claim]]) -> list[MemberClaims]:
+    """What each outlet of a fact asserts there: its sentences' claims and the quotes in them."""
+    claims: list[MemberClaims] = []
+    for index, sentences in sorted(_by_article(group).items()):
+        article = articles[index]
+        start, end = features[index][min(sentences)].start, features[index][max(sentences)].end
+        overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
+        stated = [claim for sentence in sorted(sentences) for claim in claims_of((index, sentence))
+                  if not _quoted_relative_day(claim, overlapping)]
+        claims.append(MemberClaims(article.id, stated, overlapping))
+    return claims
+
+
+def _with_elsewhere(facts: list[list[MemberClaims]]) -> list[list[MemberClaims]]:
+    """Each member given the sums, counts and shares its outlet states in its other facts."""
+    by_outlet: dict[str, dict[int, Claim]] = {}
+    for members in facts:
+        for member in members:
+            by_outlet.setdefault(member.article_id, {}).update(
+                (id(claim), claim) for claim in member.claims if claim.measure in FIGURES and not claim.baseline)
+    return [[replace(member, elsewhere=[claim for key, claim in by_outlet[member.article_id].items()
+                                        if key not in {id(own) for own in member.claims}])
+             for member in members] for members in facts]
+
+
+def _by_article(group: list[Unit]) -> dict[int, list[int]]:
     by_article: dict[int, list[int]] = {}
     for article, sentence in group:
         by_article.setdefault(article, []).append(sentence)
+    return by_article
+
+
+def _fact(number: int, group: list[Unit], claims: list[MemberClaims], articles: Sequence[Article],
+          features: list[list[SentenceFeatures]], neighbours: dict[int, set[int]], in_two_facts: set[Unit]) -> Fact:
+    by_article = _by_article(group)
     members: list[Member] = []
     spun: list[bool] = []
     stating_two: list[bool] = []
-    claims: list[MemberClaims] = []
     for index, sentences in sorted(by_article.items()):
         article = articles[index]
         parts = [features[index][sentence] for sentence in sorted(sentences)]
@@ -462,10 +493,6 @@ def _fact(number: int, group: list[Unit], articles: Sequence[Article], features:
         members.append(Member(article.id, article.path, start, end, article.text[start:end]))
         spun.append(parts[0].restored)
         stating_two.append(any((index, sentence) in in_two_facts for sentence in sentences))
-        overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
-        stated = [claim for sentence in sorted(sentences) for claim in claims_of((index, sentence))
-                  if not _quoted_relative_day(claim, overlapping)]
-        claims.append(MemberClaims(article.id, stated, overlapping))
     reported = set(by_article)
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
