@@ -68,6 +68,8 @@ def _grades(first: str, second: str) -> list[str]:
     ("The council approved a $25M contract.", "The council approved a contract of 25 million dollars.", []),
     ("The breach exposed 147 million people.", "The breach exposed nearly 150 million people.", []),
     ("The breach exposed 147 million people.", "The breach exposed 143 million people.", ["conflict"]),
+    ("The breach exposed 148 million people.", "The breach exposed 143 million Americans.", ["conflict"]),
+    ("The breach exposed 148 million consumers.", "The breach exposed 143 million people.", ["conflict"]),
     ("The council voted on Wednesday to approve it.", "The council voted on March 4 to approve it.", []),
     ("The council voted on Tuesday to approve it.", "The council voted on March 4 to approve it.", ["conflict"]),
     ("Ring began offering multifactor authentication in 2019.",
@@ -207,3 +209,40 @@ def test_publication_date_lines_never_become_facts(tmp_path: Path) -> None:
     facts = align_articles(load_corpus([folder]).articles, use_cache=False).facts
     assert facts and not any("Feb." in member.text for fact in facts for member in fact.members)
     assert not any(fact.discrepancies for fact in facts)
+
+
+FLOOD_WALL = {
+    "a": ("Riverside approves flood wall\n\n"
+          "The Riverside city council on Monday approved a $12 million flood wall that will shield 4,000 homes "
+          "from the Alder River.\n\n"
+          "Construction is due to begin in April and last two years, the public works director said.\n"),
+    "b": ("Council backs Alder River flood wall\n\n"
+          "Riverside's city council approved a $12 million flood wall along the Alder River on Monday.\n\n"
+          "The wall will protect 6,500 homes on the east bank once it is finished, according to the city's "
+          "engineers.\n\n"
+          "Construction is due to begin in April and take two years, the public works director told the council.\n"),
+    "c": ("Flood wall gets the green light\n\n"
+          "On Monday the Riverside city council approved a $12 million flood wall for the Alder River.\n\n"
+          "City engineers say the wall will protect 6,500 homes on the east bank once it is built.\n\n"
+          "Work is due to begin in April and last two years, the public works director said.\n"),
+}
+
+
+def _flood_wall_disputes(tmp_path: Path, extra: str = "") -> list[dict[str, str]]:
+    folder = tmp_path / "flood"
+    folder.mkdir()
+    for name, text in FLOOD_WALL.items():
+        (folder / f"{name}.txt").write_text(text + (extra if name == "a" else ""), encoding="utf-8")
+    facts = align_articles(load_corpus([folder]).articles, use_cache=False).facts
+    return [item.values for fact in facts for item in fact.discrepancies]
+
+
+def test_one_count_stated_in_two_facts_is_compared_across_them(tmp_path: Path) -> None:
+    """One outlet gives the homes in its lede, the others in a sentence of their own: the
+    sentences are two facts, yet the count they give is one and its values conflict."""
+    assert _flood_wall_disputes(tmp_path) == [{"a.txt": "4,000", "b.txt": "6,500", "c.txt": "6,500"}]
+
+
+def test_an_outlet_giving_both_counts_tells_two_quantities(tmp_path: Path) -> None:
+    extra = "\nIn all, 6,500 homes sit in the river's flood zone, the director said.\n"
+    assert _flood_wall_disputes(tmp_path, extra) == []

@@ -27,6 +27,11 @@ ROUNDING_SHARE = 0.05  # how far a round figure may be from the value it rounds 
 STRICT_SHARE = 0.25  # the most a bare or "about" figure claims either side of itself read literally ("$1 million" is not $0.5 million)
 CONTEXT_WORDS = 6  # words either side of a figure that say what it measures
 COUNTED_WORDS = 3  # words after a count that name what is counted ("40 new drivers")
+PEOPLE = "people"
+_PEOPLE_WORDS = frozenset({"peopl", "person", "individual", "resident", "user", "subscriber", "citizen", "american",
+                           "briton", "australian", "canadian", "european"})
+"""Tokens of words that count people as such (customers and consumers fold into `user`): a
+breach story's "147 million consumers", "148 million people" and "143 million Americans"."""
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"\S+")
 _PUNCTUATION = ".,;:!?\"'“”‘’()"
@@ -62,7 +67,11 @@ class Claim:
     context: frozenset[str]
     """Content words around the figure (names left out): what it measures."""
     counted: str
-    """For a count, the first content word after it: what is counted ("40 new drivers": driver)."""
+    """For a count, the first content word after it: what is counted ("40 new drivers": driver);
+    people however named ("people", "Americans", "customers") are one thing counted."""
+    measured: frozenset[str]
+    """The content words right after the figure, up to a comma: the noun it measures ("$300
+    million restitution fund": restitut, fund), to tell one sum from another across facts."""
     whose: str
     """The nearest name before the figure ("Ring will pay $5.8 million": ring)."""
     granularity: str
@@ -92,14 +101,14 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
         intervals = _intervals(quantity, published)
         if intervals is None:
             continue
-        context, counted, whose = _surroundings(text, quantity, quantities)
+        context, counted, measured, whose = _surroundings(text, quantity, quantities)
         granularity = "" if quantity.kind not in _DATE_KINDS else \
             "year" if quantity.kind == "year" or quantity.unit == "month" else "day"
         baseline = _BASELINE.search(text, max(0, quantity.start - 40), quantity.start) is not None
         measure = _MEASURE[quantity.kind]
         if measure == "money" and _PER_UNIT.match(text, quantity.end):
             measure = "money per unit"
-        claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted,
+        claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted, measured,
                             whose, granularity, baseline, quantity.start + offset, quantity.end + offset))
     return claims
 
@@ -254,9 +263,11 @@ def _relative(value: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def _surroundings(text: str, quantity: Quantity, quantities: list[Quantity]) -> tuple[frozenset[str], str, str]:
+def _surroundings(text: str, quantity: Quantity,
+                  quantities: list[Quantity]) -> tuple[frozenset[str], str, frozenset[str], str]:
     """The content words near the figure (what it measures), the first one after a count
-    (what it counts) and the nearest name before it (whose it is)."""
+    (what it counts), those right after it up to a comma (the noun it measures) and the nearest
+    name before it (whose it is)."""
     masked = list(text)
     for other in quantities:
         masked[other.start:other.end] = " " * (other.end - other.start)
@@ -264,13 +275,28 @@ def _surroundings(text: str, quantity: Quantity, quantities: list[Quantity]) -> 
     before = [word.group(0) for word in _WORD.finditer(plain[:quantity.start])][-CONTEXT_WORDS:]
     after = [word.group(0) for word in _WORD.finditer(plain[quantity.end:])]
     context = frozenset(_prose_words(before + after[:CONTEXT_WORDS]))
+    right_after = _clause(after[:COUNTED_WORDS])
+    measured = frozenset(_people(token) for token in _prose_words(right_after))
     counted = ""
     if quantity.kind == "number":
         following = _prose_words(after[:COUNTED_WORDS])
-        counted = following[0] if following else ""
+        first = content_token(right_after[0].strip(_PUNCTUATION)) if right_after else None
+        counted = PEOPLE if first is not None and _people(first) == PEOPLE else following[0] if following else ""
     names = [token for token in (content_token(word.strip(_PUNCTUATION)) for word in before if word[:1].isupper())
              if token]
-    return context, counted, names[-1] if names else ""
+    return context, counted, measured, names[-1] if names else ""
+
+
+def _clause(words: list[str]) -> list[str]:
+    """The words up to the first one that ends in punctuation, that one included."""
+    for number, word in enumerate(words):
+        if word[-1:] in _PUNCTUATION:
+            return words[:number + 1]
+    return words
+
+
+def _people(token: str) -> str:
+    return PEOPLE if token in _PEOPLE_WORDS else token
 
 
 def _prose_words(words: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections import Counter
+from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any, Protocol
 
@@ -71,35 +72,146 @@ class MemberClaims:
     """The sums, counts and shares the outlet states in its other facts."""
 
 
-def quantity_discrepancies(members: list[MemberClaims]) -> list[Discrepancy]:
+@dataclass(frozen=True)
+class Dispute:
+    """Two outlets' claims about one thing whose values do not fit, and how badly."""
+
+    first: tuple[str, Claim]
+    second: tuple[str, Claim]
+    grade: str
+
+
+def quantity_discrepancies(members: list[MemberClaims], across: Iterable[Dispute] = ()) -> list[Discrepancy]:
     """One discrepancy per disputed quantity: claims of different outlets about the same
     thing (`same_thing`) whose intervals do not meet, unless the other outlet also states a
     value that fits (it gives both penalties, say), in this fact or another, graded by the
-    worst pair."""
-    nodes = [(index, claim) for index, member in enumerate(members) for claim in member.claims]
-    position = {(index, id(claim)): number for number, (index, claim) in enumerate(nodes)}
-    parent = list(range(len(nodes)))
+    worst pair. Disputes `across` facts (`story_disputes`) reported with this fact join the
+    quantity whose values they give."""
+    disputes = list(across)
+    for first, second in combinations(members, 2):
+        for mine, theirs, grade in disputed_pairs(first.claims, second.claims):
+            if not _states_elsewhere(second, mine) and not _states_elsewhere(first, theirs):
+                disputes.append(Dispute((first.article_id, mine), (second.article_id, theirs), grade))
+    return _Quantities(disputes).discrepancies()
 
-    def find(number: int) -> int:
-        while parent[number] != number:
-            parent[number] = parent[parent[number]]
-            number = parent[number]
-        return number
 
-    grades: dict[int, str] = {}
-    for first, second in combinations(range(len(members)), 2):
-        for mine, theirs, grade in disputed_pairs(members[first].claims, members[second].claims):
-            if _states_elsewhere(members[second], mine) or _states_elsewhere(members[first], theirs):
+class _Quantities:
+    """Disputed claims joined into quantities: two disputes share a quantity when they share a
+    claim, or when a claim of one fits a claim of the other (two outlets giving 143 million,
+    each disputed with another outlet's 150 million, dispute one number)."""
+
+    def __init__(self, disputes: list[Dispute]) -> None:
+        self._claims: dict[tuple[str, int], tuple[str, Claim]] = {}
+        self._parent: dict[tuple[str, int], tuple[str, int]] = {}
+        self._grades: dict[tuple[str, int], str] = {}
+        for dispute in disputes:
+            a, b = self._node(dispute.first), self._node(dispute.second)
+            self._join(a, b)
+            self._grades[a] = _worse(dispute.grade, self._grades.get(a))
+            self._grades[b] = _worse(dispute.grade, self._grades.get(b))
+        nodes = list(self._claims)
+        for a, b in combinations(nodes, 2):
+            first, second = self._claims[a][1], self._claims[b][1]
+            if comparable(first, second) and first.strict.meets(second.strict):
+                self._join(a, b)
+
+    def _node(self, stated: tuple[str, Claim]) -> tuple[str, int]:
+        key = (stated[0], id(stated[1]))
+        self._claims.setdefault(key, stated)
+        self._parent.setdefault(key, key)
+        return key
+
+    def _find(self, key: tuple[str, int]) -> tuple[str, int]:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def _join(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+        self._parent[self._find(b)] = self._find(a)
+
+    def discrepancies(self) -> list[Discrepancy]:
+        components: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        for key in self._claims:
+            components.setdefault(self._find(key), []).append(key)
+        return [_describe([self._claims[key] for key in keys], _worse(*(self._grades[key] for key in keys)))
+                for keys in components.values()]
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """One claim of one outlet in one fact, for comparing claims across the facts of a story."""
+
+    fact: int
+    outlet: str
+    claim: Claim
+
+
+def story_disputes(facts: list[list[MemberClaims]], neighbours: Callable[[str, str], bool]) -> dict[int, list[Dispute]]:
+    """Disputed quantities between facts: a story's outlets can state one quantity in sentences
+    too differently worded to be one fact (the people a breach exposed, once beside the total,
+    once on its own). Two claims in different facts measure one thing when they count the same
+    (`Claim.counted`) or name the same noun right after the sum (`Claim.measured`), share
+    context words, and each is the only value its outlet gives for that thing (an outlet giving
+    several tells several quantities apart, and which one the other outlet meant is unknown).
+    They are compared only between `neighbours` one of which also states the other's fact:
+    that shows the two facts are one story's (two template stories of one company are
+    neighbours too, but their outlets tell only their own). Each dispute is reported with the
+    fact holding most claims of its quantity, by fact number."""
+    stated = [_Stated(number, member.article_id, claim) for number, members in enumerate(facts)
+              for member in members for claim in member.claims if _thing(claim)]
+    outlets = [{member.article_id for member in members} for members in facts]
+    given: dict[str, list[Claim]] = {}
+    for members in facts:
+        for member in members:
+            given.setdefault(member.article_id, []).extend(member.claims)
+    facts_of: dict[int, set[int]] = {}
+    for item in stated:
+        facts_of.setdefault(id(item.claim), set()).add(item.fact)
+    by_thing: dict[tuple[str, str], list[_Stated]] = {}
+    for item in stated:
+        for word in _thing(item.claim):
+            by_thing.setdefault((item.claim.measure, word), []).append(item)
+    disputes: list[tuple[_Stated, _Stated, str]] = []
+    for (_, word), items in by_thing.items():
+        for a, b in combinations(items, 2):
+            if a.outlet == b.outlet or facts_of[id(a.claim)] & facts_of[id(b.claim)] \
+                    or not (a.outlet in outlets[b.fact] or b.outlet in outlets[a.fact]) \
+                    or not neighbours(a.outlet, b.outlet) \
+                    or not _disputed_across(a.claim, b.claim, given[a.outlet], given[b.outlet], word):
                 continue
-            a, b = position[(first, id(mine))], position[(second, id(theirs))]
-            parent[find(b)] = find(a)
-            grades[a] = grades[b] = _worse(grade, grades.get(a), grades.get(b))
-    components: dict[int, list[int]] = {}
-    for number in sorted(grades):
-        components.setdefault(find(number), []).append(number)
-    return [_describe([(members[nodes[n][0]].article_id, nodes[n][1]) for n in numbers],
-                      _worse(*(grades[n] for n in numbers)))
-            for numbers in components.values()]
+            disputes.append((a, b, IMPRECISION if a.claim.loose.meets(b.claim.loose) else CONFLICT))
+    held = Counter(item.fact for a, b, _ in disputes for item in (a, b))
+    found: dict[int, list[Dispute]] = {}
+    for a, b, grade in disputes:
+        home = min((a.fact, b.fact), key=lambda fact: (-held[fact], fact))
+        found.setdefault(home, []).append(Dispute((a.outlet, a.claim), (b.outlet, b.claim), grade))
+    return found
+
+
+def _thing(claim: Claim) -> frozenset[str]:
+    """What a sum or a count of people or things measures, for comparing across facts."""
+    if claim.baseline or claim.measure not in ("money", "count"):
+        return frozenset()
+    if claim.measure == "count":
+        return frozenset((claim.counted,)) if claim.counted and float(claim.quantity.value) > 12 else frozenset()
+    return claim.measured
+
+
+def _disputed_across(mine: Claim, theirs: Claim, my_claims: list[Claim], their_claims: list[Claim],
+                     thing: str) -> bool:
+    """Whether two claims about one `thing` in different facts contradict each other."""
+    if not comparable(mine, theirs) or mine.strict.meets(theirs.strict) or claim_affinity(mine, theirs) < MIN_AFFINITY:
+        return False
+    if not (_one_value(my_claims, mine, thing) and _one_value(their_claims, theirs, thing)):
+        return False
+    return not _gives_value(my_claims, theirs) and not _gives_value(their_claims, mine)
+
+
+def _one_value(claims: list[Claim], claim: Claim, thing: str) -> bool:
+    """Whether every value the outlet gives for `thing` fits `claim`."""
+    return all(claim.strict.meets(other.strict) for other in claims
+               if other is not claim and comparable(claim, other) and thing in _thing(other))
 
 
 def _states_elsewhere(member: MemberClaims, claim: Claim) -> bool:
@@ -108,6 +220,18 @@ def _states_elsewhere(member: MemberClaims, claim: Claim) -> bool:
     the whole fund, one part of a total), not a contradiction."""
     return claim.measure in FIGURES and any(comparable(claim, other) and claim.strict.meets(other.strict)
                                             for other in member.elsewhere)
+
+
+def _gives_value(claims: list[Claim], claim: Claim) -> bool:
+    """Whether `claims` hold a value fitting `claim`, or two parts adding up to it ($275 million
+    in penalties and $245 million in refunds against $520 million in penalties and refunds):
+    across facts, whether two sums measure one thing is less sure than within one, and a whole
+    against one of its parts is what they most often confuse."""
+    alike = [other for other in claims if comparable(claim, other) and other is not claim]
+    if any(claim.strict.meets(other.strict) for other in alike):
+        return True
+    values = [float(other.quantity.value) for other in alike if other.measure != "tally"]
+    return any(claim.strict.low <= first + second <= claim.strict.high for first, second in combinations(values, 2))
 
 
 def _worse(*grades: str | None) -> str:

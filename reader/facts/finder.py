@@ -30,8 +30,8 @@ from reader.facts import links as fact_links
 from reader.facts import realign, restatements, similarity
 from reader.provenance import spin
 from reader.facts.anchors import anchors_of, is_anchor, sentence_tokens, states_something
-from reader.facts.discrepancies import (FIGURES, Discrepancy, MemberClaims, QuoteLike, attribution_discrepancies,
-                                  quantity_discrepancies)
+from reader.facts.discrepancies import (FIGURES, Discrepancy, Dispute, MemberClaims, QuoteLike, attribution_discrepancies,
+                                  quantity_discrepancies, story_disputes)
 from reader.facts.cache import SentenceFeatures
 from reader.facts.claims import Claim, read_claims
 from reader.analysis.processes import mapped
@@ -409,8 +409,10 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     stated = Counter(unit for group in groups for unit in group)
     in_two_facts = {unit for unit, count in stated.items() if count > 1}
     ordered = sorted(groups, key=lambda group: min(group))
+    ids = {article.id: index for index, article in enumerate(articles)}
     stated = _with_elsewhere([_member_claims(group, articles, features, quotes, claims_of) for group in ordered])
-    facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts)
+    across = story_disputes(stated, lambda first, second: ids[second] in neighbours[ids[first]])
+    facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts, across.get(number - 1, []))
              for number, (group, claims) in enumerate(zip(ordered, stated), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
     return facts
@@ -481,7 +483,8 @@ def _by_article(group: list[Unit]) -> dict[int, list[int]]:
 
 
 def _fact(number: int, group: list[Unit], claims: list[MemberClaims], articles: Sequence[Article],
-          features: list[list[SentenceFeatures]], neighbours: dict[int, set[int]], in_two_facts: set[Unit]) -> Fact:
+          features: list[list[SentenceFeatures]], neighbours: dict[int, set[int]], in_two_facts: set[Unit],
+          across: list[Dispute]) -> Fact:
     by_article = _by_article(group)
     members: list[Member] = []
     spun: list[bool] = []
@@ -496,7 +499,7 @@ def _fact(number: int, group: list[Unit], claims: list[MemberClaims], articles: 
     reported = set(by_article)
     story = set().union(*(neighbours[index] for index in reported)) - reported
     missing = [articles[index].id for index in sorted(story)]
-    discrepancies = quantity_discrepancies(claims) + attribution_discrepancies(claims)
+    discrepancies = quantity_discrepancies(claims, across) + attribution_discrepancies(claims)
     return Fact(f"f{number}", _label(members, spun, stating_two), members, missing, discrepancies)
 
 
