@@ -96,3 +96,15 @@ def test_an_article_whose_own_figures_differ_is_still_paired_with_its_story() ->
     assert (57, 58) in pairs and (0, 1) in pairs
     assert (57, 59) in pairs and (58, 59) in pairs
     assert not any(59 in pair and (pair[0] < 57) for pair in pairs)
+
+
+def test_stories_told_in_common_names_and_figures_are_paired_by_their_combination() -> None:
+    """Twenty stories of three articles, each named by a company, a regulator and figures that
+    every one of several stories uses: no anchor is rare, yet each story's combination is its
+    own, so its articles are paired with each other and with no other story's."""
+    stories = [{f"n:company{story % 4}", f"n:regulator{story % 3}", f"q:money:{story % 5}",
+                f"q:number:{story // 4}"} for story in range(20)]
+    anchor_sets = [set(stories[number // 3]) for number in range(60)]
+    pairs = set(article_pairs(anchor_sets))
+    assert all((3 * story, 3 * story + 1) in pairs and (3 * story + 1, 3 * story + 2) in pairs for story in range(20))
+    assert all(first // 3 == second // 3 for first, second in pairs)

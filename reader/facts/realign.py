@@ -241,13 +241,13 @@ class _Counts:
             self.counted.add(anchor)
 
     def shifted(self, common_before: int, common: int) -> set[str]:
-        """The anchors an article may key on (in more than one article, at most `common`), before
-        or after, whose count moved, or that crossed from story to topic as the corpus's size
-        moved that bound: the articles holding them may choose other keys. An anchor no article
-        can key on either way (a regulator named in a third of the corpus) changes no key."""
+        """The anchors whose count moved, or that crossed from story to topic as the corpus's
+        size moved that bound: the articles holding them may choose other keys. Even an anchor
+        in many articles (a regulator named in a third of the corpus) counts: an article with
+        few rare anchors is keyed by its least common ones (`similarity.article_keys`)."""
         shifted = {anchor for anchor in self.counted
                    if self.frequency.get(anchor, 0) != self.before.get(anchor, 0)
-                   and (1 < self.before.get(anchor, 0) <= common_before or 1 < self.frequency.get(anchor, 0) <= common)}
+                   and (1 < self.before.get(anchor, 0) or 1 < self.frequency.get(anchor, 0))}
         if common != common_before:
             low, high = sorted((common, common_before))
             shifted.update(anchor for anchor, count in self.frequency.items() if low < count <= high)

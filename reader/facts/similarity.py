@@ -25,6 +25,7 @@ LARGE_CORPUS_SENTENCES = 2000  # a repeated token adds half its weight again: te
 ARTICLE_KEYS = 12  # rarest anchors per article used to pair articles
 ARTICLE_NEIGHBOURS = 15  # most similar articles compared with each article
 MIN_SHARED_KEYS = 10  # five shared anchors: chance rarely lines up that many
+FEW_RARE_ANCHORS = 6  # an article with fewer rare anchors is keyed by its least common ones (a story told in common figures)
 ORPHAN_SHARED_KEYS = 3  # three shared anchors pair an article that shares five with none (its own figure differs)
 _ECHOES = ("q:money~", "q:number~", "q:digits:")  # repeat an exact quantity token
 MIN_TERM_WEIGHT = 0.05
@@ -122,12 +123,16 @@ def counted_statistics(frequency: dict[str, int], articles: int) -> PairingStati
 
 
 def article_keys(anchors: set[str], statistics: PairingStatistics) -> list[AnchorPair]:
-    """The pairs of an article's rarest anchors (`ARTICLE_KEYS`), by which it is paired.
-    Coarse quantity tokens are left out: they repeat the exact ones and would count twice."""
+    """The pairs of an article's rarest anchors (`ARTICLE_KEYS`), by which it is paired; an
+    article with fewer than `FEW_RARE_ANCHORS` rare ones is keyed by its least common ones: a
+    story told in names and figures many stories use (the company, its regulator, $30 million,
+    55,000 users) is identified by their combination. Coarse quantity tokens are left out:
+    they repeat the exact ones and would count twice."""
     frequency = statistics.frequency
-    rarest = sorted((token for token in anchors
-                     if 1 < frequency.get(token, 0) <= statistics.common and not token.startswith(_ECHOES)),
-                    key=lambda token: (frequency[token], token))[:ARTICLE_KEYS]
+    shared = sorted((token for token in anchors if 1 < frequency.get(token, 0) and not token.startswith(_ECHOES)),
+                    key=lambda token: (frequency[token], token))
+    rare = [token for token in shared if frequency[token] <= statistics.common]
+    rarest = (rare if len(rare) >= FEW_RARE_ANCHORS else shared[:FEW_RARE_ANCHORS])[:ARTICLE_KEYS]
     return list(combinations(sorted(rarest), 2))
 
 
