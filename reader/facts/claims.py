@@ -48,6 +48,9 @@ class Interval:
     low: float
     high: float
 
+    def __contains__(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
     def meets(self, other: "Interval") -> bool:
         if self.low == self.high or other.low == other.high:
             return max(self.low, other.low) <= min(self.high, other.high)
@@ -69,9 +72,6 @@ class Claim:
     counted: str
     """For a count, the first content word after it: what is counted ("40 new drivers": driver);
     people however named ("people", "Americans", "customers") are one thing counted."""
-    measured: frozenset[str]
-    """The content words right after the figure, up to a comma: the noun it measures ("$300
-    million restitution fund": restitut, fund), to tell one sum from another across facts."""
     whose: str
     """The nearest name before the figure ("Ring will pay $5.8 million": ring)."""
     granularity: str
@@ -101,14 +101,14 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
         intervals = _intervals(quantity, published)
         if intervals is None:
             continue
-        context, counted, measured, whose = _surroundings(text, quantity, quantities)
+        context, counted, whose = _surroundings(text, quantity, quantities)
         granularity = "" if quantity.kind not in _DATE_KINDS else \
             "year" if quantity.kind == "year" or quantity.unit == "month" else "day"
         baseline = _BASELINE.search(text, max(0, quantity.start - 40), quantity.start) is not None
         measure = _MEASURE[quantity.kind]
         if measure == "money" and _PER_UNIT.match(text, quantity.end):
             measure = "money per unit"
-        claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted, measured,
+        claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted,
                             whose, granularity, baseline, quantity.start + offset, quantity.end + offset))
     return claims
 
@@ -263,11 +263,10 @@ def _relative(value: str, published: dt.date) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def _surroundings(text: str, quantity: Quantity,
-                  quantities: list[Quantity]) -> tuple[frozenset[str], str, frozenset[str], str]:
-    """The content words near the figure (what it measures), the first one after a count
-    (what it counts), those right after it up to a comma (the noun it measures) and the nearest
-    name before it (whose it is)."""
+def _surroundings(text: str, quantity: Quantity, quantities: list[Quantity]) -> tuple[frozenset[str], str, str]:
+    """The content words near the figure (what it measures), what a count counts (the first
+    content word after it, or people however named right after it: "143 million Americans")
+    and the nearest name before it (whose it is)."""
     masked = list(text)
     for other in quantities:
         masked[other.start:other.end] = " " * (other.end - other.start)
@@ -275,24 +274,15 @@ def _surroundings(text: str, quantity: Quantity,
     before = [word.group(0) for word in _WORD.finditer(plain[:quantity.start])][-CONTEXT_WORDS:]
     after = [word.group(0) for word in _WORD.finditer(plain[quantity.end:])]
     context = frozenset(_prose_words(before + after[:CONTEXT_WORDS]))
-    right_after = _clause(after[:COUNTED_WORDS])
-    measured = frozenset(_people(token) for token in _prose_words(right_after))
     counted = ""
     if quantity.kind == "number":
         following = _prose_words(after[:COUNTED_WORDS])
-        first = content_token(right_after[0].strip(_PUNCTUATION)) if right_after else None
-        counted = PEOPLE if first is not None and _people(first) == PEOPLE else following[0] if following else ""
+        first = content_token(after[0].strip(_PUNCTUATION)) if after else None
+        counted = PEOPLE if first is not None and _people(first) == PEOPLE else \
+            _people(following[0]) if following else ""
     names = [token for token in (content_token(word.strip(_PUNCTUATION)) for word in before if word[:1].isupper())
              if token]
-    return context, counted, measured, names[-1] if names else ""
-
-
-def _clause(words: list[str]) -> list[str]:
-    """The words up to the first one that ends in punctuation, that one included."""
-    for number, word in enumerate(words):
-        if word[-1:] in _PUNCTUATION:
-            return words[:number + 1]
-    return words
+    return context, counted, names[-1] if names else ""
 
 
 def _people(token: str) -> str:

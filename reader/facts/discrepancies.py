@@ -150,9 +150,8 @@ class _Stated:
 def story_disputes(facts: list[list[MemberClaims]], neighbours: Callable[[str, str], bool]) -> dict[int, list[Dispute]]:
     """Disputed quantities between facts: a story's outlets can state one quantity in sentences
     too differently worded to be one fact (the people a breach exposed, once beside the total,
-    once on its own). Two claims in different facts measure one thing when they count the same
-    (`Claim.counted`) or name the same noun right after the sum (`Claim.measured`), share
-    context words, and each is the only value its outlet gives for that thing (an outlet giving
+    once on its own). Two counts in different facts measure one thing when they count the same
+    (`Claim.counted`), share context words, and each is the only value its outlet gives for that thing (an outlet giving
     several tells several quantities apart, and which one the other outlet meant is unknown).
     They are compared only between `neighbours` one of which also states the other's fact:
     that shows the two facts are one story's (two template stories of one company are
@@ -168,12 +167,11 @@ def story_disputes(facts: list[list[MemberClaims]], neighbours: Callable[[str, s
     facts_of: dict[int, set[int]] = {}
     for item in stated:
         facts_of.setdefault(id(item.claim), set()).add(item.fact)
-    by_thing: dict[tuple[str, str], list[_Stated]] = {}
+    by_thing: dict[str, list[_Stated]] = {}
     for item in stated:
-        for word in _thing(item.claim):
-            by_thing.setdefault((item.claim.measure, word), []).append(item)
+        by_thing.setdefault(_thing(item.claim), []).append(item)
     disputes: list[tuple[_Stated, _Stated, str]] = []
-    for (_, word), items in by_thing.items():
+    for word, items in by_thing.items():
         for a, b in combinations(items, 2):
             if a.outlet == b.outlet or facts_of[id(a.claim)] & facts_of[id(b.claim)] \
                     or not (a.outlet in outlets[b.fact] or b.outlet in outlets[a.fact]) \
@@ -189,13 +187,13 @@ def story_disputes(facts: list[list[MemberClaims]], neighbours: Callable[[str, s
     return found
 
 
-def _thing(claim: Claim) -> frozenset[str]:
-    """What a sum or a count of people or things measures, for comparing across facts."""
-    if claim.baseline or claim.measure not in ("money", "count"):
-        return frozenset()
-    if claim.measure == "count":
-        return frozenset((claim.counted,)) if claim.counted and float(claim.quantity.value) > 12 else frozenset()
-    return claim.measured
+def _thing(claim: Claim) -> str:
+    """What a count of more than a dozen names as counted, for comparing across facts. Sums are
+    not compared across facts: the noun after a sum (a fine, a penalty, a payment) names many
+    sums of one story, while what a count counts is the quantity itself."""
+    if claim.baseline or claim.measure != "count" or float(claim.quantity.value) <= 12:
+        return ""
+    return claim.counted
 
 
 def _disputed_across(mine: Claim, theirs: Claim, my_claims: list[Claim], their_claims: list[Claim],
@@ -211,15 +209,21 @@ def _disputed_across(mine: Claim, theirs: Claim, my_claims: list[Claim], their_c
 def _one_value(claims: list[Claim], claim: Claim, thing: str) -> bool:
     """Whether every value the outlet gives for `thing` fits `claim`."""
     return all(claim.strict.meets(other.strict) for other in claims
-               if other is not claim and comparable(claim, other) and thing in _thing(other))
+               if other is not claim and comparable(claim, other) and _thing(other) == thing)
 
 
 def _states_elsewhere(member: MemberClaims, claim: Claim) -> bool:
     """Whether the outlet gives a sum, count or share fitting `claim` in another of its facts:
     then it reports both values, and its own here is another quantity (an initial payment beside
     the whole fund, one part of a total), not a contradiction."""
-    return claim.measure in FIGURES and any(comparable(claim, other) and claim.strict.meets(other.strict)
-                                            for other in member.elsewhere)
+    return claim.measure in FIGURES and any(_same_value(claim, other) for other in member.elsewhere)
+
+
+def _same_value(first: Claim, second: Claim) -> bool:
+    """Whether two claims give one value: each one's figure lies in what the other claims. An
+    outlet's other figure is only the same value at the precision both write ("$4 million" for
+    refunds covers $3.75 million, yet is not the $3.75 million another outlet gives)."""
+    return comparable(first, second) and _figure(first) in second.strict and _figure(second) in first.strict
 
 
 def _gives_value(claims: list[Claim], claim: Claim) -> bool:
@@ -227,11 +231,15 @@ def _gives_value(claims: list[Claim], claim: Claim) -> bool:
     in penalties and $245 million in refunds against $520 million in penalties and refunds):
     across facts, whether two sums measure one thing is less sure than within one, and a whole
     against one of its parts is what they most often confuse."""
-    alike = [other for other in claims if comparable(claim, other) and other is not claim]
-    if any(claim.strict.meets(other.strict) for other in alike):
+    if any(_same_value(claim, other) for other in claims if other is not claim):
         return True
+    alike = [other for other in claims if comparable(claim, other) and other is not claim]
     values = [float(other.quantity.value) for other in alike if other.measure != "tally"]
     return any(claim.strict.low <= first + second <= claim.strict.high for first, second in combinations(values, 2))
+
+
+def _figure(claim: Claim) -> float:
+    return claim.strict.low if claim.measure == "tally" else float(claim.quantity.value)
 
 
 def _worse(*grades: str | None) -> str:
