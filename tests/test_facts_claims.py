@@ -246,3 +246,22 @@ def test_one_count_stated_in_two_facts_is_compared_across_them(tmp_path: Path) -
 def test_an_outlet_giving_both_counts_tells_two_quantities(tmp_path: Path) -> None:
     extra = "\nIn all, 6,500 homes sit in the river's flood zone, the director said.\n"
     assert _flood_wall_disputes(tmp_path, extra) == []
+
+
+def test_a_count_in_a_sentence_of_no_fact_is_compared_with_its_story(tmp_path: Path) -> None:
+    """An outlet words the homes so differently that its sentence joins no fact; the count is
+    still compared with the fact of an outlet it shares other facts with."""
+    quote = "\nCouncillor Maya Brandt said the vote \"ends twenty years of waiting for people on the east bank.\"\n"
+    spared = ("River wall approved\n\n"
+              "The Riverside city council approved a $12 million flood wall for the Alder River on Monday.\n\n"
+              "About 4,000 homes on the east bank are expected to be spared.\n\n"
+              "Work is due to begin in April and last two years, the public works director said.\n")
+    texts = {"a": FLOOD_WALL["b"] + quote, "b": FLOOD_WALL["c"], "c": spared}
+    folder = tmp_path / "flood"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    facts = align_articles(load_corpus([folder]).articles, use_cache=False).facts
+    assert not any("spared" in member.text for fact in facts for member in fact.members)
+    assert [item.values for fact in facts for item in fact.discrepancies] == [
+        {"a.txt": "6,500", "b.txt": "6,500", "c.txt": "About 4,000"}]

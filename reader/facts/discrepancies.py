@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 from typing import Any, Protocol
 
@@ -143,46 +143,61 @@ class _Stated:
     """One claim of one outlet in one fact, for comparing claims across the facts of a story."""
 
     fact: int
+    """The fact's number, or `_NO_FACT` for a sentence in none."""
     outlet: str
     claim: Claim
 
 
-def story_disputes(facts: list[list[MemberClaims]], neighbours: Callable[[str, str], bool]) -> dict[int, list[Dispute]]:
-    """Disputed quantities between facts: a story's outlets can state one quantity in sentences
-    too differently worded to be one fact (the people a breach exposed, once beside the total,
-    once on its own). Two counts in different facts measure one thing when they count the same
-    (`Claim.counted`), share context words, and each is the only value its outlet gives for that thing (an outlet giving
-    several tells several quantities apart, and which one the other outlet meant is unknown).
-    They are compared only between `neighbours` one of which also states the other's fact:
-    that shows the two facts are one story's (two template stories of one company are
-    neighbours too, but their outlets tell only their own). Each dispute is reported with the
-    fact holding most claims of its quantity, by fact number."""
+_NO_FACT = -1
+
+
+def story_disputes(facts: list[list[MemberClaims]], neighbours: Mapping[str, set[str]],
+                   left_out: list[MemberClaims] = ()) -> dict[int, list[Dispute]]:
+    """Disputed counts between facts: a story's outlets can state one quantity in sentences too
+    differently worded to be one fact (the people a breach exposed, once beside the total,
+    once on its own), or in a sentence of no fact at all (`left_out`). Two counts of different
+    facts measure one thing when they count the same (`Claim.counted`), share context words,
+    and each is the only value its outlet gives for that thing (an outlet giving several tells
+    several quantities apart, and which one the other outlet meant is unknown). They are
+    compared only between `neighbours` (outlets by article id) that show the two sentences are
+    one story's: one outlet also states the other's fact, or, for a sentence of no fact, the two
+    outlets state some fact together (two template stories of one company are neighbours too,
+    but their outlets tell only their own). Each dispute is reported with the fact holding most
+    claims of its quantity, by fact number."""
     stated = [_Stated(number, member.article_id, claim) for number, members in enumerate(facts)
               for member in members for claim in member.claims if _thing(claim)]
+    stated += [_Stated(_NO_FACT, member.article_id, claim) for member in left_out
+               for claim in member.claims if _thing(claim)]
     outlets = [{member.article_id for member in members} for members in facts]
+    facts_of_outlet: dict[str, set[int]] = {}
     given: dict[str, list[Claim]] = {}
-    for members in facts:
+    for number, members in enumerate([*facts, left_out]):
         for member in members:
+            facts_of_outlet.setdefault(member.article_id, set()).update([number] if number < len(facts) else [])
             given.setdefault(member.article_id, []).extend(member.claims)
-    facts_of: dict[int, set[int]] = {}
+    facts_of_claim: dict[int, set[int]] = {}
+    by_outlet: dict[tuple[str, str], list[_Stated]] = {}
     for item in stated:
-        facts_of.setdefault(id(item.claim), set()).add(item.fact)
-    by_thing: dict[str, list[_Stated]] = {}
-    for item in stated:
-        by_thing.setdefault(_thing(item.claim), []).append(item)
+        facts_of_claim.setdefault(id(item.claim), set()).add(item.fact)
+        by_outlet.setdefault((item.outlet, _thing(item.claim)), []).append(item)
+
+    def one_story(a: _Stated, b: _Stated) -> bool:
+        if a.fact == _NO_FACT or b.fact == _NO_FACT:
+            return a.fact != b.fact and bool(facts_of_outlet[a.outlet] & facts_of_outlet[b.outlet])
+        return a.outlet in outlets[b.fact] or b.outlet in outlets[a.fact]
+
     disputes: list[tuple[_Stated, _Stated, str]] = []
-    for word, items in by_thing.items():
-        for a, b in combinations(items, 2):
-            if a.outlet == b.outlet or facts_of[id(a.claim)] & facts_of[id(b.claim)] \
-                    or not (a.outlet in outlets[b.fact] or b.outlet in outlets[a.fact]) \
-                    or not neighbours(a.outlet, b.outlet) \
-                    or not _disputed_across(a.claim, b.claim, given[a.outlet], given[b.outlet], word):
-                continue
-            disputes.append((a, b, IMPRECISION if a.claim.loose.meets(b.claim.loose) else CONFLICT))
+    for a in stated:
+        thing = _thing(a.claim)
+        for outlet in sorted(other for other in neighbours.get(a.outlet, ()) if other > a.outlet):
+            for b in by_outlet.get((outlet, thing), ()):
+                if not facts_of_claim[id(a.claim)] & facts_of_claim[id(b.claim)] and one_story(a, b) \
+                        and _disputed_across(a.claim, b.claim, given[a.outlet], given[b.outlet], thing):
+                    disputes.append((a, b, IMPRECISION if a.claim.loose.meets(b.claim.loose) else CONFLICT))
     held = Counter(item.fact for a, b, _ in disputes for item in (a, b))
     found: dict[int, list[Dispute]] = {}
     for a, b, grade in disputes:
-        home = min((a.fact, b.fact), key=lambda fact: (-held[fact], fact))
+        home = min((fact for fact in (a.fact, b.fact) if fact != _NO_FACT), key=lambda fact: (-held[fact], fact))
         found.setdefault(home, []).append(Dispute((a.outlet, a.claim), (b.outlet, b.claim), grade))
     return found
 

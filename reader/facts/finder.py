@@ -406,12 +406,16 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
         return known_claims[unit]
 
     attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, claims_of)
-    stated = Counter(unit for group in groups for unit in group)
-    in_two_facts = {unit for unit, count in stated.items() if count > 1}
+    placed = Counter(unit for group in groups for unit in group)
+    in_two_facts = {unit for unit, count in placed.items() if count > 1}
     ordered = sorted(groups, key=lambda group: min(group))
-    ids = {article.id: index for index, article in enumerate(articles)}
     stated = _with_elsewhere([_member_claims(group, articles, features, quotes, claims_of) for group in ordered])
-    across = story_disputes(stated, lambda first, second: ids[second] in neighbours[ids[first]])
+    left_out = [MemberClaims(articles[index].id, claims_of((index, number)))
+                for index, sentences in enumerate(features) if neighbours[index]
+                for number, sentence in enumerate(sentences)
+                if (index, number) not in placed and any(quantity.kind == "number" for quantity in sentence.quantities)]
+    across = story_disputes(stated, {articles[index].id: {articles[other].id for other in others}
+                                     for index, others in neighbours.items()}, left_out)
     facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts, across.get(number - 1, []))
              for number, (group, claims) in enumerate(zip(ordered, stated), start=1)]
     log.info("aligned %d articles (%d article pairs): %d facts", len(articles), len(pairs), len(facts))
