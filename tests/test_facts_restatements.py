@@ -108,3 +108,18 @@ def test_stories_told_in_common_names_and_figures_are_paired_by_their_combinatio
     pairs = set(article_pairs(anchor_sets))
     assert all((3 * story, 3 * story + 1) in pairs and (3 * story + 1, 3 * story + 2) in pairs for story in range(20))
     assert all(first // 3 == second // 3 for first, second in pairs)
+
+
+def test_a_weak_pair_holding_a_restatement_away_from_its_fact_is_dissolved() -> None:
+    """The outlet giving $14.2 million was paired by figure-weighted similarity with another
+    outlet's stray sentence; figures aside it restates the contract fact, so it joins that."""
+    lede = "The Millbrook council approved a $12.4 million bus contract with Harbor Transit."
+    articles = [[lede, "Harbor Transit said it would hire drivers soon."],
+                [lede, "Harbor Transit said it would hire drivers soon."],
+                [lede.replace("$12.4", "$14.2"), "Harbor Transit will hire 35 new drivers by next spring."],
+                [lede, "Millbrook paid $3 million for the council's new buses last year."]]
+    tokens, claims_of = _reading(articles)
+    groups = [[(0, 0), (1, 0), (3, 0)], [(0, 1), (1, 1)], [(2, 0), (3, 1)]]
+    attach_restatements(groups, tokens, _story(4), claims_of)
+    assert [(0, 0), (1, 0), (2, 0), (3, 0)] in groups
+    assert [(2, 0), (3, 1)] not in groups
