@@ -265,3 +265,32 @@ def test_a_count_in_a_sentence_of_no_fact_is_compared_with_its_story(tmp_path: P
     assert not any("spared" in member.text for fact in facts for member in fact.members)
     assert [item.values for fact in facts for item in fact.discrepancies] == [
         {"a.txt": "6,500", "b.txt": "6,500", "c.txt": "About 4,000"}]
+
+
+DEPOT = ("Council approves bus depot\n\n"
+         "The Millbrook city council approved a $4 million bus depot on Tuesday after a long debate.\n\n"
+         "Plans for the depot were first drawn up in 2019, according to the council's records.\n\n"
+         "The depot will house 60 buses and open next year, the transit director said.\n")
+DEPOT_ELSEWHERE = ("Bus depot approved\n\n"
+                   "Millbrook's city council on Tuesday approved a $4 million bus depot after a long debate.\n\n"
+                   "Talks began in 2021, officials said.\n\n"
+                   "The depot will house 60 buses and open next year, the transit director said.\n")
+
+
+def _depot_disputes(tmp_path: Path, own: str) -> list[dict[str, str]]:
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    for name in "abc":
+        (folder / f"{name}.txt").write_text(own, encoding="utf-8")
+    (folder / "d.txt").write_text(DEPOT_ELSEWHERE, encoding="utf-8")
+    facts = align_articles(load_corpus([folder]).articles, use_cache=False).facts
+    return [item.values for fact in facts for item in fact.discrepancies]
+
+
+def test_a_year_worded_apart_is_compared_with_the_one_year_its_story_gives(tmp_path: Path) -> None:
+    assert _depot_disputes(tmp_path, DEPOT) == [{"d.txt": "2021", "a.txt": "2019", "b.txt": "2019", "c.txt": "2019"}]
+
+
+def test_a_year_worded_apart_is_not_compared_when_its_story_dates_two_things(tmp_path: Path) -> None:
+    two_years = DEPOT + "\nThe old depot on Mill Road was built in 1987, records show.\n"
+    assert _depot_disputes(tmp_path, two_years) == []

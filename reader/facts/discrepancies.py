@@ -162,7 +162,8 @@ def story_disputes(facts: list[list[MemberClaims]], neighbours: Mapping[str, set
     compared only between `neighbours` (outlets by article id) that show the two sentences are
     one story's: one outlet also states the other's fact, or, for a sentence of no fact, the two
     outlets state some fact together (two template stories of one company are neighbours too,
-    but their outlets tell only their own). Each dispute is reported with the fact holding most
+    but their outlets tell only their own). A year is compared the same way when its story
+    dates one thing (`_lone_year_disputes`). Each dispute is reported with the fact holding most
     claims of its quantity, by fact number."""
     stated = [_Stated(number, member.article_id, claim) for number, members in enumerate(facts)
               for member in members for claim in member.claims if _thing(claim)]
@@ -194,11 +195,42 @@ def story_disputes(facts: list[list[MemberClaims]], neighbours: Mapping[str, set
                 if not facts_of_claim[id(a.claim)] & facts_of_claim[id(b.claim)] and one_story(a, b) \
                         and _disputed_across(a.claim, b.claim, given[a.outlet], given[b.outlet], thing):
                     disputes.append((a, b, IMPRECISION if a.claim.loose.meets(b.claim.loose) else CONFLICT))
+    disputes += _lone_year_disputes(facts, left_out, facts_of_outlet)
     held = Counter(item.fact for a, b, _ in disputes for item in (a, b))
     found: dict[int, list[Dispute]] = {}
     for a, b, grade in disputes:
         home = min((fact for fact in (a.fact, b.fact) if fact != _NO_FACT), key=lambda fact: (-held[fact], fact))
         found.setdefault(home, []).append(Dispute((a.outlet, a.claim), (b.outlet, b.claim), grade))
+    return found
+
+
+def _years(claims: list[Claim]) -> list[Claim]:
+    return [claim for claim in claims if claim.measure == "date" and claim.granularity == "year" and not claim.baseline]
+
+
+def _lone_year_disputes(facts: list[list[MemberClaims]], left_out: list[MemberClaims],
+                        facts_of_outlet: dict[str, set[int]]) -> list[tuple[_Stated, _Stated, str]]:
+    """A sentence of no fact that states one year and nothing else, from an outlet giving no
+    year in its facts, against the one fact of its story that gives a year: outlets word the
+    year of one event in ways that share no word ("the problems dated back to 2012", "the
+    practices began in 2014"), and a story that dates one thing gives no other year to mean.
+    Its story: the facts of the outlets it states a fact with."""
+    found = []
+    for member in left_out:
+        years = _years(member.claims)
+        if len(years) != 1 or len(member.claims) != 1:
+            continue
+        own = facts_of_outlet.get(member.article_id, set())
+        if any(_years(other.claims) for number in own for other in facts[number] if other.article_id == member.article_id):
+            continue
+        partners = {other.article_id for number in own for other in facts[number]}
+        story = {number for partner in partners for number in facts_of_outlet.get(partner, ())}
+        dated = [number for number in story if any(_years(other.claims) for other in facts[number])]
+        if len(dated) != 1:
+            continue
+        found.extend((_Stated(_NO_FACT, member.article_id, years[0]), _Stated(dated[0], other.article_id, claim), CONFLICT)
+                     for other in facts[dated[0]] for claim in _years(other.claims)
+                     if not claim.strict.meets(years[0].strict))
     return found
 
 

@@ -413,7 +413,8 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     left_out = [MemberClaims(articles[index].id, claims_of((index, number)))
                 for index, sentences in enumerate(features) if neighbours[index]
                 for number, sentence in enumerate(sentences)
-                if (index, number) not in placed and any(quantity.kind == "number" for quantity in sentence.quantities)]
+                if (index, number) not in placed
+                and any(quantity.kind in ("number", "year") for quantity in sentence.quantities)]
     across = story_disputes(stated, {articles[index].id: {articles[other].id for other in others}
                                      for index, others in neighbours.items()}, left_out)
     facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts, across.get(number - 1, []))
