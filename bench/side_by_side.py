@@ -11,6 +11,7 @@ Run: `python bench/side_by_side.py 565c6a1 bench/bench_responsiveness.py --artic
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
@@ -31,8 +32,11 @@ LAUNCHER = ("import resource, subprocess, sys\n"
 
 
 def run(tree: Path, script: str, arguments: list[str]) -> str:
+    """The tree's own packages come first on the path: an editable install of this checkout
+    would otherwise answer every `import reader`, and both runs would measure this code."""
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(tree), os.environ.get("PYTHONPATH")]))}
     completed = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, str(tree / script), *arguments],
-                               cwd=tree, capture_output=True, text=True)
+                               cwd=tree, capture_output=True, text=True, env=environment)
     return completed.stdout + completed.stderr
 
 
