@@ -123,3 +123,26 @@ def test_a_weak_pair_holding_a_restatement_away_from_its_fact_is_dissolved() -> 
     attach_restatements(groups, tokens, _story(4), claims_of)
     assert [(0, 0), (1, 0), (2, 0), (3, 0)] in groups
     assert [(2, 0), (3, 1)] not in groups
+
+
+def test_a_sentence_its_fact_holds_by_its_figure_stays() -> None:
+    """Worded like another fact's sentences but giving the year its own fact's outlet gives:
+    the figure is what holds it there (two stories told from one template), so it stays."""
+    articles = [["Investigators traced the conduct to 2012."], ["Investigators traced the conduct to 2012."],
+                ["Investigators traced the conduct to 2015."], ["The practices began in 2015, the agency said."]]
+    tokens, claims_of = _reading(articles)
+    groups = [[(0, 0), (1, 0)], [(2, 0), (3, 0)]]
+    attach_restatements(groups, tokens, _story(4), claims_of)
+    assert groups == [[(0, 0), (1, 0)], [(2, 0), (3, 0)]]
+
+
+def test_a_sentence_sharing_neither_words_nor_figure_with_its_fact_leaves_it() -> None:
+    """Three outlets' statement sentences took in the fourth outlet's penalty sentence, which
+    gives another sum than its story's: it leaves them for the penalty fact it restates."""
+    penalty = "The council said on Monday that Harbor Transit will pay $12 million over late buses."
+    statement = "The operator disagreed with the findings but chose to settle."
+    articles = [[penalty, statement], [penalty, statement], [penalty.replace("$12", "$18"), "The buses ran late."]]
+    tokens, claims_of = _reading(articles)
+    groups = [[(0, 0), (1, 0)], [(0, 1), (1, 1), (2, 0)]]
+    attach_restatements(groups, tokens, _story(3), claims_of)
+    assert groups == [[(0, 0), (1, 0), (2, 0)], [(0, 1), (1, 1)]]

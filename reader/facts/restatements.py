@@ -63,7 +63,7 @@ class _Sentences:
 
 def attach_restatements(groups: list[list[Unit]], tokens: list[list[list[str]]], story: dict[int, set[int]],
                         claims_of: Callable[[Unit], list[Claim]]) -> None:
-    """Release sentences that a weak pair holds away from the fact they restate
+    """Release sentences that a fact holds away from the fact they restate
     (`_release_misplaced`), join sentences in no fact to the facts they restate
     (`_join_facts`), then let two outlets' left-out sentences that restate each other form a
     fact (`_pair_left_out`), which a third outlet may then join. `tokens` are each article's
@@ -113,33 +113,35 @@ def _join_facts(groups: list[list[Unit]], sentences: _Sentences, story: dict[int
 
 
 def _release_misplaced(groups: list[list[Unit]], sentences: _Sentences, story: dict[int, set[int]]) -> None:
-    """A fact of two sentences that share few words, figures aside (under
-    `RESTATEMENT_SIMILARITY`), was formed by the figure-weighted similarity alone: the one whose
-    own figure differs from its story's can match a stray sentence best. When one of the two
-    restates a member of another fact of its story, sharing a figure's measure with it, at
-    least `RESTATEMENT_MARGIN` better, the pair is dissolved, so that the restatement pass
-    places both sentences by what they say."""
+    """A sentence sharing few words, figures aside, with every other member of its fact (under
+    `RESTATEMENT_SIMILARITY`), and no figure either, was placed there by the figure-weighted
+    similarity: the one whose own figure differs from its story's can match a stray sentence
+    best. When it restates a
+    member of another fact of its story, sharing a figure's measure with it, at least
+    `RESTATEMENT_MARGIN` better, it leaves (a fact left with one outlet is no fact), so that the
+    restatement pass places it by what it says."""
     outlets = [{article for article, _ in group} for group in groups]
-    released = []
+    leaving: list[tuple[int, Unit]] = []
     for number, group in enumerate(groups):
-        if len(group) != 2 or len(outlets[number]) != 2:
-            continue
-        first, second = group
-        together = _dice(sentences.words(first), sentences.words(second))
-        if together >= RESTATEMENT_SIMILARITY:
-            continue
         for unit in group:
+            together = max((_dice(sentences.words(unit), sentences.words(other)) for other in group
+                            if other[0] != unit[0]), default=0.0)
+            if together >= RESTATEMENT_SIMILARITY:
+                continue
             own = [claim for claim in sentences.claims_of(unit) if not claim.baseline]
+            if any(comparable(mine, theirs) and mine.strict.meets(theirs.strict) for mine in own
+                   for other in group if other[0] != unit[0] for theirs in sentences.claims_of(other)):
+                continue
             elsewhere = [other for other, articles in enumerate(outlets) if other != number
                          and unit[0] not in articles and articles & story.get(unit[0], set())
                          and _shares_measure(own, groups[other], sentences.claims_of)]
             best = max((_dice(sentences.words(unit), sentences.words(member))
                         for other in elsewhere for member in groups[other]), default=0.0)
             if own and best >= RESTATEMENT_SIMILARITY and best - together >= RESTATEMENT_MARGIN:
-                released.append(number)
-                break
-    for number in reversed(released):
-        del groups[number]
+                leaving.append((number, unit))
+    for number, unit in leaving:
+        groups[number].remove(unit)
+    groups[:] = [group for group in groups if len({article for article, _ in group}) > 1]
 
 
 def _pair_left_out(groups: list[list[Unit]], sentences: _Sentences, story: dict[int, set[int]]) -> bool:
