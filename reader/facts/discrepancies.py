@@ -5,13 +5,14 @@ thing, as the words around the figures tell, and the values their wording allows
 "$12.4 million" against "$14.2 million" is a conflict; "$30 million" against "nearly $31
 million" is an imprecision (they fit only if the first was rounded down); "$5.6 million"
 against "more than $5.6 million", or "$25M" against "25 million dollars", is no discrepancy.
-An unreliable quantity (a spun `$25 cardinal`) is never compared at all.
+An unreliable quantity (a spun `$25 cardinal`) is never compared at all. Claims of one story
+in different facts are compared by `reader.facts.across_facts`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from itertools import combinations
 from typing import Any, Protocol
 
@@ -85,8 +86,8 @@ def quantity_discrepancies(members: list[MemberClaims], across: Iterable[Dispute
     """One discrepancy per disputed quantity: claims of different outlets about the same
     thing (`same_thing`) whose intervals do not meet, unless the other outlet also states a
     value that fits (it gives both penalties, say), in this fact or another, graded by the
-    worst pair. Disputes `across` facts (`story_disputes`) reported with this fact join the
-    quantity whose values they give."""
+    worst pair. Disputes `across` facts (`reader.facts.across_facts`) reported with this fact
+    join the quantity whose values they give."""
     disputes = list(across)
     for first, second in combinations(members, 2):
         for mine, theirs, grade in disputed_pairs(first.claims, second.claims):
@@ -138,151 +139,18 @@ class _Quantities:
                 for keys in components.values()]
 
 
-@dataclass(frozen=True)
-class _Stated:
-    """One claim of one outlet in one fact, for comparing claims across the facts of a story."""
-
-    fact: int
-    """The fact's number, or `_NO_FACT` for a sentence in none."""
-    outlet: str
-    claim: Claim
-
-
-_NO_FACT = -1
-
-
-def story_disputes(facts: list[list[MemberClaims]], neighbours: Mapping[str, set[str]],
-                   left_out: list[MemberClaims] = ()) -> dict[int, list[Dispute]]:
-    """Disputed counts between facts: a story's outlets can state one quantity in sentences too
-    differently worded to be one fact (the people a breach exposed, once beside the total,
-    once on its own), or in a sentence of no fact at all (`left_out`). Two counts of different
-    facts measure one thing when they count the same (`Claim.counted`), share context words,
-    and each is the only value its outlet gives for that thing (an outlet giving several tells
-    several quantities apart, and which one the other outlet meant is unknown). They are
-    compared only between `neighbours` (outlets by article id) that show the two sentences are
-    one story's: one outlet also states the other's fact, or, for a sentence of no fact, the two
-    outlets state some fact together (two template stories of one company are neighbours too,
-    but their outlets tell only their own). A year is compared the same way when its story
-    dates one thing (`_lone_year_disputes`). Each dispute is reported with the fact holding most
-    claims of its quantity, by fact number."""
-    stated = [_Stated(number, member.article_id, claim) for number, members in enumerate(facts)
-              for member in members for claim in member.claims if _thing(claim)]
-    stated += [_Stated(_NO_FACT, member.article_id, claim) for member in left_out
-               for claim in member.claims if _thing(claim)]
-    outlets = [{member.article_id for member in members} for members in facts]
-    facts_of_outlet: dict[str, set[int]] = {}
-    given: dict[str, list[Claim]] = {}
-    for number, members in enumerate([*facts, left_out]):
-        for member in members:
-            facts_of_outlet.setdefault(member.article_id, set()).update([number] if number < len(facts) else [])
-            given.setdefault(member.article_id, []).extend(member.claims)
-    facts_of_claim: dict[int, set[int]] = {}
-    by_outlet: dict[tuple[str, str], list[_Stated]] = {}
-    for item in stated:
-        facts_of_claim.setdefault(id(item.claim), set()).add(item.fact)
-        by_outlet.setdefault((item.outlet, _thing(item.claim)), []).append(item)
-
-    def one_story(a: _Stated, b: _Stated) -> bool:
-        if a.fact == _NO_FACT or b.fact == _NO_FACT:
-            return a.fact != b.fact and bool(facts_of_outlet[a.outlet] & facts_of_outlet[b.outlet])
-        return a.outlet in outlets[b.fact] or b.outlet in outlets[a.fact]
-
-    disputes: list[tuple[_Stated, _Stated, str]] = []
-    for a in stated:
-        thing = _thing(a.claim)
-        for outlet in sorted(other for other in neighbours.get(a.outlet, ()) if other > a.outlet):
-            for b in by_outlet.get((outlet, thing), ()):
-                if not facts_of_claim[id(a.claim)] & facts_of_claim[id(b.claim)] and one_story(a, b) \
-                        and _disputed_across(a.claim, b.claim, given[a.outlet], given[b.outlet], thing):
-                    disputes.append((a, b, IMPRECISION if a.claim.loose.meets(b.claim.loose) else CONFLICT))
-    disputes += _lone_year_disputes(facts, left_out, facts_of_outlet)
-    held = Counter(item.fact for a, b, _ in disputes for item in (a, b))
-    found: dict[int, list[Dispute]] = {}
-    for a, b, grade in disputes:
-        home = min((fact for fact in (a.fact, b.fact) if fact != _NO_FACT), key=lambda fact: (-held[fact], fact))
-        found.setdefault(home, []).append(Dispute((a.outlet, a.claim), (b.outlet, b.claim), grade))
-    return found
-
-
-def _years(claims: list[Claim]) -> list[Claim]:
-    return [claim for claim in claims if claim.measure == "date" and claim.granularity == "year" and not claim.baseline]
-
-
-def _lone_year_disputes(facts: list[list[MemberClaims]], left_out: list[MemberClaims],
-                        facts_of_outlet: dict[str, set[int]]) -> list[tuple[_Stated, _Stated, str]]:
-    """A sentence of no fact that states one year and nothing else, from an outlet giving no
-    year in its facts, against the one fact of its story that gives a year: outlets word the
-    year of one event in ways that share no word ("the problems dated back to 2012", "the
-    practices began in 2014"), and a story that dates one thing gives no other year to mean.
-    Its story: the facts of the outlets it states a fact with."""
-    found = []
-    for member in left_out:
-        years = _years(member.claims)
-        if len(years) != 1 or len(member.claims) != 1:
-            continue
-        own = facts_of_outlet.get(member.article_id, set())
-        if any(_years(other.claims) for number in own for other in facts[number] if other.article_id == member.article_id):
-            continue
-        partners = {other.article_id for number in own for other in facts[number]}
-        story = {number for partner in partners for number in facts_of_outlet.get(partner, ())}
-        dated = [number for number in story if any(_years(other.claims) for other in facts[number])]
-        if len(dated) != 1:
-            continue
-        found.extend((_Stated(_NO_FACT, member.article_id, years[0]), _Stated(dated[0], other.article_id, claim), CONFLICT)
-                     for other in facts[dated[0]] for claim in _years(other.claims)
-                     if not claim.strict.meets(years[0].strict))
-    return found
-
-
-def _thing(claim: Claim) -> str:
-    """What a count of more than a dozen names as counted, for comparing across facts. Sums are
-    not compared across facts: the noun after a sum (a fine, a penalty, a payment) names many
-    sums of one story, while what a count counts is the quantity itself."""
-    if claim.baseline or claim.measure != "count" or float(claim.quantity.value) <= 12:
-        return ""
-    return claim.counted
-
-
-def _disputed_across(mine: Claim, theirs: Claim, my_claims: list[Claim], their_claims: list[Claim],
-                     thing: str) -> bool:
-    """Whether two claims about one `thing` in different facts contradict each other."""
-    if not comparable(mine, theirs) or mine.strict.meets(theirs.strict) or claim_affinity(mine, theirs) < MIN_AFFINITY:
-        return False
-    if not (_one_value(my_claims, mine, thing) and _one_value(their_claims, theirs, thing)):
-        return False
-    return not _gives_value(my_claims, theirs) and not _gives_value(their_claims, mine)
-
-
-def _one_value(claims: list[Claim], claim: Claim, thing: str) -> bool:
-    """Whether every value the outlet gives for `thing` fits `claim`."""
-    return all(claim.strict.meets(other.strict) for other in claims
-               if other is not claim and comparable(claim, other) and _thing(other) == thing)
-
-
 def _states_elsewhere(member: MemberClaims, claim: Claim) -> bool:
     """Whether the outlet gives a sum, count or share fitting `claim` in another of its facts:
     then it reports both values, and its own here is another quantity (an initial payment beside
     the whole fund, one part of a total), not a contradiction."""
-    return claim.measure in FIGURES and any(_same_value(claim, other) for other in member.elsewhere)
+    return claim.measure in FIGURES and any(same_value(claim, other) for other in member.elsewhere)
 
 
-def _same_value(first: Claim, second: Claim) -> bool:
+def same_value(first: Claim, second: Claim) -> bool:
     """Whether two claims give one value: each one's figure lies in what the other claims. An
     outlet's other figure is only the same value at the precision both write ("$4 million" for
     refunds covers $3.75 million, yet is not the $3.75 million another outlet gives)."""
     return comparable(first, second) and _figure(first) in second.strict and _figure(second) in first.strict
-
-
-def _gives_value(claims: list[Claim], claim: Claim) -> bool:
-    """Whether `claims` hold a value fitting `claim`, or two parts adding up to it ($275 million
-    in penalties and $245 million in refunds against $520 million in penalties and refunds):
-    across facts, whether two sums measure one thing is less sure than within one, and a whole
-    against one of its parts is what they most often confuse."""
-    if any(_same_value(claim, other) for other in claims if other is not claim):
-        return True
-    alike = [other for other in claims if comparable(claim, other) and other is not claim]
-    values = [float(other.quantity.value) for other in alike if other.measure != "tally"]
-    return any(claim.strict.low <= first + second <= claim.strict.high for first, second in combinations(values, 2))
 
 
 def _figure(claim: Claim) -> float:

@@ -27,11 +27,11 @@ from reader.facts import claims as fact_claims
 from reader.facts import discrepancies as fact_discrepancies
 from reader.facts import groups as fact_groups
 from reader.facts import links as fact_links
-from reader.facts import realign, restatements, similarity
+from reader.facts import across_facts, realign, restatements, similarity
 from reader.provenance import spin
 from reader.facts.anchors import anchors_of, is_anchor, sentence_tokens, states_something
 from reader.facts.discrepancies import (FIGURES, Discrepancy, Dispute, MemberClaims, QuoteLike, attribution_discrepancies,
-                                  quantity_discrepancies, story_disputes)
+                                  quantity_discrepancies)
 from reader.facts.cache import SentenceFeatures
 from reader.facts.claims import Claim, read_claims
 from reader.analysis.processes import mapped
@@ -39,6 +39,7 @@ from reader.collector import collector_paused
 from reader.facts.text import Restoration, restorations, restored_sentence
 from reader.provenance.spin import SpinReport
 from reader.facts.groups import group_sentences
+from reader.facts.across_facts import story_disputes
 from reader.facts.restatements import attach_restatements
 from reader.facts.links import QUOTE_WORDS, Amounts, ArticleQuotes, Links, Unit, link_articles
 from reader.articles.model import Article, Span
@@ -339,7 +340,7 @@ def _features(articles: Sequence[Article], keys: list[str], use_cache: bool, swa
 
 def _settings() -> str:
     """Every tuning constant, so a cached result never outlives the settings that made it."""
-    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies, restatements, realign)
+    modules = (fact_links, fact_groups, similarity, fact_claims, fact_discrepancies, restatements, realign, across_facts)
     return repr(sorted((module.__name__, name, value) for module in modules
                        for name, value in vars(module).items()
                        if name.isupper() and isinstance(value, (int, float))))
