@@ -136,6 +136,9 @@ class Snapshot:
         rekeyed = set(change.changed)
         shifted_numbers = {numbers[anchor] for anchor in shifted}
         rekeyed.update(index for index, numbered in enumerate(held) if not shifted_numbers.isdisjoint(numbered))
+        topic_numbers = {numbers[anchor] for anchor in counts.moved_topics(shifted)}
+        rekeyed.update(index for index, numbered in enumerate(held) if not topic_numbers.isdisjoint(numbered)
+                       and _keyed_on_topics(keys[index], vocabulary, self.pairing))
         repaired = set(change.changed)
         for index in rekeyed:
             new = _numbered(article_keys({vocabulary[number] for number in held[index]}, pairing), numbers)
@@ -235,19 +238,25 @@ class _Counts:
                 del counts.frequency[anchor]
         return counts
 
+    def moved_topics(self, shifted: set[str]) -> set[str]:
+        """The anchors in more articles than a story's, not `shifted`, whose count moved."""
+        return {anchor for anchor in self.counted - shifted
+                if self.frequency.get(anchor, 0) != self.before.get(anchor, 0) and self.frequency.get(anchor, 0) > 1}
+
     def add(self, anchors: Any, step: int) -> None:
         for anchor in anchors:
             self.frequency[anchor] = self.frequency.get(anchor, 0) + step
             self.counted.add(anchor)
 
     def shifted(self, common_before: int, common: int) -> set[str]:
-        """The anchors whose count moved, or that crossed from story to topic as the corpus's
-        size moved that bound: the articles holding them may choose other keys. Even an anchor
-        in many articles (a regulator named in a third of the corpus) counts: an article with
-        few rare anchors is keyed by its least common ones (`similarity.article_keys`)."""
+        """The anchors an article may key on (in more than one article, at most `common`), before
+        or after, whose count moved, or that crossed from story to topic as the corpus's size
+        moved that bound: the articles holding them may choose other keys. An anchor in more
+        articles either way (a regulator named in a third of the corpus) changes only the keys
+        of an article keyed by its least common anchors (`moved_topics`)."""
         shifted = {anchor for anchor in self.counted
                    if self.frequency.get(anchor, 0) != self.before.get(anchor, 0)
-                   and (1 < self.before.get(anchor, 0) or 1 < self.frequency.get(anchor, 0))}
+                   and (1 < self.before.get(anchor, 0) <= common_before or 1 < self.frequency.get(anchor, 0) <= common)}
         if common != common_before:
             low, high = sorted((common, common_before))
             shifted.update(anchor for anchor, count in self.frequency.items() if low < count <= high)
@@ -275,6 +284,13 @@ def cold_snapshot(signature: str, weights: dict[str, float], pairing: Pairing, a
 def _numbered(keys: Sequence[AnchorPair], numbers: Mapping[str, int]) -> tuple[int, ...]:
     """Anchor pairs as numbers, so thousands of articles' keys are small to keep and quick to compare."""
     return tuple(numbers[first] << 32 | numbers[second] for first, second in keys)
+
+
+def _keyed_on_topics(keys: tuple[int, ...], vocabulary: Sequence[str], pairing: PairingStatistics) -> bool:
+    """Whether an article's keys hold an anchor in more articles than a story's: it has few rare
+    anchors and is keyed by its least common ones, so a topic's count moving can change them."""
+    return any(pairing.frequency.get(vocabulary[number], 0) > pairing.common
+               for key in keys for number in (key >> 32, key & 0xFFFFFFFF))
 
 
 def _stories(touched: set[int], pairs: Sequence[tuple[int, int]]) -> set[int]:

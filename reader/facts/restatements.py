@@ -116,28 +116,32 @@ def _release_misplaced(groups: list[list[Unit]], sentences: _Sentences, story: d
     """A sentence sharing few words, figures aside, with every other member of its fact (under
     `RESTATEMENT_SIMILARITY`), and no figure either, was placed there by the figure-weighted
     similarity: the one whose own figure differs from its story's can match a stray sentence
-    best. When it restates a
-    member of another fact of its story, sharing a figure's measure with it, at least
-    `RESTATEMENT_MARGIN` better, it leaves (a fact left with one outlet is no fact), so that the
+    best. When it restates a member of another fact of its story, sharing a figure's measure
+    with it, at least `RESTATEMENT_MARGIN` better, it leaves (a fact left with one outlet is no fact), so that the
     restatement pass places it by what it says."""
     outlets = [{article for article, _ in group} for group in groups]
+    facts_of_article: dict[int, set[int]] = {}
+    for number, articles in enumerate(outlets):
+        for article in articles:
+            facts_of_article.setdefault(article, set()).add(number)
     leaving: list[tuple[int, Unit]] = []
     for number, group in enumerate(groups):
         for unit in group:
+            own = [claim for claim in sentences.claims_of(unit) if not claim.baseline]
+            if not own:
+                continue
             together = max((_dice(sentences.words(unit), sentences.words(other)) for other in group
                             if other[0] != unit[0]), default=0.0)
-            if together >= RESTATEMENT_SIMILARITY:
+            if together >= RESTATEMENT_SIMILARITY or any(
+                    comparable(mine, theirs) and mine.strict.meets(theirs.strict) for mine in own
+                    for other in group if other[0] != unit[0] for theirs in sentences.claims_of(other)):
                 continue
-            own = [claim for claim in sentences.claims_of(unit) if not claim.baseline]
-            if any(comparable(mine, theirs) and mine.strict.meets(theirs.strict) for mine in own
-                   for other in group if other[0] != unit[0] for theirs in sentences.claims_of(other)):
-                continue
-            elsewhere = [other for other, articles in enumerate(outlets) if other != number
-                         and unit[0] not in articles and articles & story.get(unit[0], set())
-                         and _shares_measure(own, groups[other], sentences.claims_of)]
-            best = max((_dice(sentences.words(unit), sentences.words(member))
-                        for other in elsewhere for member in groups[other]), default=0.0)
-            if own and best >= RESTATEMENT_SIMILARITY and best - together >= RESTATEMENT_MARGIN:
+            nearby = {other for article in story.get(unit[0], ()) for other in facts_of_article.get(article, ())}
+            nearby -= facts_of_article.get(unit[0], set())
+            best = max((_dice(sentences.words(unit), sentences.words(member)) for other in nearby
+                        if _shares_measure(own, groups[other], sentences.claims_of) for member in groups[other]),
+                       default=0.0)
+            if best >= RESTATEMENT_SIMILARITY and best - together >= RESTATEMENT_MARGIN:
                 leaving.append((number, unit))
     for number, unit in leaving:
         groups[number].remove(unit)

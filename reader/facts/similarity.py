@@ -7,6 +7,7 @@ scored only within those article pairs (a small corpus simply compares every art
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
@@ -129,10 +130,20 @@ def article_keys(anchors: set[str], statistics: PairingStatistics) -> list[Ancho
     55,000 users) is identified by their combination. Coarse quantity tokens are left out:
     they repeat the exact ones and would count twice."""
     frequency = statistics.frequency
-    shared = sorted((token for token in anchors if 1 < frequency.get(token, 0) and not token.startswith(_ECHOES)),
-                    key=lambda token: (frequency[token], token))
-    rare = [token for token in shared if frequency[token] <= statistics.common]
-    rarest = (rare if len(rare) >= FEW_RARE_ANCHORS else shared[:FEW_RARE_ANCHORS])[:ARTICLE_KEYS]
+    rare: list[str] = []
+    topics: list[str] = []
+    for token in anchors:
+        count = frequency.get(token, 0)
+        if count > 1 and not token.startswith(_ECHOES):
+            (rare if count <= statistics.common else topics).append(token)
+
+    def rarity(token: str) -> tuple[int, str]:
+        return frequency[token], token
+
+    if len(rare) >= FEW_RARE_ANCHORS:
+        rarest = sorted(rare, key=rarity)[:ARTICLE_KEYS]
+    else:
+        rarest = rare + heapq.nsmallest(FEW_RARE_ANCHORS - len(rare), topics, key=rarity)
     return list(combinations(sorted(rarest), 2))
 
 
