@@ -137,8 +137,8 @@ class Snapshot:
         shifted_numbers = {numbers[anchor] for anchor in shifted}
         rekeyed.update(index for index, numbered in enumerate(held) if not shifted_numbers.isdisjoint(numbered))
         topic_numbers = {numbers[anchor] for anchor in counts.moved_topics(shifted)}
-        rekeyed.update(index for index, numbered in enumerate(held) if not topic_numbers.isdisjoint(numbered)
-                       and _keyed_on_topics(keys[index], vocabulary, self.pairing))
+        rekeyed.update(index for index, numbered in enumerate(held)
+                       if _topic_may_rekey(keys[index], topic_numbers.intersection(numbered), counts, self.pairing))
         repaired = set(change.changed)
         for index in rekeyed:
             new = _numbered(article_keys({vocabulary[number] for number in held[index]}, pairing), numbers)
@@ -286,11 +286,17 @@ def _numbered(keys: Sequence[AnchorPair], numbers: Mapping[str, int]) -> tuple[i
     return tuple(numbers[first] << 32 | numbers[second] for first, second in keys)
 
 
-def _keyed_on_topics(keys: tuple[int, ...], vocabulary: Sequence[str], pairing: PairingStatistics) -> bool:
-    """Whether an article's keys hold an anchor in more articles than a story's: it has few rare
-    anchors and is keyed by its least common ones, so a topic's count moving can change them."""
-    return any(pairing.frequency.get(vocabulary[number], 0) > pairing.common
-               for key in keys for number in (key >> 32, key & 0xFFFFFFFF))
+def _topic_may_rekey(keys: tuple[int, ...], moved: set[int], counts: "_Counts", before: PairingStatistics) -> bool:
+    """Whether topic anchors whose count moved (`moved`, numbered) can change an article's keys:
+    only when it is keyed by its least common anchors, topics among them, and a moved one is a
+    key or now as rare as its commonest key."""
+    if not moved:
+        return False
+    keyed = {number for key in keys for number in (key >> 32, key & 0xFFFFFFFF)}
+    held = [before.frequency.get(counts.vocabulary[number], 0) for number in keyed]
+    if not held or max(held) <= before.common:
+        return False
+    return any(number in keyed or counts.frequency.get(counts.vocabulary[number], 0) <= max(held) for number in moved)
 
 
 def _stories(touched: set[int], pairs: Sequence[tuple[int, int]]) -> set[int]:
