@@ -47,6 +47,18 @@ def test_a_dataclass_is_sliced_by_its_big_fields(sample_corpus):
     assert unpack(packed) == report
 
 
+def test_the_analysis_the_index_child_is_sent_crosses_in_slices(sample_corpus):
+    from reader.analysis.pipeline import CorpusAnalysis
+    from reader.quotes.speakers import current_registry
+
+    quotes = {f"a{number}": [] for number in range(SLICE * 2)}
+    analysis = CorpusAnalysis([], current_registry(), quotes)
+    packed = pack(analysis)  # whole, it was one pickle holding the interpreter lock in the queue's thread
+    assert isinstance(packed, Sliced) and isinstance(packed.fields["quotes"], Sliced)
+    again = unpack(packed)
+    assert again.quotes == quotes and again.by_id == {}
+
+
 def test_small_values_pass_unchanged(sample_corpus):
     small = sample_corpus.articles[:3]
     assert pack(small) is small

@@ -10,7 +10,8 @@ from __future__ import annotations
 import threading
 from concurrent.futures import FIRST_COMPLETED
 from concurrent.futures import wait as wait_for
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Sequence
 
 from reader.analysis import steps
@@ -40,10 +41,12 @@ class CorpusAnalysis:
     fact_summary: FactSummary | None = None
     parties: PartyBook | None = None
     """The parties the corpus's quotes are attributed to (`reader.quotes.parties`)."""
-    by_id: dict[str, Article] = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.by_id = {article.id: article for article in self.articles}
+    @cached_property
+    def by_id(self) -> dict[str, Article]:
+        """Worked out when first asked, not a field: a field that is not an argument kept the
+        whole analysis from crossing to a child process in slices (it went as one pickle)."""
+        return {article.id: article for article in self.articles}
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         return (self.quotes or {}).get(article_id, [])
