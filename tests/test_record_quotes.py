@@ -57,6 +57,20 @@ def test_a_quotation_given_to_different_speakers_is_flagged(tmp_path: Path) -> N
     assert renters.misattributions == []
 
 
+def test_a_misattribution_credits_each_outlet_by_speaker_and_party_name(tmp_path: Path) -> None:
+    from reader.quotes.parties import discover_parties
+    from reader.quotes.speakers import current_registry
+
+    corpus = load_corpus([write_story(tmp_path / "story")])
+    found = {article.id: find_quotes(article) for article in corpus.articles}
+    parties = discover_parties(found, current_registry())
+    groups = compare_quotations([(article, parties.settle(found[article.id])) for article in corpus.articles])
+    [conflict] = next(g for g in groups if "storm" in g.reference.quote.text).misattributions
+    credits = conflict.credits()
+    assert "Metro Daily: Ray Ortega (Ray Ortega)" in credits
+    assert not any("person:" in credit for credit in credits)  # the party's name, never its id
+
+
 def test_the_comparison_json_rebuilds_both_wordings(tmp_path: Path) -> None:
     mayor = next(g for g in _groups(write_story(tmp_path / "story")) if "storm" in g.reference.quote.text)
     data = json.loads(json.dumps(mayor.as_json()))

@@ -27,9 +27,7 @@ def quotation_html(group: QuotationGroup) -> str:
                      + "</ul>")
         parts.append(diff_html(misquote.comparison))
     for conflict in group.misattributions:
-        who = "; ".join(f"{p.article.display_label}: {p.quote.speaker_name or '-'} ({p.quote.entity or 'no party'})"
-                        for p in conflict.printings)
-        parts.append(flagged(f"Attributed to different {conflict.kind}: {who}"))
+        parts.append(flagged(f"Attributed to different {conflict.kind}: {escape('; '.join(conflict.credits()))}"))
     return "".join(parts)
 
 

@@ -87,9 +87,7 @@ def _group_tooltip(group: QuotationGroup) -> str:
         lines.append(f"Misquote: {misquote.other.article.display_label} differs from "
                      f"{misquote.reference.article.display_label}: {changes}")
     for conflict in group.misattributions:
-        lines.append(f"Attributed to different {conflict.kind}s: " + "; ".join(
-            f"{item.article.display_label}: {item.quote.speaker_name or '-'} ({item.quote.entity or 'no party'})"
-            for item in conflict.printings))
+        lines.append(f"Attributed to different {conflict.kind}s: " + "; ".join(conflict.credits()))
     return "\n".join(lines)
 
 

@@ -70,9 +70,7 @@ def _quotations(out: _Sections, groups: Sequence[QuotationGroup]) -> None:
     conflicts = [(group, conflict) for group in groups for conflict in group.misattributions]
     if out.heading("Misattributed quotations", len(conflicts), "No quotation is given to different speakers."):
         for group, conflict in conflicts:
-            who = "; ".join(f"{p.article.display_label}: {p.quote.speaker_name or '-'} ({p.quote.entity or 'no party'})"
-                            for p in conflict.printings)
-            out.item("misattribution", f"{group.id}: different {conflict.kind}", who,
+            out.item("misattribution", f"{group.id}: different {conflict.kind}", "; ".join(conflict.credits()),
                      [p.citation for p in conflict.printings], flagged=True)
 
 

@@ -88,6 +88,11 @@ class Misattribution:
     kind: str
     printings: tuple[Printed, ...]
 
+    def credits(self) -> list[str]:
+        """Each outlet's credit as a reader names it: the speaker and the party's name, not its id."""
+        return [f"{item.article.display_label}: {item.quote.speaker_name or '-'} "
+                f"({item.quote.party_name or item.quote.entity or 'no party'})" for item in self.printings]
+
     def as_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "printings": [item.as_json() for item in self.printings]}
 
