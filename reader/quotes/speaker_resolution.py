@@ -217,11 +217,13 @@ class ArticleSpeakers:
         return introduced
 
     def _by_role(self, words: list[Token], position: int) -> str | None:
-        """A spokesperson speaks for the party they were introduced for, else the party just discussed;
-        a commissioner for the agency, a chief executive for the company."""
+        """A spokesperson speaks for the party they were introduced for, else the party just discussed
+        (of the kind named, for a `company spokesperson`); a commissioner for the agency, a chief
+        executive for the company."""
         roles = {bare(word.lower) for word in words}
         if roles & SPOKES:
-            mention = self._spokesperson_for(position) or self._recent(position, None)
+            kinds = [KIND_MODIFIERS[bare(word.lower)] for word in words if bare(word.lower) in KIND_MODIFIERS]
+            mention = self._spokesperson_for(position) or self._recent(position, kinds[-1] if kinds else None)
             return mention.party_id if mention else None
         body = next((self._body_of_title(role) for role in roles if role in TITLE_BODIES), None)
         if body is not None:
