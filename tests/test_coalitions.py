@@ -82,3 +82,9 @@ def test_surname_only_speaker_takes_the_party_the_full_name_has_elsewhere_in_the
     settled = book.settle(by_article["b.txt"])
     assert [(q.speaker_name, q.entity) for q in settled] == [("Marisol Quint", COALITION.id)]
     assert book.party(COALITION.id).kind == "other"
+
+
+def test_attorneys_general_quoted_together_speak_for_the_states() -> None:
+    found = quotes_in("Brightpath Labs will pay $90 million to 32 states. “Patients deserved better than this,” "
+                      "the attorneys general said in a joint statement.")
+    assert [q.entity for q in found] == [COALITION.id]

@@ -35,6 +35,7 @@ _OFFICES = (
 """How an article ties a person to a state's attorney general office: the title before the name
 (`Ohio Attorney General Dana Reyes`, `state Attorney General …`), an appositive after it (`…, Ohio’s
 attorney general`, `…, the state's attorney general`) or `…, attorney general of Ohio`."""
+_TOGETHER = re.compile(r"\b(?:[Ss]tate|[Tt]he) attorneys general\b")
 _OFFICE_SUFFIX = "-attorney-general"
 _STATE_SLUGS = {slug(state) for state in US_STATES}
 
@@ -90,6 +91,11 @@ def state_attorneys_general(article: Article) -> list[StateOfficer]:
             office_party(state) if state else None
         officers.append(StateOfficer(name, state, start, party))
     return officers
+
+
+def names_the_states(text: str) -> bool:
+    """`“…,” the attorneys general said`: the article names the states' attorneys general together."""
+    return _TOGETHER.search(text) is not None
 
 
 def _set_apart(article: Article, surname: str, state: str | None) -> bool:

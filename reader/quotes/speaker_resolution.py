@@ -14,7 +14,7 @@ from reader.articles.model import Article
 from reader.quotes.noun_phrases import NounPhrase, Token, bare, is_cue, tokens
 from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
-from reader.quotes.coalitions import state_attorneys_general
+from reader.quotes.coalitions import COALITION, names_the_states, state_attorneys_general
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS, RULING_NOUNS,
                                   KIND_MODIFIERS,
                                   NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, NAME_TITLES, CALENDAR_WORDS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
@@ -52,7 +52,10 @@ class ArticleSpeakers:
         self.text = article.text
         self.officers = state_attorneys_general(article)
         found = as_parties(find_organisations(article.text, registry))
-        found += list({officer.party.id: officer.party for officer in self.officers if officer.party}.values())
+        offices = {officer.party.id: officer.party for officer in self.officers if officer.party}
+        if names_the_states(article.text):
+            offices[COALITION.id] = COALITION
+        found += list(offices.values())
         self.registry = ArticleRegistry(registry, found)
         inside = [(span.start, span.end) for span in quoted]
         mentions = [m for m in self.registry.mentions(article.text)
