@@ -3,7 +3,7 @@
 Every article here is written for the test, in the shapes multistate coverage shows."""
 from __future__ import annotations
 
-from reader.quotes.coalitions import COALITION
+from reader.quotes.coalitions import COALITION, state_attorneys_general
 from reader.quotes.finder import find_quotes
 from reader.quotes.parties import discover_parties
 from reader.quotes.speakers import current_registry
@@ -88,3 +88,11 @@ def test_attorneys_general_quoted_together_speak_for_the_states() -> None:
     found = quotes_in("Brightpath Labs will pay $90 million to 32 states. “Patients deserved better than this,” "
                       "the attorneys general said in a joint statement.")
     assert [q.entity for q in found] == [COALITION.id]
+
+
+
+def test_opening_words_before_the_office_are_not_a_name() -> None:
+    article = article_from("Attorneys general from 12 states sued Brightpath Labs. On Monday, Nevada’s attorney general "
+                           "June Holloway spoke to reporters.", "a.txt")
+    assert [(officer.name, officer.party) for officer in state_attorneys_general(article)] == [
+        ("June Holloway", COALITION)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reader.articles.model import Article
 from reader.quotes.organisations import slug
-from reader.quotes.speaker_words import US_STATES
+from reader.quotes.speaker_words import CALENDAR_WORDS, CLAUSE_INTRODUCERS, NOT_NAMES, US_STATES
 from reader.quotes.speakers import Party
 
 COALITION = Party("state-attorneys-general", "State attorneys general",
@@ -80,6 +80,8 @@ def state_attorneys_general(article: Article) -> list[StateOfficer]:
     for pattern in _OFFICES:
         for match in pattern.finditer(article.text):
             name = match.group("name")
+            if not _personal(name):
+                continue
             found.setdefault(name.split()[-1], (name, match.group("state"), match.start()))
     if not found:
         return []
@@ -91,6 +93,12 @@ def state_attorneys_general(article: Article) -> list[StateOfficer]:
             office_party(state) if state else None
         officers.append(StateOfficer(name, state, start, party))
     return officers
+
+
+def _personal(name: str) -> bool:
+    """`On Monday, Ohio’s attorney general …` names no one before the comma."""
+    words = name.lower().split()
+    return words[0] not in CLAUSE_INTRODUCERS | NOT_NAMES and words[-1] not in CALENDAR_WORDS
 
 
 def names_the_states(text: str) -> bool:
