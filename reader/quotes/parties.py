@@ -6,7 +6,8 @@ corpus: a person tied to an organisation in one article speaks for it in the oth
 a state's attorney general quoted alone joins the states' party where the corpus holds a joint
 action (`reader.quotes.coalitions`), names written two ways (`Alaska Airline` / `Alaska Airlines`,
 `Epic` / `Epic Games`) become one party, and every party gets a colour and an underline of its
-own, stable for a given id. The researcher's registry (`speakers.toml`) still names, merges and recolours them.
+own, stable for a given id. The researcher's registry (`speakers.toml`) still names, merges and
+recolours them.
 """
 from __future__ import annotations
 

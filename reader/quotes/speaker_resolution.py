@@ -52,10 +52,10 @@ class ArticleSpeakers:
         self.text = article.text
         self.officers = state_attorneys_general(article)
         found = as_parties(find_organisations(article.text, registry))
-        offices = {officer.party.id: officer.party for officer in self.officers if officer.party}
+        states = {officer.party.id: officer.party for officer in self.officers if officer.party}
         if names_the_states(article.text):
-            offices[COALITION.id] = COALITION
-        found += list(offices.values())
+            states[COALITION.id] = COALITION
+        found += list(states.values())
         self.registry = ArticleRegistry(registry, found)
         inside = [(span.start, span.end) for span in quoted]
         mentions = [m for m in self.registry.mentions(article.text)
