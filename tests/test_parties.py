@@ -272,3 +272,11 @@ def test_company_misspelt_by_one_outlet_is_the_same_party() -> None:
     by_article = {article.id: find_quotes(article, registry) for article in (first, second)}
     book = discover_parties(by_article, registry)
     assert [q.entity for q in book.settle(by_article["b.txt"])] == ["treadwell"]
+
+
+def test_company_spokesperson_speaks_for_the_company_not_the_party_that_spoke_last() -> None:
+    found = quotes_in("Brightpath Labs settled with the Federal Trade Commission on Tuesday. “The company misled "
+                      "patients,” the FTC said. “We have changed how we share data,” company spokesperson Lena Marsh "
+                      "said.")
+    assert [(q.speaker_name, q.entity) for q in found] == [("Federal Trade Commission", "ftc"),
+                                                          ("Lena Marsh", "brightpath-labs")]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from reader.quotes.cue_verbs import CUE_FORMS, SPEECH_ONLY_BEFORE
 from reader.quotes.speaker_words import (AGENCY_HEADS, CALENDAR_WORDS, CLAUSE_INTRODUCERS, COMPANY_DESCRIPTORS,
                                          COMPANY_HEADS, COMPANY_TITLES, COURT_HEADS, MODIFIERS, NAME_JOINERS,
-                                         NAME_TITLES, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES)
+                                         NAME_TITLES, NOT_NAMES, NOT_ORGANISATIONS, PRONOUNS, ROLE_NOUNS, SPOKES,
+                                         US_STATES)
 from reader.quotes.speakers import Party, SpeakerRegistry
 from reader.words import FUNCTION_WORDS
 
@@ -223,7 +224,8 @@ def find_organisations(text: str, registry: SpeakerRegistry) -> list[Organisatio
             _add(by_id, Organisation(acronym.lower(), acronym, "agency", (acronym,)))
     named |= {alias for organisation in by_id.values() for alias in organisation.aliases}
     capitalised = list(_BEFORE_WORD.finditer(text))
-    candidates = {match.group(1) for match in capitalised if match.group(2) in _SPEAKS_AFTER}
+    candidates = {match.group(1) for match in capitalised if match.group(2) in _SPEAKS_AFTER
+                  and not (match.group(1) in US_STATES and match.group(2).startswith("attorney"))}
     candidates |= {match.group(1) for match in capitalised if _described(text, match.start())}
     candidates = {word for word in candidates if not (
         word in named or word in known_aliases or word.upper() == word

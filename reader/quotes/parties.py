@@ -3,9 +3,11 @@
 `find_quotes` names each quote's party as its article does (an agency, a company, a
 court, or a person nobody ties to one). `discover_parties` runs after it over the whole
 corpus: a person tied to an organisation in one article speaks for it in the others too,
-names written two ways (`Alaska Airline` / `Alaska Airlines`, `Epic` / `Epic Games`) become
-one party, and every party gets a colour and an underline of its own, stable for a given
-id. The researcher's registry (`speakers.toml`) still names, merges and recolours them.
+a state's attorney general quoted alone joins the states' party where the corpus holds a joint
+action (`reader.quotes.coalitions`), names written two ways (`Alaska Airline` / `Alaska Airlines`,
+`Epic` / `Epic Games`) become one party, and every party gets a colour and an underline of its
+own, stable for a given id. The researcher's registry (`speakers.toml`) still names, merges and
+recolours them.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from reader.quotes.coalitions import COALITION, offices_joining
 from reader.quotes.finder import Quote
 from reader.quotes.organisations import PERSON_PREFIX, is_person_party, slug
 from reader.quotes.speakers import OKABE_ITO, Party, SpeakerRegistry
@@ -224,6 +227,7 @@ def discover_parties(quotes_by_article: dict[str, list[Quote]], registry: Speake
             ties[surname][quote.entity] += 1
     joined = _joins({quote.entity for quote in quotes if quote.entity})
     joined.update(_misspelt(Counter(joined.get(quote.entity, quote.entity) for quote in quotes if quote.entity)))
+    joined.update(offices_joining({joined.get(quote.entity, quote.entity) for quote in quotes if quote.entity}))
     people = {surname: joined.get(top, top) for surname, counts in ties.items()
               for top, _ in counts.most_common(1)}
     joined.update(_surnames_taken_for_companies(quotes, people, _ids(registry)))
@@ -262,6 +266,8 @@ def _party(party_id: str, quote: Quote, registry: SpeakerRegistry) -> Party:
         return registry.party(party_id)
     except KeyError:
         pass
+    if party_id == COALITION.id:
+        return COALITION
     if quote.entity == party_id and quote.party_name:
         return Party(party_id, quote.party_name, (quote.party_name,), "", quote.party_kind or "company")
     return Party(party_id, party_id, (party_id,), "", "person" if is_person_party(party_id) else "company")

@@ -14,6 +14,7 @@ from reader.articles.model import Article
 from reader.quotes.noun_phrases import NounPhrase, Token, bare, is_cue, tokens
 from reader.quotes.speaker_words import PRONOUNS
 from reader.quotes.marks import QuotedSpan
+from reader.quotes.coalitions import COALITION, names_the_states, state_attorneys_general
 from reader.quotes.speaker_words import (AGENCY_TITLES, CLAUSE_OPENERS, COMPANY_TITLES, COMPLAINT_NOUNS, DETERMINERS, DOCUMENTS, RULING_NOUNS,
                                   KIND_MODIFIERS,
                                   NO_PARTY_HEADS, NOT_NAMES, AGENCY_HEADS, COURT_HEADS, NAME_TITLES, CALENDAR_WORDS, POSSESSIVE_PRONOUNS, ROLE_NOUNS, SPOKES, TITLE_BODIES,
@@ -49,7 +50,13 @@ class ArticleSpeakers:
 
     def __init__(self, article: Article, registry: SpeakerRegistry, quoted: list[QuotedSpan]) -> None:
         self.text = article.text
-        self.registry = ArticleRegistry(registry, as_parties(find_organisations(article.text, registry)))
+        self.officers = state_attorneys_general(article)
+        found = as_parties(find_organisations(article.text, registry))
+        states = {officer.party.id: officer.party for officer in self.officers if officer.party}
+        if names_the_states(article.text):
+            states[COALITION.id] = COALITION
+        found += list(states.values())
+        self.registry = ArticleRegistry(registry, found)
         inside = [(span.start, span.end) for span in quoted]
         mentions = [m for m in self.registry.mentions(article.text)
                     if not any(start <= m.start < end for start, end in inside)]
@@ -217,11 +224,13 @@ class ArticleSpeakers:
         return introduced
 
     def _by_role(self, words: list[Token], position: int) -> str | None:
-        """A spokesperson speaks for the party they were introduced for, else the party just discussed;
-        a commissioner for the agency, a chief executive for the company."""
+        """A spokesperson speaks for the party they were introduced for, else the party just discussed
+        (of the kind named, for a `company spokesperson`); a commissioner for the agency, a chief
+        executive for the company."""
         roles = {bare(word.lower) for word in words}
         if roles & SPOKES:
-            mention = self._spokesperson_for(position) or self._recent(position, None)
+            kinds = [KIND_MODIFIERS[bare(word.lower)] for word in words if bare(word.lower) in KIND_MODIFIERS]
+            mention = self._spokesperson_for(position) or self._recent(position, kinds[-1] if kinds else None)
             return mention.party_id if mention else None
         body = next((self._body_of_title(role) for role in roles if role in TITLE_BODIES), None)
         if body is not None:
@@ -290,7 +299,11 @@ class ArticleSpeakers:
 
     def learn_people(self, article: Article) -> None:
         """People introduced anywhere by an appositive (`Samuel Levine, director of the FTC’s …,`)
-        or a title (`Commissioner Alvaro Bedoya`, `FTC Chair Lina Khan`), for later `Levine said` / `he said`."""
+        or a title (`Commissioner Alvaro Bedoya`, `FTC Chair Lina Khan`), for later `Levine said` / `he said`;
+        state attorneys general first, with the party `reader.quotes.coalitions` gives them."""
+        for officer in self.officers:
+            party_id = officer.party.id if officer.party else person_party_id(officer.name)
+            self._meet(officer.name, party_id, officer.start)
         for match in _APPOSITIVE_PERSON.finditer(article.text):
             described = {bare(word) for word in match.group(2).lower().split()}
             name = match.group(1)

@@ -117,3 +117,15 @@ TITLE_BODIES = {"mayor": {"Council", "City"}, "councilmember": {"Council"}, "cou
                 "u.s. attorney": {"Justice"}, "prosecutor": {"Justice"}, "prosecutors": {"Justice"},
                 "governor": {"Governor"}}
 """A title's body, named by the article in its own words: the one organisation whose name holds the word."""
+
+US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
+    "Puerto Rico",
+)
+"""The states, the District and Puerto Rico, whose attorneys general join multistate
+actions (`Vermont’s attorney general` is an office, not a company called Vermont)."""
