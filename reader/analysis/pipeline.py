@@ -105,6 +105,7 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
     relay = (lambda done, total, _: progress(done, total, "quotes")) if progress else None
     quotes = ChildJob(steps.corpus_quotes, shared, analysis.registry, store, with_progress=True)
     pending = {quotes: steps.QUOTES, ChildJob(steps.corpus_provenance, shared, store): steps.PROVENANCE}
+    settled = PackedOnce({})
     try:
         while pending:
             wait_for([job.future for job in pending], timeout=0.1, return_when=FIRST_COMPLETED)
@@ -115,10 +116,12 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
                 setattr(analysis, step.gives, job.result())
                 if step is steps.QUOTES:
                     _settle_parties(analysis)
+                    if with_facts:
+                        settled = _packed_before_delivery(analysis.quotes or {})
                 _delivered(step, analysis, deliver)
         if not with_facts:
             return
-        facts = ChildJob(steps.corpus_facts, shared, analysis.quotes, steps.spin_reports(analysis.provenance))
+        facts = ChildJob(steps.corpus_facts, shared, settled, steps.spin_reports(analysis.provenance))
         pending = {facts: steps.FACTS}
         analysis.facts, analysis.fact_summary = facts.wait(cancel)
         pending = {}
@@ -127,6 +130,15 @@ def _in_children(analysis: CorpusAnalysis, store: AnalysisStore, progress: Progr
         for job in pending:
             job.stop()
         raise
+
+
+def _packed_before_delivery(quotes: dict[str, list[Quote]]) -> PackedOnce:
+    """The settled quotes sliced for the facts' process as soon as they exist, before the window
+    takes them in: sliced when provenance arrived, or while the window filled its quote views,
+    they competed with the window for the interpreter lock."""
+    packed = PackedOnce(quotes)
+    packed.packed()
+    return packed
 
 
 def _settle_parties(analysis: CorpusAnalysis) -> None:
