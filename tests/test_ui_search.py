@@ -136,3 +136,15 @@ def test_big_corpora_are_indexed_and_analysed_in_a_child_process(qtbot, ui_conte
     assert window.analysis.quotes_complete and len(window.analysis.all_quotes()) == 31
     assert window.analysis.facts_complete and window.fact_matrix.matrix.rowCount() > 0
     assert window.analysis.badge("000_f0d0c7c1b1ea7f32.txt").startswith("spun copy")
+
+
+def test_an_indexing_cancelled_before_it_starts_never_starts(qtbot, window):
+    search = window.search
+    started = []
+    search.index_progress.connect(lambda *args: started.append(args))
+    search.index_ready.connect(lambda: started.append("ready"))
+    search.build_index()  # waits for the UI thread to be idle before it starts
+    with qtbot.waitSignal(search.index_cancelled, timeout=5_000):
+        search.cancel_indexing()
+    qtbot.wait(300)
+    assert search._index_task is None and not window.context.tasks.busy and started == []

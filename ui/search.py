@@ -71,6 +71,8 @@ class Search(QObject):
         self._index_generation = Generation()
         self._query_generation = Generation()
         self._index_task: Task | None = None
+        self._index_waiting = False
+        """An indexing asked for and not yet started (it starts when the UI thread is idle)."""
         self._query = ""
         self._filters = SearchFilters()
         self.noted: Callable[[], NotedArticles | None] | None = None
@@ -92,25 +94,38 @@ class Search(QObject):
             self.build_index()
 
     def build_index(self) -> None:
-        """Index the corpus now open from its analysis (only new or changed articles are written)."""
+        """Index the corpus now open from its analysis (only new or changed articles are written).
+        The indexing starts once the UI thread has taken in what it has queued (the provenance
+        that triggers it): slicing the analysis for the index's process alongside it stalled
+        the window."""
         self.cancel_indexing()
         self._index_is_current = False
         generation = self._index_generation
         generation.next()
         paths, errors = list(self._corpus.paths), list(self._corpus.corpus.errors)
         analysis, shared = self._analysis.result, self._analysis.shared
-        self._index_task = self._tasks.start(
-            "index corpus", lambda task: open_index(paths, shared, analysis, errors, task),
-            on_success=generation.bind(self._indexed), on_failure=generation.bind(self._failed),
-            on_progress=generation.bind(self.index_progress.emit),
-            on_cancelled=generation.bind(self.index_cancelled.emit))
+
+        def start() -> None:
+            self._index_waiting = False
+            self._index_task = self._tasks.start(
+                "index corpus", lambda task: open_index(paths, shared, analysis, errors, task),
+                on_success=generation.bind(self._indexed), on_failure=generation.bind(self._failed),
+                on_progress=generation.bind(self.index_progress.emit),
+                on_cancelled=generation.bind(self.index_cancelled.emit))
+
+        self._index_waiting = True
+        self._tasks.start_when_idle(self, generation.bind(start))
         self.index_started.emit()
 
     def cancel_indexing(self) -> None:
-        if self._index_task is not None:
+        if self._index_waiting and self._index_task is None:
+            self._index_generation.next()  # the indexing not yet started never starts
+            self.index_cancelled.emit()
+        elif self._index_task is not None:
             self._index_task.cancel()
             self._index_task = None
             self.index_cancelled.emit()
+        self._index_waiting = False
 
     def _indexed(self, corpus_index: CorpusIndex) -> None:
         self._index_task = None
