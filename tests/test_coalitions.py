@@ -4,8 +4,8 @@ Every article here is written for the test, in the shapes multistate coverage sh
 from __future__ import annotations
 
 from reader.quotes.coalitions import COALITION, state_attorneys_general
-from reader.quotes.finder import find_quotes
-from reader.quotes.parties import discover_parties
+from reader.quotes.finder import Quote, find_quotes
+from reader.quotes.parties import PartyBook, discover_parties
 from reader.quotes.speakers import current_registry
 from tests.quote_helpers import article_from, quotes_in
 
@@ -29,26 +29,26 @@ SINGLE_STATE = ("Ohio Attorney General Dana Reyes sued Brightpath Labs on Tuesda
                 "“Brightpath sold what was never theirs to sell,” Reyes said.")
 
 
-def test_attorney_general_of_a_single_state_speaks_for_their_office_alone() -> None:
+def _quoted(*texts: str) -> tuple[dict[str, list[Quote]], PartyBook]:
+    """Each text as an article ("a.txt", "b.txt", …): its quotes by article id, and the corpus's parties."""
     registry = current_registry()
-    first = article_from(SINGLE_STATE, "a.txt")
-    second = article_from("Brightpath Labs will fight the lawsuit. “We will see the state in court,” said Ohio "
-                          "Attorney General Dana Reyes.", "b.txt")
-    by_article = {article.id: find_quotes(article, registry) for article in (first, second)}
+    articles = [article_from(text, f"{chr(ord('a') + number)}.txt") for number, text in enumerate(texts)]
+    by_article = {article.id: find_quotes(article, registry) for article in articles}
+    return by_article, discover_parties(by_article, registry)
+
+
+def test_attorney_general_of_a_single_state_speaks_for_their_office_alone() -> None:
+    by_article, book = _quoted(SINGLE_STATE, "Brightpath Labs will fight the lawsuit. “We will see the state in "
+                                             "court,” said Ohio Attorney General Dana Reyes.")
     assert [(q.speaker_name, q.entity) for q in by_article["a.txt"]] == [("Dana Reyes", "ohio-attorney-general")]
     assert by_article["a.txt"][0].party_name == "Ohio Attorney General"
-    book = discover_parties(by_article, registry)
     assert {q.entity for found in by_article.values() for q in book.settle(found)} == {"ohio-attorney-general"}
 
 
 def test_attorney_general_quoted_alone_joins_the_states_where_the_corpus_holds_a_joint_action() -> None:
-    registry = current_registry()
-    articles = (article_from(MULTISTATE, "a.txt"), article_from(
-        "Brightpath Labs faces more scrutiny. “The records were sold without consent,” said Iowa Attorney General "
-        "Ruth Okafor.", "b.txt"))
-    by_article = {article.id: find_quotes(article, registry) for article in articles}
+    by_article, book = _quoted(MULTISTATE, "Brightpath Labs faces more scrutiny. “The records were sold without "
+                                           "consent,” said Iowa Attorney General Ruth Okafor.")
     assert by_article["b.txt"][0].entity == "iowa-attorney-general"
-    book = discover_parties(by_article, registry)
     assert [q.entity for q in book.settle(by_article["b.txt"])] == [COALITION.id]
 
 
@@ -72,13 +72,9 @@ def test_attorney_general_who_sides_against_the_other_states_is_not_one_of_them(
 
 
 def test_surname_only_speaker_takes_the_party_the_full_name_has_elsewhere_in_the_corpus() -> None:
-    registry = current_registry()
-    first = article_from(MULTISTATE, "a.txt")
-    second = article_from("Brightpath Labs agreed to pay the states on Tuesday. “Every eligible patient should "
-                          "claim what they are owed,” Quint said.", "b.txt")
-    by_article = {article.id: find_quotes(article, registry) for article in (first, second)}
+    by_article, book = _quoted(MULTISTATE, "Brightpath Labs agreed to pay the states on Tuesday. “Every eligible "
+                                           "patient should claim what they are owed,” Quint said.")
     assert by_article["b.txt"][0].entity != COALITION.id
-    book = discover_parties(by_article, registry)
     settled = book.settle(by_article["b.txt"])
     assert [(q.speaker_name, q.entity) for q in settled] == [("Marisol Quint", COALITION.id)]
     assert book.party(COALITION.id).kind == "other"
