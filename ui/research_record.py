@@ -314,8 +314,8 @@ class ResearchRecord(QObject):
 
     def _compare_quotations(self) -> None:
         """Every time the quotes are found (a corpus opened, the parties edited), the quotations
-        are compared on the task runner, once, for the quotes panel and the Quotations view (the
-        quotes gathered by article there too: 10,000 articles' held the UI thread)."""
+        are compared on the task runner, once, for the quotes panel and the Quotations view; the
+        quotes are gathered by article there too (for 10,000 articles that held the UI thread)."""
         found, articles = self.window.analysis.result.quotes or {}, self._articles()
 
         def compare(_task: Task) -> list[QuotationGroup]:
@@ -371,4 +371,3 @@ class ResearchRecord(QObject):
 
     def _failed(self, message: str) -> None:
         self.context.notices.post(Level.ERROR, f"The research record could not be worked out: {message}")
-

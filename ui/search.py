@@ -118,14 +118,15 @@ class Search(QObject):
         self.index_started.emit()
 
     def cancel_indexing(self) -> None:
-        if self._index_waiting and self._index_task is None:
+        if self._index_waiting:
             self._index_generation.next()  # the indexing not yet started never starts
-            self.index_cancelled.emit()
         elif self._index_task is not None:
             self._index_task.cancel()
             self._index_task = None
-            self.index_cancelled.emit()
+        else:
+            return
         self._index_waiting = False
+        self.index_cancelled.emit()
 
     def _indexed(self, corpus_index: CorpusIndex) -> None:
         self._index_task = None

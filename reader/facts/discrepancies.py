@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any, Protocol
 
 from reader.facts.claims import Claim
+from reader.quotes.speaker_words import name_words
 from reader.words import PROSE_WORD, content_token
 
 FIGURES = {"money", "count", "percent", "tally"}
@@ -27,7 +28,6 @@ IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
 _WHAT = {"number": "figures", "date": "dates or years"}
 MIN_SHARED_QUOTE_WORDS = 2  # content words two quotes must share to be one statement
-_NOT_NAMES = frozenset("the a an it he she they we i this that its his her their our".split())
 
 
 class QuoteLike(Protocol):
@@ -288,8 +288,7 @@ def _one_source(quotes: list[QuoteLike]) -> bool:
 
 def _named(speaker: str | None) -> bool:
     """Whether the speaker as worded names someone (unknown wording: the party stands)."""
-    return speaker is None or any(word[0].isupper() and word.casefold() not in _NOT_NAMES
-                                  for word in PROSE_WORD.findall(speaker))
+    return speaker is None or bool(name_words(speaker))
 
 
 def _quote_words(text: str) -> set[str]:

@@ -5,6 +5,8 @@ sentence adverb) without touching how attribution works.
 """
 from __future__ import annotations
 
+from reader.tokens import WORD_PATTERN
+
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                 "my", "your", "no", "any", "another", "one"}
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
@@ -129,3 +131,13 @@ US_STATES = (
 )
 """The states, the District and Puerto Rico, whose attorneys general join multistate
 actions (`Vermont’s attorney general` is an office, not a company called Vermont)."""
+
+
+_NOT_NAME_WORDS = DETERMINERS | PRONOUNS | {"statement"}
+
+
+def name_words(speaker: str | None) -> frozenset[str]:
+    """The capitalised words of a speaker as worded, folded: `CFPB Kathleen L` and `Kathleen
+    Kraninger` share one and are one speaker; `he`, `the company`, `A statement` name nobody."""
+    return frozenset(word.casefold() for word in WORD_PATTERN.findall(speaker or "")
+                     if word[0].isupper() and len(word) > 1 and word.casefold() not in _NOT_NAME_WORDS)

@@ -22,6 +22,7 @@ from reader.articles.model import Article
 from reader.compare.diff import Change, Comparison, Segment, compare_articles
 from reader.export.citation import cite
 from reader.quotes.organisations import is_person_party
+from reader.quotes.speaker_words import name_words
 from reader.tokens import WORD_PATTERN, CompareOptions
 
 MIN_QUOTE_WORDS = 5
@@ -35,7 +36,6 @@ COMMON_SHINGLE = 200
 MISQUOTE_OPTIONS = CompareOptions(ignore_case=True, ignore_punctuation=True, ignore_quote_style=True)
 """What a faithful quotation may change: punctuation, the style of its quotation marks, case."""
 
-_NOT_NAMES = frozenset("the a an it he she they we i this that its his her their statement".split())
 _QUOTE_MARK = re.compile(r"[\"“”„«»]")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*\]")
 
@@ -213,17 +213,10 @@ def _words_in(text: str, span: tuple[int, int]) -> bool:
     return bool(WORD_PATTERN.search(text, span[0], span[1]))
 
 
-def _name_words(name: str | None) -> frozenset[str]:
-    """The capitalised words of a speaker's name (`he`, `the company`, `a statement` have none),
-    so `CFPB Kathleen L` and `Kathleen Kraninger` share one and are one speaker."""
-    return frozenset(word.casefold() for word in WORD_PATTERN.findall(name or "")
-                     if word[0].isupper() and len(word) > 1 and word.casefold() not in _NOT_NAMES)
-
-
 def _different_speakers(first: Printed, second: Printed) -> bool:
     """Named differently where their parties do not settle it: two voices of one party (an agency
     and its chair) agree, and two different parties are flagged as a party misattribution."""
-    a, b = _name_words(first.quote.speaker_name), _name_words(second.quote.speaker_name)
+    a, b = name_words(first.quote.speaker_name), name_words(second.quote.speaker_name)
     both_parties = _organisation(first) is not None and _organisation(second) is not None
     return bool(a and b and not a & b and not both_parties)
 
@@ -235,7 +228,7 @@ def _organisation(item: Printed) -> str | None:
 
 def _misattributions(printings: list[Printed]) -> list[Misattribution]:
     found = []
-    named = [item for item in printings if _name_words(item.quote.speaker_name)]
+    named = [item for item in printings if name_words(item.quote.speaker_name)]
     if any(_different_speakers(a, b) for i, a in enumerate(named) for b in named[i + 1:]):
         found.append(Misattribution("speaker", tuple(named)))
     parties = {_organisation(item) for item in printings} - {None}
