@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from reader.analysis import steps
+from reader.analysis.overview import StoryOverview, story_overview
 from reader.analysis.pipeline import CorpusAnalysis, analyse_corpus
 from reader.analysis.processes import PackedOnce
 from reader.analysis.store import AnalysisStore
@@ -49,6 +50,8 @@ class AnalysisModel(QObject):
         self._provenance: dict[str, Provenance] = {}
         self._spun: list[str] = []
         self._stating: list[Article] = []
+        self.overview: StoryOverview | None = None
+        """The story at a glance, counted with the facts (None until they arrive)."""
         self._listed_quotes: list[tuple[Article, Quote]] = []
         self._task: Task | None = None
         self._generation = Generation()
@@ -95,6 +98,7 @@ class AnalysisModel(QObject):
         self.result = CorpusAnalysis(articles, self.registry)
         self.shared = shared = PackedOnce(articles)
         self._provenance, self._spun, self._stating, self._listed_quotes = {}, [], [], []
+        self.overview = None
         registry, store = self.registry, self.store
 
         def work(task: Task) -> CorpusAnalysis:
@@ -126,7 +130,7 @@ class AnalysisModel(QObject):
             self.result.provenance, self._provenance, self._spun = arranged
             self.provenance_ready.emit()
         elif name == steps.FACTS.name:
-            self.result.facts, self.result.fact_summary, self._stating = arranged
+            self.result.facts, self.result.fact_summary, self._stating, self.overview = arranged
             self._task = None
             log.info("facts: %d found", len(self.result.facts))
             self.facts_ready.emit()
@@ -189,4 +193,5 @@ def _arranged(name: str, analysis: CorpusAnalysis) -> object:
         return report, by_id, spun
     facts = list(analysis.facts or [])
     stating = {member.article_id for fact in facts for member in fact.members}
-    return facts, analysis.fact_summary, [article for article in analysis.articles if article.id in stating]
+    return (facts, analysis.fact_summary, [article for article in analysis.articles if article.id in stating],
+            story_overview(analysis))

@@ -28,7 +28,6 @@ from ui.first_paint import after_next_paint
 from ui.message_bar import MessageBar
 from ui.notices import Level
 from ui.task_status import TaskStatus
-from ui.tasks import Generation
 from ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -78,7 +77,6 @@ class MainWindow(QMainWindow):
         self.filled = False
         self._layout_restored = False
         self._needs_default_sizes = False
-        self._overview_generation = Generation()
 
         self.message_bar = MessageBar(context.notices)
         self.views = QTabWidget()
@@ -511,17 +509,7 @@ class MainWindow(QMainWindow):
     def _facts_ready(self) -> None:
         self.fact_panel.set_summary(self.analysis.result.fact_summary)
         self.fact_matrix.matrix.set_facts(self.analysis.facts, self.analysis.stating)
-        self._show_overview()
-
-    def _show_overview(self) -> None:
-        """Counting the overview walks every fact and copy: it is done on the task runner."""
-        result, generation = self.analysis.result, self._overview_generation
-        generation.next()
-        self.context.tasks.start("story overview", lambda task: parts.story_overview(result),
-                                 on_success=generation.bind(lambda overview: self.overview.show_overview(
-                                     overview, self.context.corpus.corpus, result.fact_summary)),
-                                 on_failure=generation.bind(lambda message: self.context.notices.post(
-                                     Level.ERROR, f"The story overview failed: {message}")))
+        self.overview.show_overview(self.analysis.overview, self.context.corpus.corpus, self.analysis.result.fact_summary)
 
     def _focus_overview(self) -> None:
         self.show_view("overview")
@@ -542,7 +530,6 @@ class MainWindow(QMainWindow):
         """Every view follows the open corpus: what belonged to the last one goes (its banner
         too; the Messages dock keeps the history), and each view fills in as the analysis does.
         The corpus opens to its overview."""
-        self._overview_generation.next()
         self.overview.show_overview(None, self.context.corpus.corpus, None)
         self.show_view("overview")
         self.message_bar.hide()

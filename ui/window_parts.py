@@ -7,7 +7,6 @@ loads this module when it fills in (tests/test_startup.py keeps the first paint 
 """
 from __future__ import annotations
 
-from reader.analysis.overview import story_overview
 from reader.export import ExportError
 from reader.export.citation import cite, pinpoint, source_of
 from reader.export.compare import compare_report
@@ -38,5 +37,5 @@ __all__ = [
     "FactMatrixView", "Highlight", "LogView", "MetadataForm", "PartiesDialog", "QuerySyntaxHelp", "QuotesPanel",
     "ReaderView", "ResearchRecord", "Search", "SearchPanel", "ShortcutEditor", "ShortcutHelp", "StoryOverviewView",
     "choose_export_file", "cite", "compare_report", "facts_report", "pinpoint", "quote_highlights", "quotes_report",
-    "save_report", "source_of", "story_overview", "substitution_format",
+    "save_report", "source_of", "substitution_format",
 ]
