@@ -95,8 +95,10 @@ def fact_units(facts: list[Fact], articles: list[Article]) -> list[set[Unit]]:
              if start < member.end and member.start < end} for fact in facts]
 
 
-def score_set(name: str, articles: list[Article], gold: list[GoldFact], partial: bool) -> SetScore:
-    """`partial`: the gold annotates key facts only, so pairs outside its sentences are not judged."""
+def score_set(name: str, articles: list[Article], gold: list[GoldFact], partial: bool,
+              show_flags: bool = False) -> SetScore:
+    """`partial`: the gold annotates key facts only, so pairs outside its sentences are not judged;
+    `show_flags` prints every flag with its values, to judge flags on events without gold facts."""
     quotes = {article.id: find_quotes(article) for article in articles}
     facts = align_articles(articles, quotes, use_cache=False).facts
     by_id = {article.id: article for article in articles}
@@ -120,6 +122,8 @@ def score_set(name: str, articles: list[Article], gold: list[GoldFact], partial:
             flags += 1
             conflicts += grade == "conflict"
             if matched is not None and matched.discrepancy:
+                if show_flags:
+                    print(f"{'':30}flag {item.kind}/{grade} (gold {matched.name}): {item.values}")
                 hits += 1
                 detected.add(matched.name)
                 if grade == "conflict":
@@ -127,6 +131,8 @@ def score_set(name: str, articles: list[Article], gold: list[GoldFact], partial:
                     detected_conflicts.add(matched.name)
                 continue
             reason = ("unannotated" if matched is None else matched.planted or "compatible in gold")
+            if show_flags:
+                print(f"{'':30}flag {item.kind}/{grade} ({reason}): {item.values}")
             false_flags[f"{item.kind}/{grade}: {reason}"] += 1
     wanted = [fact.name for fact in gold if fact.discrepancy]
     planted: dict[str, str] = {}
@@ -191,12 +197,13 @@ def locate(article: Article, anchor: str) -> int | None:
     return _sentence_of(article, match.start()) if match else None
 
 
-def realnews_set(event: str) -> tuple[list[Article], list[GoldFact], list[str]]:
+def realnews_set(event: str, text: Path = REALNEWS_TEXT, golds: Path = REALNEWS_GOLD,
+                 ) -> tuple[list[Article], list[GoldFact], list[str]]:
     """The event's gathered articles and its gold facts over them; anchors not found are reported."""
-    articles = load_corpus([REALNEWS_TEXT / event / "corpus"]).articles
+    articles = load_corpus([text / event / "corpus"]).articles
     by_file = {Path(article.path).name: article for article in articles}
     gold, lost = [], []
-    for item in json.loads((REALNEWS_GOLD / event / "gold.json").read_text(encoding="utf-8"))["facts"]:
+    for item in json.loads((golds / event / "gold.json").read_text(encoding="utf-8"))["facts"]:
         units: set[Unit] = set()
         values = set()
         for file, anchor in item["members"]:
@@ -250,17 +257,27 @@ def main() -> int:
     parser.add_argument("-v", action="store_true", help="list the pairs found outside the gold and missed")
     parser.add_argument("--plant", type=int, default=300, help="articles per planted corpus (0: none)")
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--realnews", type=Path, default=REALNEWS_TEXT,
+                        help="folder of <event>/corpus/ texts (e.g. held-out events)")
+    parser.add_argument("--realnews-gold", type=Path, default=REALNEWS_GOLD,
+                        help="folder of <event>/gold.json annotations")
+    parser.add_argument("--flags", action="store_true", help="print every flag with its values")
+    parser.add_argument("--no-sample", action="store_true", help="skip the bundled sample")
+    parser.add_argument("--only", help="measure this real event alone")
     args = parser.parse_args()
-    articles, gold = sample_set()
-    report(score_set("sample", articles, gold, partial=False), args.v)
+    if not args.no_sample:
+        articles, gold = sample_set()
+        report(score_set("sample", articles, gold, partial=False, show_flags=args.flags), args.v)
     real: list[SetScore] = []
-    if REALNEWS_GOLD.is_dir():
-        for event in sorted(path.name for path in REALNEWS_GOLD.iterdir() if (path / "gold.json").is_file()):
-            if not (REALNEWS_TEXT / event / "corpus").is_dir():
-                print(f"{event:28} (no gathered text in {REALNEWS_TEXT / event / 'corpus'})")
+    if args.realnews_gold.is_dir():
+        for event in sorted(path.name for path in args.realnews_gold.iterdir() if (path / "gold.json").is_file()):
+            if args.only and event != args.only:
                 continue
-            articles, gold, lost = realnews_set(event)
-            real.append(score_set(event, articles, gold, partial=True))
+            if not (args.realnews / event / "corpus").is_dir():
+                print(f"{event:28} (no gathered text in {args.realnews / event / 'corpus'})")
+                continue
+            articles, gold, lost = realnews_set(event, args.realnews, args.realnews_gold)
+            real.append(score_set(event, articles, gold, partial=True, show_flags=args.flags))
             report(real[-1], args.v)
             if lost:
                 print(f"{'':30}{len(lost)} gold anchors not found" + (f": {lost}" if args.v else ""))
