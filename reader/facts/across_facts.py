@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from reader.facts.claims import Claim
+from reader.facts.claims import PRESENCE, Claim
 from reader.facts.discrepancies import (CONFLICT, IMPRECISION, MIN_AFFINITY, Dispute, MemberClaims, claim_affinity,
                                         comparable, same_value)
 
@@ -119,9 +119,12 @@ def _lone_year_disputes(facts: list[list[MemberClaims]], left_out: Sequence[Memb
 
 
 def _thing(claim: Claim) -> str:
-    """What a count above `MIN_COUNT` names as counted, for comparing across facts. Sums are
-    not compared across facts: the noun after a sum (a fine, a penalty, a payment) names many
-    sums of one story, while what a count counts is the quantity itself."""
+    """What a count above `MIN_COUNT`, or a count in words ("no injuries", "some injuries"),
+    names as counted, for comparing across facts. Sums are not compared across facts: the noun
+    after a sum (a fine, a penalty, a payment) names many sums of one story, while what a count
+    counts is the quantity itself."""
+    if claim.measure == PRESENCE:
+        return claim.counted
     if claim.baseline or claim.measure != "count" or float(claim.quantity.value) <= MIN_COUNT:
         return ""
     return claim.counted
@@ -129,8 +132,12 @@ def _thing(claim: Claim) -> str:
 
 def _disputed_across(mine: Claim, theirs: Claim, my_claims: list[Claim], their_claims: list[Claim],
                      thing: str) -> bool:
-    """Whether two claims about one `thing` in different facts contradict each other."""
-    if not comparable(mine, theirs) or mine.strict.meets(theirs.strict) or claim_affinity(mine, theirs) < MIN_AFFINITY:
+    """Whether two claims about one `thing` in different facts contradict each other. A count in
+    words needs no words in common: it names what it counts ("no injuries", "several injured"),
+    where a figure's noun ("76 million people") leaves the words around it to say which."""
+    if not comparable(mine, theirs) or mine.strict.meets(theirs.strict):
+        return False
+    if mine.measure != PRESENCE and claim_affinity(mine, theirs) < MIN_AFFINITY:
         return False
     if not (_one_value(my_claims, mine, thing) and _one_value(their_claims, theirs, thing)):
         return False

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.facts.quantities import Quantity
 from reader.words import content_token
@@ -61,7 +61,7 @@ class Interval:
 class Claim:
     """One figure a sentence states: what kind, what it measures, and the values it allows.
     Offsets are the article's; `measure` is "money", "money per unit", "count", "percent",
-    "tally" or "date"."""
+    "tally", "date", "presence" (a count in words) or "period" (the years a sum is for)."""
 
     measure: str
     quantity: Quantity
@@ -81,6 +81,9 @@ class Claim:
     $2 million"): another quantity than the one the sentence reports."""
     start: int
     end: int
+    period: "Claim | None" = None
+    """For a sum stated for whole years ("$150 million in 2023", "during 2022 and 2023"): the
+    span, a claim of measure "period" whose value is its first and last year."""
 
     @property
     def text(self) -> str:
@@ -108,9 +111,81 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
         measure = _MEASURE[quantity.kind]
         if measure == "money" and _PER_UNIT.match(text, quantity.end):
             measure = "money per unit"
-        claims.append(Claim(measure, quantity, intervals[0], intervals[1], context, counted,
-                            whose, granularity, baseline, quantity.start + offset, quantity.end + offset))
+        claim = Claim(measure, quantity, intervals[0], intervals[1], context, counted,
+                      whose, granularity, baseline, quantity.start + offset, quantity.end + offset)
+        claims.append(_with_period(claim, text, quantities, offset) if measure == "money" and not baseline else claim)
     return claims
+
+
+# A counted thing said to be absent ("no injuries were reported", "nor any reports of
+# injuries", "no one was hurt") or present without a figure ("some minor injuries", "several
+# injured"). The noun must end its phrase: "no concerning findings" denies only findings of one
+# kind, "no one was seriously hurt" only serious harm, and say nothing of all of them.
+_PHRASE_END = r"(?=\s*(?:[.,;:!?)\u201d\"]|$|(?:were|was|have|has|had|is|are|or|and|but|in|on|at|among|from|after|during|reported)\b))"
+_ABSENT = re.compile(r"\b(?:[Nn]o one|[Nn]obody|[Nn]o-one)\s+(?:was|were|has been|had been)\s+(?P<harmed>hurt|injured|killed)\b"
+                     r"|\b(?:[Nn]o|[Nn]or any|not any|without any)\s+(?:reports?\s+of\s+)?(?P<noun>[a-z]+)\b" + _PHRASE_END)
+_PRESENT = re.compile(r"\b(?:[Ss]everal|[Ss]ome|[Mm]ultiple|[Aa] few|[Nn]umerous|[Mm]any)\s+(?:(?P<modifier>[a-z]+)\s+)?"
+                      r"(?P<noun>[a-z]+)\b" + _PHRASE_END)
+_SPANS_OF_TIME = frozenset({"second", "minut", "hour", "day", "days", "week", "month", "year", "decad", "time", "occas"})
+"""Tokens of spans and repetitions ("a few days", "several times"): when, not what is counted."""
+_HARMED = {"hurt": "injury", "injured": "injury", "killed": "death"}
+"""People harmed counted as the harm ("no one was hurt" counts injuries, as "no injuries" does)."""
+PRESENCE = "presence"
+"""The measure of a count stated in words, not a figure ("no injuries": 0, "some injuries": at
+least 1); compared only with other such counts, so a figure's pairing is left as it was."""
+
+
+def read_presence(text: str, offset: int = 0) -> list[Claim]:
+    """Counts a sentence states in words: what it says is absent (0) or present (at least 1)."""
+    claims = []
+    for pattern, present in ((_ABSENT, False), (_PRESENT, True)):
+        for match in pattern.finditer(text):
+            word = (match.group("noun") or match.group("harmed") or "").lower()
+            counted = _HARMED.get(word) or content_token(word)
+            modifier = match.groupdict().get("modifier")
+            if counted is None or len(counted) < 3 or _people(counted) == PEOPLE or counted in _SPANS_OF_TIME \
+                    or modifier and (content_token(modifier) is None or _people(content_token(modifier)) == PEOPLE):
+                continue
+            span = match.group(0).rstrip()
+            quantity = Quantity("number", 1.0 if present else 0.0, "at least" if present else "", PRESENCE,
+                                match.start(), match.start() + len(span), span)
+            interval = Interval(1.0, math.inf) if present else Interval(0.0, 0.0)
+            context, _, whose = _surroundings(text, quantity, [quantity])
+            claims.append(Claim(PRESENCE, quantity, interval, interval, context, counted, whose, "", False,
+                                quantity.start + offset, quantity.end + offset))
+    return claims
+
+
+# "in 2023", "during 2022 and 2023", "from 2022 to 2023": whole years a sum is stated for; not
+# one coordinated with words left unread ("next year and in 2023", "in 2023 and beyond").
+_PERIOD = re.compile(
+    r"(?<!\band )(?<!\bor )\b(?:in|during|over|across|between|from)\s+(?P<first>(?:19|20)\d\d)"
+    r"(?:\s*(?:and|to|through|-|–|—)\s*(?P<last>(?:19|20)\d\d))?"
+    r"(?!\d|\s*(?:,\s*(?:19|20)\d\d|and\b|or\b|[-–—]\s*\d))")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|which)\b")
+
+
+def _with_period(claim: Claim, text: str, quantities: list[Quantity], offset: int) -> Claim:
+    """The sum given the whole years the sentence states it for: the first year span after it
+    in its clause, before any other sum."""
+    quantity = claim.quantity
+    following = [other.start for other in quantities if other.kind == "money" and other.start > quantity.start]
+    limit = min(following, default=len(text))
+    clause_break = _CLAUSE_BREAK.search(text, quantity.end, limit)
+    match = _PERIOD.search(text, quantity.end, clause_break.start() if clause_break else limit)
+    if match is None:
+        return claim
+    first = int(match.group("first"))
+    last = int(match.group("last") or first)
+    if last < first:
+        return claim
+    start, end = match.start("first"), match.end("last" if match.group("last") else "first")
+    value = f"{first}-{last}" if last > first else str(first)
+    span = Quantity("year", value, "", "period", start, end, text[start:end])
+    point = Interval(first * 10000.0 + last, first * 10000.0 + last)
+    period = Claim("period", span, point, point, claim.context, "", claim.whose, "year", False,
+                   start + offset, end + offset)
+    return replace(claim, period=period)
 
 
 # "SAN FRANCISCO, Jan. 7:", "July 24 (UPI) —", "WASHINGTON (Reuters) –": where and when the

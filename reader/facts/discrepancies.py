@@ -22,7 +22,8 @@ from reader.words import PROSE_WORD, content_token
 
 FIGURES = {"money", "count", "percent", "tally"}
 """Measures an outlet's other facts can corroborate (a year or a day recurs in a story for many events)."""
-_KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number", "date": "date"}
+_KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number",
+         "date": "date", "period": "date", "presence": "number"}
 CONFLICT = "conflict"
 IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
@@ -93,7 +94,35 @@ def quantity_discrepancies(members: list[MemberClaims], across: Iterable[Dispute
         for mine, theirs, grade in disputed_pairs(first.claims, second.claims):
             if not _states_elsewhere(second, mine) and not _states_elsewhere(first, theirs):
                 disputes.append(Dispute((first.article_id, mine), (second.article_id, theirs), grade))
+        disputes += [Dispute((first.article_id, mine), (second.article_id, theirs), CONFLICT)
+                     for mine, theirs in disputed_periods(first.claims, second.claims)]
     return _Quantities(disputes).discrepancies()
+
+
+def disputed_periods(first: list[Claim], second: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """The periods two outlets give one sum for, where they differ: a sum stated for whole years
+    is measured over them, so "$150 million in 2023" and "$150 million during 2022 and 2023" are
+    two claims about one sum that cannot both be right, though the years meet. Only where one
+    period spans several years (two single years are compared as dates) and neither outlet also
+    gives the sum for the other's period."""
+    disputed = []
+    for mine in first:
+        for theirs in second:
+            if mine.period is None or theirs.period is None or not same_value(mine, theirs) \
+                    or mine.period.strict == theirs.period.strict or not (_spans_years(mine) or _spans_years(theirs)):
+                continue
+            if any(_gives_period(claims, other.period) for claims, other in ((first, theirs), (second, mine))):
+                continue
+            disputed.append((mine.period, theirs.period))
+    return disputed
+
+
+def _spans_years(claim: Claim) -> bool:
+    return claim.period is not None and "-" in str(claim.period.quantity.value)
+
+
+def _gives_period(claims: list[Claim], period: Claim) -> bool:
+    return any(claim.period is not None and claim.period.strict == period.strict for claim in claims)
 
 
 class _Quantities:
@@ -202,7 +231,7 @@ def same_thing(first: Claim, second: Claim, alone: bool = False) -> bool:
     "last month" in a sentence on Wednesday's financing)."""
     if not comparable(first, second) or first.baseline or second.baseline:
         return False
-    if first.measure == "count" and (not first.counted or first.counted != second.counted):
+    if first.measure in ("count", "presence") and (not first.counted or first.counted != second.counted):
         return False
     return alone and first.granularity != "day" or claim_affinity(first, second) >= MIN_AFFINITY
 

@@ -15,6 +15,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -33,7 +34,7 @@ from reader.facts.anchors import anchors_of, is_anchor, sentence_tokens, states_
 from reader.facts.discrepancies import (FIGURES, Discrepancy, Dispute, MemberClaims, QuoteLike, attribution_discrepancies,
                                   quantity_discrepancies)
 from reader.facts.cache import SentenceFeatures
-from reader.facts.claims import Claim, read_claims
+from reader.facts.claims import Claim, read_claims, read_presence
 from reader.analysis.processes import mapped
 from reader.collector import collector_paused
 from reader.facts.text import Restoration, restorations, restored_sentence
@@ -415,7 +416,8 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
                 for index, sentences in enumerate(features) if neighbours[index]
                 for number, sentence in enumerate(sentences)
                 if (index, number) not in placed
-                and any(quantity.kind in ("number", "year") for quantity in sentence.quantities)]
+                and (any(quantity.kind in ("number", "year") for quantity in sentence.quantities)
+                     or _MAY_STATE_PRESENCE.search(articles[index].text, sentence.start, sentence.end))]
     across = story_disputes(stated, {articles[index].id: {articles[other].id for other in others}
                                      for index, others in neighbours.items()}, left_out)
     facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts, across.get(number - 1, []))
@@ -510,9 +512,16 @@ def _fact(number: int, group: list[Unit], claims: list[MemberClaims], articles: 
 
 
 def _sentence_claims(article: Article, sentence: SentenceFeatures) -> list[Claim]:
+    text = article.text[sentence.start:sentence.end]
+    presence = read_presence(text, sentence.start) if _MAY_STATE_PRESENCE.search(text) else []
     if not sentence.quantities:
-        return []
-    return read_claims(article.text[sentence.start:sentence.end], sentence.quantities, sentence.start, article.date)
+        return presence
+    return read_claims(text, sentence.quantities, sentence.start, article.date) + presence
+
+
+_MAY_STATE_PRESENCE = re.compile(r"\b(?:[Nn]o|[Nn]or|not any|without any|[Nn]obody|[Ss]everal|[Ss]ome|[Mm]ultiple|"
+                                 r"[Aa] few|[Nn]umerous|[Mm]any)\b")
+"""A cheap test before `read_presence`: most sentences state no count in words."""
 
 
 def _quoted_relative_day(claim: Claim, quotes: Sequence[QuoteLike]) -> bool:
