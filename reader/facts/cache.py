@@ -40,15 +40,19 @@ class SentenceFeatures:
     figure: bool = False
     """States something and gives a figure, in its real wording: what the summary counts
     (`reader.facts.summary`) when the sentence is in no fact, so it need not be read again."""
+    counts_in_words: bool = False
+    """States a count in words ("no injuries", `reader.facts.claims.read_presence`), in its real
+    wording: read once with the features, so alignment reads such claims only where they are."""
 
     def as_json(self) -> list[Any]:
         return [self.start, self.end, self.tokens, [quantity.as_json() for quantity in self.quantities],
-                self.restored, self.kind, self.figure]
+                self.restored, self.kind, self.figure, self.counts_in_words]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> "SentenceFeatures":
-        start, end, tokens, quantities, restored, kind, figure = data
-        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind, figure)
+        start, end, tokens, quantities, restored, kind, figure, counts_in_words = data
+        return cls(start, end, tokens, [Quantity.from_json(item) for item in quantities], restored, kind, figure,
+                   counts_in_words)
 
 
 def article_key(article: Article, reading: str = "") -> str:

@@ -128,6 +128,8 @@ _PRESENT = re.compile(r"\b(?:[Ss]everal|[Ss]ome|[Mm]ultiple|[Aa] few|[Nn]umerous
                       r"(?P<noun>[a-z]+)\b" + _PHRASE_END)
 _SPANS_OF_TIME = frozenset({"second", "minut", "hour", "day", "days", "week", "month", "year", "decad", "time", "occas"})
 """Tokens of spans and repetitions ("a few days", "several times"): when, not what is counted."""
+_PLURAL = re.compile(r"[^isu]s$")
+"""Things counted are named in the plural: "no company is above the law" or "no evidence" is no count."""
 _HARMED = {"hurt": "injury", "injured": "injury", "killed": "death"}
 """People harmed counted as the harm ("no one was hurt" counts injuries, as "no injuries" does)."""
 PRESENCE = "presence"
@@ -135,12 +137,24 @@ PRESENCE = "presence"
 least 1); compared only with other such counts, so a figure's pairing is left as it was."""
 
 
+_PRESENCE_CUES = (" no ", " nor any ", " not any ", " without any ", " nobody ", " no-one ", " several ", " some ",
+                  " multiple ", " a few ", " numerous ", " many ")
+"""Words one of the patterns above needs, looked for as plain text first (spacing other than one
+space folded, as the patterns read any spacing): most sentences have none."""
+
+
 def read_presence(text: str, offset: int = 0) -> list[Claim]:
     """Counts a sentence states in words: what it says is absent (0) or present (at least 1)."""
+    plain = " ".join(text.split()) if "  " in text or not text.isprintable() else text
+    lowered = f" {plain.lower()} "
+    if not any(cue in lowered for cue in _PRESENCE_CUES):
+        return []
     claims = []
     for pattern, present in ((_ABSENT, False), (_PRESENT, True)):
         for match in pattern.finditer(text):
             word = (match.group("noun") or match.group("harmed") or "").lower()
+            if word not in _HARMED and not _PLURAL.search(word):
+                continue
             counted = _HARMED.get(word) or content_token(word)
             modifier = match.groupdict().get("modifier")
             if counted is None or len(counted) < 3 or _people(counted) == PEOPLE or counted in _SPANS_OF_TIME \

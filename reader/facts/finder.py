@@ -15,7 +15,6 @@ import hashlib
 import io
 import logging
 import os
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -276,21 +275,24 @@ def read_sentences(text: str, sentences: Sequence[tuple[int, int]],
         if swaps:
             features.append(_restored_reading(text, start, end, swaps))
         else:
-            tokens, quantities, kind, figure = _plain_reading(text[start:end])
-            features.append(SentenceFeatures(start, end, list(tokens), list(quantities), kind=kind, figure=figure))
+            tokens, quantities, kind, figure, counts_in_words = _plain_reading(text[start:end])
+            features.append(SentenceFeatures(start, end, list(tokens), list(quantities), kind=kind, figure=figure,
+                                             counts_in_words=counts_in_words))
     return features
 
 
 @lru_cache(maxsize=SENTENCES_REMEMBERED)
-def _plain_reading(sentence: str) -> tuple[tuple[str, ...], tuple[Quantity, ...], str | None, bool]:
-    """A sentence's tokens, quantities, kind and whether it gives a figure. Remembered because
-    a copy repeats its source's sentences word for word: a corpus of copies reads each once."""
+def _plain_reading(sentence: str) -> tuple[tuple[str, ...], tuple[Quantity, ...], str | None, bool, bool]:
+    """A sentence's tokens, quantities, kind, whether it gives a figure and whether it states a
+    count in words. Remembered because a copy repeats its source's sentences word for word: a
+    corpus of copies reads each once."""
     quantities = find_quantities(sentence)
     kind = statement_kind(sentence)
+    counts_in_words = bool(read_presence(sentence))
     if not states_something(sentence, quantities):
-        return (), (), kind, False
+        return (), (), kind, False, counts_in_words
     return (tuple(sentence_tokens(sentence, quantities)), tuple(quantities), kind,
-            any(quantity.reliable for quantity in quantities))
+            any(quantity.reliable for quantity in quantities), counts_in_words)
 
 
 def _restored_reading(text: str, start: int, end: int, swaps: Sequence[Restoration]) -> SentenceFeatures:
@@ -304,7 +306,8 @@ def _restored_reading(text: str, start: int, end: int, swaps: Sequence[Restorati
     if not states_something(sentence, quantities):
         tokens, quantities = [], []
     return SentenceFeatures(start, end, tokens, quantities, restored=True, kind=statement_kind(restored.text),
-                            figure=gives_figure(sentence, find_quantities(sentence)))
+                            figure=gives_figure(sentence, find_quantities(sentence)),
+                            counts_in_words=bool(read_presence(sentence)))
 
 
 def _read_articles(batch: list[tuple[Article, list[Restoration]]]) -> list[list[SentenceFeatures]]:
@@ -411,13 +414,21 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     placed = Counter(unit for group in groups for unit in group)
     in_two_facts = {unit for unit, count in placed.items() if count > 1}
     ordered = sorted(groups, key=lambda group: min(group))
-    stated = _with_elsewhere([_member_claims(group, articles, features, quotes, claims_of) for group in ordered])
-    left_out = [MemberClaims(articles[index].id, claims_of((index, number)))
+
+    def stated_of(unit: Unit) -> list[Claim]:
+        """The figures' claims and the counts stated in words, which only the facts compare."""
+        sentence = features[unit[0]][unit[1]]
+        if not sentence.counts_in_words:
+            return claims_of(unit)
+        return claims_of(unit) + read_presence(articles[unit[0]].text[sentence.start:sentence.end], sentence.start)
+
+    stated = _with_elsewhere([_member_claims(group, articles, features, quotes, stated_of) for group in ordered])
+    left_out = [MemberClaims(articles[index].id, stated_of((index, number)))
                 for index, sentences in enumerate(features) if neighbours[index]
                 for number, sentence in enumerate(sentences)
                 if (index, number) not in placed
-                and (any(quantity.kind in ("number", "year") for quantity in sentence.quantities)
-                     or _MAY_STATE_PRESENCE.search(articles[index].text, sentence.start, sentence.end))]
+                and (sentence.counts_in_words
+                     or any(quantity.kind in ("number", "year") for quantity in sentence.quantities))]
     across = story_disputes(stated, {articles[index].id: {articles[other].id for other in others}
                                      for index, others in neighbours.items()}, left_out)
     facts = [_fact(number, group, claims, articles, features, neighbours, in_two_facts, across.get(number - 1, []))
@@ -512,16 +523,9 @@ def _fact(number: int, group: list[Unit], claims: list[MemberClaims], articles: 
 
 
 def _sentence_claims(article: Article, sentence: SentenceFeatures) -> list[Claim]:
-    text = article.text[sentence.start:sentence.end]
-    presence = read_presence(text, sentence.start) if _MAY_STATE_PRESENCE.search(text) else []
     if not sentence.quantities:
-        return presence
-    return read_claims(text, sentence.quantities, sentence.start, article.date) + presence
-
-
-_MAY_STATE_PRESENCE = re.compile(r"\b(?:[Nn]o|[Nn]or|not any|without any|[Nn]obody|[Ss]everal|[Ss]ome|[Mm]ultiple|"
-                                 r"[Aa] few|[Nn]umerous|[Mm]any)\b")
-"""A cheap test before `read_presence`: most sentences state no count in words."""
+        return []
+    return read_claims(article.text[sentence.start:sentence.end], sentence.quantities, sentence.start, article.date)
 
 
 def _quoted_relative_day(claim: Claim, quotes: Sequence[QuoteLike]) -> bool:
