@@ -8,7 +8,8 @@ import pytest
 
 from reader.articles.corpus import load_corpus
 from reader.facts.claims import read_presence
-from reader.facts.finder import align_articles
+from reader.facts.finder import Member, align_articles
+from reader.facts.values import stated_values
 
 
 @pytest.mark.parametrize(("sentence", "read"), [
@@ -60,3 +61,14 @@ def test_none_against_some_in_one_story_conflicts(tmp_path: Path) -> None:
 def test_no_serious_harm_against_minor_injuries_agrees(tmp_path: Path) -> None:
     assert _ferry_disputes(tmp_path, "Several passengers were taken to hospital with some minor injuries.",
                            "No one was seriously hurt, though the pier was badly damaged.") == []
+
+
+def test_the_fact_matrix_cell_shows_a_count_in_words_beside_the_figures(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ferry strikes pier\n\nThe ferry carried 212 passengers, with some minor injuries "
+                                  "reported.\n", encoding="utf-8")
+    article = load_corpus([folder]).articles[0]
+    start = article.text.index("The ferry")
+    member = Member(article.id, article.path, start, len(article.text), article.text[start:])
+    assert stated_values(member, article) == ["212", "some minor injuries"]
