@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any, Protocol
 
-from reader.facts.claims import Claim
+from reader.facts.claims import PRESENCE, Claim
 from reader.quotes.speaker_words import name_words
 from reader.words import PROSE_WORD, content_token
 
 FIGURES = {"money", "count", "percent", "tally"}
 """Measures an outlet's other facts can corroborate (a year or a day recurs in a story for many events)."""
 _KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number",
-         "date": "date", "period": "date", "presence": "number"}
+         "date": "date", "period": "date", PRESENCE: "number"}
 CONFLICT = "conflict"
 IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
@@ -231,7 +231,7 @@ def same_thing(first: Claim, second: Claim, alone: bool = False) -> bool:
     "last month" in a sentence on Wednesday's financing)."""
     if not comparable(first, second) or first.baseline or second.baseline:
         return False
-    if first.measure in ("count", "presence") and (not first.counted or first.counted != second.counted):
+    if first.measure in ("count", PRESENCE) and (not first.counted or first.counted != second.counted):
         return False
     return alone and first.granularity != "day" or claim_affinity(first, second) >= MIN_AFFINITY
 
