@@ -315,19 +315,24 @@ class ResearchRecord(QObject):
     def _compare_quotations(self) -> None:
         """Every time the quotes are found (a corpus opened, the parties edited), the quotations
         are compared on the task runner, once, for the quotes panel and the Quotations view; the
-        quotes are gathered by article there too (for 10,000 articles that held the UI thread)."""
+        quotes are gathered by article there too (for 10,000 articles that held the UI thread).
+        The comparison starts once the window has taken the quotes in: run while it paints them,
+        the two took turns at the interpreter lock and the window stalled."""
         found, articles = self.window.analysis.result.quotes or {}, self._articles()
 
         def compare(_task: Task) -> list[QuotationGroup]:
             return compare_quotations([(article, found.get(article.id, [])) for article in articles])
 
+        def start() -> None:
+            self.context.tasks.start("compare quotations", compare,
+                                     on_success=generation.bind(self._quotations_compared),
+                                     on_failure=generation.bind(self._failed))
+
         self.groups = None
         self.quotations.waiting("Comparing the quotations across outlets…")
         generation = self._quotations_generation
         generation.next()
-        self.context.tasks.start("compare quotations", compare,
-                                 on_success=generation.bind(self._quotations_compared),
-                                 on_failure=generation.bind(self._failed))
+        self.context.tasks.start_when_idle(self, generation.bind(start))
 
     def _quotations_compared(self, groups: list[QuotationGroup]) -> None:
         self.groups = groups
