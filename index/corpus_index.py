@@ -34,6 +34,7 @@ from index.query import parse
 from index.results import Hit, SearchResults
 from index.scoring import Scorer, Scores
 from index.vocabulary import VOCABULARY_FILE, Vocabulary, save_vocabulary
+from index.writer import index_writer
 from reader.analysis.pipeline import CorpusAnalysis
 from reader.analysis.processes import mapped
 from reader.articles.corrections import Corrections
@@ -370,7 +371,7 @@ def _update(paths: list[Path], location: Path, report: UpdateReport, items: list
 def _write(ix: FileIndex, deletions: list[str], items: list[IndexedArticle], progress: Progress | None,
            cancel: threading.Event | None) -> int:
     """Delete `deletions`, add `items`, commit once; on cancel or error nothing is committed."""
-    writer = ix.writer(limitmb=WRITER_MB)
+    writer = index_writer(ix, WRITER_MB)
     words: set[str] = set()
     try:
         for article_id in deletions:
