@@ -125,13 +125,17 @@ class WordAnalyzer(Analyzer):
                 token.startchar, token.endchar = startchar, endchar
             yield token
 
-    def positions(self, value: str) -> dict[str, list[int]]:
+    def positions(self, value: str, written: set[str] | None = None) -> dict[str, list[int]]:
         """Each indexed term of `value` and its word positions, as `spans` gives them: what a
-        field's postings hold, found without character offsets (the indexing hot loop)."""
+        field's postings hold, found without character offsets (the indexing hot loop).
+        `written`, when given, also gets the words as written, from the same scan."""
         found: dict[str, list[int]] = {}
         position = 0
         cache, terms_of = self._cache, self.terms
-        for word in TOKEN_PATTERN.findall(value):
+        words = TOKEN_PATTERN.findall(value)
+        if written is not None:
+            written.update(words)
+        for word in words:
             terms = cache.get((word, False)) or terms_of(word, False)
             if not terms:
                 position += 1

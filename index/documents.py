@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Any, Protocol, Sequence
+from typing import Any, Iterable, Protocol, Sequence
 
-from index.analysis import TOKEN_PATTERN, fold, normalise_word
+from index.analysis import fold, normalise_word
 from index.schema import AnalysedText, analyse, build_schema
 from reader.analysis.pipeline import CorpusAnalysis
 from reader.articles.model import Article
@@ -81,11 +81,11 @@ def quote_only_text(text: str, quotes: Sequence[QuoteLike]) -> str:
     return "".join(kept)
 
 
-def written_words(text: str) -> frozenset[str]:
-    """The distinct words of a text as written (folded, not stemmed): what "did you mean" and
-    wildcards draw on. Hyphenated words count whole and by part; figures are left out."""
+def written_words(tokens: Iterable[str]) -> frozenset[str]:
+    """The distinct words among a text's tokens as written (folded, not stemmed): what "did you
+    mean" and wildcards draw on. Hyphenated words count whole and by part; figures are left out."""
     words = set()
-    for word in set(TOKEN_PATTERN.findall(text)):
+    for word in set(tokens):
         if word[0].isalpha():
             word = normalise_word(word)
             words.add(word)
@@ -125,7 +125,13 @@ def document_fields(item: IndexedArticle) -> dict[str, Any]:
 
 def prepare_documents(items: list[IndexedArticle]) -> list[PreparedArticle]:
     """Top-level, so a child process can prepare a batch for the writer."""
-    return [PreparedArticle(analysed(document_fields(item)), written_words(item.article.text)) for item in items]
+    return [_prepared(item) for item in items]
+
+
+def _prepared(item: IndexedArticle) -> PreparedArticle:
+    """The article's written words come from the scan that analyses its text."""
+    written: set[str] = set()
+    return PreparedArticle(analysed(document_fields(item), written), written_words(written))
 
 
 @lru_cache(maxsize=1)
@@ -133,11 +139,12 @@ def _analysed_fields() -> dict[str, AnalysedText]:
     return {name: field for name, field in build_schema().items() if isinstance(field, AnalysedText)}
 
 
-def analysed(fields: dict[str, Any]) -> dict[str, Any]:
-    """The fields with their text already turned into postings (the stored text kept beside them)."""
+def analysed(fields: dict[str, Any], written: set[str] | None = None) -> dict[str, Any]:
+    """The fields with their text already turned into postings (the stored text kept beside
+    them); `written` gets the words of the article text as written."""
     for name, field in _analysed_fields().items():
         if name in fields:
             if field.stored:
                 fields[f"_stored_{name}"] = fields[name]
-            fields[name] = analyse(field, fields[name])
+            fields[name] = analyse(field, fields[name], written if name == "content" else None)
     return fields

@@ -45,9 +45,10 @@ class AnalysedText(TEXT):
         return super().index(value, **kwargs)
 
 
-def analyse(field: AnalysedText, text: str) -> Postings:
-    """What `TEXT.index` yields for `text`, worked out from the analyzer's spans without Token objects."""
-    positions = field.analyzer.positions(text)
+def analyse(field: AnalysedText, text: str, written: set[str] | None = None) -> Postings:
+    """What `TEXT.index` yields for `text`, worked out from the analyzer's spans without Token
+    objects (`written` gets the words as written, `WordAnalyzer.positions`)."""
+    positions = field.analyzer.positions(text, written)
     boost, encode = field.format.field_boost, field.format.encode
     return Postings(tuple((term.encode("utf-8"), len(found), len(found) * boost, encode(found))
                           for term, found in positions.items()))
