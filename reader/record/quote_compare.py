@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any, Sequence
 
 from reader.articles.model import Article
+from reader.collector import collector_paused
 from reader.compare.diff import Change, Comparison, Segment, compare_articles
 from reader.export.citation import cite
 from reader.quotes.organisations import is_person_party
@@ -248,10 +249,12 @@ def compared(reference: Printed, other: Printed) -> Comparison:
 def compare_quotations(quotes: Sequence[tuple[Article, Sequence[Any]]]) -> list[QuotationGroup]:
     """`quotes` pairs each article with its quotes (`find_quotes(article, registry)`); the result
     lists the quotations printed by more than one article, flagged ones first."""
-    printed = [Printed(article, quote) for article, found in quotes for quote in found]
-    printed = [item for item in printed if len(item.words) >= MIN_QUOTE_WORDS]
+    with collector_paused():  # every quote's words and shingles: a collection scanned the window's whole heap
+        printed = [Printed(article, quote) for article, found in quotes for quote in found]
+        printed = [item for item in printed if len(item.words) >= MIN_QUOTE_WORDS]
+        joined = _groups(printed)
     groups = []
-    for members in _groups(printed):
+    for members in joined:
         printings = sorted((printed[i] for i in members), key=lambda item: (
             item.article.date.toordinal() if item.article.date else 10 ** 7, item.article.id, item.quote.start))
         reference = _reference(printings)
