@@ -29,7 +29,7 @@ class _LengthsOnce:
         return lengths[docnum]
 
 
-class IndexWriter(SegmentWriter):
+class LengthsOnceWriter(SegmentWriter):
     """Writes one segment as `FileIndex.writer()` would, faster at commit."""
 
     def _flush_segment(self) -> None:
@@ -41,5 +41,5 @@ class IndexWriter(SegmentWriter):
             reader.close()
 
 
-def index_writer(ix: FileIndex, limitmb: int) -> IndexWriter:
-    return IndexWriter(ix, limitmb=limitmb)
+def index_writer(ix: FileIndex, limitmb: int) -> LengthsOnceWriter:
+    return LengthsOnceWriter(ix, limitmb=limitmb)

@@ -121,3 +121,16 @@ def test_an_account_lists_its_first_copies_and_says_how_many_more(qtbot, monkeyp
     assert source.rowCount() == 3
     assert [source.child(row).text().startswith("copy: ") for row in range(2)] == [True, True]
     assert source.child(2).text() == "… and 2 more copies in the article list (Alt+1)"
+
+
+def test_the_overview_arrives_with_the_facts(qtbot, ui_context, tmp_path):
+    """Counted with the facts on the analysis worker, it is on screen as soon as they are: no
+    worker thread counts it beside the window while the window takes the facts in."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.analysis.facts_ready, timeout=60_000):
+        window.open_corpus([council_story(tmp_path / "council")])
+    assert window.analysis.overview is not None and window.analysis.overview.facts[0].conflicts >= 1
+    assert window.overview.tree.item(0).text().startswith("Facts — ") and "conflict" in window.overview.tree.item(0).text()
