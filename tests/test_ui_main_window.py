@@ -321,3 +321,20 @@ def test_a_narrow_window_starts_without_the_details_pane_and_f2_brings_it(qtbot,
     assert window.centralWidget().width() >= 1024 // 2  # the reader keeps half the width
     window.context.actions.action(ActionId.EDIT_METADATA).trigger()
     assert window.docks["details"].isVisible()
+
+
+def test_the_first_article_opens_after_the_corpus_is_shown_unless_one_was_chosen(qtbot, main_window, corpus_folder):
+    """The list shows the new corpus on one turn and the first article opens on a later one (for a
+    big corpus the two in one turn stalled the window); an article chosen in between stays."""
+    corpus = main_window.context.corpus
+    with qtbot.waitSignal(corpus.loaded, timeout=20_000):
+        main_window.open_corpus([corpus_folder])
+    first, second = (article.id for article in corpus.corpus.articles)
+    assert corpus.current is None
+    qtbot.waitUntil(lambda: corpus.current is not None, timeout=10_000)
+    assert corpus.current.id == first and main_window.article_list.currentIndex().data(ARTICLE_ID_ROLE) == first
+    with qtbot.waitSignal(corpus.loaded, timeout=20_000):
+        main_window.open_corpus([corpus_folder])
+    corpus.set_current(second)
+    qtbot.waitUntil(lambda: not main_window.context.tasks.busy, timeout=60_000)
+    assert corpus.current.id == second

@@ -91,7 +91,9 @@ class AnalysisModel(QObject):
         return list(self._spun)
 
     def refresh(self) -> None:
-        """Analyse the corpus now open (dropping older work)."""
+        """Analyse the corpus now open (dropping older work). It starts two idle turns later:
+        after the window has shown the corpus, then its first article (`CorpusModel`), so that
+        slicing the articles for the child processes does not compete with either."""
         self.cancel()
         generation = self._generation
         articles = list(self._corpus.corpus.articles)
@@ -111,7 +113,7 @@ class AnalysisModel(QObject):
                                            on_failure=generation.bind(self.failed.emit),
                                            on_progress=generation.bind(self.quotes_progress.emit))
 
-        self._tasks.start_when_idle(self, generation.bind(start))
+        self._tasks.start_when_idle(self, generation.bind(lambda: self._tasks.start_when_idle(self, generation.bind(start))))
         self.quotes_started.emit()
 
     def cancel(self) -> None:

@@ -120,9 +120,17 @@ class CorpusModel(QObject):
         self.current = None
         self.loaded.emit()
         if corpus.articles:
-            self.set_current(corpus.articles[0].id)
+            first = corpus.articles[0].id
+            self._tasks.start_when_idle(self, self._generation.bind(lambda: self._open_first(first)))
         else:
             self.current_changed.emit("")
+
+    def _open_first(self, article_id: str) -> None:
+        """The first article opens once the window has shown the new corpus, on a later turn of
+        the event loop: for 10,000 articles the two in one turn held the UI thread for their sum.
+        An article the researcher chose meanwhile stays."""
+        if self.current is None:
+            self.set_current(article_id)
 
     def _fail(self, message: str) -> None:
         self._task = None
