@@ -168,6 +168,32 @@ def test_work_started_when_idle_waits_for_the_ui_thread_and_its_owner(qtbot):
     assert not runner.busy
 
 
+def test_work_waiting_two_idle_turns_starts_after_what_the_first_turn_set_off(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+    from ui.tasks import TaskRunner
+
+    started = []
+    runner, owner = TaskRunner(), QObject()
+
+    class Repaint(QObject):  # stands in for a widget: repaint requests are queued at low priority
+        def event(self, event: QEvent) -> bool:
+            started.append("repaint")
+            return True
+
+    widget = Repaint()
+
+    def first_turn() -> None:  # the first article opening, which asks for a repaint
+        started.append("first turn")
+        QCoreApplication.postEvent(widget, QEvent(QEvent.Type.UpdateRequest), Qt.EventPriority.LowEventPriority.value)
+
+    runner.start_when_idle(owner, lambda: started.append("second turn"), turns=2)
+    runner.start_when_idle(owner, first_turn)
+    qtbot.waitUntil(lambda: "second turn" in started, timeout=2000)
+    assert started == ["first turn", "repaint", "second turn"]
+    assert not runner.busy
+
+
 def test_shutdown_drops_work_waiting_to_start_and_a_task_lets_go_of_its_work(qtbot):
     import gc
     import weakref

@@ -92,8 +92,8 @@ class AnalysisModel(QObject):
 
     def refresh(self) -> None:
         """Analyse the corpus now open (dropping older work). It starts two idle turns later:
-        after the window has shown the corpus, then its first article (`CorpusModel`), so that
-        slicing the articles for the child processes does not compete with either."""
+        after the window has shown the corpus, then its first article (`CorpusModel` opens it on
+        the first), so that slicing the articles for the child processes competes with neither."""
         self.cancel()
         generation = self._generation
         articles = list(self._corpus.corpus.articles)
@@ -113,7 +113,7 @@ class AnalysisModel(QObject):
                                            on_failure=generation.bind(self.failed.emit),
                                            on_progress=generation.bind(self.quotes_progress.emit))
 
-        self._tasks.start_when_idle(self, generation.bind(lambda: self._tasks.start_when_idle(self, generation.bind(start))))
+        self._tasks.start_when_idle(self, generation.bind(start), turns=2)
         self.quotes_started.emit()
 
     def cancel(self) -> None:

@@ -131,9 +131,10 @@ class TaskRunner(QObject):
         self.pool.start(task)
         return task
 
-    def start_when_idle(self, owner: QObject, start: Callable[[], None]) -> None:
+    def start_when_idle(self, owner: QObject, start: Callable[[], None], turns: int = 1) -> None:
         """Call `start` (on the UI thread) once that thread has done what it has queued now,
-        repaints included; never once `owner` is gone. Until then the runner counts as busy,
+        repaints included, `turns` times over (what the first idle turn sets off is painted
+        before a second); never once `owner` is gone. Until then the runner counts as busy,
         so whoever waits for the work to finish does not see a gap before it starts.
 
         For background work whose first step is pure Python in this process (slicing the articles
@@ -141,7 +142,7 @@ class TaskRunner(QObject):
         quotes panel filling in), the two take turns at the interpreter lock and the window stalls
         for as long as both take.
         """
-        self._waiting.add(_WhenIdle(self, owner, start, self._waiting.discard))
+        self._waiting.add(_WhenIdle(self, owner, start, self._waiting.discard, turns))
 
     @property
     def busy(self) -> bool:
@@ -175,13 +176,13 @@ class _WhenIdle(QObject):
     """
 
     def __init__(self, runner: QObject, owner: QObject, start: Callable[[], None],
-                 finished: Callable[[_WhenIdle], None]) -> None:
+                 finished: Callable[[_WhenIdle], None], turns: int) -> None:
         super().__init__(runner)
         self._owner = owner
         self._start = start
         self._finished = finished
         self._cancelled = False
-        self._hops = 2
+        self._hops = 2 * turns
         self._post()
 
     def _post(self) -> None:
