@@ -9,7 +9,8 @@ articles put in one fact), discrepancy precision and recall, and the false flags
   whose members are located by anchor (the first words of the sentence). That gold lists key
   facts only, so pair precision is measured on pairs of annotated sentences (two sentences of
   annotated facts put together), and a flag is matched to the annotated fact whose sentences
-  hold its values; a flag in no annotated fact counts as false ("unannotated");
+  hold its values (where two facts hold as many, as a sum and its conversion in one sentence
+  do, the one marked a discrepancy); a flag in no annotated fact counts as false ("unannotated");
 - planted: corpora from `bench/corpus_generator.py --plant`, whose `planted.json` says which
   sentences were given a conflicting value (must be flagged a conflict) or a rounded, hedged
   or differently dated value (must not be flagged at all).
@@ -116,7 +117,7 @@ def score_set(name: str, articles: list[Article], gold: list[GoldFact], partial:
             units = {(article_id, _sentence_of(by_id[article_id], span[0]))
                      for article_id, span in item.spans.items() if article_id in by_id}
             grade = getattr(item, "grade", "conflict")
-            matched = max(gold, key=lambda g: len(g.units & units), default=None)
+            matched = max(gold, key=lambda g: (len(g.units & units), g.discrepancy), default=None)
             if matched is not None and len({a for a, _ in matched.units & units}) < 2:
                 matched = None
             flags += 1

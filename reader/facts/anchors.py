@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reader.facts.quantities import Quantity, magnitude_bucket
+from reader.facts.quantities import Quantity, format_money, magnitude_bucket
 from reader.words import FUNCTION_WORDS, STARTERS, content_token
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d+[A-Za-z][A-Za-z-]*")
@@ -28,7 +28,7 @@ def quantity_tokens(quantity: Quantity) -> list[str]:
         return [f"q:digits:{quantity.value:g}"]
     if quantity.kind == "money":
         value = float(quantity.value)
-        mantissa = quantity.display().split()[-2 if value >= 1e6 else -1].lstrip("$€£")
+        mantissa = format_money(value, "").split()[0]
         return [f"q:money:{value:g}", f"q:money~{magnitude_bucket(value)}", f"q:digits:{mantissa}"]
     if quantity.kind == "number":
         value = float(quantity.value)

@@ -22,7 +22,7 @@ from reader.facts.quantities import Quantity
 
 log = logging.getLogger(__name__)
 
-VERSION = 26  # bumped whenever how sentences are read into features, or facts built from them, changes
+VERSION = 27  # bumped whenever how sentences are read into features, or facts built from them, changes
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from reader.facts.currencies import candidate_codes
 from reader.facts.quantities import Quantity
 from reader.words import content_token
 
@@ -84,19 +85,34 @@ class Claim:
     period: "Claim | None" = None
     """For a sum stated for whole years ("$150 million in 2023", "during 2022 and 2023"): the
     span, a claim of measure "period" whose value is its first and last year."""
+    conversion: "Conversion | None" = None
+    """For a sum restated in another currency right after the sum it converts: that sum."""
 
     @property
     def text(self) -> str:
         return self.quantity.text
 
 
+@dataclass(frozen=True)
+class Conversion:
+    """A sum restated in another currency ("US$520 million (A$776 million)", "345 million euros
+    or nearly $367 million"): the same amount, so it is checked against the sum it converts at
+    the rates of the days before the article's date, not against other outlets' figures."""
+
+    source: Claim
+    published: dt.date | None
+    codes: tuple[str, ...]
+    """The currencies the restated sum may be in; none for a bare "$" after a named dollar
+    ("US$520 million ($776 million)"): some other, local dollar, never compared."""
+
+
 def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
                 published: dt.date | None = None) -> list[Claim]:
     """The claims of one sentence `text` (which starts at `offset` in its article) from its
     quantities; relative dates need the article's `published` date and are dropped without it."""
-    claims = []
+    claims: list[Claim] = []
     dateline = _DATELINE.match(text)
-    for quantity in quantities:
+    for index, quantity in enumerate(quantities):
         if dateline and quantity.start < dateline.end():
             continue
         if not quantity.reliable or quantity.kind == "number" and _IDENTIFIER.search(text, 0, quantity.start):
@@ -113,8 +129,21 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
             measure = "money per unit"
         claim = Claim(measure, quantity, intervals[0], intervals[1], context, counted,
                       whose, granularity, baseline, quantity.start + offset, quantity.end + offset)
-        claims.append(_with_period(claim, text, quantities, offset) if measure == "money" and not baseline else claim)
+        source = claims[-1] if quantity.converts and claims and claims[-1].quantity is quantities[index - 1] else None
+        if source is not None:
+            claim = replace(claim, conversion=Conversion(source, published, _converted_codes(source.quantity, quantity)))
+        elif measure == "money" and not baseline:
+            claim = _with_period(claim, text, quantities, offset)
+        claims.append(claim)
     return claims
+
+
+def _converted_codes(source: Quantity, conversion: Quantity) -> tuple[str, ...]:
+    """The currencies a conversion may be in: a bare "$" after a named dollar is some other,
+    local dollar ("US$520 million ($776 million)"), which no rate can be looked up for."""
+    if source.unit == conversion.unit == "$" and not conversion.currency:
+        return ()
+    return candidate_codes(conversion.unit, conversion.currency)
 
 
 # A counted thing said to be absent ("no injuries were reported", "nor any reports of

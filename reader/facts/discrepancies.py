@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any, Protocol
 
 from reader.facts.claims import PRESENCE, Claim
+from reader.facts.exchange import RATE_DAYS, conversion_fits
 from reader.quotes.speaker_words import name_words
 from reader.words import PROSE_WORD, content_token
 
@@ -72,6 +73,8 @@ class MemberClaims:
     quotes: list[QuoteLike] = field(default_factory=list)
     elsewhere: list[Claim] = field(default_factory=list)
     """The sums, counts and shares the outlet states in its other facts."""
+    conversions: list[Claim] = field(default_factory=list)
+    """Sums restated in another currency (`Claim.conversion`), checked only against what they convert."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,29 @@ def quantity_discrepancies(members: list[MemberClaims], across: Iterable[Dispute
                 disputes.append(Dispute((first.article_id, mine), (second.article_id, theirs), grade))
         disputes += [Dispute((first.article_id, mine), (second.article_id, theirs), CONFLICT)
                      for mine, theirs in disputed_periods(first.claims, second.claims)]
+    disputes += conversion_disputes(members)
     return _Quantities(disputes).discrepancies()
+
+
+def conversion_disputes(members: list[MemberClaims]) -> list[Dispute]:
+    """Each conversion the exchange rates of its days do not allow, disputed with the sum it
+    converts and with the other outlets naming that sum's currency ("$520 million (nearly R91
+    billion)" against "US$520 million"), whose currency a bare "$" is then read as:
+    `imprecision` when it fits only loosely."""
+    disputes = []
+    for member in members:
+        for claim in member.conversions:
+            source = claim.conversion.source
+            naming = [(other.article_id, theirs) for other in members if other is not member
+                      for theirs in other.claims if theirs.quantity.currency and same_value(source, theirs)]
+            named = {theirs.quantity.currency for _, theirs in naming}
+            currency = named.pop() if len(named) == 1 else ""
+            if conversion_fits(claim, named=currency) is not False:
+                continue
+            grade = IMPRECISION if conversion_fits(claim, loose=True, named=currency) else CONFLICT
+            disputes += [Dispute((member.article_id, claim), stated, grade)
+                         for stated in [(member.article_id, source), *naming]]
+    return disputes
 
 
 def disputed_periods(first: list[Claim], second: list[Claim]) -> list[tuple[Claim, Claim]]:
@@ -270,6 +295,11 @@ def _describe(claims: list[tuple[str, Claim]], grade: str) -> Discrepancy:
     given = "; ".join(f"{reading} ({', '.join(ids)})" for reading, ids in readings.items())
     detail = (f"outlets give incompatible {_WHAT[kind]}: {given}" if grade == CONFLICT else
               f"outlets give {_WHAT[kind]} that fit only if one rounded or hedged: {given}")
+    converted = [claim for _, claim in claims if claim.conversion is not None]
+    if converted:
+        detail += "; " + "; ".join(f"{claim.quantity.display()} does not convert {claim.conversion.source.quantity.display()}"
+                                   f" at the exchange rates of the {RATE_DAYS} days before its article's date"
+                                   for claim in converted)
     return Discrepancy(kind, detail, values, spans, grade)
 
 

@@ -404,11 +404,18 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
     groups = group_sentences(links, mutual, vectors, set(pairs), amounts, quoted)
     known_claims: dict[Unit, list[Claim]] = {}
 
-    def claims_of(unit: Unit) -> list[Claim]:
+    def read_once(unit: Unit) -> list[Claim]:
         """Each sentence's claims, read once for the restatement pass and the facts alike."""
         if unit not in known_claims:
             known_claims[unit] = _sentence_claims(articles[unit[0]], features[unit[0]][unit[1]])
         return known_claims[unit]
+
+    def claims_of(unit: Unit) -> list[Claim]:
+        """The claims a sentence makes in its own right: conversions restate another of its sums."""
+        return [claim for claim in read_once(unit) if claim.conversion is None]
+
+    def conversions_of(unit: Unit) -> list[Claim]:
+        return [claim for claim in read_once(unit) if claim.conversion is not None]
 
     attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, claims_of)
     placed = Counter(unit for group in groups for unit in group)
@@ -422,7 +429,8 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
             return claims_of(unit)
         return claims_of(unit) + read_presence(articles[unit[0]].text[sentence.start:sentence.end], sentence.start)
 
-    stated = _with_elsewhere([_member_claims(group, articles, features, quotes, stated_of) for group in ordered])
+    stated = _with_elsewhere([_member_claims(group, articles, features, quotes, stated_of, conversions_of)
+                              for group in ordered])
     left_out = [MemberClaims(articles[index].id, stated_of((index, number)))
                 for index, sentences in enumerate(features) if neighbours[index]
                 for number, sentence in enumerate(sentences)
@@ -462,15 +470,18 @@ def _quoted_words(articles: Sequence[Article], features: list[list[SentenceFeatu
 
 
 def _amounts(quantities: list[Quantity]) -> Amounts:
-    """The sums a sentence states that identify a fact: money, percentages, counts above a dozen."""
+    """The sums a sentence states that identify a fact: money (not restated in another currency),
+    percentages, counts above a dozen."""
     return tuple((quantity.kind, float(quantity.value)) for quantity in quantities
-                 if quantity.reliable and (quantity.kind in ("money", "percent")
+                 if quantity.reliable and not quantity.converts and (quantity.kind in ("money", "percent")
                                            or quantity.kind == "number" and float(quantity.value) > 12))
 
 
 def _member_claims(group: list[Unit], articles: Sequence[Article], features: list[list[SentenceFeatures]],
-                   quotes: Mapping[str, Sequence[QuoteLike]], claims_of: Callable[[Unit], list[Claim]]) -> list[MemberClaims]:
-    """What each outlet of a fact asserts there: its sentences' claims and the quotes in them."""
+                   quotes: Mapping[str, Sequence[QuoteLike]], claims_of: Callable[[Unit], list[Claim]],
+                   conversions_of: Callable[[Unit], list[Claim]]) -> list[MemberClaims]:
+    """What each outlet of a fact asserts there: its sentences' claims, the sums they restate in
+    another currency, and the quotes in them."""
     claims: list[MemberClaims] = []
     for index, sentences in sorted(_by_article(group).items()):
         article = articles[index]
@@ -478,7 +489,8 @@ def _member_claims(group: list[Unit], articles: Sequence[Article], features: lis
         overlapping = [quote for quote in quotes.get(article.id, ()) if quote.start < end and start < quote.end]
         stated = [claim for sentence in sorted(sentences) for claim in claims_of((index, sentence))
                   if not _quoted_relative_day(claim, overlapping)]
-        claims.append(MemberClaims(article.id, stated, overlapping))
+        conversions = [claim for sentence in sorted(sentences) for claim in conversions_of((index, sentence))]
+        claims.append(MemberClaims(article.id, stated, overlapping, conversions=conversions))
     return claims
 
 

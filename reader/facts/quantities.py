@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
+from reader.facts.currencies import CODES, CURRENCY_WORDS, symbol, written_currency
 from reader.words import word_token
 
 _MAGNITUDES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7,
 }
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -51,18 +52,27 @@ QUALIFIERS = {
 }
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbB]\b"
+_MAG = r"thousand|million|billion|trillion|mln|mn|bn|tn|lakh|crore|[kKmMbB]\b"
 _QUALIFIER_BEFORE = re.compile(
     r"\b(no more than|not more than|at most|a maximum of|capped at|cannot exceed|can['’]t exceed|may not exceed|"
     r"must not exceed|will not exceed|won['’]t exceed|not to exceed|not exceeding|"
     r"more than|just over|just under|at least|upwards of|close to|less than|up to|an estimated|"
     r"over|nearly|almost|under|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
+# "$", "US$", "A$", "€", "¥", an ISO code before the figure ("USD 520 million", "EUR 345 Mln"), and
+# "R" for rand only right before a figure ("R91 billion"; see `_RAND_FIGURE`).
+_CURRENCY_BEFORE = (r"(?-i:(?<![A-Za-z])(?:US|AU|A|CA|C|NZ|HK|SG|S)\$|[$€£¥₹]|\b(?:" + "|".join(CODES) + r")\s?"
+                    r"|(?<![\w$.,])R(?=\d))")
 _MONEY = re.compile(
-    r"(?P<cur>[$€£])\s?(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
+    r"(?P<cur>" + _CURRENCY_BEFORE + r")(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
     r"(?:\s+(?P<after>[A-Za-z]+))?", re.IGNORECASE)
+_MONEY_CUES = ("$", "€", "£", "¥", "₹", "R", *CODES)
+_RAND_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|.*\D")
+"""An "R" figure is a sum in rand when it has a magnitude word or thousands separators ("R9.1bn",
+"R1,500"), not a code or a road ("R2", "R101")."""
 _MONEY_WORDS = re.compile(
-    r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s+(?:(?P<mag>thousand|million|billion|trillion)\s+)?"
-    r"(?P<unit>dollars|euros|pounds)\b", re.IGNORECASE)
+    r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s+(?:(?P<mag>thousand|million|billion|trillion|mln|bn)\s+)?"
+    r"(?P<unit>" + "|".join(word.replace(".", r"\.").replace(" ", r"\s+") for word in CURRENCY_WORDS)
+    + r"|(?-i:" + "|".join(CODES) + r"))\b", re.IGNORECASE)
 _PERCENT = re.compile(r"(?<![\w$.,-])(?P<num>" + _NUM + r")\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _FULL_DATE = re.compile(
     r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
@@ -105,12 +115,17 @@ class Quantity:
     end: int
     text: str
     reliable: bool = True
+    currency: str = ""
+    """For money, the ISO code of the currency the writing names ("US$": USD); "" for a bare "$"."""
+    converts: bool = False
+    """A sum restating the sum right before it in another currency ("$520 million (nearly R91
+    billion)", "345 million euros or nearly $367 million"): the same amount, not another one."""
 
     def display(self) -> str:
         """A canonical rendering, so one amount always reads the same in labels and details."""
         prefix = f"{self.qualifier} " if self.qualifier else ""
         if self.kind == "money" and isinstance(self.value, float):
-            return prefix + format_money(self.value, self.unit)
+            return prefix + format_money(self.value, symbol(self.unit, self.currency))
         if self.kind == "percent":
             return f"{prefix}{self.value:g}%"
         if self.kind == "number" and isinstance(self.value, float):
@@ -119,7 +134,8 @@ class Quantity:
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "unit": self.unit,
-                "start": self.start, "end": self.end, "text": self.text, "reliable": self.reliable}
+                "start": self.start, "end": self.end, "text": self.text, "reliable": self.reliable,
+                "currency": self.currency, "converts": self.converts}
 
     @classmethod
     def from_json(cls, data: dict) -> "Quantity":
@@ -186,24 +202,26 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
 
-    for match in _MONEY.finditer(text) if has_digits else ():
+    for match in _MONEY.finditer(text) if has_digits and any(map(text.__contains__, _MONEY_CUES)) else ():
         after = (match.group("after") or "")
         value = _number(match.group("num")) * _magnitude(match)
-        currency = match.group("cur")
+        if match.group("cur") == "R" and not match.group("mag") and not _RAND_FIGURE.fullmatch(match.group("num")):
+            continue
+        currency = written_currency(match.group("cur"))
         qualifier, start = _qualifier(text, match.start())
         end = match.end("mag") if match.group("mag") else match.end("num")
         if not match.group("mag") and after and after.lower() not in _PROSE_AFTER_AMOUNT and after.islower():
-            add(Quantity("money", value, qualifier, currency, start, match.end("after"),
-                         text[start:match.end("after")], reliable=False))
+            add(Quantity("money", value, qualifier, currency.unit, start, match.end("after"),
+                         text[start:match.end("after")], reliable=False, currency=currency.code))
             continue
-        add(Quantity("money", value, qualifier, currency, start, end, text[start:end]))
+        add(Quantity("money", value, qualifier, currency.unit, start, end, text[start:end], currency=currency.code))
     for match in _MONEY_WORDS.finditer(text) if has_digits else ():
         if _overlaps(taken, match.start(), match.end()):
             continue
-        currency = {"dollars": "$", "euros": "€", "pounds": "£"}[match.group("unit").lower()]
+        currency = written_currency(match.group("unit"))
         qualifier, start = _qualifier(text, match.start())
-        add(Quantity("money", _number(match.group("num")) * _magnitude(match), qualifier, currency,
-                     start, match.end(), text[start:match.end()]))
+        add(Quantity("money", _number(match.group("num")) * _magnitude(match), qualifier, currency.unit,
+                     start, match.end(), text[start:match.end()], currency=currency.code))
     for match in _PERCENT.finditer(text) if has_digits else ():
         if not _overlaps(taken, match.start(), match.end()):
             qualifier, start = _qualifier(text, match.start())
@@ -262,6 +280,22 @@ def find_quantities(text: str) -> list[Quantity]:
             add(Quantity("number", _number(match.group("num")) * _magnitude(match), qualifier, unit,
                          start, end, text[start:end]))
     found.sort(key=lambda quantity: quantity.start)
+    return _with_conversions(text, found)
+
+
+# What may stand between a sum and its conversion: an opening bracket or "or".
+_CONVERSION_GAP = re.compile(r"\s*(?:\(|,?\s+or\s+)\s*")
+
+
+def _with_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The quantities, each sum right after a sum in another currency, in brackets or after "or",
+    marked as its conversion."""
+    for index in range(1, len(found)):
+        source, quantity = found[index - 1], found[index]
+        if source.kind == quantity.kind == "money" and source.reliable and quantity.reliable \
+                and (source.unit, source.currency) != (quantity.unit, quantity.currency) \
+                and _CONVERSION_GAP.fullmatch(text, source.end, quantity.start):
+            found[index] = replace(quantity, converts=True)
     return found
 
 

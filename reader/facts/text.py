@@ -10,6 +10,7 @@ discrepancy spans show what the article actually says.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from collections.abc import Sequence
 
 from reader.articles.model import Article
@@ -73,8 +74,7 @@ class RestoredSentence:
         """A quantity read from the restored words, placed on the real words that state it."""
         start = self.real_offset(quantity.start)
         end = self.real_offset(quantity.end, is_end=True)
-        return Quantity(quantity.kind, quantity.value, quantity.qualifier, quantity.unit,
-                        start, end, real[start:end], quantity.reliable)
+        return replace(quantity, start=start, end=end, text=real[start:end])
 
 
 def restored_sentence(text: str, start: int, end: int, swaps: Sequence[Restoration]) -> RestoredSentence:
