@@ -49,6 +49,7 @@ def spec_function(name: str):
     "resources/sample/manifest.toml",
     "resources/icons/corroborate-256.png",
     "trafilatura/settings.cfg",
+    "currency_converter/eurofxref-hist.zip",
     "pypdf/generic/_base.pyc",
 ])
 def test_spec_ships_what_the_app_uses(dest: str) -> None:

@@ -104,5 +104,6 @@ def test_onedir_carries_the_resources_and_leaves_out_translations() -> None:
     sample = sorted(path.name for path in (internal / "resources" / "sample").iterdir())
     assert len([name for name in sample if name.endswith(".txt")]) == 5 and "manifest.toml" in sample
     assert (internal / "resources" / "icons" / "corroborate-256.png").is_file()
+    assert (internal / "currency_converter" / "eurofxref-hist.zip").is_file()
     assert not list(internal.rglob("*.qm"))
     assert (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so").is_file()

@@ -60,12 +60,13 @@ _QUALIFIER_BEFORE = re.compile(
     r"over|nearly|almost|under|about|around|approximately|roughly|some)\s+$", re.IGNORECASE)
 # "$", "US$", "A$", "€", "¥", an ISO code before the figure ("USD 520 million", "EUR 345 Mln"), and
 # "R" for rand only right before a figure ("R91 billion"; see `_RAND_FIGURE`).
-_CURRENCY_BEFORE = (r"(?-i:(?<![A-Za-z])(?:US|AU|A|CA|C|NZ|HK|SG|S)\$|[$€£¥₹]|\b(?:" + "|".join(CODES) + r")\s?"
-                    r"|(?<![\w$.,])R(?=\d))")
+_CURRENCY_BEFORE = (r"(?-i:(?=[$€£¥₹ACEGHIJNRSUZ])(?:[$€£¥₹]|(?<![A-Za-z])(?:US|AU|A|CA|C|NZ|HK|SG|S)\$"
+                    r"|\b(?:" + "|".join(CODES) + r")\s?|(?<![\w$.,])R(?=\d)))")
 _MONEY = re.compile(
     r"(?P<cur>" + _CURRENCY_BEFORE + r")(?P<num>" + _NUM + r")(?:\s?(?P<mag>" + _MAG + r"))?"
     r"(?:\s+(?P<after>[A-Za-z]+))?", re.IGNORECASE)
-_MONEY_CUES = ("$", "€", "£", "¥", "₹", "R", *CODES)
+_MONEY_CUE = re.compile(r"[$€£¥₹]|R\d|" + "|".join(CODES))
+"""A sum's currency written before its figure, looked for first: most sentences have none."""
 _RAND_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|.*\D")
 """An "R" figure is a sum in rand when it has a magnitude word or thousands separators ("R9.1bn",
 "R1,500"), not a code or a road ("R2", "R101")."""
@@ -202,7 +203,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(quantity)
         taken.append((quantity.start, quantity.end))
 
-    for match in _MONEY.finditer(text) if has_digits and any(map(text.__contains__, _MONEY_CUES)) else ():
+    for match in _MONEY.finditer(text) if has_digits and _MONEY_CUE.search(text) else ():
         after = (match.group("after") or "")
         value = _number(match.group("num")) * _magnitude(match)
         if match.group("cur") == "R" and not match.group("mag") and not _RAND_FIGURE.fullmatch(match.group("num")):
