@@ -402,20 +402,22 @@ def _align(articles: Sequence[Article], features: list[list[SentenceFeatures]],
             link_articles(second, first, vectors[second], postings, links, mutual, (amounts[second], amounts[first]),
                           (quoted[second], quoted[first]), (kinds[second], kinds[first]))
     groups = group_sentences(links, mutual, vectors, set(pairs), amounts, quoted)
-    known_claims: dict[Unit, list[Claim]] = {}
+    known_claims: dict[Unit, tuple[list[Claim], list[Claim]]] = {}
 
-    def read_once(unit: Unit) -> list[Claim]:
-        """Each sentence's claims, read once for the restatement pass and the facts alike."""
+    def read_once(unit: Unit) -> tuple[list[Claim], list[Claim]]:
+        """Each sentence's claims, read once for the restatement pass and the facts alike: those
+        it makes in its own right, and its conversions (which restate another of its sums)."""
         if unit not in known_claims:
-            known_claims[unit] = _sentence_claims(articles[unit[0]], features[unit[0]][unit[1]])
+            claims = _sentence_claims(articles[unit[0]], features[unit[0]][unit[1]])
+            known_claims[unit] = ([claim for claim in claims if claim.conversion is None],
+                                  [claim for claim in claims if claim.conversion is not None])
         return known_claims[unit]
 
     def claims_of(unit: Unit) -> list[Claim]:
-        """The claims a sentence makes in its own right: conversions restate another of its sums."""
-        return [claim for claim in read_once(unit) if claim.conversion is None]
+        return read_once(unit)[0]
 
     def conversions_of(unit: Unit) -> list[Claim]:
-        return [claim for claim in read_once(unit) if claim.conversion is not None]
+        return read_once(unit)[1]
 
     attach_restatements(groups, [[sentence.tokens for sentence in sentences] for sentences in features], neighbours, claims_of)
     placed = Counter(unit for group in groups for unit in group)
