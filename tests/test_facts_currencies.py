@@ -207,3 +207,16 @@ def test_the_fact_alignment_is_unchanged_by_a_conversion(tmp_path: Path) -> None
     facts = align_articles(articles, use_cache=False).facts
     lede = next(fact for fact in facts if any("€12 million" in member.text for member in fact.members))
     assert {member.article_id for member in lede.members} == {"tribune.txt", "post.txt", "wire.txt"}
+
+
+@pytest.mark.parametrize(("dollars", "flagged"), [("$13 million", False), ("$20 million", False),
+                                                  ("$30 million", True)])
+def test_sums_two_outlets_state_in_different_currencies_are_compared_through_the_rate(
+        tmp_path: Path, dollars: str, flagged: bool) -> None:
+    """Not a conversion: one outlet gives the fine only in dollars. €12 million was US$13 million
+    in March 2024, and 20 million Australian dollars (a bare "$" may be either); no dollar made it
+    $30 million."""
+    stories = dict(SHIPPING, tribune=SHIPPING["tribune"].replace("€12 million ($130 million)", dollars))
+    flags = _discrepancies(_corpus(tmp_path / "shipping", stories))
+    assert [item.values for item in flags] == ([{"tribune.txt": dollars, "post.txt": "€12 million",
+                                                 "wire.txt": "€12 million"}] if flagged else [])

@@ -10,6 +10,7 @@ in different facts are compared by `reader.facts.across_facts`.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from collections import Counter
 from collections.abc import Iterable
@@ -17,7 +18,7 @@ from itertools import combinations
 from typing import Any, Protocol
 
 from reader.facts.claims import PRESENCE, Claim
-from reader.facts.exchange import RATE_DAYS, conversion_fits
+from reader.facts.exchange import RATE_DAYS, conversion_fits, sums_fit
 from reader.quotes.speaker_words import name_words
 from reader.words import PROSE_WORD, content_token
 
@@ -25,6 +26,7 @@ FIGURES = {"money", "count", "percent", "tally"}
 """Measures an outlet's other facts can corroborate (a year or a day recurs in a story for many events)."""
 _KIND = {"money": "number", "money per unit": "number", "count": "number", "percent": "number", "tally": "number",
          "date": "date", "period": "date", PRESENCE: "number"}
+_SUMS = ("money", "money per unit")
 CONFLICT = "conflict"
 IMPRECISION = "imprecision"
 MIN_AFFINITY = 0.25  # share of context words two claims must share to be about one thing
@@ -75,6 +77,8 @@ class MemberClaims:
     """The sums, counts and shares the outlet states in its other facts."""
     conversions: list[Claim] = field(default_factory=list)
     """Sums restated in another currency (`Claim.conversion`), checked only against what they convert."""
+    published: dt.date | None = None
+    """The article's date: sums in another currency are compared at the rates of the days before it."""
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,37 @@ def quantity_discrepancies(members: list[MemberClaims], across: Iterable[Dispute
                 disputes.append(Dispute((first.article_id, mine), (second.article_id, theirs), grade))
         disputes += [Dispute((first.article_id, mine), (second.article_id, theirs), CONFLICT)
                      for mine, theirs in disputed_periods(first.claims, second.claims)]
+        disputes += exchange_disputes(first, second)
     disputes += conversion_disputes(members)
     return _Quantities(disputes).discrepancies()
+
+
+def exchange_disputes(first: MemberClaims, second: MemberClaims) -> list[Dispute]:
+    """Sums two outlets state in different currencies ("fined €345 million" / "a $400 million
+    fine"), with a quarter of their context words in common, that no rate of the days before
+    either article reconciles; not where an outlet also gives a sum fitting the other's in its
+    currency (it states both amounts)."""
+    my_sums, their_sums = ([claim for claim in member.claims if claim.measure in _SUMS and not claim.baseline]
+                           for member in (first, second))
+    if len({claim.quantity.unit for claim in my_sums + their_sums}) < 2:
+        return []
+    disputes = []
+    for mine in my_sums:
+        for theirs in their_sums:
+            if mine.measure != theirs.measure or mine.quantity.unit == theirs.quantity.unit \
+                    or claim_affinity(mine, theirs) < MIN_AFFINITY \
+                    or _gives_fitting(first.claims, theirs) or _gives_fitting(second.claims, mine):
+                continue
+            if sums_fit(mine, first.published, theirs, second.published) is not False:
+                continue
+            loose = sums_fit(mine, first.published, theirs, second.published, loose=True)
+            disputes.append(Dispute((first.article_id, mine), (second.article_id, theirs),
+                                    IMPRECISION if loose else CONFLICT))
+    return disputes
+
+
+def _gives_fitting(claims: list[Claim], claim: Claim) -> bool:
+    return any(comparable(other, claim) and other.strict.meets(claim.strict) for other in claims)
 
 
 def conversion_disputes(members: list[MemberClaims]) -> list[Dispute]:

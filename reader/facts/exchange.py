@@ -75,10 +75,30 @@ def conversion_fits(claim: Claim, loose: bool = False, named: str = "") -> bool 
     if conversion is None:
         return None
     source = conversion.source
-    given = claim.loose if loose else claim.strict
-    possible = converted(source.loose if loose else source.strict,
-                         candidate_codes(source.quantity.unit, source.quantity.currency or named),
-                         conversion.codes, conversion.published)
+    return _fits(source, claim, conversion.published, loose,
+                 candidate_codes(source.quantity.unit, source.quantity.currency or named), conversion.codes)
+
+
+def sums_fit(first: Claim, first_published: dt.date | None, second: Claim, second_published: dt.date | None,
+             loose: bool = False) -> bool | None:
+    """Whether two outlets' sums in different currencies can be one amount: either one, at the
+    rates of the days before the other's article (its writer converted), meets the other; None
+    when no rate is known either way."""
+    found = None
+    for source, target, published in ((first, second, second_published), (second, first, first_published)):
+        fits = _fits(source, target, published, loose)
+        if fits:
+            return True
+        found = False if fits is False else found
+    return found
+
+
+def _fits(source: Claim, target: Claim, published: dt.date | None, loose: bool,
+          sources: tuple[str, ...] | None = None, targets: tuple[str, ...] | None = None) -> bool | None:
+    sources = candidate_codes(source.quantity.unit, source.quantity.currency) if sources is None else sources
+    targets = candidate_codes(target.quantity.unit, target.quantity.currency) if targets is None else targets
+    possible = converted(source.loose if loose else source.strict, sources, targets, published)
     if possible is None:
         return None
+    given = target.loose if loose else target.strict
     return any(interval.meets(given) for interval in possible)

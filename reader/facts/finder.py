@@ -492,7 +492,7 @@ def _member_claims(group: list[Unit], articles: Sequence[Article], features: lis
         stated = [claim for sentence in sorted(sentences) for claim in claims_of((index, sentence))
                   if not _quoted_relative_day(claim, overlapping)]
         conversions = [claim for sentence in sorted(sentences) for claim in conversions_of((index, sentence))]
-        claims.append(MemberClaims(article.id, stated, overlapping, conversions=conversions))
+        claims.append(MemberClaims(article.id, stated, overlapping, conversions=conversions, published=article.date))
     return claims
 
 
