@@ -29,7 +29,7 @@ def _sums(sentence: str) -> list[tuple[str, float, str, str, bool]]:
     ("The port will pay US$520 million in all.", [("US$520 million", 520e6, "$", "USD", False)]),
     ("The port will pay A$776m in all.", [("A$776m", 776e6, "$", "AUD", False)]),
     ("The port will pay USD 520 million in all.", [("USD 520 million", 520e6, "$", "USD", False)]),
-    ("The port will pay 52 million Canadian dollars in all.", [("52 million Canadian dollars", 52e6, "$", "CAD", False)]),
+    ("The port will pay 52 million Canadian dollars.", [("52 million Canadian dollars", 52e6, "$", "CAD", False)]),
     ("The port will pay 520 million euros in all.", [("520 million euros", 520e6, "€", "EUR", False)]),
     ("The port was fined EUR 345 Mln on Friday.", [("EUR 345 Mln", 345e6, "€", "EUR", False)]),
     ("The port will pay 345 million EUR in all.", [("345 million EUR", 345e6, "€", "EUR", False)]),
@@ -88,6 +88,20 @@ def test_rates_come_from_the_file_inside_the_package_never_the_network(monkeypat
     rate_range.cache_clear()
     low, high = rate_range("EUR", "USD", dt.date(2024, 3, 15))
     assert 1.0 < low <= high < 1.2
+
+
+def test_an_unreadable_rate_table_is_logged_and_nothing_is_compared(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr("currency_converter.CURRENCY_FILE", str(tmp_path / "missing.zip"))
+    exchange._converter.cache_clear()
+    rate_range.cache_clear()
+    try:
+        assert rate_range("EUR", "USD", dt.date(2024, 3, 15)) is None
+        assert conversion_fits(_conversion("Norvik was fined €50 million ($90 million).", dt.date(2024, 3, 15))) is None
+        assert "exchange rates unreadable" in caplog.text
+    finally:
+        exchange._converter.cache_clear()
+        rate_range.cache_clear()
 
 
 PUBLISHED = dt.date(2024, 3, 15)  # EUR/USD 1.08-1.09, USD/ZAR 18.6-19.2 over the two weeks before

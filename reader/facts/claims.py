@@ -86,7 +86,7 @@ class Claim:
     """For a sum stated for whole years ("$150 million in 2023", "during 2022 and 2023"): the
     span, a claim of measure "period" whose value is its first and last year."""
     conversion: "Conversion | None" = None
-    """For a sum restated in another currency right after the sum it converts: that sum."""
+    """For a sum restated in another currency right after the sum it converts: what it converts."""
 
     @property
     def text(self) -> str:
@@ -131,7 +131,8 @@ def read_claims(text: str, quantities: list[Quantity], offset: int = 0,
                       whose, granularity, baseline, quantity.start + offset, quantity.end + offset)
         source = claims[-1] if quantity.converts and claims and claims[-1].quantity is quantities[index - 1] else None
         if source is not None:
-            claim = replace(claim, conversion=Conversion(source, published, _converted_codes(source.quantity, quantity)))
+            codes = _converted_codes(source.quantity, quantity)
+            claim = replace(claim, conversion=Conversion(source, published, codes))
         elif measure == "money" and not baseline:
             claim = _with_period(claim, text, quantities, offset)
         claims.append(claim)

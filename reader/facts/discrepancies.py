@@ -328,11 +328,9 @@ def _describe(claims: list[tuple[str, Claim]], grade: str) -> Discrepancy:
     given = "; ".join(f"{reading} ({', '.join(ids)})" for reading, ids in readings.items())
     detail = (f"outlets give incompatible {_WHAT[kind]}: {given}" if grade == CONFLICT else
               f"outlets give {_WHAT[kind]} that fit only if one rounded or hedged: {given}")
-    converted = [claim for _, claim in claims if claim.conversion is not None]
-    if converted:
-        detail += "; " + "; ".join(f"{claim.quantity.display()} does not convert {claim.conversion.source.quantity.display()}"
-                                   f" at the exchange rates of the {RATE_DAYS} days before its article's date"
-                                   for claim in converted)
+    detail += "".join(f"; {claim.quantity.display()} does not convert {claim.conversion.source.quantity.display()} at"
+                      f" the exchange rates of the {RATE_DAYS} days before its article's date"
+                      for _, claim in claims if claim.conversion is not None)
     return Discrepancy(kind, detail, values, spans, grade)
 
 

