@@ -101,9 +101,15 @@ def test_a_cancelled_wait_stops_at_once(children):
     assert type(raised.value).__name__ == "Cancelled" and time.perf_counter() - started < 10
 
 
+def test_each_job_runs_in_a_fresh_child_process(children):
+    """What one job leaves in its process (caches, a grown heap) must not add to the next one's peak."""
+    first, second, third = (run_in_child(os.getpid) for _ in range(3))
+    assert len({first, second, third, os.getpid()}) == 4
+
+
 @pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice is POSIX only")
 def test_child_processes_run_at_lower_priority(children):
-    assert run_in_child(os.nice, 0) == min(os.nice(0) + BACKGROUND_NICENESS, 19)  # 19 is the lowest there is  # 19 is the lowest priority there is
+    assert run_in_child(os.nice, 0) == min(os.nice(0) + BACKGROUND_NICENESS, 19)  # 19 is the lowest priority there is
 
 
 def test_what_child_processes_run_imports_no_qt() -> None:

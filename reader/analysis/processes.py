@@ -24,6 +24,10 @@ process costs more than it saves."""
 
 PROCESSES = 2
 BACKGROUND_NICENESS = 10
+JOBS_PER_CHILD = 1
+"""Each job gets a fresh child process, launched as the one before it ends: what a job leaves
+behind (its caches, the heap it grew) never adds to the next job's peak, as the search index
+built in the process that had just worked out provenance did."""
 
 Progress = Callable[[int, int, str], None]
 
@@ -143,16 +147,18 @@ def start_processes() -> tuple[ProcessPoolExecutor, Any]:
     """The child processes (and the manager relaying their progress), started now if not running.
 
     Starting them costs imports and process launches; a loader that knows the corpus is big
-    calls this early, so that happens while there is nothing yet to show.
+    calls this early, so that happens while there is nothing yet to show. A child that has done
+    its jobs (`JOBS_PER_CHILD`) is replaced at once, so the next job also finds one launched.
     """
     global _pool, _manager
     with _lock:
         if _pool is None:
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context, **_background_priority())
+            _pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=context,
+                                        max_tasks_per_child=JOBS_PER_CHILD, **_background_priority())
             _manager = context.Manager()
             for _ in range(PROCESSES):
-                _pool.submit(os.getpid)  # each idle submission launches one more child
+                _pool.submit(os.getpid)  # each idle submission launches one more child, replaced when done
         return _pool, _manager
 
 
