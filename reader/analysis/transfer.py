@@ -109,7 +109,8 @@ def remove_spool(spool: Spool) -> None:
 
 def unpack(value: Any) -> Any:
     """The value `pack` was given. What each slice brings is moved out of the collector's sight
-    at once (the window keeps them for the corpus's life, and a full collection walking them stalls it): the results are kept for the corpus's life."""
+    at once: the window keeps the results for the corpus's life, and a full collection walking
+    them would stall it."""
     if not isinstance(value, Sliced):
         return value
     if value.fields is not None and value.kind is tuple:
