@@ -6,6 +6,7 @@ word n-gram fingerprints in a large one, plus a MinHash/LSH index over the
 measured exactly: the passages both share (`passages.py`) with the share of each article they
 cover, and for spun copies a word-by-word alignment that yields each swapped word's original.
 An article that rewords a quotation other articles print word for word is spun (`quotations.py`).
+A story retold sentence by sentence in other words is a rewritten copy (`rewrites.py`).
 The likely source is a primary source (press release, complaint, order) when one is, else
 the unspun text, else the one that does not credit another report, else the one carrying the
 wire dispatch's dateline (`credits.py`), else the one the other is an excerpt of, else the
@@ -27,6 +28,7 @@ from reader.provenance.credits import Credits, credits
 from reader.provenance.minhash import LshIndex, shingles, signature, word_id, word_ids
 from reader.provenance.passages import SEED, CitedPassage, Passage, copied_share, covered_share, shared_passages
 from reader.provenance.primary import primary_source_kind
+from reader.provenance.rewrites import Rewrite, Sentence, rewrite, sentences
 from reader.provenance.quotations import SHARED_GRAMS, RewordedQuotations, aligned_words, quotation_grams, quotations
 from reader.provenance.spin import (SPUN_THRESHOLD, SpinReport, Substitution, Words, article_words, frequency, originals,
                                     spin_report)
@@ -38,6 +40,7 @@ NEAR_DUPLICATE = "near-duplicate"
 EDITED_COPY = "syndicated/edited copy"
 EXCERPT = "excerpt"
 SPUN_COPY = "spun copy"
+REWRITTEN_COPY = "rewritten copy"
 INDEPENDENT = "independent"
 
 TEXT_SHINGLE = 4
@@ -208,6 +211,8 @@ class _Features:
     stock_flags: tuple[bytearray, bytearray] | None = None
     """Its words that never count (quoted or stock) and its common-phrase words, worked out when a
     pair of it first shares a passage."""
+    sentences: list[Sentence] | None = None
+    """Its sentences as tokens for finding a rewrite, worked out when a pair of it is first not otherwise a copy."""
 
 
 @lru_cache(maxsize=1)
@@ -389,6 +394,18 @@ class _Side:
     copied: float
 
 
+def _rewrite(a: Article, b: Article, fa: _Features, fb: _Features) -> Rewrite:
+    for article, item in ((a, fa), (b, fb)):
+        if item.sentences is None:
+            item.sentences = sentences(article, article_words(article)[1], item.quoted)
+    return rewrite(fa.sentences or [], fb.sentences or [])
+
+
+def _rewritten_passages(found: Rewrite) -> tuple[CitedPassage, ...]:
+    """Each rewritten sentence pair as a passage: the sentences' spans, with the words kept in order."""
+    return tuple(CitedPassage(item.a.start, item.a.end, item.b.start, item.b.end, item.kept) for item in found.sentences)
+
+
 def _credits(side: _Side) -> Credits:
     if side.features.credits is None:
         side.features.credits = credits(side.article)
@@ -490,6 +507,12 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     else:
         kind, similarity, source, reason, swaps = INDEPENDENT, text_similarity, None, "", []
     cited = () if kind == INDEPENDENT else _cited(article_words(a)[1], article_words(b)[1], passages)
+    if kind == INDEPENDENT:
+        found = _rewrite(a, b, fa, fb)
+        measures["rewritten_share"] = round(found.share, 3)
+        if found.rewritten:
+            kind, similarity, cited = REWRITTEN_COPY, found.share, _rewritten_passages(found)
+            source, reason = _source(side_a, side_b)
     pair = CopyPair(a.id, b.id, round(min(1.0, similarity), 3), kind, source, reason, measures, cited,
                     round(copied_a, 3), round(copied_b, 3))
     return pair, swaps
