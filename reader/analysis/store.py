@@ -21,7 +21,7 @@ from reader.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-VERSION = 8
+VERSION = 9
 """Bumped when any step's result changes shape or meaning; an older store is emptied on open."""
 
 STORE_FILE = "analysis.sqlite"
