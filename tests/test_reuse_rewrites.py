@@ -58,14 +58,25 @@ def test_an_independent_report_sharing_the_facts_in_the_same_order_is_far_from_a
 
 
 def test_a_rewrite_needs_both_articles_mostly_rewritten_not_one_excerpt():
-    sentence = Sentence(tuple("the carrier will pay a penalty to the treasury".split()), 0, 1)
+    sentence = Sentence(tuple("the carrier will pay 12 million to the treasury by 2025".split()), 0, 1)
     pairs = tuple(RewrittenSentence(sentence, sentence, len(sentence.tokens)) for _ in range(MIN_REWRITTEN_SENTENCES))
     assert not Rewrite(pairs, share_a=1.0, share_b=0.4).rewritten
     assert Rewrite(pairs, share_a=0.7, share_b=0.7).rewritten
 
 
 def test_fewer_than_the_minimum_rewritten_sentences_are_a_shared_fact_not_a_copy():
-    sentence = Sentence(tuple("the carrier will pay a penalty to the treasury".split()), 0, 1)
+    sentence = Sentence(tuple("the carrier will pay 12 million to the treasury by 2025".split()), 0, 1)
     short = rewrite([sentence] * (MIN_REWRITTEN_SENTENCES - 1), [sentence] * (MIN_REWRITTEN_SENTENCES - 1))
     assert short.share == 1.0 and not short.rewritten
     assert rewrite([sentence] * MIN_REWRITTEN_SENTENCES, [sentence] * MIN_REWRITTEN_SENTENCES).rewritten
+
+
+def test_articles_sharing_too_few_figures_are_not_aligned_however_alike_their_sentences():
+    template = ("the regulator said the company will pay {} million to settle the claims".split(),
+                "the company did not admit wrongdoing in the case filed in {}".split())
+    one = [Sentence(tuple(words.format(figure) if words == "{}" else words for words in sentence), 0, 1)
+           for sentence, figure in zip(template * 2, ("12", "2019", "12", "2019"))]
+    other = [Sentence(tuple(words.format(figure) if words == "{}" else words for words in sentence), 0, 1)
+             for sentence, figure in zip(template * 2, ("40", "2019", "40", "2019"))]
+    assert rewrite(one, one).rewritten
+    assert not rewrite(one, other).rewritten and not rewrite(one, other).sentences

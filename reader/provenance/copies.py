@@ -509,7 +509,8 @@ def _classify(a: Article, b: Article, fa: _Features, fb: _Features,
     cited = () if kind == INDEPENDENT else _cited(article_words(a)[1], article_words(b)[1], passages)
     if kind == INDEPENDENT:
         found = _rewrite(a, b, fa, fb)
-        measures["rewritten_share"] = round(found.share, 3)
+        if found.sentences:
+            measures["rewritten_share"] = round(found.share, 3)
         if found.rewritten:
             kind, similarity, cited = REWRITTEN_COPY, found.share, _rewritten_passages(found)
             source, reason = _source(side_a, side_b)
