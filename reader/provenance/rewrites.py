@@ -107,7 +107,7 @@ def _kept_in_order(left: Sentence, right: Sentence) -> int:
     for token in right.tokens:
         matched = row & positions.get(token, 0)
         row = ((row + matched) | (row - matched)) & full
-    return len(left.tokens) - bin(row).count("1")
+    return len(left.tokens) - row.bit_count()
 
 
 def _rewritten_words(left: Sentence, right: Sentence) -> int:
@@ -125,9 +125,8 @@ def rewrite(a: list[Sentence], b: list[Sentence]) -> Rewrite:
     """The in-order chain of rewritten sentences covering the most words of both articles; an
     empty one when, even if every sentence pair that might be alike were, the chain could not
     reach REWRITTEN_SHARE (templated articles share many sentences' words but not most), or
-    when they share too few figures to tell one story. The
-    shared words (distinct ones plus the fewer repeats) bound the ordered count at the cost of
-    one AND of the sentences' word bits."""
+    when they share too few figures to tell one story. The shared words (distinct ones plus the
+    fewer repeats) bound the ordered count at the cost of one AND of the sentences' word bits."""
     figures_a, figures_b = ({token for item in side for token in item.tokens if token[0].isdigit()} for side in (a, b))
     if len(figures_a & figures_b) < MIN_SHARED_FIGURES:
         return Rewrite((), 0.0, 0.0)
